@@ -1,0 +1,3 @@
+from sala.cli import main
+
+raise SystemExit(main())

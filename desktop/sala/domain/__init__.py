@@ -1,0 +1,1 @@
+"""Plain-Python domain: entities' vocabularies, rules and validation. No Qt, no database."""
