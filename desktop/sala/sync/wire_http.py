@@ -1,0 +1,95 @@
+"""HTTP side of the sync protocol: paths, headers, and what a client does for each answer.
+
+The status → action table is the contract of PROTOCOL.md in code, so the desktop client, the
+``sala sync`` command and the tests decide the same way. Pure functions, no I/O.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
+from enum import StrEnum
+
+PATH_HELLO = "/v1/hello"
+PATH_ENROLL = "/v1/devices/enroll"
+PATH_BATCHES = "/v1/batches"
+PATH_BLOBS = "/v1/blobs/{sha256}"
+PATH_RECONCILE = "/v1/reconcile"
+PATH_CATALOG = "/v1/catalog"
+
+H_SIGNATURE = "Sala-Signature"        # base64 Ed25519 signature over the uncompressed batch
+H_PUBLIC_KEY = "Sala-Public-Key"      # base64 raw Ed25519 public key of the batch's device
+H_PROTOCOL = "Sala-Protocol"
+H_IDEMPOTENCY = "Idempotency-Key"     # = batch_id
+H_UPLOAD_OFFSET = "Upload-Offset"     # bytes of a blob the server already holds
+H_BLOB_LENGTH = "Blob-Length"         # total size of a complete blob
+H_RETRY_AFTER = "Retry-After"
+
+BACKOFF_BASE_S = 1.0
+BACKOFF_CAP_S = 600.0
+
+
+class Action(StrEnum):
+    """What the client does after an HTTP answer (see PROTOCOL.md, "Status codes")."""
+
+    APPLY = "apply"              # 200: apply per-record results in one local transaction
+    REENROLL = "reenroll"        # 401/403: stop syncing, ask the user to enroll again
+    RETRY_AFTER = "retry_after"  # 409*/429/503: wait Retry-After (or backoff), resend same batch
+    SPLIT = "split"              # 413: halve the batch (new batch ids), resend
+    FIX = "fix"                  # 400/422: a client bug or a corrupt batch; quarantine the batch
+    BACKOFF = "backoff"          # network error, 5xx, non-JSON: backoff with full jitter
+    RESYNC_BLOB = "resync_blob"  # 409 on a blob PUT: HEAD for the offset and continue
+
+
+def action_for(status: int, *, blob: bool = False, has_retry_after: bool = False) -> Action:
+    """The client's move for an HTTP ``status`` (``None``-free; network errors → BACKOFF)."""
+    if 200 <= status < 300:
+        return Action.APPLY
+    if status in (401, 403):
+        return Action.REENROLL
+    if status == 409:
+        if blob:
+            return Action.RESYNC_BLOB
+        return Action.RETRY_AFTER if has_retry_after else Action.FIX
+    if status in (429, 503):
+        return Action.RETRY_AFTER
+    if status == 413:
+        return Action.SPLIT
+    if status in (400, 404, 405, 415, 422):
+        return Action.FIX
+    return Action.BACKOFF
+
+
+def retry_after_seconds(headers: Mapping[str, str], now: datetime | None = None) -> float | None:
+    """Seconds from a ``Retry-After`` header (delta-seconds or HTTP date), else ``None``."""
+    value = next((v for k, v in headers.items() if k.lower() == "retry-after"), None)
+    if value is None:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    now = now or datetime.now(timezone.utc)
+    return max(0.0, (when - now).total_seconds())
+
+
+def backoff_delay(attempt: int, *, base: float = BACKOFF_BASE_S, cap: float = BACKOFF_CAP_S,
+                  rng: random.Random | None = None) -> float:
+    """Full-jitter exponential backoff: uniform in [0, min(cap, base·2^attempt)], at least base.
+
+    ``attempt`` counts failures since the last success, from 0. Full jitter spreads a district's
+    worth of laptops that all regain the link at 8:00 instead of hammering in lockstep.
+    """
+    r = rng or random
+    ceiling = min(cap, base * (2 ** min(attempt, 30)))
+    return max(base, r.uniform(0.0, ceiling))
+
+
+def content_range(start: int, end_exclusive: int, total: int) -> str:
+    """``Content-Range`` value for a blob chunk ``[start, end_exclusive)`` of ``total`` bytes."""
+    return f"bytes {start}-{end_exclusive - 1}/{total}"
