@@ -1,0 +1,79 @@
+"""The composition root: open the store and build every service once, then hand them down.
+
+Both the GUI (``sala.ui.main``) and the CLI (``sala.cli``) start here; nothing else builds
+services, and nothing reaches for them through globals.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+from dataclasses import dataclass
+from pathlib import Path
+
+from sala.paths import AppPaths
+from sala.services.catalog import CatalogService
+from sala.services.contributions import ContributionService
+from sala.services.participants import ParticipantService
+from sala.services.search import SearchService
+from sala.services.sessions import SessionService
+from sala.storage.database import Database, OpenReport, open_database
+
+
+@dataclass
+class Services:
+    """Everything the front ends use, built together over one database."""
+
+    paths: AppPaths
+    db: Database
+    open_report: OpenReport
+    catalog: CatalogService
+    search: SearchService
+    sessions: SessionService
+    contributions: ContributionService
+    participants: ParticipantService
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def resolve_paths(db_path: Path | None) -> AppPaths:
+    return AppPaths.for_database(db_path) if db_path else AppPaths.default()
+
+
+def build_services(paths: AppPaths) -> Services:
+    """Open (create, check, back up, migrate) the database at ``paths`` and wire the services.
+
+    Raises CorruptDatabaseError / StorageError (bilingual) for trouble the user can act on.
+    """
+    paths.ensure()
+    db, report = open_database(paths.database, paths.backups)
+    search = SearchService(db)
+    catalog = CatalogService(db)
+    if report.created:
+        catalog.ensure_defaults()
+    from sala.sync.outbox import enqueue_finalized_session
+
+    return Services(
+        paths=paths,
+        db=db,
+        open_report=report,
+        catalog=catalog,
+        search=search,
+        sessions=SessionService(db, search, on_finalize=enqueue_finalized_session),
+        contributions=ContributionService(db),
+        participants=ParticipantService(db),
+    )
+
+
+def setup_logging(paths: AppPaths, level: int = logging.INFO) -> Path:
+    """Log to a rotating file in the user's log folder (1 MB × 5)."""
+    paths.log_dir.mkdir(parents=True, exist_ok=True)
+    log_file = paths.log_dir / "sala.log"
+    handler = logging.handlers.RotatingFileHandler(log_file, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    if not any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
+        root.addHandler(handler)
+    root.setLevel(level)
+    return log_file

@@ -1,0 +1,166 @@
+"""``sala demo-data``: fill the database with realistic Thai sessions of all three kinds.
+
+Rows go in through SQLAlchemy Core in large transactions (thousands of sessions must not take
+minutes); sequence numbers and device ids are assigned exactly as the flush hook would.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+from sqlalchemy import select, update
+
+from sala.domain import enums as e
+from sala.domain.clock import BANGKOK
+from sala.domain.ids import new_id
+from sala.domain.provinces import all_provinces
+from sala.services import demo_phrases as ph
+from sala.storage.database import Database
+from sala.storage.models import (
+    Contribution, Device, Guide, GuideQuestion, Participant, Proposal, Rating, Session, Tally, Topic,
+    Venue, Vote, session_topic,
+)
+
+FOCUS_PROVINCES = ("LPG", "CMI", "CBI", "AYA", "BKK", "KKN", "SKA", "NMA")
+
+
+class _Rows:
+    """Collects rows per table with the columns every synced record needs."""
+
+    def __init__(self, device_id: str, first_seq: int) -> None:
+        self.device_id = device_id
+        self.seq = first_seq
+        self.tables: dict[Any, list[dict[str, Any]]] = {}
+
+    def add(self, model: Any, when: datetime, **values: Any) -> str:
+        self.seq += 1
+        row = {"id": new_id(), "device_id": self.device_id, "seq": self.seq, "created_at": when,
+               "updated_at": when, **values}
+        self.tables.setdefault(model, []).append(row)
+        return row["id"]
+
+
+def _sentence(rng: random.Random, topic: str, kind: e.ContributionType) -> str:
+    bank = ph.TOPIC_PHRASES.get(topic, ph.GENERIC)
+    if kind == e.ContributionType.QUESTION:
+        return f"{rng.choice(bank['subject'])} {rng.choice(ph.QUESTIONS)}"
+    if kind == e.ContributionType.PRAISE:
+        return rng.choice(ph.PRAISE)
+    parts = [rng.choice(ph.OPENERS) + rng.choice(bank["subject"]) + rng.choice(bank["problem"])]
+    for _ in range(rng.choice((0, 0, 1, 1, 2, 3))):
+        parts.append(rng.choice(ph.CONNECTORS) + rng.choice(bank["proposal"] + bank["problem"]))
+    if kind == e.ContributionType.IDEA:
+        parts.append(rng.choice(bank["proposal"]))
+    return " ".join(parts)
+
+
+def generate(db: Database, sessions: int, *, seed: int = 2569, contributions_per_session: int | None = None,
+             days: int = 730) -> dict[str, int]:
+    """Add ``sessions`` sessions (mixed kinds) with participants and what they said."""
+    rng = random.Random(seed)
+    provinces = {p.code: p for p in all_provinces()}
+    with db.read() as s:
+        topics = {t.code: t.id for t in s.scalars(select(Topic))}
+    if not topics:
+        from sala.services.catalog import CatalogService
+
+        CatalogService(db).ensure_defaults()
+        with db.read() as s:
+            topics = {t.code: t.id for t in s.scalars(select(Topic))}
+    counts = {"sessions": 0, "contributions": 0, "participants": 0, "ratings": 0}
+    end = datetime.now(timezone.utc)
+    done = 0
+    while done < sessions:
+        chunk = min(200, sessions - done)
+        _generate_chunk(db, rng, chunk, topics, provinces, end, days, contributions_per_session, counts)
+        done += chunk
+    return counts
+
+
+def _generate_chunk(db: Database, rng: random.Random, n: int, topics: dict[str, str], provinces: dict,
+                    end: datetime, days: int, per_session: int | None, counts: dict[str, int]) -> None:
+    with db.write() as s:
+        device = s.get(Device, db.device_id)
+        rows = _Rows(db.device_id, device.last_change_seq)
+        links: list[dict[str, str]] = []
+        for _ in range(n):
+            kind = rng.choices(list(e.SessionKind), weights=(5, 3, 2))[0]
+            code = rng.choice(FOCUS_PROVINCES) if rng.random() < 0.6 else rng.choice(list(provinces))
+            prov = provinces[code]
+            topic = rng.choice([t for t in ph.SESSION_TITLES if t in topics] or list(topics))
+            start = (end - timedelta(days=rng.uniform(0, days))).replace(minute=0, second=0, microsecond=0)
+            local = start.astimezone(BANGKOK)
+            venue_name, venue_kind = rng.choice(ph.VENUES)
+            venue_id = rows.add(Venue, start, name=f"{venue_name} {prov.name_th}", kind=venue_kind,
+                                province_code=code, district="เมือง" + prov.name_th, last_used_at=start)
+            title = rng.choice(ph.SESSION_TITLES.get(topic, ["เวทีรับฟังความคิดเห็น {place}"]))
+            title = title.format(place=f"จังหวัด{prov.name_th}", year=local.year + 543)
+            status = rng.choices(list(e.SessionStatus), weights=(1, 1, 2, 6))[0]
+            sid = rows.add(Session, start, kind=kind, title=title, status=status, venue_id=venue_id,
+                           province_code=code, district="เมือง" + prov.name_th,
+                           facilitators=rng.choice(["สมชาย ใจดี", "วิภาวรรณ แสงทอง", "อรุณี ศรีสุข, ธนากร มั่นคง"]),
+                           planned_start=start, planned_end=start + timedelta(hours=2), started_at=start,
+                           ended_at=start + timedelta(hours=2) if status != e.SessionStatus.DRAFT else None,
+                           finalized_at=start + timedelta(hours=3) if status == e.SessionStatus.FINALIZED else None,
+                           notes="", session_date=local.date())
+            links.append({"session_id": sid, "topic_id": topics[topic]})
+            counts["sessions"] += 1
+            if kind == e.SessionKind.EXHIBITION:
+                _exhibition(rows, rng, sid, start, counts, per_session)
+            else:
+                _talk(rows, rng, sid, start, kind, topic, topics, code, counts, per_session)
+        device.last_change_seq = rows.seq
+        for model, batch in rows.tables.items():
+            s.connection().execute(model.__table__.insert(), batch)
+        s.connection().execute(session_topic.insert(), links)
+        s.execute(update(Device).where(Device.id == db.device_id).values(last_change_seq=rows.seq))
+
+
+def _talk(rows: _Rows, rng: random.Random, sid: str, start: datetime, kind: e.SessionKind, topic: str,
+          topics: dict[str, str], province: str, counts: dict[str, int], per_session: int | None) -> None:
+    n_people = rng.randint(6, 12) if kind == e.SessionKind.FOCUS_GROUP else rng.randint(15, 60)
+    people = []
+    for i in range(1, n_people + 1):
+        people.append(rows.add(
+            Participant, start, session_id=sid, code=f"P{i:02d}",
+            age_band=rng.choices(list(e.AgeBand), weights=(5, 15, 20, 20, 25, 12, 3))[0],
+            gender=rng.choices(list(e.Gender), weights=(50, 45, 2, 3))[0],
+            occupation=rng.choice(list(e.Occupation)), province_code=province,
+            consent=rng.choice((e.ConsentKind.VERBAL, e.ConsentKind.WRITTEN, e.ConsentKind.NONE)),
+            consent_at=start, consent_purpose=""))
+    counts["participants"] += n_people
+    questions: list[str | None] = [None]
+    if kind == e.SessionKind.FOCUS_GROUP:
+        gid = rows.add(Guide, start, title="แนวคำถามสนทนากลุ่ม", is_template=False, session_id=sid)
+        questions = [rows.add(GuideQuestion, start, guide_id=gid, position=i, text=q)
+                     for i, q in enumerate(ph.GUIDE_QUESTIONS)]
+    else:
+        rows.add(Tally, start, session_id=sid, question="เห็นด้วยกับข้อเสนอหลักของเวทีหรือไม่",
+                 count_for=rng.randint(5, 40), count_against=rng.randint(0, 15), count_abstain=rng.randint(0, 8))
+    n = per_session if per_session is not None else rng.randint(20, 140)
+    for i in range(n):
+        ctype = rng.choices(list(e.ContributionType), weights=(30, 20, 25, 12, 8, 5))[0]
+        when = start + timedelta(seconds=30 * i + rng.randint(0, 29))
+        rows.add(Contribution, when, session_id=sid, type=ctype, text=_sentence(rng, topic, ctype),
+                 stance=rng.choice((e.Stance.SUPPORT, e.Stance.OPPOSE, e.Stance.NEUTRAL, None)),
+                 tags=rng.sample(["เร่งด่วน", "สุขภาพ", "งบประมาณ", "เยาวชน", "ผู้สูงอายุ"], rng.randint(0, 2)),
+                 participant_id=rng.choice(people) if rng.random() < 0.8 else None,
+                 question_id=rng.choice(questions), topic_id=topics.get(topic), recorded_at=when)
+    counts["contributions"] += n
+
+
+def _exhibition(rows: _Rows, rng: random.Random, sid: str, start: datetime, counts: dict[str, int],
+                per_session: int | None) -> None:
+    proposals = [rows.add(Proposal, start, session_id=sid, position=i, title=t)
+                 for i, t in enumerate(rng.sample(ph.PROPOSALS, 4))]
+    visitors = per_session if per_session is not None else rng.randint(40, 250)
+    for i in range(visitors):
+        when = start + timedelta(seconds=40 * i)
+        rid = rows.add(Rating, when, session_id=sid, score=rng.choices((1, 2, 3, 4, 5), weights=(3, 5, 15, 40, 37))[0],
+                       comment=rng.choice(ph.EXHIBITION_COMMENTS),
+                       age_band=rng.choice(list(e.AgeBand) + [None]), recorded_at=when)
+        for pid in rng.sample(proposals, rng.randint(1, 2)):
+            rows.add(Vote, when, session_id=sid, rating_id=rid, proposal_id=pid)
+    counts["ratings"] += visitors

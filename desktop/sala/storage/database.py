@@ -1,0 +1,191 @@
+"""Opening the local store safely, and the transactions every service uses.
+
+Start-up order: integrity check → online backup (when a migration is due) → migrate → make
+sure this device exists. Writes go through :meth:`Database.write`, whose flush hook stamps
+each changed record with the device id, a fresh per-device sequence number and timestamps, in
+the same transaction as the change.
+"""
+
+from __future__ import annotations
+
+import logging
+import socket
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, event, select, text, update
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session as OrmSession
+from sqlalchemy.orm import sessionmaker
+
+from sala.domain.clock import now
+from sala.domain.errors import SalaError
+from sala.domain.ids import new_id
+from sala.storage import backup as backups
+from sala.storage import migrate
+from sala.storage.engine import make_engine
+from sala.storage.errors import CorruptDatabaseError, translate
+from sala.storage.models import Device, SyncRecord
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class OpenReport:
+    """What happened while opening, for ``sala info`` and the log."""
+
+    created: bool
+    migrated_from: str | None
+    revision: str
+    backup: Path | None
+
+
+class Database:
+    """The local store: an engine, this device's id and read/write transactions."""
+
+    def __init__(self, path: Path, engine: Engine, device_id: str, backups_dir: Path) -> None:
+        self.path = path
+        self.engine = engine
+        self.device_id = device_id
+        self.backups_dir = backups_dir
+        self._reader = sessionmaker(engine, expire_on_commit=False)
+        self._writer = sessionmaker(engine.execution_options(sala_write=True), expire_on_commit=False)
+
+    @contextmanager
+    def read(self) -> Iterator[OrmSession]:
+        with self._reader() as s:
+            try:
+                yield s
+            except DBAPIError as exc:
+                raise (translate(exc) or exc) from exc
+
+    @contextmanager
+    def write(self, *, preserve_origin: bool = False) -> Iterator[OrmSession]:
+        """One transaction, committed (durably) on leaving the block, rolled back on error.
+
+        ``preserve_origin`` keeps the device id and sequence a record already carries (records
+        that arrived from another device by bundle).
+        """
+        s = self._writer()
+        s.info["device_id"] = self.device_id
+        s.info["preserve_origin"] = preserve_origin
+        try:
+            yield s
+            s.commit()
+        except DBAPIError as exc:
+            s.rollback()
+            raise (translate(exc) or exc) from exc
+        except BaseException:
+            s.rollback()
+            raise
+        finally:
+            s.close()
+
+    def backup(self, label: str = "manual") -> Path:
+        return backups.make_backup(self.path, self.backups_dir, label)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+@event.listens_for(OrmSession, "before_flush")
+def _stamp_records(session: OrmSession, _ctx: Any, _instances: Any) -> None:
+    device_id = session.info.get("device_id")
+    if device_id is None:
+        return
+    changed = [o for o in session.new if isinstance(o, SyncRecord)]
+    changed += [o for o in session.dirty if isinstance(o, SyncRecord) and session.is_modified(o)]
+    if not changed:
+        return
+    preserve = session.info.get("preserve_origin", False)
+    if preserve:
+        changed = [o for o in changed if o.seq is None]
+        if not changed:
+            return
+    last = session.execute(
+        update(Device)
+        .where(Device.id == device_id)
+        .values(last_change_seq=Device.last_change_seq + len(changed))
+        .returning(Device.last_change_seq)
+    ).scalar_one()
+    stamp = now()
+    for offset, obj in enumerate(changed):
+        obj.device_id = obj.device_id if preserve and obj.device_id else device_id
+        obj.seq = last - len(changed) + offset + 1
+        if obj.created_at is None:
+            obj.created_at = stamp
+        obj.updated_at = stamp
+
+
+def quick_check(path: Path) -> str:
+    """``ok`` or SQLite's description of the damage."""
+    try:
+        conn = sqlite3.connect(path)
+        try:
+            rows = conn.execute("PRAGMA quick_check").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    result = "; ".join(str(r[0]) for r in rows[:3])
+    return "ok" if result == "ok" else result
+
+
+def open_database(path: Path, backups_dir: Path | None = None, device_name: str | None = None) -> tuple[Database, OpenReport]:
+    """Open (creating if needed) the database at ``path``; see the module docstring for order.
+
+    Raises CorruptDatabaseError when the integrity check fails, and StorageError for other
+    known trouble (unwritable folder, full disk).
+    """
+    backups_dir = backups_dir or path.parent / "backups"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise SalaError(
+            f"สร้างโฟลเดอร์ข้อมูล {path.parent} ไม่ได้ ({exc.strerror})",
+            f"Cannot create the data folder {path.parent} ({exc.strerror})",
+        ) from exc
+    created = not path.exists() or path.stat().st_size == 0
+    if not created:
+        result = quick_check(path)
+        if result != "ok":
+            latest = next(iter(backups.list_backups(path, backups_dir)), None)
+            raise CorruptDatabaseError(path, result, latest)
+    engine = make_engine(path)
+    try:
+        before = None if created else migrate.current_revision(engine)
+        head = migrate.head_revision()
+        backup_path = None
+        if before != head:
+            if before is not None:
+                backup_path = backups.make_backup(path, backups_dir, f"before-{head}")
+            migrate.upgrade(engine)
+        device_id = _ensure_device(engine, device_name)
+    except DBAPIError as exc:
+        engine.dispose()
+        raise (translate(exc) or exc) from exc
+    except BaseException:
+        engine.dispose()
+        raise
+    report = OpenReport(created, before, head, backup_path)
+    log.info("opened %s: %s", path, report)
+    return Database(path, engine, device_id, backups_dir), report
+
+
+def _ensure_device(engine: Engine, name: str | None) -> str:
+    with OrmSession(engine.execution_options(sala_write=True)) as s, s.begin():
+        device = s.scalars(select(Device).where(Device.is_local.is_(True))).first()
+        if device is None:
+            device = Device(id=new_id(), name=name or socket.gethostname(), is_local=True,
+                            last_change_seq=0, last_sync_seq=0, created_at=now())
+            s.add(device)
+        return device.id
+
+
+def schema_version(db: Database) -> str | None:
+    with db.engine.connect() as conn:
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
