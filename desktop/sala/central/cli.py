@@ -1,0 +1,165 @@
+"""``sala-central``: serve the reference sync service and administer its ledger.
+
+    sala-central serve --host 127.0.0.1 --port 8765 --db central.sqlite3 [--blobs DIR]
+    sala-central enroll-code --db URL [--count N] [--ttl-hours H]   (code alone on last line)
+    sala-central revoke DEVICE_ID --db URL
+    sala-central catalog-import [FILE.json | --seed] --db URL
+    sala-central openapi [--out FILE]
+    sala-central migrate --db URL
+
+``--db`` takes a SQLite path or URL, or ``postgresql+psycopg://…``; ``SALA_CENTRAL_DB`` is the
+default. Blobs default to ``<db file>.blobs/`` beside a SQLite database.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+OPENAPI_PATH = Path(__file__).with_name("openapi.json")
+
+
+def _default_blobs(db_url: str) -> Path:
+    from sala.central.db import normalize_url
+    url = normalize_url(db_url)
+    if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
+        return Path(url[len("sqlite:///"):] + ".blobs")
+    return Path.cwd() / "sala-central-blobs"
+
+
+def openapi_text() -> str:
+    """The OpenAPI document of the app, as committed in ``openapi.json`` (stable formatting)."""
+    from sala.central.app import Settings, create_app
+    with tempfile.TemporaryDirectory() as tmp:
+        app = create_app(Settings(db_url=str(Path(tmp) / "o.sqlite3"), blobs_dir=Path(tmp) / "b"))
+        doc = app.openapi()
+        app.state.engine.dispose()
+    return json.dumps(doc, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def _engine(args: argparse.Namespace):  # noqa: ANN202 - keeps heavy imports out of --help
+    from sala.central import db
+    engine = db.make_engine(args.db)
+    db.migrate(engine)
+    return engine
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from sala.central.app import Settings, create_app
+    from sala.sync.protocol import Limits
+    base = Settings(db_url=args.db, blobs_dir=Path("."))
+    lim = base.limits
+    limits = Limits(max_body_bytes=args.max_body_bytes or lim.max_body_bytes,
+                    max_uncompressed_bytes=lim.max_uncompressed_bytes,
+                    max_records=args.max_records or lim.max_records,
+                    max_blob_bytes=lim.max_blob_bytes,
+                    max_reconcile_ids=lim.max_reconcile_ids)
+    if args.name:
+        os.environ["SALA_CENTRAL_NAME"] = args.name
+    blobs = Path(args.blobs) if args.blobs else _default_blobs(args.db)
+    app = create_app(Settings(db_url=args.db, blobs_dir=blobs, limits=limits))
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level,
+                access_log=False, timeout_graceful_shutdown=5)
+    return 0
+
+
+def cmd_enroll_code(args: argparse.Namespace) -> int:
+    from sala.central import auth
+    codes = auth.mint_codes(_engine(args), args.count, args.ttl_hours * 3600)
+    print(f"{len(codes)} enrollment code(s), valid {args.ttl_hours} h, each usable once:",
+          file=sys.stderr)
+    for code in codes:
+        print(code)
+    return 0
+
+
+def cmd_revoke(args: argparse.Namespace) -> int:
+    from sala.central import auth
+    if not auth.revoke(_engine(args), args.device_id):
+        print(f"no such device: {args.device_id}", file=sys.stderr)
+        return 1
+    print(f"revoked {args.device_id}")
+    return 0
+
+
+def cmd_catalog_import(args: argparse.Namespace) -> int:
+    from sala.central import catalog
+    from sala.central.seed_catalog import SEED
+    if args.seed:
+        doc = SEED
+    elif args.file:
+        doc = json.loads(Path(args.file).read_text(encoding="utf-8"))
+    else:
+        print("give FILE.json or --seed", file=sys.stderr)
+        return 2
+    changed = catalog.import_catalog(_engine(args), doc)
+    print(f"{changed} catalogue item(s) added or changed")
+    return 0
+
+
+def cmd_openapi(args: argparse.Namespace) -> int:
+    text = openapi_text()
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    _engine(args)
+    print("database is at the latest schema")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="sala-central", description=__doc__.split("\n\n")[0])
+    sub = p.add_subparsers(dest="cmd", required=True)
+    default_db = os.environ.get("SALA_CENTRAL_DB")
+
+    def with_db(sp: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        sp.add_argument("--db", default=default_db, required=default_db is None,
+                        help="SQLite path/URL or postgresql+psycopg:// URL")
+        return sp
+
+    s = with_db(sub.add_parser("serve", help="run the HTTP service"))
+    s.add_argument("--host", default="127.0.0.1")
+    s.add_argument("--port", type=int, default=8765)
+    s.add_argument("--blobs", help="blob directory (default: beside the SQLite file)")
+    s.add_argument("--name", help="server name shown in /v1/hello (first start only)")
+    s.add_argument("--max-body-bytes", type=int, default=0)
+    s.add_argument("--max-records", type=int, default=0)
+    s.add_argument("--log-level", default="warning")
+    s.set_defaults(func=cmd_serve)
+    e = with_db(sub.add_parser("enroll-code", help="mint one-time enrollment codes"))
+    e.add_argument("--count", type=int, default=1)
+    e.add_argument("--ttl-hours", type=float, default=72.0)
+    e.set_defaults(func=cmd_enroll_code)
+    r = with_db(sub.add_parser("revoke", help="revoke a device"))
+    r.add_argument("device_id")
+    r.set_defaults(func=cmd_revoke)
+    c = with_db(sub.add_parser("catalog-import", help="import topics/venues/guides JSON"))
+    c.add_argument("file", nargs="?")
+    c.add_argument("--seed", action="store_true", help="import the built-in Thai starter set")
+    c.set_defaults(func=cmd_catalog_import)
+    o = sub.add_parser("openapi", help="print the OpenAPI JSON of the service")
+    o.add_argument("--out", help=f"write to this file (the committed copy is {OPENAPI_PATH})")
+    o.set_defaults(func=cmd_openapi)
+    m = with_db(sub.add_parser("migrate", help="create or upgrade the database schema"))
+    m.set_defaults(func=cmd_migrate)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

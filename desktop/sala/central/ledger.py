@@ -1,0 +1,222 @@
+"""The permanent ledger: each record lands once, whatever paths and retries brought it.
+
+One batch = one write transaction, serialised per originating device (``BEGIN IMMEDIATE`` on
+SQLite, ``SELECT … FOR UPDATE`` on the device row in PostgreSQL). Inside it we look up which
+ids and (device, seq) pairs already exist, classify every record, ``executemany`` the new ones
+and advance the device's high-water mark; the caller answers only after the commit. Because
+classification and insert share the lock, two identical batches arriving at once store once:
+the second sees the first's rows and answers ``duplicate``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, Engine, select, update
+from sqlalchemy.exc import IntegrityError
+
+from sala.central import auth
+from sala.central import tables as t
+from sala.central.db import is_postgres, read_tx, write_tx
+from sala.central.errors import ApiError
+from sala.sync import protocol
+from sala.sync.protocol import Batch, BatchResult, RecordResult
+
+CHUNK = 500  # ids per IN (...) lookup
+
+
+def _chunks(items: Sequence[Any], n: int = CHUNK) -> Iterable[Sequence[Any]]:
+    for i in range(0, len(items), n):
+        yield items[i:i + n]
+
+
+def _prepare(batch: Batch) -> tuple[list[RecordResult | None], list[dict[str, Any]]]:
+    """Validate records (CPU only, before taking any lock) into ledger rows.
+
+    The hash input ``{"body":…,"type":…}`` is assembled from the body's canonical text, which
+    we store anyway: one serialisation per record instead of two.
+    """
+    results: list[RecordResult | None] = []
+    rows: list[dict[str, Any]] = []
+    dumps = json.dumps
+    for i, rec in enumerate(batch.records):
+        rid = rec.get("id") if isinstance(rec, dict) else None
+        rid = rid if isinstance(rid, str) else f"#{i}"
+        try:
+            protocol.validate_record(rec, device_id=batch.device_id, check_hash=False)
+            body = protocol.canonical_json(rec["body"]).decode("utf-8")
+            typ = rec["type"]
+            hashed = '{"body":' + body + ',"type":' + dumps(typ, ensure_ascii=False) + "}"
+            if hashlib.sha256(hashed.encode("utf-8")).hexdigest() != rec["hash"]:
+                raise protocol.RecordError("hash_mismatch",
+                                           "hash does not match canonical {type, body}")
+        except protocol.RecordError as exc:
+            results.append(RecordResult(rid, "rejected", exc.code, exc.message))
+            continue
+        except (TypeError, ValueError) as exc:  # e.g. NaN or unserialisable body
+            results.append(RecordResult(rid, "rejected", "malformed", str(exc)))
+            continue
+        results.append(None)
+        rows.append({"id": rid, "device_id": rec["device_id"], "seq": rec["seq"], "type": typ,
+                     "schema": rec["schema"], "created_at": rec["created_at"],
+                     "hash": rec["hash"], "body": body, "blobs": dumps(rec["blobs"]),
+                     "_blobs": rec["blobs"], "_index": i})
+    return results, rows
+
+
+def ingest(engine: Engine, batch: Batch, *, body_sha256: str, sender: auth.Device,
+           signer_key: str) -> BatchResult:
+    """Store a verified batch; return per-record results after the commit."""
+    results, rows = _prepare(batch)
+    for attempt in range(3):
+        try:
+            with write_tx(engine) as conn:
+                return _ingest_tx(conn, batch, list(results), rows, body_sha256, sender,
+                                  signer_key)
+        except IntegrityError:
+            # Another device's transaction inserted a clashing id between our lookup and our
+            # insert (different origin → different lock). Rolled back; classify again.
+            if attempt == 2:
+                raise ApiError(503, "busy", "concurrent writes; retry",
+                               {"Retry-After": "1"}) from None
+    raise AssertionError("unreachable")
+
+
+def _lock_device(conn: Connection, batch: Batch, sender: auth.Device, signer_key: str) -> None:
+    if batch.device_id != sender.device_id:
+        auth.pin_origin(conn, batch.device_id, signer_key, sender.device_id)
+    elif is_postgres(conn):
+        conn.execute(select(t.devices.c.device_id)
+                     .where(t.devices.c.device_id == batch.device_id).with_for_update())
+
+
+def _record_batch(conn: Connection, batch: Batch, body_sha256: str, sender: auth.Device,
+                  now: float) -> None:
+    b = t.batches.c
+    row = conn.execute(select(b.body_sha256, b.device_id).where(b.batch_id == batch.batch_id)
+                       ).first()
+    if row is None:
+        conn.execute(t.batches.insert().values(
+            batch_id=batch.batch_id, device_id=batch.device_id, sender_device_id=sender.device_id,
+            body_sha256=body_sha256, record_count=len(batch.records), first_received_at=now,
+            last_received_at=now, times_received=1, counts="{}"))
+    elif row.body_sha256 != body_sha256 or row.device_id != batch.device_id:
+        raise ApiError(409, "batch_id_reused",
+                       "this batch id was used for other content; make a new batch id")
+    else:
+        conn.execute(update(t.batches).where(b.batch_id == batch.batch_id).values(
+            last_received_at=now, times_received=b.times_received + 1))
+
+
+def _ingest_tx(conn: Connection, batch: Batch, results: list[RecordResult | None],
+               rows: list[dict[str, Any]], body_sha256: str, sender: auth.Device,
+               signer_key: str) -> BatchResult:
+    now = time.time()
+    _lock_device(conn, batch, sender, signer_key)
+    _record_batch(conn, batch, body_sha256, sender, now)
+    r = t.records.c
+    existing: dict[str, tuple[str, str]] = {}
+    for ids in _chunks([row["id"] for row in rows]):
+        for rid, h, dev in conn.execute(select(r.id, r.hash, r.device_id).where(r.id.in_(ids))):
+            existing[rid] = (h, dev)
+    seq_owner: dict[int, str] = {}
+    for seqs in _chunks([row["seq"] for row in rows]):
+        for seq, rid in conn.execute(select(r.seq, r.id).where(
+                r.device_id == batch.device_id, r.seq.in_(seqs))):
+            seq_owner[seq] = rid
+    new_rows: list[dict[str, Any]] = []
+    referenced: set[str] = set()
+    for row in rows:
+        rid, i = row["id"], row["_index"]
+        if rid in existing:
+            h, dev = existing[rid]
+            if dev != batch.device_id:
+                results[i] = RecordResult(rid, "conflict", "id_taken",
+                                          "another device already sent a record with this id")
+            elif h == row["hash"]:
+                results[i] = RecordResult(rid, "duplicate")
+                referenced.update(row["_blobs"])
+            else:
+                results[i] = RecordResult(rid, "conflict", "hash_differs",
+                                          "the server holds this id with other content")
+        elif row["seq"] in seq_owner:
+            results[i] = RecordResult(rid, "conflict", "seq_taken",
+                                      f"seq {row['seq']} already holds record "
+                                      f"{seq_owner[row['seq']]}")
+        else:
+            results[i] = RecordResult(rid, "accepted")
+            existing[rid] = (row["hash"], batch.device_id)   # later copies in this batch
+            seq_owner[row["seq"]] = rid
+            referenced.update(row["_blobs"])
+            new_rows.append({k: v for k, v in row.items() if k[0] != "_"}
+                            | {"batch_id": batch.batch_id, "received_at": now})
+    if new_rows:
+        conn.execute(t.records.insert(), new_rows)
+    high_water, gaps = _advance(conn, batch.device_id)
+    final = [res for res in results if res is not None]
+    result = BatchResult(batch.batch_id, batch.device_id, final, high_water, gaps,
+                         missing_blobs(conn, referenced))
+    conn.execute(update(t.batches).where(t.batches.c.batch_id == batch.batch_id)
+                 .values(counts=json.dumps(result.counts())))
+    return result
+
+
+def _advance(conn: Connection, device_id: str) -> tuple[int, list[protocol.Gap]]:
+    """Move the device's high-water mark over contiguous seqs; only rows above it are read."""
+    d = t.devices.c
+    hw = conn.execute(select(d.high_water).where(d.device_id == device_id)).scalar_one()
+    r = t.records.c
+    seqs = conn.execute(select(r.seq).where(r.device_id == device_id, r.seq > hw)
+                        .order_by(r.seq)).scalars().all()
+    new_hw, gaps = protocol.gaps_from_seqs(seqs, hw)
+    if seqs:
+        conn.execute(update(t.devices).where(d.device_id == device_id)
+                     .values(high_water=new_hw, max_seq=seqs[-1]))
+    return new_hw, gaps
+
+
+def missing_blobs(conn: Connection, wanted: Iterable[str]) -> list[str]:
+    wanted = sorted(set(wanted))
+    have: set[str] = set()
+    for chunk in _chunks(wanted):
+        have.update(conn.execute(select(t.blobs.c.sha256).where(t.blobs.c.sha256.in_(chunk)))
+                    .scalars())
+    return [b for b in wanted if b not in have]
+
+
+def device_state(conn: Connection, device_id: str) -> tuple[int, list[protocol.Gap]]:
+    d = t.devices.c
+    hw = conn.execute(select(d.high_water).where(d.device_id == device_id)).scalar()
+    if hw is None:
+        return 0, []
+    r = t.records.c
+    seqs = conn.execute(select(r.seq).where(r.device_id == device_id, r.seq > hw)
+                        .order_by(r.seq)).scalars().all()
+    return protocol.gaps_from_seqs(seqs, hw)
+
+
+def reconcile(engine: Engine, device_id: str, ids: Sequence[str],
+              ranges: Sequence[tuple[int, int]]) -> dict[str, Any]:
+    """Which of a device's record ids / seq ranges the server lacks (after reinstall/restore)."""
+    r = t.records.c
+    with read_tx(engine) as conn:
+        have: set[str] = set()
+        for chunk in _chunks(list(ids)):
+            have.update(conn.execute(select(r.id).where(r.id.in_(chunk))).scalars())
+        missing_ranges: list[list[int]] = []
+        for lo, hi in ranges:
+            seqs = conn.execute(select(r.seq).where(r.device_id == device_id, r.seq >= lo,
+                                                    r.seq <= hi).order_by(r.seq)).scalars().all()
+            prev = lo - 1
+            for s in [*seqs, hi + 1]:
+                if s > prev + 1:
+                    missing_ranges.append([prev + 1, s - 1])
+                prev = s
+        hw, gaps = device_state(conn, device_id)
+    return {"device_id": device_id, "missing_ids": [i for i in ids if i not in have],
+            "missing_ranges": missing_ranges, "high_water": hw,
+            "gaps": [list(g) for g in gaps]}

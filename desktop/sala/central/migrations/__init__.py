@@ -1,0 +1,1 @@
+"""Alembic migrations of the central ledger, run programmatically by ``sala.central.db``."""

@@ -1,0 +1,205 @@
+"""Real servers for integration tests: ``sala-central`` and PostgreSQL as child processes.
+
+Nothing here is mocked: the service runs as its own process on 127.0.0.1 (random free port),
+PostgreSQL is initdb'ed from the installed binaries into a temp folder. Every process started
+here is stopped by its owner's ``stop()`` (fixtures call it in ``finally``).
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+from sala.sync import wire_crypto
+from sala.sync.protocol import Hello, parse_hello
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def central_cmd() -> list[str]:
+    """``sala-central`` from the venv, falling back to ``python -m`` (same code either way)."""
+    exe = Path(sys.executable).with_name("sala-central")
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "sala.central.cli"]
+
+
+@dataclass
+class CentralServer:
+    """One ``sala-central serve`` child process bound to a database URL."""
+
+    db_url: str
+    blobs_dir: Path
+    extra_args: list[str] = field(default_factory=list)
+    port: int = 0
+    proc: subprocess.Popen[bytes] | None = None
+    hello: Hello | None = None
+    log_path: Path | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self, timeout: float = 30.0) -> CentralServer:
+        self.port = self.port or free_port()
+        self.log_path = self.blobs_dir.parent / f"central-{self.port}.log"
+        log = open(self.log_path, "wb")  # noqa: SIM115 - owned by the child
+        self.proc = subprocess.Popen(
+            [*central_cmd(), "serve", "--host", "127.0.0.1", "--port", str(self.port),
+             "--db", self.db_url, "--blobs", str(self.blobs_dir), *self.extra_args],
+            stdout=log, stderr=subprocess.STDOUT, cwd=REPO, env=_child_env())
+        log.close()
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"sala-central exited early:\n{self.log()}")
+            try:
+                r = httpx.get(self.url + "/v1/hello", timeout=1.0)
+                self.hello = parse_hello(r.content)
+                return self
+            except (httpx.HTTPError, ValueError):
+                time.sleep(0.05)
+        self.stop()
+        raise RuntimeError(f"sala-central did not answer /v1/hello in {timeout}s:\n{self.log()}")
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace") if self.log_path else ""
+
+    def cli(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+        """Run an admin command of the real CLI against this server's database."""
+        return subprocess.run([*central_cmd(), *args, "--db", self.db_url], capture_output=True,
+                              text=True, check=check, cwd=REPO, env=_child_env(), timeout=60)
+
+    def mint_codes(self, n: int = 1) -> list[str]:
+        """Enrollment codes, minted in-process on the same database (fast; the CLI path is
+        covered by its own test)."""
+        from sala.central import auth, db
+        engine = db.make_engine(self.db_url)
+        try:
+            return auth.mint_codes(engine, n)
+        finally:
+            engine.dispose()
+
+    def stop(self) -> None:
+        if self.proc is None:
+            return
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(10)
+        self.proc = None
+
+    def kill(self) -> None:
+        """Hard kill (fault tests: the server dies mid-batch)."""
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait(10)
+        self.proc = None
+
+
+def _child_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join([str(REPO / "desktop"), env.get("PYTHONPATH", "")])
+    return env
+
+
+@dataclass
+class Device:
+    """A test device: id, Ed25519 key and (after enroll) its token."""
+
+    device_id: str
+    key: object = field(default_factory=wire_crypto.generate_signing_key)
+    token: str = ""
+
+    @property
+    def public_key(self) -> str:
+        return wire_crypto.public_key_b64(self.key)  # type: ignore[arg-type]
+
+    def auth(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.token}"}
+
+
+# -- PostgreSQL --------------------------------------------------------------------------------
+
+class PostgresMissing(RuntimeError):
+    pass
+
+
+def pg_bindir() -> Path:
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
+    if found:
+        return Path(found[-1]).parent
+    initdb = shutil.which("initdb")
+    if initdb:
+        return Path(initdb).parent
+    raise PostgresMissing("PostgreSQL server binaries (initdb, pg_ctl) not found; "
+                          "install postgresql (packaging/system-deps.sh does)")
+
+
+@dataclass
+class PostgresCluster:
+    """A throwaway cluster in ``root``; initdb refuses root, so run as ``postgres`` if needed."""
+
+    root: Path
+    port: int = 0
+    bindir: Path | None = None
+    _dbs: int = 0
+
+    def _run(self, *cmd: str, timeout: float = 120) -> None:
+        prefix = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+        subprocess.run([*prefix, *cmd], check=True, capture_output=True, timeout=timeout,
+                       cwd="/")
+
+    def start(self) -> PostgresCluster:
+        self.bindir = pg_bindir()
+        self.port = free_port()
+        self.root.mkdir(parents=True, exist_ok=True)
+        (self.root / "sock").mkdir(exist_ok=True)
+        if os.geteuid() == 0:
+            shutil.chown(self.root, "postgres", "postgres")
+            shutil.chown(self.root / "sock", "postgres", "postgres")
+            os.chmod(self.root, 0o700)
+        data = self.root / "data"
+        self._run(str(self.bindir / "initdb"), "-D", str(data), "-U", "postgres",
+                  "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync")
+        opts = (f"-c listen_addresses=127.0.0.1 -p {self.port} "
+                f"-c unix_socket_directories={self.root / 'sock'} -c fsync=off "
+                f"-c max_connections=100")
+        self._run(str(self.bindir / "pg_ctl"), "-D", str(data), "-o", opts, "-w", "-t", "60",
+                  "-l", str(self.root / "pg.log"), "start")
+        return self
+
+    def create_database(self) -> str:
+        import psycopg
+        self._dbs += 1
+        name = f"central_{os.getpid()}_{self._dbs}"
+        with psycopg.connect(f"host=127.0.0.1 port={self.port} user=postgres dbname=postgres",
+                             autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+        return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{name}"
+
+    def stop(self) -> None:
+        if self.bindir is not None:
+            try:
+                self._run(str(self.bindir / "pg_ctl"), "-D", str(self.root / "data"), "-m",
+                          "immediate", "stop", timeout=60)
+            except subprocess.CalledProcessError:
+                pass
+            self.bindir = None
