@@ -1,0 +1,1 @@
+"""The ``sala`` subcommands, one module each."""

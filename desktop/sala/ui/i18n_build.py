@@ -1,0 +1,101 @@
+"""Build Qt translations: ``i18n/*.ts`` (committed sources) → ``.qm`` (built, not committed).
+
+``python -m sala.ui.i18n_build`` compiles; ``--update`` first refreshes the .ts files from the
+``tr()`` calls in ``sala/ui`` with pyside6-lupdate, keeping existing translations.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from sala.paths import i18n_dir
+
+LANGS = ("th", "en")
+UI_DIR = Path(__file__).resolve().parent
+
+
+def _tool(name: str) -> str:
+    exe = Path(sys.executable).with_name(name)
+    return str(exe) if exe.exists() else (shutil.which(name) or name)
+
+
+def ts_path(lang: str) -> Path:
+    return i18n_dir() / f"sala_{lang}.ts"
+
+
+def qm_path(lang: str) -> Path:
+    return i18n_dir() / f"sala_{lang}.qm"
+
+
+def update_sources() -> None:
+    sources = sorted(str(p) for p in UI_DIR.rglob("*.py"))
+    for lang in LANGS:
+        subprocess.run([_tool("pyside6-lupdate"), *sources, "-ts", str(ts_path(lang)), "-no-obsolete",
+                        "-source-language", "en", "-target-language", lang], check=True, capture_output=True)
+
+
+def build(force: bool = False) -> list[Path]:
+    """Compile each .ts whose .qm is missing or older; returns the .qm files written."""
+    written = []
+    for lang in LANGS:
+        ts, qm = ts_path(lang), qm_path(lang)
+        if not ts.exists():
+            continue
+        if force or not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
+            subprocess.run([_tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
+            written.append(qm)
+    return written
+
+
+def fill(lang: str, pairs: dict[str, str]) -> int:
+    """Set translations in ``sala_<lang>.ts`` for matching source texts; returns how many."""
+    import xml.etree.ElementTree as ET
+
+    tree = ET.parse(ts_path(lang))
+    n = 0
+    for msg in tree.iter("message"):
+        src = msg.findtext("source")
+        tr = msg.find("translation")
+        if src in pairs and tr is not None:
+            if msg.find("numerusform") is not None or tr.find("numerusform") is not None:
+                for form in tr.findall("numerusform"):
+                    form.text = pairs[src]
+            else:
+                tr.text = pairs[src]
+            tr.attrib.pop("type", None)
+            n += 1
+    tree.write(ts_path(lang), encoding="utf-8", xml_declaration=True)
+    return n
+
+
+def untranslated(lang: str) -> list[str]:
+    import xml.etree.ElementTree as ET
+
+    out = []
+    for msg in ET.parse(ts_path(lang)).iter("message"):
+        tr = msg.find("translation")
+        if tr is not None and tr.get("type") == "unfinished":
+            out.append(msg.findtext("source") or "")
+    return out
+
+
+if __name__ == "__main__":
+    # --fill FILE: lines "English source<TAB>Thai" fill sala_th.ts (use \n for newlines).
+    if "--update" in sys.argv:
+        update_sources()
+    if "--fill" in sys.argv:
+        src = Path(sys.argv[sys.argv.index("--fill") + 1])
+        pairs = {}
+        for line in src.read_text(encoding="utf-8").splitlines():
+            if "\t" in line:
+                en, th = line.split("\t", 1)
+                pairs[en.replace("\\n", "\n")] = th.replace("\\n", "\n")
+        print(f"filled {fill('th', pairs)} Thai translations")
+    if "--missing" in sys.argv:
+        for text in untranslated("th"):
+            print(text)
+    for path in build(force="--force" in sys.argv):
+        print(f"built {path}")

@@ -1,0 +1,80 @@
+"""Small reusable widgets: a Buddhist Era date edit, an empty-state panel, message helpers."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, QDateTime, Qt, Signal
+from PySide6.QtGui import QFont, QValidator
+from PySide6.QtWidgets import QDateEdit, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+
+from sala.domain.errors import SalaError
+from sala.domain.thaidate import BE_OFFSET
+
+
+class BuddhistDateEdit(QDateEdit):
+    """A date edit that shows and reads years in the Buddhist Era (dd/MM/พ.ศ.) in Thai."""
+
+    def __init__(self, lang: str = "th", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._offset = BE_OFFSET if lang == "th" else 0
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("dd/MM/yyyy")
+        self.setDate(QDate.currentDate())
+
+    def textFromDateTime(self, dt: QDateTime) -> str:
+        d = dt.date()
+        return f"{d.day():02d}/{d.month():02d}/{d.year() + self._offset}"
+
+    def dateTimeFromText(self, text: str) -> QDateTime:
+        d = self._parse(text)
+        return QDateTime(d if d is not None else self.date(), self.time())
+
+    def validate(self, text: str, pos: int):  # type: ignore[override]
+        state = QValidator.State.Acceptable if self._parse(text) is not None else QValidator.State.Intermediate
+        return state, text, pos
+
+    def _parse(self, text: str) -> QDate | None:
+        parts = text.strip().split("/")
+        if len(parts) != 3 or not all(p.isdigit() for p in parts):
+            return None
+        d = QDate(int(parts[2]) - self._offset, int(parts[1]), int(parts[0]))
+        return d if d.isValid() else None
+
+
+class EmptyState(QWidget):
+    """A friendly panel for an empty list, with one button that says what to do next."""
+
+    sig_action = Signal()
+    """The user pressed the call-to-action button."""
+
+    def __init__(self, title: str, body: str, action: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        self.title = QLabel(title)
+        f = QFont(self.font())
+        f.setPointSize(f.pointSize() + 6)
+        f.setBold(True)
+        self.title.setFont(f)
+        self.body = QLabel(body)
+        self.body.setWordWrap(True)
+        self.button = QPushButton(action)
+        self.button.setMinimumHeight(44)
+        self.button.clicked.connect(self.sig_action)
+        for w in (self.title, self.body):
+            w.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            layout.addWidget(w)
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+
+
+def show_error(parent: QWidget | None, exc: BaseException, lang: str = "th") -> None:
+    """A user's trouble as a plain message in both languages; anything else as a bug."""
+    if isinstance(exc, SalaError):
+        first, second = (exc.th, exc.en) if lang == "th" else (exc.en, exc.th)
+        QMessageBox.warning(parent, "Sala", f"{first}\n\n{second}")
+    else:
+        QMessageBox.critical(
+            parent, "Sala",
+            "เกิดข้อผิดพลาดภายในโปรแกรม ข้อมูลที่บันทึกแล้วยังอยู่ครบ กรุณาแจ้งผู้ดูแลพร้อมไฟล์บันทึก\n\n"
+            f"An internal error occurred. Saved data is intact; please report it with the log file.\n\n{exc!r}",
+        )
