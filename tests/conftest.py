@@ -1,0 +1,51 @@
+"""Fixtures shared by every test: a fresh database per test, fonts, the task runner."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from sala.bootstrap import Services, build_services  # noqa: E402
+from sala.paths import AppPaths  # noqa: E402
+
+
+@pytest.fixture
+def app_paths(tmp_path: Path) -> AppPaths:
+    return AppPaths(tmp_path / "data", tmp_path / "logs").ensure()
+
+
+@pytest.fixture
+def services(app_paths: AppPaths) -> Iterator[Services]:
+    """Every service over a new, migrated database in this test's own folder."""
+    svc = build_services(app_paths)
+    yield svc
+    svc.close()
+
+
+@pytest.fixture(scope="session")
+def fonts(qapp):  # noqa: ANN001 - pytest-qt's QApplication
+    """Register the bundled Sarabun once per test run."""
+    from sala.ui.fonts import register_fonts
+
+    return register_fonts(qapp)
+
+
+@pytest.fixture
+def tasks(qapp):  # noqa: ANN001
+    from sala.ui.tasks import TaskRunner
+
+    runner = TaskRunner()
+    yield runner
+    runner.shutdown()
+
+
+@pytest.fixture
+def settings(app_paths: AppPaths):
+    from sala.ui.main import make_settings
+
+    return make_settings(app_paths)
