@@ -123,12 +123,16 @@ def _shape_cached(text: str, font: Any, font_size: float) -> str:
 
 
 def _share(text: str, glyphs: int) -> list[str]:
-    """Share a cluster's text out over its glyphs in order: one character each, the last glyph
-    taking any remainder, glyphs beyond the text taking "" (the second half of SARA AM)."""
-    if glyphs == 1:
-        return [text]
-    head = list(text[:glyphs - 1])
-    return head + [text[glyphs - 1:]] + [""] * (glyphs - 1 - len(head))
+    """Share a cluster's text out over its glyphs, in order.
+
+    One character per glyph, the last glyph taking any remainder (ligatures: ฤๅ, fi). When
+    there are more glyphs than characters (SARA AM became NIKHAHIT + SARA AA) the *first*
+    glyphs copy out as nothing, so the text lands on the last glyph, the one with the advance
+    width; extractors that look at positions then see no gap after it.
+    """
+    if glyphs <= len(text):
+        return [*text[:glyphs - 1], text[glyphs - 1:]]
+    return [""] * (glyphs - len(text)) + list(text)
 
 
 def shape(words: list[FragWord]) -> list[FragWord]:
