@@ -164,8 +164,11 @@ class PostgresCluster:
 
     def _run(self, *cmd: str, timeout: float = 120) -> None:
         prefix = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
-        subprocess.run([*prefix, *cmd], check=True, capture_output=True, timeout=timeout,
-                       cwd="/")
+        done = subprocess.run([*prefix, *cmd], capture_output=True, timeout=timeout, cwd="/",
+                              text=True)
+        if done.returncode != 0:
+            raise RuntimeError(f"{' '.join(cmd)} failed ({done.returncode}):\n"
+                               f"{done.stdout}\n{done.stderr}")
 
     def start(self) -> PostgresCluster:
         self.bindir = pg_bindir()
@@ -200,6 +203,31 @@ class PostgresCluster:
             try:
                 self._run(str(self.bindir / "pg_ctl"), "-D", str(self.root / "data"), "-m",
                           "immediate", "stop", timeout=60)
-            except subprocess.CalledProcessError:
+            except RuntimeError:
                 pass
             self.bindir = None
+
+
+# -- small client helpers for tests (the real client lives in sala.sync, built on protocol) ---
+
+def contribution(device_id: str, seq: int, text: str = "อยากให้ลดการเผาในที่โล่ง",
+                 **body: object) -> dict:
+    from sala.sync.protocol import make_record
+    return dict(make_record(device_id=device_id, seq=seq, type="contribution",
+                            body={"text": text, "stance": "support", **body}))
+
+
+def post_batch(server: CentralServer, sender: Device, records: list, *,
+               origin: Device | None = None, batch_id: str | None = None,
+               signed: object = None, client: httpx.Client | None = None) -> httpx.Response:
+    """Sign ``records`` as ``origin`` (default: the sender) and POST them with the sender's
+    token. ``signed`` (a SignedBatch) is sent as-is instead, e.g. a forwarded or tampered one."""
+    from sala.sync.protocol import Batch, sign_batch
+    origin = origin or sender
+    if signed is None:
+        batch = Batch(origin.device_id, records, **({"batch_id": batch_id} if batch_id else {}))
+        signed = sign_batch(batch, origin.key)  # type: ignore[arg-type]
+    headers = signed.headers() | sender.auth()  # type: ignore[attr-defined]
+    c = client or httpx
+    return c.post(server.url + "/v1/batches", content=signed.body,  # type: ignore[attr-defined]
+                  headers=headers, timeout=60)
