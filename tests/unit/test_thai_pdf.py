@@ -189,3 +189,22 @@ def test_boundary_check_catches_mid_word_breaks(tmp_path, styles):
     assert len(lines) >= 4
     with pytest.raises(AssertionError, match="ends inside a word"):
         assert_breaks_on_word_boundaries(LONG_COMMENT, lines)
+
+
+def test_register_fonts_is_idempotent_and_cheap():
+    import time
+
+    from reportlab.lib.fonts import tt2ps
+    from reportlab.pdfbase import pdfmetrics
+
+    from sala.reports.fonts import BOLD, BOLD_ITALIC, REGULAR, register_fonts
+    from sala.reports.thai_tounicode import ExtractableTTFont
+
+    assert register_fonts() == "Sarabun"
+    font = pdfmetrics.getFont(REGULAR)
+    t0 = time.perf_counter()
+    for _ in range(1000):
+        register_fonts()
+    assert time.perf_counter() - t0 < 0.05
+    assert pdfmetrics.getFont(REGULAR) is font and isinstance(font, ExtractableTTFont)
+    assert tt2ps("Sarabun", 1, 0) == BOLD and tt2ps("Sarabun", 1, 1) == BOLD_ITALIC

@@ -200,17 +200,19 @@ class _NumberedCanvas(Canvas):
 
 
 def build_pdf(target: str | Path | BinaryIO, flowables: Sequence[Flowable], *, title: str = "",
-              author: str = "", subject: str = "", lang: str = "th", styles: ThaiStyles | None = None,
+              author: str = "", subject: str = "", lang: str | None = None, styles: ThaiStyles | None = None,
               pagesize: tuple[float, float] = A4,
               margins: tuple[float, float, float, float] = (25 * mm, 20 * mm, 20 * mm, 30 * mm),
               label: Callable[[int, int], str] | None = None, footer_note: str = "") -> int:
     """Build an A4 PDF from ``flowables`` with page numbers; return the number of pages.
 
-    ``margins`` are (top, right, bottom, left) in points, defaulting to the Thai official
+    ``lang`` ("th"/"en") defaults to that of ``styles``, else Thai; it picks the default page
+    label and the PDF's /Lang. ``margins`` are (top, right, bottom, left) in points, defaulting to the Thai official
     layout (wider left margin for binding). ``label(page, total)`` gives the page-number text
     (default :func:`page_label`); ``footer_note`` is printed bottom-left on every page (e.g. the
     agency or "ข้อมูล ณ วันที่ …"). Both go through :class:`ThaiParagraph`.
     """
+    lang = lang or (styles.lang if styles else "th")
     styles = styles or make_styles(lang)
     label = label or page_label(lang)
     top, right, bottom, left = margins

@@ -195,3 +195,11 @@ def _source_text(frag: Any, shaped: str) -> str:
     if text_of is None:
         return str(shaped)
     return "".join(text_of(ord(c)) for c in shaped)
+
+
+def clear_caches() -> None:
+    """Forget memoised segmentations and shapings (for benchmarks; never needed for correctness)."""
+    from sala.reports.thai_break import _pieces
+
+    _shape_cached.cache_clear()
+    _pieces.cache_clear()
