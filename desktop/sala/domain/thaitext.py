@@ -22,7 +22,7 @@ def has_thai(text: str) -> bool:
 
 def normalize(text: str) -> str:
     """NFC, collapsed white space, case-folded Latin: the form used for search."""
-    return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
+    return " ".join(unicodedata.normalize("NFC", text).replace("\u0e4d\u0e32", "\u0e33").split()).casefold()
 
 
 def segment(text: str) -> list[str]:

@@ -52,8 +52,12 @@ def _names(field: str) -> tuple[str, str]:
 
 
 def clean_text(value: str | None) -> str:
-    """NFC-normalized, trimmed text (Thai input methods can produce decomposed sequences)."""
-    return unicodedata.normalize("NFC", value or "").strip()
+    """NFC-normalized, trimmed text.
+
+    Thai keyboards often type sara am (ำ) as nikhahit + sara aa (ํา), which looks the same but
+    would not be found by a search for the real character; NFC does not join them, so we do.
+    """
+    return unicodedata.normalize("NFC", value or "").replace("\u0e4d\u0e32", "\u0e33").strip()
 
 
 def required_text(value: str | None, field: str, limit: int) -> str:

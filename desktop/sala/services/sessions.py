@@ -121,7 +121,7 @@ class SessionService:
             venue = self._venue_for(s, clean)
             session = Session(
                 kind=clean.kind, title=clean.title, status=S.DRAFT,
-                venue_id=venue.id if venue else None,
+                venue=venue,
                 province_code=clean.province or (venue.province_code if venue else ""),
                 district=clean.district or (venue.district if venue else ""),
                 facilitators=clean.facilitators, planned_start=clean.planned_start,
@@ -140,7 +140,8 @@ class SessionService:
             venue = self._venue_for(s, clean)
             session.kind = clean.kind  # type: ignore[assignment]
             session.title = clean.title
-            session.venue_id = venue.id if venue else session.venue_id
+            if venue is not None:
+                session.venue = venue
             session.province_code = clean.province or session.province_code
             session.district = clean.district
             session.facilitators = clean.facilitators
