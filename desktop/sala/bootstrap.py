@@ -16,7 +16,10 @@ from sala.services.attachments import AttachmentService
 from sala.services.catalog import CatalogService
 from sala.services.action_items import ActionItemService
 from sala.services.amendments import AmendmentService
+from sala.services.action_items import ActionItemService
+from sala.services.amendments import AmendmentService
 from sala.services.contributions import ContributionService
+from sala.services.drafts import DraftService
 from sala.services.exhibition import ExhibitionService, KioskPin
 from sala.services.guides import GuideService
 from sala.services.observations import ObservationService
@@ -24,6 +27,7 @@ from sala.services.drafts import DraftService
 from sala.services.participants import ParticipantService
 from sala.services.search import SearchService
 from sala.services.sessions import SessionService
+from sala.services.tallies import TallyService
 from sala.services.tallies import TallyService
 from sala.storage.database import Database, OpenReport, open_database
 
@@ -40,6 +44,10 @@ class Services:
     sessions: SessionService
     contributions: ContributionService
     participants: ParticipantService
+    tallies: TallyService
+    action_items: ActionItemService
+    amendments: AmendmentService
+    drafts: DraftService
     guides: GuideService
     observations: ObservationService
     attachments: AttachmentService
@@ -80,6 +88,10 @@ def build_services(paths: AppPaths) -> Services:
         sessions=SessionService(db, search, on_finalize=enqueue_finalized_session),
         contributions=ContributionService(db),
         participants=ParticipantService(db),
+        tallies=TallyService(db),
+        action_items=ActionItemService(db),
+        amendments=AmendmentService(db),
+        drafts=DraftService(db),
         guides=GuideService(db),
         observations=ObservationService(db),
         attachments=AttachmentService(db, paths.attachments),
