@@ -13,12 +13,16 @@ from pathlib import Path
 
 from sala.paths import AppPaths
 from sala.services.attachments import AttachmentService
+from sala.services.attachments import AttachmentService
 from sala.services.catalog import CatalogService
 from sala.services.action_items import ActionItemService
 from sala.services.amendments import AmendmentService
 from sala.services.action_items import ActionItemService
 from sala.services.amendments import AmendmentService
 from sala.services.contributions import ContributionService
+from sala.services.exhibition import ExhibitionService, KioskPin
+from sala.services.guides import GuideService
+from sala.services.observations import ObservationService
 from sala.services.drafts import DraftService
 from sala.services.exhibition import ExhibitionService, KioskPin
 from sala.services.guides import GuideService
@@ -44,6 +48,11 @@ class Services:
     sessions: SessionService
     contributions: ContributionService
     participants: ParticipantService
+    guides: GuideService
+    observations: ObservationService
+    attachments: AttachmentService
+    exhibition: ExhibitionService
+    kiosk_pin: KioskPin
     tallies: TallyService
     action_items: ActionItemService
     amendments: AmendmentService
@@ -88,6 +97,11 @@ def build_services(paths: AppPaths) -> Services:
         sessions=SessionService(db, search, on_finalize=enqueue_finalized_session),
         contributions=ContributionService(db),
         participants=ParticipantService(db),
+        guides=GuideService(db),
+        observations=ObservationService(db),
+        attachments=AttachmentService(db, paths.attachments),
+        exhibition=ExhibitionService(db),
+        kiosk_pin=KioskPin(db),
         tallies=TallyService(db),
         action_items=ActionItemService(db),
         amendments=AmendmentService(db),

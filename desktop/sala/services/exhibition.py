@@ -1,0 +1,180 @@
+"""Exhibition feedback: proposals on display, visitors' ratings and dot-votes, the live tally,
+and the supervisor PIN that guards kiosk mode. No Qt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from sala.domain import enums as e
+from sala.domain import validation as v
+from sala.domain.clock import now
+from sala.domain.errors import NotFoundError, ValidationError
+from sala.services.sessions import audit, editable_session
+from sala.storage.database import Database
+from sala.storage.models import LocalSetting, Proposal, Rating, Vote
+
+COMMENT_MAX = 500
+PIN_KEY = "kiosk.supervisor_pin"
+_SCRYPT = {"n": 2**14, "r": 8, "p": 1}
+
+
+@dataclass(frozen=True)
+class ProposalView:
+    id: str
+    session_id: str
+    position: int
+    title: str
+
+
+@dataclass(frozen=True)
+class Tally:
+    """What the staff page shows: counts, average, distribution and votes per proposal."""
+
+    visitors: int
+    average: float | None
+    distribution: dict[int, int]                 # score 1..5 -> visitors
+    votes: tuple[tuple[str, str, int], ...]      # (proposal id, title, votes) in display order
+
+
+class ExhibitionService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    # -- proposals ----------------------------------------------------------------------------
+    def add_proposal(self, session_id: str, title: str) -> ProposalView:
+        clean = v.required_text(title, "title", v.TITLE_MAX)
+        with self._db.write() as s:
+            editable_session(s, session_id)
+            top = s.execute(select(func.max(Proposal.position)).where(Proposal.session_id == session_id)).scalar()
+            p = Proposal(session_id=session_id, position=0 if top is None else top + 1, title=clean)
+            s.add(p)
+            s.flush()
+            return _pview(p)
+
+    def rename_proposal(self, proposal_id: str, title: str) -> ProposalView:
+        clean = v.required_text(title, "title", v.TITLE_MAX)
+        with self._db.write() as s:
+            p = self._proposal(s, proposal_id)
+            editable_session(s, p.session_id)
+            p.title = clean
+            return _pview(p)
+
+    def move_proposal(self, proposal_id: str, delta: int) -> list[ProposalView]:
+        with self._db.write() as s:
+            p = self._proposal(s, proposal_id)
+            editable_session(s, p.session_id)
+            ordered = list(s.scalars(select(Proposal).where(Proposal.session_id == p.session_id)
+                                     .order_by(Proposal.position)))
+            i = ordered.index(p)
+            j = max(0, min(len(ordered) - 1, i + delta))
+            ordered.insert(j, ordered.pop(i))
+            for n, item in enumerate(ordered):
+                if item.position != n:
+                    item.position = n
+            return [_pview(x) for x in ordered]
+
+    def delete_proposal(self, proposal_id: str) -> None:
+        """Remove a proposal; refused once visitors have voted for it (their votes would vanish)."""
+        with self._db.write() as s:
+            p = self._proposal(s, proposal_id)
+            editable_session(s, p.session_id)
+            votes = s.execute(select(func.count()).where(Vote.proposal_id == proposal_id)).scalar_one()
+            if votes:
+                raise ValidationError("proposal", f"ลบข้อเสนอนี้ไม่ได้ เพราะมีผู้ลงคะแนนแล้ว {votes} เสียง",
+                                      f"This proposal already has {votes} vote(s) and cannot be deleted")
+            audit(s, "delete", "proposal", proposal_id, {"title": p.title})
+            s.delete(p)
+
+    def proposals(self, session_id: str) -> list[ProposalView]:
+        with self._db.read() as s:
+            rows = s.scalars(select(Proposal).where(Proposal.session_id == session_id).order_by(Proposal.position))
+            return [_pview(p) for p in rows]
+
+    # -- visitors -----------------------------------------------------------------------------
+    def record_visit(self, session_id: str, score: int, proposal_ids: list[str] | tuple[str, ...] = (),
+                     comment: str = "", age_band: e.AgeBand | str | None = None) -> str:
+        """One visitor's entry: a Rating and its Votes in one transaction; returns the rating id."""
+        clean_score = v.rating(score)
+        text = v.optional_text(comment, "comment", COMMENT_MAX)
+        band = e.AgeBand.parse(age_band, "age_band") if age_band else None
+        chosen = list(dict.fromkeys(proposal_ids))
+        with self._db.write() as s:
+            editable_session(s, session_id)
+            if chosen:
+                known = set(s.scalars(select(Proposal.id).where(Proposal.session_id == session_id,
+                                                                Proposal.id.in_(chosen))))
+                missing = [p for p in chosen if p not in known]
+                if missing:
+                    raise NotFoundError("ข้อเสนอ / proposal", ", ".join(missing))
+            r = Rating(session_id=session_id, score=clean_score, comment=text, age_band=band, recorded_at=now())
+            s.add(r)
+            s.flush()
+            s.add_all([Vote(session_id=session_id, rating_id=r.id, proposal_id=p) for p in chosen])
+            return r.id
+
+    def tally(self, session_id: str) -> Tally:
+        with self._db.read() as s:
+            dist = {n: 0 for n in range(1, 6)}
+            for score, count in s.execute(select(Rating.score, func.count()).where(Rating.session_id == session_id)
+                                          .group_by(Rating.score)):
+                dist[int(score)] = int(count)
+            counts = dict(s.execute(select(Vote.proposal_id, func.count()).where(Vote.session_id == session_id)
+                                    .group_by(Vote.proposal_id)).all())
+            props = s.scalars(select(Proposal).where(Proposal.session_id == session_id).order_by(Proposal.position))
+            votes = tuple((p.id, p.title, int(counts.get(p.id, 0))) for p in props)
+        visitors = sum(dist.values())
+        average = sum(k * n for k, n in dist.items()) / visitors if visitors else None
+        return Tally(visitors, average, dist, votes)
+
+    @staticmethod
+    def _proposal(s, proposal_id: str) -> Proposal:  # noqa: ANN001 - an ORM session
+        p = s.get(Proposal, proposal_id)
+        if p is None:
+            raise NotFoundError("ข้อเสนอ / proposal", proposal_id)
+        return p
+
+
+class KioskPin:
+    """The supervisor PIN: a salted scrypt hash kept in a LocalSetting row on this device."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def is_set(self) -> bool:
+        with self._db.read() as s:
+            return s.get(LocalSetting, PIN_KEY) is not None
+
+    def set(self, pin: str, confirm: str) -> None:
+        """Set (or replace) the PIN; it must be 4–12 digits and typed the same twice."""
+        if not pin.isdigit() or not 4 <= len(pin) <= 12:
+            raise ValidationError("pin", "รหัส PIN ต้องเป็นตัวเลข 4–12 หลัก", "The PIN must be 4–12 digits")
+        if pin != confirm:
+            raise ValidationError("pin", "รหัส PIN ทั้งสองครั้งไม่ตรงกัน กรุณาลองใหม่",
+                                  "The two PINs do not match; try again")
+        salt = secrets.token_bytes(16)
+        value = {"algo": "scrypt", **_SCRYPT, "salt": salt.hex(), "hash": _hash(pin, salt, _SCRYPT).hex()}
+        with self._db.write() as s:
+            s.merge(LocalSetting(key=PIN_KEY, value=value))
+
+    def verify(self, pin: str) -> bool:
+        with self._db.read() as s:
+            row = s.get(LocalSetting, PIN_KEY)
+            value = dict(row.value) if row else None
+        if value is None:
+            return False
+        params = {k: int(value[k]) for k in ("n", "r", "p")}
+        return hmac.compare_digest(_hash(pin, bytes.fromhex(value["salt"]), params), bytes.fromhex(value["hash"]))
+
+
+def _hash(pin: str, salt: bytes, params: dict[str, int]) -> bytes:
+    return hashlib.scrypt(pin.encode(), salt=salt, n=params["n"], r=params["r"], p=params["p"], dklen=32)
+
+
+def _pview(p: Proposal) -> ProposalView:
+    return ProposalView(p.id, p.session_id, p.position, p.title)

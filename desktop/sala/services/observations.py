@@ -1,0 +1,72 @@
+"""Facilitator observations in a focus group (mood, body language, who held back). No Qt."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import delete, select
+
+from sala.domain import validation as v
+from sala.domain.clock import now
+from sala.domain.errors import NotFoundError
+from sala.services.sessions import audit, editable_session
+from sala.storage.database import Database
+from sala.storage.models import Observation
+
+
+@dataclass(frozen=True)
+class ObservationView:
+    id: str
+    session_id: str
+    question_id: str | None
+    text: str
+    recorded_at: datetime
+
+
+class ObservationService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def add(self, session_id: str, text: str, question_id: str | None = None) -> ObservationView:
+        clean = v.required_text(text, "text", v.TEXT_MAX)
+        with self._db.write() as s:
+            editable_session(s, session_id)
+            o = Observation(session_id=session_id, question_id=question_id, text=clean, recorded_at=now())
+            s.add(o)
+            s.flush()
+            return _view(o)
+
+    def update(self, observation_id: str, text: str) -> ObservationView:
+        clean = v.required_text(text, "text", v.TEXT_MAX)
+        with self._db.write() as s:
+            o = self._load(s, observation_id)
+            editable_session(s, o.session_id)
+            o.text = clean
+            return _view(o)
+
+    def delete(self, observation_id: str) -> None:
+        with self._db.write() as s:
+            o = self._load(s, observation_id)
+            editable_session(s, o.session_id)
+            audit(s, "delete", "observation", observation_id, {"text": o.text[:200]})
+            s.execute(delete(Observation).where(Observation.id == observation_id))
+
+    def list(self, session_id: str, question_id: str | None = None) -> list[ObservationView]:
+        """The session's observations in the order they were made (optionally one question's)."""
+        stmt = select(Observation).where(Observation.session_id == session_id)
+        if question_id is not None:
+            stmt = stmt.where(Observation.question_id == question_id)
+        with self._db.read() as s:
+            return [_view(o) for o in s.scalars(stmt.order_by(Observation.recorded_at, Observation.id))]
+
+    @staticmethod
+    def _load(s, observation_id: str) -> Observation:  # noqa: ANN001 - an ORM session
+        o = s.get(Observation, observation_id)
+        if o is None:
+            raise NotFoundError("ข้อสังเกต / observation", observation_id)
+        return o
+
+
+def _view(o: Observation) -> ObservationView:
+    return ObservationView(o.id, o.session_id, o.question_id, o.text, o.recorded_at)
