@@ -13,10 +13,7 @@ from pathlib import Path
 
 from sala.paths import AppPaths
 from sala.services.attachments import AttachmentService
-from sala.services.attachments import AttachmentService
 from sala.services.catalog import CatalogService
-from sala.services.action_items import ActionItemService
-from sala.services.amendments import AmendmentService
 from sala.services.action_items import ActionItemService
 from sala.services.amendments import AmendmentService
 from sala.services.contributions import ContributionService
@@ -24,14 +21,9 @@ from sala.services.exhibition import ExhibitionService, KioskPin
 from sala.services.guides import GuideService
 from sala.services.observations import ObservationService
 from sala.services.drafts import DraftService
-from sala.services.exhibition import ExhibitionService, KioskPin
-from sala.services.guides import GuideService
-from sala.services.observations import ObservationService
-from sala.services.drafts import DraftService
 from sala.services.participants import ParticipantService
 from sala.services.search import SearchService
 from sala.services.sessions import SessionService
-from sala.services.tallies import TallyService
 from sala.services.tallies import TallyService
 from sala.storage.database import Database, OpenReport, open_database
 
@@ -48,15 +40,6 @@ class Services:
     sessions: SessionService
     contributions: ContributionService
     participants: ParticipantService
-    guides: GuideService
-    observations: ObservationService
-    attachments: AttachmentService
-    exhibition: ExhibitionService
-    kiosk_pin: KioskPin
-    tallies: TallyService
-    action_items: ActionItemService
-    amendments: AmendmentService
-    drafts: DraftService
     guides: GuideService
     observations: ObservationService
     attachments: AttachmentService
@@ -97,15 +80,6 @@ def build_services(paths: AppPaths) -> Services:
         sessions=SessionService(db, search, on_finalize=enqueue_finalized_session),
         contributions=ContributionService(db),
         participants=ParticipantService(db),
-        guides=GuideService(db),
-        observations=ObservationService(db),
-        attachments=AttachmentService(db, paths.attachments),
-        exhibition=ExhibitionService(db),
-        kiosk_pin=KioskPin(db),
-        tallies=TallyService(db),
-        action_items=ActionItemService(db),
-        amendments=AmendmentService(db),
-        drafts=DraftService(db),
         guides=GuideService(db),
         observations=ObservationService(db),
         attachments=AttachmentService(db, paths.attachments),
