@@ -35,6 +35,14 @@ def fonts(qapp):  # noqa: ANN001 - pytest-qt's QApplication
     return register_fonts(qapp)
 
 
+@pytest.fixture(scope="session")
+def thai_ui(qapp, fonts):  # noqa: ANN001
+    """Thai translations installed, as at a normal start (Thai is the default UI language)."""
+    from sala.ui.i18n import install_translators
+
+    return install_translators(qapp, "th")
+
+
 @pytest.fixture
 def tasks(qapp):  # noqa: ANN001
     from sala.ui.tasks import TaskRunner

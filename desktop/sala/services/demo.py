@@ -112,8 +112,10 @@ def _generate_chunk(db: Database, rng: random.Random, n: int, topics: dict[str, 
             else:
                 _talk(rows, rng, sid, start, kind, topic, topics, code, counts, per_session)
         device.last_change_seq = rows.seq
-        for model, batch in rows.tables.items():
-            s.connection().execute(model.__table__.insert(), batch)
+        by_table = {model.__table__: batch for model, batch in rows.tables.items()}
+        for table in Session.metadata.sorted_tables:  # parents before children
+            if table in by_table:
+                s.connection().execute(table.insert(), by_table[table])
         s.connection().execute(session_topic.insert(), links)
         s.execute(update(Device).where(Device.id == db.device_id).values(last_change_seq=rows.seq))
 

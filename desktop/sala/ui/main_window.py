@@ -178,6 +178,7 @@ class MainWindow(QMainWindow):
             self.open_session(session_id)
 
     def backup_now(self) -> None:
+        self.statusBar().showMessage(self.tr("Saving…"))
         self.tasks.run(lambda: self.services.db.backup("manual"),
                        lambda path: self.statusBar().showMessage(self.tr("Backup saved: %1").replace("%1", str(path)), 8000),
                        lambda exc: show_error(self, exc, self.lang))
@@ -187,9 +188,10 @@ class MainWindow(QMainWindow):
         self.count_label.setText(self.tr("%n session(s)", "", self.list_page.model.total()))
 
     def _busy_changed(self, busy: bool) -> None:
+        saving = self.tr("Saving…")
         if busy:
-            self.statusBar().showMessage(self.tr("Saving…"))
-        else:
+            self.statusBar().showMessage(saving)
+        elif self.statusBar().currentMessage() == saving:
             self.statusBar().showMessage(self.tr("All changes saved"), 3000)
 
     def _choose_language(self, code: str) -> None:
