@@ -156,3 +156,9 @@ def test_unwritable_folder_is_a_clear_error(tmp_path: Path):
     with pytest.raises(SalaError) as err:
         open_database(blocker / "sub" / "a.sqlite3")
     assert "โฟลเดอร์" in err.value.th and "folder" in err.value.en
+
+
+def test_head_revision_read_from_files_matches_alembic():
+    from alembic.script import ScriptDirectory
+
+    assert migrate.head_revision() == ScriptDirectory.from_config(migrate.alembic_config()).get_current_head()

@@ -39,31 +39,38 @@ class SearchService:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    def _matching(self, query: str, columns: tuple) -> Select | None:
+    def _matching(self, query: str, columns: tuple, limit: int | None = None) -> Select | None:
+        """Rows matching every word; with ``limit``, the newest ``limit`` of them.
+
+        The trigram index hands back rowids newest first and stops at the limit, so a common
+        word costs no more than a rare one; short words are checked on those rows, or by a
+        scan from the newest row that also stops at the limit.
+        """
         terms = search_terms(query)
         if not terms:
             return None
         long_terms = [t for t in terms if len(t) >= TRIGRAM_MIN]
         short_terms = [t for t in terms if len(t) < TRIGRAM_MIN]
-        stmt = select(*columns)
+        stmt = select(*columns).select_from(Contribution)
         if long_terms:
-            stmt = stmt.where(
-                text("contribution.rowid IN (SELECT rowid FROM contribution_fts WHERE contribution_fts MATCH :q)")
-                .bindparams(q=_fts_query(long_terms))
-            )
+            inner = "SELECT rowid FROM contribution_fts WHERE contribution_fts MATCH :q"
+            if limit is not None and not short_terms:
+                inner += f" ORDER BY rowid DESC LIMIT {int(limit)}"
+            stmt = stmt.where(text(f"contribution.rowid IN ({inner})").bindparams(q=_fts_query(long_terms)))
         if short_terms:
             stmt = stmt.where(and_(*[Contribution.text.like(f"%{t}%") for t in short_terms]))
-        return stmt.select_from(Contribution)
+        return stmt
 
     def search(self, query: str, session_id: str | None = None, limit: int = 200) -> list[SearchHit]:
-        """Contributions containing every word of ``query``, newest first."""
+        """Contributions containing every word of ``query``, the most recently entered first."""
         stmt = self._matching(query, (Contribution.id, Contribution.session_id, Contribution.type,
-                                      Contribution.text, Contribution.recorded_at))
+                                      Contribution.text, Contribution.recorded_at),
+                              None if session_id else limit)
         if stmt is None:
             return []
         if session_id:
             stmt = stmt.where(Contribution.session_id == session_id)
-        stmt = stmt.order_by(Contribution.recorded_at.desc()).limit(limit)
+        stmt = stmt.order_by(text("contribution.rowid DESC")).limit(limit)
         with self._db.read() as s:
             return [SearchHit(*row) for row in s.execute(stmt)]
 

@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session as OrmSession
+from sqlalchemy.orm import lazyload
 
 from sala.domain import enums as e
 from sala.domain.clock import now, to_local
@@ -88,7 +89,8 @@ def not_editable(title: str) -> ImmutableError:
 
 
 def load_session(s: OrmSession, session_id: str) -> Session:
-    obj = s.get(Session, session_id)
+    # Venue and topics load only if used: the capture hot path only needs the status.
+    obj = s.get(Session, session_id, options=[lazyload(Session.venue), lazyload(Session.topics)])
     if obj is None:
         raise NotFoundError("เวที / session", session_id)
     return obj
