@@ -1,0 +1,84 @@
+"""Layout pieces both PDF reports share: the document header, key–value blocks, notes. No Qt.
+
+Kept small and free of data access so the session summary and the period report look like one
+family of Thai government documents (agency line, centred bold title, labelled header rows).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from functools import cache
+from xml.sax.saxutils import escape
+
+from reportlab.lib.units import mm
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table, TableStyle
+
+from sala.reports.fonts import BOLD
+from sala.reports.thai_pdf import ThaiStyles, make_styles, thai_paragraph
+
+# A4 (210 mm) minus the Thai official margins of build_pdf (30 mm left, 20 mm right).
+CONTENT_WIDTH = 160 * mm
+DEFAULT_AGENCY = {
+    "th": "สำนักงาน ก.พ.ร. / Open Gov Space",
+    "en": "OPDC / Open Gov Space",
+}
+Progress = Callable[[float, str], None]
+
+
+def no_progress(_fraction: float, _message: str) -> None:
+    """The default progress sink (the CLI and tests need none)."""
+
+
+@cache
+def report_styles(lang: str) -> ThaiStyles:
+    """The engine's styles with headings that do not insist on keeping with what follows.
+
+    reportlab moves a keep-with-next heading *and the whole table after it* to the next page
+    when the table does not fit, leaving most of a page blank; :func:`heading` asks instead
+    for a little room (CondPageBreak) so a heading is never stranded at the foot of a page.
+    """
+    st = make_styles(lang)
+    return replace(st, **{name: getattr(st, name).clone(f"{getattr(st, name).name}-free", keepWithNext=0)
+                          for name in ("h1", "h2", "h3")})
+
+
+def heading(text: str, style: ParagraphStyle, room_mm: float = 35) -> list[Flowable]:
+    return [CondPageBreak(room_mm * mm), thai_paragraph(text, style)]
+
+
+def tr(lang: str, th: str, en: str) -> str:
+    return th if lang == "th" else en
+
+
+def agency_line(agency: str | None, styles: ThaiStyles) -> Flowable:
+    text = agency or DEFAULT_AGENCY.get(styles.lang, DEFAULT_AGENCY["en"])
+    style = ParagraphStyle("sala-agency", parent=styles.body, fontName=BOLD, alignment=TA_CENTER, spaceAfter=2)
+    return thai_paragraph(text, style)
+
+
+def key_values(rows: Sequence[tuple[str, str]], styles: ThaiStyles, label_width: float = 34 * mm) -> Table:
+    """Borderless "label: value" rows, as in the header of a Thai memo (บันทึกข้อความ)."""
+    data = [[thai_paragraph(label, styles.cell_head), thai_paragraph(value or "-", styles.cell)]
+            for label, value in rows]
+    return Table(data, colWidths=[label_width, CONTENT_WIDTH - label_width],
+                 style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                   ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                   ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
+
+
+def note(text: str, styles: ThaiStyles) -> Flowable:
+    return thai_paragraph(text, styles.small)
+
+
+def marked(text: str, extra: str, colour: str = "#8A1C1C", size: float | None = None) -> str:
+    """Reportlab markup: ``text`` (user text, escaped) followed by a smaller coloured line."""
+    size_attr = f' size="{size:g}"' if size else ""
+    body = "<br/>".join(escape(line) for line in text.splitlines()) or ""
+    return f'{body}<br/><font color="{colour}"{size_attr}>{escape(extra)}</font>'
+
+
+def gap(height_mm: float = 3) -> Spacer:
+    return Spacer(1, height_mm * mm)
