@@ -1,0 +1,131 @@
+"""The period report: many sessions at once, for supervisors and the fiscal-year record. No Qt.
+
+Filtered by fiscal year (ปีงบประมาณ, 1 October – 30 September, BE), province, topic and session
+kind. Totals and breakdowns come from :mod:`period_data` (SQL aggregates); this module only
+lays them out in the same memo style as the session summary.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import BinaryIO
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable
+
+from sala.domain.clock import now
+from sala.domain.thaidate import fiscal_year_label, format_date
+from sala.reports.charts import chart_with_legend, legend_styles
+from sala.reports.filters import ReportFilter
+from sala.reports.layout import (
+    CONTENT_WIDTH, Progress, agency_line, heading, key_values, no_progress, note, report_styles, tr,
+)
+from sala.reports.output import atomic_output
+from sala.reports.period_data import PeriodData, load_period_data
+from sala.reports.thai_pdf import ThaiStyles, build_pdf, thai_paragraph, thai_table
+from sala.storage.database import Database
+
+
+def report_title(flt: ReportFilter, lang: str) -> str:
+    base = tr(lang, "รายงานสรุปผลการรับฟังความคิดเห็นของประชาชน", "Public consultation report")
+    return f"{base} {fiscal_year_label(flt.fiscal_year, lang)}" if flt.fiscal_year else base
+
+
+def _counts_table(rows: list[tuple[str, int]], head: tuple[str, str], st: ThaiStyles, width: float = 90 * mm) -> Flowable:
+    data: list[list[object]] = [[head[0], head[1]]] + [[label, f"{n:,}"] for label, n in rows]
+    table = thai_table(data, [width - 25 * mm, 25 * mm], legend_styles(st.lang),
+                       extra_style=[("ALIGN", (1, 0), (1, -1), "RIGHT")])
+    table.hAlign = "LEFT"
+    return table
+
+
+def period_flowables(d: PeriodData, *, agency: str | None = None) -> list[Flowable]:
+    st, L = report_styles(d.lang), d.lang
+    out: list[Flowable] = [agency_line(agency, st), thai_paragraph(report_title(d.flt, L), st.title),
+                           key_values(d.flt.describe(L), st)]
+    n = 0
+
+    def section(th: str, en: str) -> None:
+        nonlocal n
+        n += 1
+        out.extend(heading(f"{n}. {tr(L, th, en)}", st.h1, 70))
+
+    section("ภาพรวม", "Overview")
+    if not d.sessions:
+        out.append(thai_paragraph(tr(L, "ไม่พบเวทีตามเงื่อนไขที่เลือก", "No session matches these filters."), st.body))
+        return out
+    avg = f"{d.rating_average:.2f}" if d.rating_average is not None else "-"
+    out.append(_counts_table([(tr(L, "จำนวนเวที", "Sessions"), d.sessions),
+                              (tr(L, "ผู้เข้าร่วม (มินิทอล์กและสนทนากลุ่ม)", "Participants (minitalks, focus groups)"), d.participants),
+                              (tr(L, "ผู้เยี่ยมชมนิทรรศการที่ให้คะแนน", "Exhibition visitors who rated"), d.visitors),
+                              (tr(L, "ความคิดเห็นและข้อเสนอ", "Contributions"), d.contributions)],
+                             (tr(L, "รายการ", "Item"), tr(L, "จำนวน", "Count")), st, 120 * mm))
+    out.append(thai_paragraph(tr(L, f"คะแนนความพึงพอใจเฉลี่ยจากนิทรรศการ {avg} จาก 5",
+                                 f"Average exhibition rating {avg} out of 5"), st.body))
+    out.append(chart_with_legend(tr(L, "จำนวนเวทีจำแนกตามรูปแบบ", "Sessions by kind"), d.by_kind, st, CONTENT_WIDTH, kind="pie"))
+    out.append(chart_with_legend(tr(L, "จำนวนเวทีรายเดือน", "Sessions per month"), d.by_month, st, CONTENT_WIDTH))
+    out += heading(tr(L, "จำนวนเวทีรายจังหวัด", "Sessions per province"), st.h3)
+    out.append(_counts_table(d.by_province, (tr(L, "จังหวัด", "Province"), tr(L, "เวที", "Sessions")), st))
+
+    section("ผู้เข้าร่วม", "Participants")
+    if d.participants:
+        out.append(chart_with_legend(tr(L, "จำแนกตามช่วงอายุ", "By age band"), d.age_bands, st, CONTENT_WIDTH))
+        out.append(chart_with_legend(tr(L, "จำแนกตามเพศ", "By gender"), d.genders, st, CONTENT_WIDTH, kind="pie"))
+    else:
+        out.append(note(tr(L, "ไม่มีผู้เข้าร่วมที่บันทึกไว้", "No participants recorded"), st))
+
+    section("ความคิดเห็นและข้อเสนอ", "Contributions")
+    if d.contributions:
+        out.append(chart_with_legend(tr(L, "จำแนกตามประเภท", "By type"), d.by_type, st, CONTENT_WIDTH))
+        out.append(chart_with_legend(tr(L, "จำแนกตามจุดยืน", "By stance"), d.by_stance, st, CONTENT_WIDTH, kind="pie"))
+        out.append(chart_with_legend(tr(L, "จำแนกตามประเด็น", "By topic"), d.by_topic, st, CONTENT_WIDTH, kind="hbar"))
+        out += heading(tr(L, "จุดยืนรายประเด็น", "Stance per topic"), st.h3)
+        rows: list[list[object]] = [[tr(L, "ประเด็น", "Topic"), tr(L, "เห็นด้วย", "Support"), tr(L, "ไม่เห็นด้วย", "Oppose"),
+                                     tr(L, "เป็นกลาง", "Neutral"), tr(L, "ไม่ระบุ", "Not stated")]]
+        rows += [[name, *(f"{v:,}" for v in vals)] for name, *vals in d.stance_by_topic]
+        out.append(thai_table(rows, [None, 22 * mm, 24 * mm, 22 * mm, 22 * mm], st,
+                              extra_style=[("ALIGN", (1, 1), (-1, -1), "RIGHT")]))
+    else:
+        out.append(note(tr(L, "ไม่มีความคิดเห็นที่บันทึกไว้", "No contributions recorded"), st))
+
+    section("ประเด็นที่พบบ่อย", "Recurring themes")
+    out.append(note(tr(L, "คำและวลีที่ปรากฏบ่อยในความคิดเห็น (ตัดคำด้วย PyThaiNLP และตัดคำทั่วไปออก) และแท็กที่ใช้บ่อย",
+                       "Most frequent words and phrases in contributions (PyThaiNLP segmentation, stopwords removed) "
+                       "and most used tags"), st))
+    for title, items in ((tr(L, "คำที่พบบ่อย", "Frequent words"), d.words),
+                         (tr(L, "วลีที่พบบ่อย", "Frequent phrases"), d.phrases),
+                         (tr(L, "แท็กที่ใช้บ่อย", "Frequent tags"), d.tags)):
+        out += heading(title, st.h3)
+        out.append(_counts_table(items, (tr(L, "คำ/วลี", "Word/phrase"), tr(L, "ครั้ง", "Times")), st) if items
+                   else note(tr(L, "ไม่มีข้อมูล", "No data"), st))
+
+    section("สรุปรายเวที", "Sessions in brief")
+    rows = [["#", tr(L, "วันที่", "Date"), tr(L, "เวที", "Session"), tr(L, "จังหวัด", "Province"),
+             tr(L, "ผู้เข้าร่วม", "People"), tr(L, "ความคิดเห็น", "Contrib.")]]
+    for i, b in enumerate(d.briefs, 1):
+        people = b.participants or b.ratings
+        rows.append([str(i), format_date(b.day, L, abbr=True), f"{b.title} ({b.kind_label}, {b.status_label})", b.province,
+                     f"{people:,}", f"{b.contributions:,}"])
+    out.append(thai_table(rows, [10 * mm, 24 * mm, None, 24 * mm, 18 * mm, 20 * mm], st,
+                          extra_style=[("ALIGN", (4, 1), (-1, -1), "RIGHT")]))
+    out.append(note(tr(L, "ผู้เข้าร่วมของนิทรรศการคือจำนวนผู้เยี่ยมชมที่ให้คะแนน",
+                       "For exhibitions, people = visitors who rated."), st))
+    return out
+
+
+def build_period_report(db: Database, flt: ReportFilter, target: str | Path | BinaryIO, *, lang: str = "th",
+                        agency: str | None = None, progress: Progress = no_progress) -> int:
+    """Write the period report for the sessions ``flt`` selects; returns the page count."""
+    progress(0.05, tr(lang, "กำลังรวบรวมข้อมูล", "Aggregating"))
+    data = load_period_data(db, flt, lang=lang, progress=lambda f, _m: progress(0.05 + 0.5 * f, tr(lang, "กำลังรวบรวมข้อมูล", "Aggregating")))
+    progress(0.6, tr(lang, "กำลังจัดหน้า", "Laying out pages"))
+    flowables = period_flowables(data, agency=agency)
+    footer = tr(lang, f"ข้อมูล ณ วันที่ {format_date(now(), lang)}", f"Data as of {format_date(now(), lang)}")
+    title = report_title(flt, lang)
+    if isinstance(target, (str, Path)):
+        with atomic_output(Path(target)) as tmp:
+            pages = build_pdf(tmp, flowables, title=title, lang=lang, author="Sala", footer_note=footer)
+    else:
+        pages = build_pdf(target, flowables, title=title, lang=lang, author="Sala", footer_note=footer)
+    progress(1.0, tr(lang, "เสร็จแล้ว", "Done"))
+    return pages
