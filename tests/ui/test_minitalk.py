@@ -255,3 +255,20 @@ def test_finalize_makes_page_read_only_and_amendment_shows_beside_original(qtbot
     assert page.amendments.count() == 1
     with services.db.read() as s:
         assert s.scalars(select(OutboxEntry).where(OutboxEntry.record_type == "amendment")).first() is not None
+
+
+def test_main_window_reopens_the_last_session(qtbot, services, tasks, settings, thai_ui, session_id):
+    from sala.ui.app import create_main_window, reopen_last_session
+
+    first = create_main_window(services, tasks, settings, "th")
+    qtbot.addWidget(first)
+    first.open_session(session_id)
+    assert isinstance(first.stack.currentWidget(), MinitalkPage)
+    settings.sync()
+    again = create_main_window(services, tasks, settings, "th")   # the next start
+    qtbot.addWidget(again)
+    assert reopen_last_session(again, settings)
+    page = again.stack.currentWidget()
+    assert isinstance(page, MinitalkPage) and page.session_id == session_id
+    again.action_sessions.trigger()                                  # back to the list on purpose
+    assert not reopen_last_session(create_main_window(services, tasks, settings, "th"), settings)

@@ -65,12 +65,13 @@ def run_gui(db_path: Path | None = None, lang: str | None = None) -> int:
     services = open_services_interactively(paths, lang)
     if services is None:
         return 1
-    from sala.ui.app import create_main_window
+    from sala.ui.app import create_main_window, reopen_last_session
     from sala.ui.tasks import TaskRunner
 
     tasks = TaskRunner()
     window = create_main_window(services, tasks, settings, lang)
     window.show()
+    reopen_last_session(window, settings)
     try:
         return app.exec()
     finally:
