@@ -2,6 +2,404 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ActionItemsPanel</name>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="180"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="202"/>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="180"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="203"/>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="180"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="204"/>
+        <source>By when</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="180"/>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="185"/>
+        <source>What is to be done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="187"/>
+        <source>Who does it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="188"/>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="196"/>
+        <source>Add action item</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AmendDialog</name>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk_amend.py" line="26"/>
+        <source>Amend a finalized contribution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk_amend.py" line="46"/>
+        <source>Why is this corrected? (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk_amend.py" line="53"/>
+        <source>Original</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk_amend.py" line="54"/>
+        <source>Corrected text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk_amend.py" line="56"/>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk_amend.py" line="57"/>
+        <source>Stance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk_amend.py" line="58"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AmendmentsPanel</name>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="293"/>
+        <source>Reason: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AnswersPanel</name>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group_answers.py" line="53"/>
+        <source>Answer — Enter saves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group_answers.py" line="66"/>
+        <source>Facilitator observations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group_answers.py" line="69"/>
+        <source>Observation (mood, who held back, …) — Enter saves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group_answers.py" line="71"/>
+        <source>About this question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group_answers.py" line="99"/>
+        <source>No questions yet: add one to the guide, or use a template. Answers typed now are kept without a question.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group_answers.py" line="102"/>
+        <source>Question %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group_answers.py" line="175"/>
+        <source>(general) </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CapturePanel</name>
+    <message>
+        <location filename="../desktop/sala/ui/capture_box.py" line="100"/>
+        <source>%1 participant code, e.g. P07</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/capture_box.py" line="109"/>
+        <source>Type what was said, then Enter to save (Shift+Enter: new line)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/capture_box.py" line="119"/>
+        <source>F1–F6 type · F7 support · F8 oppose · F9 neutral · %1 tags · %2 code · Ctrl+Z undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/capture_box.py" line="182"/>
+        <source>Other tag…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/capture_box.py" line="184"/>
+        <source>Clear tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/capture_box.py" line="189"/>
+        <source>Tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/capture_box.py" line="189"/>
+        <source>New tag:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/capture_box.py" line="203"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/capture_box.py" line="204"/>
+        <source>%1  Tags: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContributionModel</name>
+    <message>
+        <location filename="../desktop/sala/ui/contribution_model.py" line="53"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/contribution_model.py" line="53"/>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/contribution_model.py" line="53"/>
+        <source>Stance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/contribution_model.py" line="53"/>
+        <source>What was said</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/contribution_model.py" line="54"/>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/contribution_model.py" line="54"/>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/contribution_model.py" line="177"/>
+        <source>saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/contribution_model.py" line="178"/>
+        <source>✎ amended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/contribution_model.py" line="196"/>
+        <source>Original: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/contribution_model.py" line="198"/>
+        <source>Amended — reason: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FocusGroupPage</name>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group_page.py" line="42"/>
+        <source>Answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group_page.py" line="43"/>
+        <source>Participants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group_page.py" line="44"/>
+        <source>Photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GuidePanel</name>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group_guide.py" line="37"/>
+        <source>Question guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group_guide.py" line="47"/>
+        <source>New question — Enter adds it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group_guide.py" line="49"/>
+        <source>Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group_guide.py" line="50"/>
+        <source>Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group_guide.py" line="51"/>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group_guide.py" line="60"/>
+        <source>Use template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group_guide.py" line="62"/>
+        <source>Save as template…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group_guide.py" line="88"/>
+        <source>Question %1 — double-click or F2 to reword</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group_guide.py" line="99"/>
+        <source>%1 (%2 questions)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group_guide.py" line="163"/>
+        <source>Template name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KioskStaffPage</name>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk_staff.py" line="95"/>
+        <source>New proposal on display — Enter adds it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk_staff.py" line="97"/>
+        <source>Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk_staff.py" line="98"/>
+        <source>Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk_staff.py" line="99"/>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk_staff.py" line="107"/>
+        <source>Start kiosk mode (full screen)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk_staff.py" line="111"/>
+        <source>Proposals on display</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KioskVisitor</name>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk_visitor.py" line="59"/>
+        <source>How did you like this exhibition?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk_visitor.py" line="70"/>
+        <source>Staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk_visitor.py" line="79"/>
+        <source>Very poor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk_visitor.py" line="79"/>
+        <source>Poor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk_visitor.py" line="79"/>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk_visitor.py" line="79"/>
+        <source>Good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk_visitor.py" line="79"/>
+        <source>Very good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk_visitor.py" line="99"/>
+        <source>A short comment (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk_visitor.py" line="103"/>
+        <source>Your age (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk_visitor.py" line="113"/>
+        <source>Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk_visitor.py" line="163"/>
+        <source>Thank you! Your opinion has been recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk_visitor.py" line="200"/>
+        <source>Tap the proposals you support — %1 of %2 dots left</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../desktop/sala/ui/main_window.py" line="103"/>
@@ -54,12 +452,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="182"/>
+        <location filename="../desktop/sala/ui/main_window.py" line="183"/>
         <source>Backup saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop/sala/ui/main_window.py" line="187"/>
+        <location filename="../desktop/sala/ui/main_window.py" line="188"/>
         <source>%n session(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -67,13 +465,291 @@
         </translation>
     </message>
     <message>
+        <location filename="../desktop/sala/ui/main_window.py" line="181"/>
         <location filename="../desktop/sala/ui/main_window.py" line="191"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="193"/>
+        <location filename="../desktop/sala/ui/main_window.py" line="195"/>
         <source>All changes saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MinitalkPage</name>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk_page.py" line="52"/>
+        <source>Amend selected…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk_page.py" line="54"/>
+        <source>Delete selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk_page.py" line="62"/>
+        <source>Show of hands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk_page.py" line="63"/>
+        <source>Action items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk_page.py" line="64"/>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk_page.py" line="65"/>
+        <source>Amendments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk_page.py" line="156"/>
+        <source>Add “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk_page.py" line="170"/>
+        <source>Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk_page.py" line="179"/>
+        <location filename="../desktop/sala/ui/minitalk_page.py" line="181"/>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../desktop/sala/ui/minitalk_page.py" line="237"/>
+        <source>%n contribution(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NewSessionDialog</name>
+    <message>
+        <location filename="../desktop/sala/ui/new_session_dialog.py" line="50"/>
+        <source>New session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/new_session_dialog.py" line="59"/>
+        <source>Question guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/new_session_dialog.py" line="74"/>
+        <source>New venue…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/new_session_dialog.py" line="90"/>
+        <source>Names, separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/new_session_dialog.py" line="108"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/new_session_dialog.py" line="110"/>
+        <source>Agenda topics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/new_session_dialog.py" line="111"/>
+        <source>Venue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/new_session_dialog.py" line="115"/>
+        <source>Venue name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/new_session_dialog.py" line="117"/>
+        <source>Venue kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/new_session_dialog.py" line="119"/>
+        <source>Province</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/new_session_dialog.py" line="121"/>
+        <source>District</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/new_session_dialog.py" line="124"/>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/new_session_dialog.py" line="125"/>
+        <source>Facilitators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/new_session_dialog.py" line="131"/>
+        <source>Planned date and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/new_session_dialog.py" line="135"/>
+        <source>Create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/new_session_dialog.py" line="161"/>
+        <source>No guide yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NotesPanel</name>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="262"/>
+        <source>Session notes (saved as you type)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantsTable</name>
+    <message>
+        <location filename="../desktop/sala/ui/participants_table.py" line="40"/>
+        <source>Participants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/participants_table.py" line="48"/>
+        <source>Remove selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/participants_table.py" line="69"/>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/participants_table.py" line="69"/>
+        <source>Age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/participants_table.py" line="69"/>
+        <source>Gender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/participants_table.py" line="69"/>
+        <source>Occupation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/participants_table.py" line="69"/>
+        <source>Province</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/participants_table.py" line="70"/>
+        <source>Consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/participants_table.py" line="70"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/participants_table.py" line="70"/>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/participants_table.py" line="70"/>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/participants_table.py" line="142"/>
+        <source>Remove participant %1? Their answers stay, without the code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/participants_table.py" line="183"/>
+        <source>Add participant (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PhotosPanel</name>
+    <message>
+        <location filename="../desktop/sala/ui/photos_panel.py" line="47"/>
+        <source>Drop photos of flip charts and whiteboards here, or choose files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/photos_panel.py" line="49"/>
+        <source>Choose photos…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/photos_panel.py" line="52"/>
+        <source>Link new photos to the current question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/photos_panel.py" line="80"/>
+        <source>Choose photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/photos_panel.py" line="89"/>
+        <source>Adding %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/photos_panel.py" line="99"/>
+        <source>Saved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk_pin.py" line="49"/>
+        <source>Confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk_pin.py" line="53"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk_pin.py" line="66"/>
+        <source>Enter the supervisor PIN to leave kiosk mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk_pin.py" line="68"/>
+        <source>Choose a supervisor PIN (4–12 digits). It is needed to leave kiosk mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk_pin.py" line="70"/>
+        <source>Enter the same PIN again</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -107,6 +783,46 @@
     <message>
         <location filename="../desktop/sala/ui/session_filters.py" line="33"/>
         <source>Dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SessionHeader</name>
+    <message>
+        <location filename="../desktop/sala/ui/session_header.py" line="50"/>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/session_header.py" line="51"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/session_header.py" line="52"/>
+        <source>Reopen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/session_header.py" line="53"/>
+        <source>Finalize…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/session_header.py" line="89"/>
+        <source>read-only; corrections are amendments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/session_header.py" line="106"/>
+        <source>Finalize session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/session_header.py" line="107"/>
+        <source>Finalize “%1”?
+
+It becomes read-only and is queued to be sent to the central platform. Later corrections are recorded as amendments with a reason.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -173,6 +889,74 @@
     <message>
         <location filename="../desktop/sala/ui/main_window.py" line="59"/>
         <source>No session matches these filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TalliesPanel</name>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="125"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="142"/>
+        <source>Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="125"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="133"/>
+        <source>For</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="125"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="133"/>
+        <source>Against</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="125"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="133"/>
+        <source>Abstain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="130"/>
+        <source>Question put to a show of hands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="137"/>
+        <source>Add tally</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="143"/>
+        <source>Hands</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TallyView</name>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk_staff.py" line="40"/>
+        <source>Visitors: %1 · average rating %2 / 5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk_staff.py" line="48"/>
+        <source>%1 stars</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk_staff.py" line="54"/>
+        <source>Votes per proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>_RecordPanel</name>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="65"/>
+        <source>Delete selected</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,0 +1,91 @@
+"""Photos: a real drag and drop of image files onto the page, thumbnails off the UI thread,
+stored by sha256 in the attachments folder; a non-image is refused in Thai and English."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QImage
+from PySide6.QtWidgets import QApplication
+
+from sala.domain import enums as e
+from sala.domain.inputs import SessionInput
+from sala.ui.photos_panel import PhotosPanel
+
+
+@pytest.fixture
+def sid(services) -> str:  # noqa: ANN001
+    return services.sessions.create(SessionInput("สนทนากลุ่ม", e.SessionKind.FOCUS_GROUP, province="CMI")).id
+
+
+@pytest.fixture
+def panel(qtbot, services, tasks, sid, fonts, thai_ui):  # noqa: ANN001
+    p = PhotosPanel(services, tasks, sid, "th")
+    qtbot.addWidget(p)
+    p.resize(900, 600)
+    p.show()
+    qtbot.waitExposed(p)
+    return p
+
+
+def _photo(tmp_path: Path, name: str, w: int = 3000, h: int = 2000, colour: str = "#3366aa") -> Path:
+    img = QImage(w, h, QImage.Format.Format_RGB32)
+    img.fill(QColor(colour))
+    path = tmp_path / name
+    assert img.save(str(path), "JPG")
+    return path
+
+
+def _drop(widget, paths: list[Path]) -> bool:  # noqa: ANN001
+    """What the window system delivers when files are dragged from a file manager and let go."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    pos = QPoint(widget.width() // 2, widget.height() // 2)
+    enter = QDragEnterEvent(QPointF(pos), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, enter)
+    if not enter.isAccepted():
+        return False
+    drop = QDropEvent(QPointF(pos), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, drop)
+    return drop.isAccepted()
+
+
+def test_drag_and_drop_photos_stored_by_hash_with_thumbnails(qtbot, services, tasks, sid, panel, tmp_path) -> None:
+    a = _photo(tmp_path, "flipchart1.jpg")
+    b = _photo(tmp_path, "whiteboard.jpg", colour="#aa3322")
+    assert _drop(panel, [a, b])
+    qtbot.waitUntil(lambda: len(services.attachments.list(sid)) == 2 and panel.photo_count() == 2, timeout=10000)
+    panel.worker.wait()
+    for src in (a, b):
+        sha = hashlib.sha256(src.read_bytes()).hexdigest()
+        stored = services.paths.attachments / sha[:2] / sha
+        assert stored.read_bytes() == src.read_bytes()
+    qtbot.waitUntil(lambda: panel.worker.pending() == 0)
+    icon = panel.list.item(0).icon().pixmap(160, 160).toImage()
+    assert icon.pixelColor(80, 80).name() != "#d3d3d3"  # the real thumbnail replaced the placeholder
+    assert _drop(panel, [a])  # the same photo again: still one record, one blob
+    qtbot.waitUntil(lambda: panel.worker.pending() == 0 and tasks.pending() == 0)
+    assert len(services.attachments.list(sid)) == 2
+    assert len([p for p in services.paths.attachments.rglob("*") if p.is_file()]) == 2
+    panel.grab().save("/tmp/sala_photos_th.png")
+
+
+def test_non_image_refused_with_bilingual_message(qtbot, services, sid, panel, tmp_path) -> None:
+    doc = tmp_path / "minutes.txt"
+    doc.write_text("not a photo")
+    assert _drop(panel, [doc])
+    qtbot.waitUntil(lambda: "not an image" in panel.status.text(), timeout=5000)
+    assert "ไม่ใช่ไฟล์รูปภาพ" in panel.status.text() and "not an image" in panel.status.text()
+    assert services.attachments.list(sid) == []
+
+
+def test_non_file_drag_is_ignored(panel) -> None:  # noqa: ANN001
+    mime = QMimeData()
+    mime.setText("hello")
+    enter = QDragEnterEvent(QPointF(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(panel, enter)
+    assert not enter.isAccepted()
