@@ -100,32 +100,32 @@
         <translation>คำตอบ — กด Enter เพื่อบันทึก</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_answers.py" line="66" />
+        <location filename="../desktop/sala/ui/focus_group_answers.py" line="67" />
         <source>Facilitator observations</source>
         <translation>ข้อสังเกตของผู้ดำเนินการ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_answers.py" line="69" />
+        <location filename="../desktop/sala/ui/focus_group_answers.py" line="70" />
         <source>Observation (mood, who held back, …) — Enter saves</source>
         <translation>ข้อสังเกต (บรรยากาศ ใครไม่ค่อยพูด …) — กด Enter เพื่อบันทึก</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_answers.py" line="71" />
+        <location filename="../desktop/sala/ui/focus_group_answers.py" line="72" />
         <source>About this question</source>
         <translation>เกี่ยวกับคำถามนี้</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_answers.py" line="99" />
+        <location filename="../desktop/sala/ui/focus_group_answers.py" line="101" />
         <source>No questions yet: add one to the guide, or use a template. Answers typed now are kept without a question.</source>
         <translation>ยังไม่มีคำถาม: เพิ่มคำถามในแนวคำถาม หรือใช้แม่แบบ คำตอบที่พิมพ์ตอนนี้จะบันทึกไว้โดยไม่ผูกกับคำถาม</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_answers.py" line="102" />
+        <location filename="../desktop/sala/ui/focus_group_answers.py" line="104" />
         <source>Question %1 of %2</source>
         <translation>คำถามที่ %1 จาก %2</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_answers.py" line="175" />
+        <location filename="../desktop/sala/ui/focus_group_answers.py" line="177" />
         <source>(general) </source>
         <translation>(ทั่วไป) </translation>
     </message>
@@ -232,6 +232,97 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../desktop/sala/ui/export_dialog.py" line="22" />
+        <source>Export data</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/export_dialog.py" line="24" />
+        <source>Sessions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/export_dialog.py" line="24" />
+        <source>Participants</source>
+        <translation>ผู้เข้าร่วม</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/export_dialog.py" line="25" />
+        <source>Contributions</source>
+        <translation type="unfinished">ความคิดเห็น</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/export_dialog.py" line="28" />
+        <source>CSV (Excel, UTF-8)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/export_dialog.py" line="29" />
+        <source>Excel workbook (XLSX)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/export_dialog.py" line="31" />
+        <source>Include contact details of participants who consented (personal data)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/export_dialog.py" line="36" />
+        <source>Data</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/export_dialog.py" line="37" />
+        <source>Format</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/export_dialog.py" line="40" />
+        <source>Save as</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>FilterFields</name>
+    <message>
+        <location filename="../desktop/sala/ui/report_dialog.py" line="71" />
+        <source>Fiscal year (B.E.)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/report_dialog.py" line="77" />
+        <source>All provinces</source>
+        <translation type="unfinished">ทุกจังหวัด</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/report_dialog.py" line="78" />
+        <source>All topics</source>
+        <translation type="unfinished">ทุกหัวข้อ</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/report_dialog.py" line="79" />
+        <source>All kinds</source>
+        <translation type="unfinished">ทุกประเภท</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/report_dialog.py" line="86" />
+        <source>Province</source>
+        <translation>จังหวัด</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/report_dialog.py" line="87" />
+        <source>Topic</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/report_dialog.py" line="88" />
+        <source>Session kind</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>FocusGroupPage</name>
     <message>
         <location filename="../desktop/sala/ui/focus_group_page.py" line="42" />
@@ -257,49 +348,72 @@
         <translation>แนวคำถาม</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_guide.py" line="47" />
+        <location filename="../desktop/sala/ui/focus_group_guide.py" line="48" />
         <source>New question — Enter adds it</source>
         <translation>คำถามใหม่ — กด Enter เพื่อเพิ่ม</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_guide.py" line="49" />
+        <location filename="../desktop/sala/ui/focus_group_guide.py" line="50" />
         <source>Up</source>
         <translation>ขึ้น</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_guide.py" line="50" />
+        <location filename="../desktop/sala/ui/focus_group_guide.py" line="51" />
         <source>Down</source>
         <translation>ลง</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_guide.py" line="51" />
+        <location filename="../desktop/sala/ui/focus_group_guide.py" line="52" />
         <source>Delete</source>
         <translation>ลบ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_guide.py" line="60" />
+        <location filename="../desktop/sala/ui/focus_group_guide.py" line="61" />
         <source>Use template</source>
         <translation>ใช้แม่แบบ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_guide.py" line="62" />
+        <location filename="../desktop/sala/ui/focus_group_guide.py" line="63" />
         <source>Save as template…</source>
         <translation>บันทึกเป็นแม่แบบ…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_guide.py" line="88" />
+        <location filename="../desktop/sala/ui/focus_group_guide.py" line="89" />
         <source>Question %1 — double-click or F2 to reword</source>
         <translation>คำถามที่ %1 — ดับเบิลคลิกหรือกด F2 เพื่อแก้ไข</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_guide.py" line="99" />
+        <location filename="../desktop/sala/ui/focus_group_guide.py" line="100" />
         <source>%1 (%2 questions)</source>
         <translation>%1 (%2 คำถาม)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_guide.py" line="163" />
+        <location filename="../desktop/sala/ui/focus_group_guide.py" line="164" />
         <source>Template name:</source>
         <translation>ชื่อแม่แบบ:</translation>
+    </message>
+</context>
+<context>
+    <name>JobDialog</name>
+    <message>
+        <location filename="../desktop/sala/ui/report_dialog.py" line="148" />
+        <source>Create</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/report_dialog.py" line="149" />
+        <source>Open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/report_dialog.py" line="178" />
+        <source>Working…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/report_dialog.py" line="193" />
+        <source>Saved: %1</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -622,6 +736,19 @@
     </message>
 </context>
 <context>
+    <name>OutputPicker</name>
+    <message>
+        <location filename="../desktop/sala/ui/report_dialog.py" line="112" />
+        <source>Browse…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/report_dialog.py" line="120" />
+        <source>Save as</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ParticipantsTable</name>
     <message>
         <location filename="../desktop/sala/ui/participants_table.py" line="40" />
@@ -634,57 +761,62 @@
         <translation>นำรายการที่เลือกออก</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/participants_table.py" line="69" />
+        <location filename="../desktop/sala/ui/participants_table.py" line="58" />
+        <source>Purpose of data use (read to the participant)</source>
+        <translation>วัตถุประสงค์การใช้ข้อมูล (อ่านให้ผู้เข้าร่วมฟัง)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/participants_table.py" line="70" />
         <source>Code</source>
         <translation>รหัส</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/participants_table.py" line="69" />
+        <location filename="../desktop/sala/ui/participants_table.py" line="70" />
         <source>Age</source>
         <translation>อายุ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/participants_table.py" line="69" />
+        <location filename="../desktop/sala/ui/participants_table.py" line="70" />
         <source>Gender</source>
         <translation>เพศ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/participants_table.py" line="69" />
+        <location filename="../desktop/sala/ui/participants_table.py" line="70" />
         <source>Occupation</source>
         <translation>อาชีพ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/participants_table.py" line="69" />
+        <location filename="../desktop/sala/ui/participants_table.py" line="70" />
         <source>Province</source>
         <translation>จังหวัด</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/participants_table.py" line="70" />
+        <location filename="../desktop/sala/ui/participants_table.py" line="71" />
         <source>Consent</source>
         <translation>ความยินยอม</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/participants_table.py" line="70" />
+        <location filename="../desktop/sala/ui/participants_table.py" line="71" />
         <source>Name</source>
         <translation>ชื่อ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/participants_table.py" line="70" />
+        <location filename="../desktop/sala/ui/participants_table.py" line="71" />
         <source>Phone</source>
         <translation>โทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/participants_table.py" line="70" />
+        <location filename="../desktop/sala/ui/participants_table.py" line="71" />
         <source>E-mail</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/participants_table.py" line="142" />
+        <location filename="../desktop/sala/ui/participants_table.py" line="143" />
         <source>Remove participant %1? Their answers stay, without the code.</source>
         <translation>นำผู้เข้าร่วม %1 ออกหรือไม่? คำตอบของผู้นี้ยังอยู่ แต่ไม่มีรหัสกำกับ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/participants_table.py" line="183" />
+        <location filename="../desktop/sala/ui/participants_table.py" line="184" />
         <source>Add participant (%1)</source>
         <translation>เพิ่มผู้เข้าร่วม (%1)</translation>
     </message>
@@ -748,6 +880,44 @@
         <location filename="../desktop/sala/ui/kiosk_pin.py" line="70" />
         <source>Enter the same PIN again</source>
         <translation>ใส่รหัส PIN เดิมอีกครั้ง</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../desktop/sala/ui/report_dialog.py" line="222" />
+        <source>Session summary</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/report_dialog.py" line="223" />
+        <source>Session</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/report_dialog.py" line="227" />
+        <source>Period report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/report_dialog.py" line="235" />
+        <source>Report language</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/report_dialog.py" line="236" />
+        <source>Include contact details of participants who consented (personal data)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/report_dialog.py" line="240" />
+        <source>Save as</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/report_dialog.py" line="242" />
+        <source>To print, open the PDF and print it from the viewer.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

@@ -62,6 +62,7 @@ class AnswersPanel(QWidget):
         row.addWidget(self.text, 1)
         self.answers = QListWidget()
         self.answers.setWordWrap(True)
+        self.answers.setSpacing(3)  # room for Thai marks above and below
 
         obs_title = QLabel(self.tr("Facilitator observations"))
         obs_title.setStyleSheet("font-weight: bold;")
@@ -75,6 +76,7 @@ class AnswersPanel(QWidget):
         obs_row.addWidget(self.obs_for_question)
         self.observations = QListWidget()
         self.observations.setWordWrap(True)
+        self.observations.setSpacing(3)  # room for Thai marks above and below
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

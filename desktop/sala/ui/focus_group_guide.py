@@ -38,6 +38,7 @@ class GuidePanel(QWidget):
         title.setStyleSheet("font-weight: bold;")
         self.list = QListWidget()
         self.list.setWordWrap(True)
+        self.list.setSpacing(3)  # room for Thai marks above and below
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                   | QAbstractItemView.EditTrigger.EditKeyPressed)

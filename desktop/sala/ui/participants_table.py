@@ -55,7 +55,8 @@ class ParticipantsTable(QWidget):
         top.addWidget(self.remove_button)
 
         # The purpose is read out to each participant before they consent: Thai first, always.
-        self.purpose = QLabel(f"<b>{self.tr('Purpose of data use (read to the participant)')}</b><br>"
+        heading = self.tr("Purpose of data use (read to the participant)")
+        self.purpose = QLabel(f"<b>{heading}</b><br>"
                               f"{CONSENT_PURPOSE_TH}<br><span style='color:#555'>{CONSENT_PURPOSE_EN}</span>")
         self.purpose.setWordWrap(True)
         self.purpose.setTextFormat(Qt.TextFormat.RichText)
