@@ -6,6 +6,7 @@ from PySide6.QtCore import QSettings
 
 from sala.bootstrap import Services
 from sala.domain import enums as e
+from sala.ui import qt_fixes
 from sala.ui.main_window import MainWindow
 from sala.ui.tasks import TaskRunner
 
@@ -14,11 +15,16 @@ LAST_OPEN_KEY = "session/last_open"
 
 def create_main_window(services: Services, tasks: TaskRunner, settings: QSettings, lang: str) -> MainWindow:
     """The main window with every page factory and dialog it may open, given explicitly."""
+    qt_fixes.install()  # before the first save: this PySide6's emit() leaks (see qt_fixes)
+    from sala.ui.focus_group_page import FocusGroupPage
+    from sala.ui.kiosk_staff import KioskStaffPage
     from sala.ui.minitalk_page import MinitalkPage
     from sala.ui.new_session_dialog import run_new_session_dialog
 
     pages = {
         e.SessionKind.MINITALK: lambda sid: MinitalkPage(services, tasks, lang, sid),
+        e.SessionKind.FOCUS_GROUP: lambda sid: FocusGroupPage(services, tasks, sid, lang),
+        e.SessionKind.EXHIBITION: lambda sid: KioskStaffPage(services, tasks, sid, lang),
     }
     window = MainWindow(services, tasks, settings, lang, pages=pages,
                         new_session=lambda parent: run_new_session_dialog(services, tasks, lang, parent))
