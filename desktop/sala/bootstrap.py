@@ -26,6 +26,7 @@ from sala.services.search import SearchService
 from sala.services.sessions import SessionService
 from sala.services.tallies import TallyService
 from sala.storage.database import Database, OpenReport, open_database
+from sala.sync.service import SyncService
 
 
 @dataclass
@@ -49,6 +50,7 @@ class Services:
     action_items: ActionItemService
     amendments: AmendmentService
     drafts: DraftService
+    sync: SyncService
 
     def close(self) -> None:
         self.db.close()
@@ -89,6 +91,7 @@ def build_services(paths: AppPaths) -> Services:
         action_items=ActionItemService(db),
         amendments=AmendmentService(db),
         drafts=DraftService(db),
+        sync=SyncService(db, paths.data_dir, paths.attachments),
     )
 
 

@@ -12,11 +12,11 @@ import sys
 from pathlib import Path
 
 from sala import __version__
-from sala.commands import backup_cmd, demo_cmd, export_cmd, info_cmd, report_cmd
+from sala.commands import backup_cmd, demo_cmd, export_cmd, info_cmd, report_cmd, sync_cmd
 from sala.domain.errors import SalaError
 
 # Each module offers ``add_parser(subparsers)``; the parser it adds sets ``func(args, services)``.
-COMMANDS = (info_cmd, demo_cmd, backup_cmd, report_cmd, export_cmd)
+COMMANDS = (info_cmd, demo_cmd, backup_cmd, report_cmd, export_cmd, sync_cmd)
 
 EXIT_USER_ERROR = 2
 EXIT_BUG = 70

@@ -1,0 +1,82 @@
+"""``sala enroll``, ``sala sync`` and ``sala bundle export|import``: sync for scripts and supervisors.
+
+``sala sync`` exits 0 only when nothing is left to send; otherwise it prints why (Thai and
+English) and exits with the code of ``sala.sync.messages.EXIT_CODES`` (3 no link, 4 re-enroll,
+5 server busy, 6 photos missing or pending, 7 disk). ``--json`` prints the counts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from sala.sync.engine import RetryPolicy
+from sala.sync.messages import EXIT_CODES, Outcome, SyncProblem, quarantine_note
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("enroll", help="enroll this laptop with the central platform")
+    p.add_argument("--server", required=True, help="central platform URL, e.g. https://…")
+    p.add_argument("--code", required=True, help="one-time enrollment code from the supervisor")
+    p.add_argument("--name", help="name of this laptop shown to the supervisor")
+    p.set_defaults(func=run_enroll)
+    p = sub.add_parser("sync", help="send finalized sessions to the central platform now")
+    p.add_argument("--json", action="store_true", help="print counts as JSON")
+    p.add_argument("--patience", type=int, default=6,
+                   help="network failures in a row before giving up (default 6)")
+    p.set_defaults(func=run_sync)
+    p = sub.add_parser("bundle", help="USB bundles for laptops without a link")
+    bsub = p.add_subparsers(dest="bundle_cmd", required=True)
+    e = bsub.add_parser("export", help="write all unsent records and photos to one signed file")
+    e.add_argument("--out", type=Path, required=True)
+    e.set_defaults(func=run_export)
+    i = bsub.add_parser("import", help="verify a bundle and queue it for forwarding")
+    i.add_argument("file", type=Path)
+    i.add_argument("--json", action="store_true")
+    i.set_defaults(func=run_import)
+
+
+def run_enroll(args: argparse.Namespace, services) -> int:  # noqa: ANN001 - Services
+    where = services.sync.enroll(args.server, args.code, args.name)
+    print(f"ลงทะเบียนเครื่องนี้แล้ว / This laptop is enrolled (token kept in the {where})")
+    return 0
+
+
+def run_sync(args: argparse.Namespace, services) -> int:  # noqa: ANN001
+    report = services.sync.sync(policy=RetryPolicy(network_attempts=max(1, args.patience)))
+    if args.json:
+        print(json.dumps(report.as_json(), ensure_ascii=False))
+    else:
+        print(f"sent {report.sent} (duplicate {report.counts['duplicate']}), "
+              f"conflict {report.counts['conflict']}, rejected {report.counts['rejected']}, "
+              f"pending {report.pending}, {report.bytes_up} bytes")
+    lang = getattr(args, "lang", None) or "th"
+    if report.quarantined:
+        print(quarantine_note(report.quarantined, "th") + "\n" + quarantine_note(report.quarantined, "en"),
+              file=sys.stderr)
+    if report.outcome is not Outcome.OK:
+        print(SyncProblem(report.outcome).bilingual(), file=sys.stderr)
+        if report.detail:
+            print(f"({report.detail})", file=sys.stderr)
+    del lang
+    return EXIT_CODES[report.outcome]
+
+
+def run_export(args: argparse.Namespace, services) -> int:  # noqa: ANN001
+    info = services.sync.export_bundle(args.out)
+    print(f"{args.out}: {info['records']} records in {info['batches']} batches, "
+          f"{info['photos']} photos ({info['photos_missing']} missing)")
+    return 0
+
+
+def run_import(args: argparse.Namespace, services) -> int:  # noqa: ANN001
+    info = services.sync.import_bundle(args.file)
+    if args.json:
+        print(json.dumps(info, ensure_ascii=False))
+    else:
+        print(f"{args.file}: from {info['device_name']} ({info['device_id']}): "
+              f"{info['records']} records in {info['batches']} batches "
+              f"({info['new_batches']} new), {info['photos']} photos; run `sala sync` to forward")
+    return 0

@@ -1,0 +1,217 @@
+"""Signed batches kept in the local database until the server has answered them.
+
+Why persisted: a batch that was sent but whose answer never came (link cut, server killed,
+laptop crashed) must be re-sent *byte for byte under the same id*; only then does the server's
+idempotency turn the retry into ``duplicate`` instead of a second copy. So a batch is built,
+signed and written here (and its outbox rows tagged with its id) in one short transaction
+*before* it is posted, and it leaves the ``open`` state only in the transaction that applies
+the server's answer. USB bundles export exactly these batches; a supervisor's import stores
+them here with ``via='bundle'`` and forwards them unchanged.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Integer, LargeBinary, String, Text, bindparam, func, select, update
+from sqlalchemy.orm import Mapped, Session as OrmSession, mapped_column
+
+from sala.domain.clock import now
+from sala.storage.models import Base, BlobUpload, OutboxEntry
+from sala.storage.types import AwareDateTime, JsonText
+from sala.sync import protocol
+
+OWN = "own"          # made on this laptop
+BUNDLE = "bundle"    # imported from another laptop's USB bundle, forwarded unchanged
+
+
+class SyncBatch(Base):
+    """One signed batch (table made by migration 0003)."""
+
+    __tablename__ = "sync_batch"
+    batch_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(64))          # origin device (the signer)
+    via: Mapped[str] = mapped_column(String(16), default=OWN)
+    state: Mapped[str] = mapped_column(String(16), default="open")  # open|done|failed|split
+    record_count: Mapped[int] = mapped_column(Integer)
+    first_seq: Mapped[int] = mapped_column(Integer)
+    last_seq: Mapped[int] = mapped_column(Integer)
+    body: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)  # gzip; dropped when done
+    signature: Mapped[str] = mapped_column(Text)
+    public_key: Mapped[str] = mapped_column(Text)
+    size: Mapped[int] = mapped_column(Integer)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    source: Mapped[str] = mapped_column(String(255), default="")  # bundle file name, for people
+    result: Mapped[dict[str, Any] | None] = mapped_column(JsonText, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(AwareDateTime())
+    finished_at: Mapped[datetime | None] = mapped_column(AwareDateTime(), nullable=True)
+
+
+@dataclass(frozen=True)
+class OpenBatch:
+    """A batch ready to (re)send: exactly the bytes and headers first built."""
+
+    batch_id: str
+    device_id: str
+    via: str
+    record_count: int
+    body: bytes
+    signature: str
+    public_key: str
+
+    def headers(self) -> dict[str, str]:
+        return protocol.SignedBatch(self.batch_id, self.device_id, self.record_count, self.body,
+                                    self.signature, self.public_key).headers()
+
+
+def _open(row: SyncBatch) -> OpenBatch:
+    return OpenBatch(row.batch_id, row.device_id, row.via, row.record_count, row.body or b"",
+                     row.signature, row.public_key)
+
+
+def open_batches(s: OrmSession, via: str | None = None) -> list[OpenBatch]:
+    """Batches awaiting an answer, oldest first (own ones in seq order)."""
+    q = select(SyncBatch).where(SyncBatch.state == "open")
+    if via is not None:
+        q = q.where(SyncBatch.via == via)
+    return [_open(r) for r in s.scalars(q.order_by(SyncBatch.created_at, SyncBatch.first_seq))]
+
+
+def pending_rows(s: OrmSession, limit: int) -> list[tuple[int, str]]:
+    """(seq, envelope) of unsent, unclaimed outbox rows, in seq order."""
+    return list(s.execute(
+        select(OutboxEntry.seq, OutboxEntry.envelope)
+        .where(OutboxEntry.state == "pending", OutboxEntry.batch_id.is_(None))
+        .order_by(OutboxEntry.seq).limit(limit)))
+
+
+def store_own(s: OrmSession, signed: protocol.SignedBatch, first_seq: int, last_seq: int) -> bool:
+    """Persist a just-built batch and tag its rows; False if someone else claimed them first."""
+    claimed = s.execute(
+        update(OutboxEntry)
+        .where(OutboxEntry.state == "pending", OutboxEntry.batch_id.is_(None),
+               OutboxEntry.seq.between(first_seq, last_seq))
+        .values(batch_id=signed.batch_id)
+        .execution_options(synchronize_session=False)).rowcount
+    if claimed != signed.record_count:
+        s.rollback()
+        return False
+    s.add(SyncBatch(batch_id=signed.batch_id, device_id=signed.device_id, via=OWN, state="open",
+                    record_count=signed.record_count, first_seq=first_seq, last_seq=last_seq,
+                    body=signed.body, signature=signed.signature, public_key=signed.public_key,
+                    size=len(signed.body), attempts=0, source="", created_at=now()))
+    return True
+
+
+def store_forwarded(s: OrmSession, ob: OpenBatch, first_seq: int, last_seq: int,
+                    source: str) -> bool:
+    """Keep a batch from a bundle (unchanged) until forwarded; False if already held."""
+    if s.get(SyncBatch, ob.batch_id) is not None:
+        return False
+    s.add(SyncBatch(batch_id=ob.batch_id, device_id=ob.device_id, via=BUNDLE, state="open",
+                    record_count=ob.record_count, first_seq=first_seq, last_seq=last_seq,
+                    body=ob.body, signature=ob.signature, public_key=ob.public_key,
+                    size=len(ob.body), attempts=0, source=source[:255], created_at=now()))
+    return True
+
+
+def note_attempt(s: OrmSession, batch_id: str) -> None:
+    s.execute(update(SyncBatch).where(SyncBatch.batch_id == batch_id)
+              .values(attempts=SyncBatch.attempts + 1))
+
+
+def apply_result(s: OrmSession, ob: OpenBatch, result: protocol.BatchResult) -> dict[str, Any]:
+    """Apply the server's per-record answer (caller's transaction = one local transaction).
+
+    Accepted/duplicate rows become sent; conflict/rejected rows go to quarantine with the
+    server's reason and never block the rest; blobs the server still lacks are queued.
+    """
+    stamp = now()
+    counts = result.counts()
+    if ob.via == OWN:
+        s.execute(update(OutboxEntry)
+                  .where(OutboxEntry.batch_id == ob.batch_id, OutboxEntry.state == "pending")
+                  .values(state="accepted", reason="", updated_at=stamp)
+                  .execution_options(synchronize_session=False))
+        others = [{"rid": r.id, "st": r.status, "why": f"{r.code or r.status}: {r.reason or ''}"}
+                  for r in result.results if r.status != "accepted"]
+        if others:
+            s.connection().execute(
+                update(OutboxEntry.__table__).where(OutboxEntry.__table__.c.record_id == bindparam("rid"))
+                .values(state=bindparam("st"), reason=bindparam("why")), others)
+    problems = [r.to_json() for r in result.results if r.status in ("conflict", "rejected")]
+    summary = {"counts": counts, "problems": problems[:200], "high_water": result.high_water,
+               "gaps": [list(g) for g in result.gaps], "missing_blobs": len(result.missing_blobs)}
+    s.execute(update(SyncBatch).where(SyncBatch.batch_id == ob.batch_id)
+              .values(state="done", result=summary, body=None, finished_at=stamp))
+    queue_blobs(s, result.missing_blobs)
+    return summary
+
+
+def queue_blobs(s: OrmSession, shas: list[str], sizes: dict[str, int] | None = None) -> None:
+    """Make sure each blob has an upload row (left alone if it already has one)."""
+    if not shas:
+        return
+    have = set(s.scalars(select(BlobUpload.sha256).where(BlobUpload.sha256.in_(shas))))
+    for sha in dict.fromkeys(shas):
+        if sha not in have:
+            s.add(BlobUpload(sha256=sha, size=(sizes or {}).get(sha, 0), uploaded=0,
+                             state="pending", updated_at=now()))
+
+
+def fail_batch(s: OrmSession, ob: OpenBatch, code: str, message: str) -> None:
+    """The server refused the whole batch for good (400/422, or a forwarded batch it will not
+    take): quarantine its records with the reason instead of retrying forever."""
+    stamp = now()
+    s.execute(update(SyncBatch).where(SyncBatch.batch_id == ob.batch_id)
+              .values(state="failed", finished_at=stamp,
+                      result={"error": {"code": code, "message": message}}))
+    if ob.via == OWN:
+        s.execute(update(OutboxEntry).where(OutboxEntry.batch_id == ob.batch_id,
+                                            OutboxEntry.state == "pending")
+                  .values(state="rejected", reason=f"{code}: {message}", updated_at=stamp)
+                  .execution_options(synchronize_session=False))
+
+
+def release(s: OrmSession, ob: OpenBatch) -> None:
+    """Give a batch's rows back to the queue (413: they go again in smaller, new batches)."""
+    s.execute(update(SyncBatch).where(SyncBatch.batch_id == ob.batch_id)
+              .values(state="split", body=None, finished_at=now()))
+    s.execute(update(OutboxEntry).where(OutboxEntry.batch_id == ob.batch_id,
+                                        OutboxEntry.state == "pending")
+              .values(batch_id=None).execution_options(synchronize_session=False))
+
+
+def outbox_counts(s: OrmSession) -> dict[str, int]:
+    """Outbox rows per state (pending includes those in an unanswered batch)."""
+    out = dict.fromkeys(("pending", "accepted", "duplicate", "conflict", "rejected"), 0)
+    for state, n in s.execute(select(OutboxEntry.state, func.count()).group_by(OutboxEntry.state)):
+        out[state] = n
+    return out
+
+
+def forwarded_summary(s: OrmSession) -> list[dict[str, Any]]:
+    """Per origin device: batches and records that came by bundle, and how many are forwarded."""
+    rows = s.execute(
+        select(SyncBatch.device_id, SyncBatch.state, SyncBatch.source,
+               func.count(), func.sum(SyncBatch.record_count))
+        .where(SyncBatch.via == BUNDLE)
+        .group_by(SyncBatch.device_id, SyncBatch.state, SyncBatch.source)).all()
+    out: dict[str, dict[str, Any]] = {}
+    for dev, state, source, n, recs in rows:
+        d = out.setdefault(dev, {"device_id": dev, "batches": 0, "records": 0, "forwarded": 0,
+                                 "failed": 0, "sources": []})
+        d["batches"] += n
+        d["records"] += int(recs or 0)
+        d["forwarded"] += int(recs or 0) if state == "done" else 0
+        d["failed"] += int(recs or 0) if state == "failed" else 0
+        if source and source not in d["sources"]:
+            d["sources"].append(source)
+    return list(out.values())
+
+
+def dumps(doc: Any) -> str:
+    return json.dumps(doc, ensure_ascii=False)

@@ -1,0 +1,148 @@
+"""This laptop's sync identity: its Ed25519 signing key, the server URL and the device token.
+
+Why here and like this: the signing key is the device's proof of authorship for every batch
+(also when a supervisor forwards them), so it is made once and kept in a file only the user can
+read (0600). The token is a bearer secret: it goes to the OS keyring when a real one exists and,
+on a headless or keyring-less machine (the fail/null backends), to a 0600 file beside the data.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sqlalchemy.orm import Session as OrmSession
+
+from sala.storage.models import LocalSetting
+from sala.sync import wire_crypto
+
+log = logging.getLogger(__name__)
+
+KEY_FILE = "device_signing_key"
+TOKEN_FILE = "device_token"
+KEYRING_SERVICE = "sala-sync"
+URL_SETTING = "central.url"
+SERVER_ID_SETTING = "central.server_id"
+REENROLL_SETTING = "sync.reenroll_needed"
+
+
+def write_private(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` readable by the user only (0600), durably, atomically."""
+    tmp = path.with_name(path.name + ".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        os.fchmod(fd, 0o600)
+        os.write(fd, data)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(tmp, path)
+
+
+def usable_keyring() -> object | None:
+    """The OS keyring backend, or None when only the fail/null backends exist (headless)."""
+    try:
+        import keyring
+        from keyring.backends import chainer, fail
+    except ImportError:
+        return None
+    kr = keyring.get_keyring()
+    if isinstance(kr, fail.Keyring) or type(kr).__module__.startswith("keyring.backends.null"):
+        return None
+    if isinstance(kr, chainer.ChainerBackend) and not kr.backends:
+        return None
+    try:
+        if float(getattr(kr, "priority", 1)) <= 0:
+            return None
+    except (TypeError, ValueError):
+        return None
+    return kr
+
+
+class Identity:
+    """Key and token of the local device whose database lives in ``data_dir``."""
+
+    def __init__(self, data_dir: Path, device_id: str) -> None:
+        self.data_dir = data_dir
+        self.device_id = device_id
+        self._key: Ed25519PrivateKey | None = None
+
+    @property
+    def key_path(self) -> Path:
+        return self.data_dir / KEY_FILE
+
+    @property
+    def token_path(self) -> Path:
+        return self.data_dir / TOKEN_FILE
+
+    def signing_key(self) -> Ed25519PrivateKey:
+        """The device key, made on first use (it must never change for this device id)."""
+        if self._key is None:
+            if self.key_path.exists():
+                self._key = wire_crypto.signing_key_from_bytes(self.key_path.read_bytes())
+            else:
+                key = wire_crypto.generate_signing_key()
+                write_private(self.key_path, wire_crypto.signing_key_to_bytes(key))
+                self._key = key
+        return self._key
+
+    def public_key(self) -> str:
+        return wire_crypto.public_key_b64(self.signing_key())
+
+    # -- token ---------------------------------------------------------------------------------
+
+    def token_store(self) -> str:
+        """Where the token lives: ``keyring`` or ``file``."""
+        return "keyring" if usable_keyring() is not None else "file"
+
+    def set_token(self, token: str) -> str:
+        kr = usable_keyring()
+        if kr is not None:
+            try:
+                kr.set_password(KEYRING_SERVICE, self.device_id, token)  # type: ignore[attr-defined]
+                self.token_path.unlink(missing_ok=True)
+                return "keyring"
+            except Exception as exc:  # noqa: BLE001 - any keyring failure → the file
+                log.warning("keyring refused the token (%s); using a private file", exc)
+        write_private(self.token_path, token.encode("ascii"))
+        return "file"
+
+    def token(self) -> str | None:
+        kr = usable_keyring()
+        if kr is not None:
+            try:
+                value = kr.get_password(KEYRING_SERVICE, self.device_id)  # type: ignore[attr-defined]
+                if value:
+                    return str(value)
+            except Exception as exc:  # noqa: BLE001
+                log.warning("keyring unreadable (%s); trying the private file", exc)
+        if self.token_path.exists():
+            return self.token_path.read_text("ascii").strip() or None
+        return None
+
+    def clear_token(self) -> None:
+        kr = usable_keyring()
+        if kr is not None:
+            try:
+                kr.delete_password(KEYRING_SERVICE, self.device_id)  # type: ignore[attr-defined]
+            except Exception:  # noqa: BLE001 - nothing stored there
+                pass
+        self.token_path.unlink(missing_ok=True)
+
+
+def get_setting(s: OrmSession, key: str) -> object | None:
+    row = s.get(LocalSetting, key)
+    return None if row is None else row.value
+
+
+def put_setting(s: OrmSession, key: str, value: object | None) -> None:
+    row = s.get(LocalSetting, key)
+    if value is None:
+        if row is not None:
+            s.delete(row)
+    elif row is None:
+        s.add(LocalSetting(key=key, value=value))
+    else:
+        row.value = value

@@ -1,0 +1,81 @@
+"""Plain Thai/English words for every way a sync can end, for the status bar, dialogs and CLI.
+
+The engine reports an :class:`Outcome`; people read :func:`outcome_error` (what happened and
+what to do). Kept apart so the GUI, ``sala sync`` and the run history say the same thing.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from sala.domain.errors import SalaError
+
+
+class Outcome(StrEnum):
+    OK = "ok"                      # nothing left to send
+    NO_LINK = "no_link"            # network error / captive portal / wrong server
+    REENROLL = "reenroll"          # 401/403: token revoked or unknown
+    NOT_ENROLLED = "not_enrolled"  # never enrolled on this laptop
+    BUSY = "busy"                  # 429/503 for longer than we wait in one run
+    PHOTOS = "photos"              # text sent, some photo files missing or still uploading
+    DISK = "disk"                  # the local disk is full or unwritable
+    CANCELLED = "cancelled"
+    ERROR = "error"                # a bug; details in the log
+
+
+_TEXT: dict[Outcome, tuple[str, str]] = {
+    Outcome.OK: ("ส่งข้อมูลครบแล้ว", "Everything has been sent."),
+    Outcome.NO_LINK: ("ยังติดต่อระบบกลางไม่ได้ (ไม่มีสัญญาณ หรือเครือข่ายต้องล็อกอินผ่านหน้าเว็บก่อน) "
+                      "ข้อมูลปลอดภัยในเครื่องนี้ และจะส่งให้อัตโนมัติเมื่อมีสัญญาณ",
+                      "Cannot reach the central platform (no link, or the network wants a web "
+                      "login first). Your data is safe on this laptop and will be sent "
+                      "automatically when a link returns."),
+    Outcome.REENROLL: ("ระบบกลางไม่ยอมรับเครื่องนี้แล้ว (สิทธิ์ถูกยกเลิกหรือหมดอายุ) "
+                       "โปรดขอรหัสลงทะเบียนใหม่จากผู้ดูแล แล้วลงทะเบียนเครื่องอีกครั้ง",
+                       "The central platform no longer accepts this laptop (access revoked or "
+                       "expired). Ask your supervisor for a new enrollment code and enroll again."),
+    Outcome.NOT_ENROLLED: ("เครื่องนี้ยังไม่ได้ลงทะเบียนกับระบบกลาง โปรดลงทะเบียนด้วยรหัสจากผู้ดูแล",
+                           "This laptop is not enrolled with the central platform yet. Enroll "
+                           "it with a code from your supervisor."),
+    Outcome.BUSY: ("ระบบกลางมีงานมาก จะลองส่งใหม่ภายหลังโดยอัตโนมัติ",
+                   "The central platform is busy; sending will be retried automatically."),
+    Outcome.PHOTOS: ("ส่งข้อความครบแล้ว แต่ยังมีรูปภาพที่ส่งไม่ครบหรือหาไฟล์ไม่พบ",
+                     "All text has been sent, but some photos are still to upload or their "
+                     "files are missing."),
+    Outcome.DISK: ("บันทึกลงดิสก์ไม่ได้ (ดิสก์เต็มหรือเขียนไม่ได้) โปรดเพิ่มพื้นที่ว่างแล้วลองใหม่",
+                   "Cannot write to the disk (full or read-only). Free some space and try again."),
+    Outcome.CANCELLED: ("หยุดการส่งแล้ว ส่วนที่เหลือจะส่งครั้งต่อไป",
+                        "Sending stopped; the rest will go next time."),
+    Outcome.ERROR: ("เกิดข้อผิดพลาดภายในโปรแกรมระหว่างส่งข้อมูล รายละเอียดอยู่ในไฟล์บันทึก",
+                    "An internal error occurred while sending; details are in the log."),
+}
+
+
+class SyncProblem(SalaError):
+    """A sync that could not finish, with its :class:`Outcome` and an exit code for scripts."""
+
+    def __init__(self, outcome: Outcome, detail: str = "") -> None:
+        th, en = _TEXT[outcome]
+        super().__init__(th, en)
+        self.outcome = outcome
+        self.detail = detail
+        self.exit_code = EXIT_CODES[outcome]
+
+
+#: ``sala sync`` exit codes (0 only when nothing is left to send).
+EXIT_CODES: dict[Outcome, int] = {
+    Outcome.OK: 0, Outcome.ERROR: 70, Outcome.NO_LINK: 3, Outcome.REENROLL: 4,
+    Outcome.NOT_ENROLLED: 4, Outcome.BUSY: 5, Outcome.PHOTOS: 6, Outcome.DISK: 7,
+    Outcome.CANCELLED: 8,
+}
+
+
+def outcome_text(outcome: str, lang: str = "th") -> str:
+    th, en = _TEXT.get(Outcome(outcome) if outcome in Outcome._value2member_map_ else Outcome.ERROR)
+    return th if lang == "th" else en
+
+
+def quarantine_note(n: int, lang: str = "th") -> str:
+    if lang == "th":
+        return f"มี {n} รายการที่ระบบกลางไม่รับ (ถูกกักไว้พร้อมเหตุผล) ดูได้ที่หน้าประวัติการส่ง"
+    return f"{n} record(s) were refused by the central platform (quarantined with the reason); see the sync history."
