@@ -153,12 +153,13 @@ class MinitalkPage(QWidget):
         view = ContributionView(new_id(), self.session_id, e.ContributionType(clean.type), clean.text,
                                 e.Stance(clean.stance) if clean.stance else None, tuple(clean.tags),
                                 clean.participant_code, None, None, now())
-        self.undo_stack.push(AddContribution(self.ops, view, self.tr("Add “%1”").replace("%1", view.text[:30])))
-        self.draft_autosave.cancel()
-        key, drafts = capture_key(self.session_id), self.services.drafts
-        self.tasks.run(lambda: drafts.clear(key))  # queued right behind the entry: never both, never neither
+        # The box is cleared first and the write queued last, so the writer thread does not
+        # compete with this thread's own work for the interpreter while it commits.
         self.capture.reset_after_save()
         self.draft_autosave.cancel()
+        self.undo_stack.push(AddContribution(self.ops, view, self.tr("Add “%1”").replace("%1", view.text[:30])))
+        key, drafts = capture_key(self.session_id), self.services.drafts
+        self.tasks.run(lambda: drafts.clear(key))  # queued right behind the entry: never both, never neither
         self.table.scrollToTop()
 
     def _edited(self, old: ContributionView, new: ContributionView) -> None:
