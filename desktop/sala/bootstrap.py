@@ -17,6 +17,7 @@ from sala.services.catalog import CatalogService
 from sala.services.action_items import ActionItemService
 from sala.services.amendments import AmendmentService
 from sala.services.contributions import ContributionService
+from sala.services.dashboard import DashboardService
 from sala.services.exhibition import ExhibitionService, KioskPin
 from sala.services.guides import GuideService
 from sala.services.observations import ObservationService
@@ -50,6 +51,7 @@ class Services:
     action_items: ActionItemService
     amendments: AmendmentService
     drafts: DraftService
+    dashboard: DashboardService
     sync: SyncService
 
     def close(self) -> None:
@@ -91,6 +93,7 @@ def build_services(paths: AppPaths) -> Services:
         action_items=ActionItemService(db),
         amendments=AmendmentService(db),
         drafts=DraftService(db),
+        dashboard=DashboardService(db, search),
         sync=SyncService(db, paths.data_dir, paths.attachments),
     )
 

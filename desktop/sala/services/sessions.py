@@ -246,26 +246,7 @@ class SessionService:
 
     # -- helpers ------------------------------------------------------------------------------
     def _filtered(self, stmt: Select, flt: SessionFilter, s: OrmSession) -> Select:
-        conds = []
-        if flt.kinds:
-            conds.append(Session.kind.in_([k.value for k in flt.kinds]))
-        if flt.statuses:
-            conds.append(Session.status.in_([st.value for st in flt.statuses]))
-        if flt.province_code:
-            conds.append(Session.province_code == flt.province_code)
-        if flt.date_from:
-            conds.append(Session.session_date >= flt.date_from)
-        if flt.date_to:
-            conds.append(Session.session_date <= flt.date_to)
-        if flt.topic_id:
-            from sala.storage.models import session_topic
-
-            conds.append(Session.id.in_(select(session_topic.c.session_id).where(session_topic.c.topic_id == flt.topic_id)))
-        if flt.text.strip():
-            ids = self._search.session_ids(flt.text, s)
-            like = f"%{flt.text.strip()}%"
-            conds.append(or_(Session.title.like(like), Session.id.in_(ids)))
-        return stmt.where(and_(*conds)) if conds else stmt
+        return filter_sessions(stmt, flt, self._search, s)
 
     def _venue_for(self, s: OrmSession, clean: SessionInput) -> Venue | None:
         venue = None
@@ -300,6 +281,30 @@ class SessionService:
             x.started_at, x.ended_at, x.finalized_at, x.notes,
             tuple(t.id for t in x.topics), tuple(t.name_th for t in x.topics),
         )
+
+
+def filter_sessions(stmt: Select, flt: SessionFilter, search: SearchService, s: OrmSession) -> Select:
+    """Add ``flt``'s conditions on ``Session`` to ``stmt``: the session list and the dashboard agree."""
+    conds = []
+    if flt.kinds:
+        conds.append(Session.kind.in_([k.value for k in flt.kinds]))
+    if flt.statuses:
+        conds.append(Session.status.in_([st.value for st in flt.statuses]))
+    if flt.province_code:
+        conds.append(Session.province_code == flt.province_code)
+    if flt.date_from:
+        conds.append(Session.session_date >= flt.date_from)
+    if flt.date_to:
+        conds.append(Session.session_date <= flt.date_to)
+    if flt.topic_id:
+        from sala.storage.models import session_topic
+
+        conds.append(Session.id.in_(select(session_topic.c.session_id).where(session_topic.c.topic_id == flt.topic_id)))
+    if flt.text.strip():
+        ids = search.session_ids(flt.text, s)
+        like = f"%{flt.text.strip()}%"
+        conds.append(or_(Session.title.like(like), Session.id.in_(ids)))
+    return stmt.where(and_(*conds)) if conds else stmt
 
 
 def local_day(value: datetime) -> date:
