@@ -131,8 +131,20 @@ class MainWindow(QMainWindow):
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
-        for a in (self.action_new, self.action_backup, quit_action):
+        self.action_summary = QAction(self.tr("Session &summary…"), self)
+        self.action_summary.setShortcut(QKeySequence.StandardKey.Print)
+        self.action_summary.triggered.connect(self.session_summary)
+        self.action_period = QAction(self.tr("&Period report…"), self)
+        self.action_period.triggered.connect(self.period_report)
+        self.action_export = QAction(self.tr("&Export…"), self)
+        self.action_export.triggered.connect(self.export_data)
+        for a in (self.action_new, self.action_backup):
             file_menu.addAction(a)
+        file_menu.addSeparator()
+        for a in (self.action_summary, self.action_period, self.action_export):
+            file_menu.addAction(a)
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
         self.action_sessions = QAction(self.tr("&Sessions"), self)
         self.action_sessions.setShortcut(QKeySequence("Ctrl+L"))
         self.action_sessions.triggered.connect(self.show_list)
@@ -182,6 +194,26 @@ class MainWindow(QMainWindow):
         self.tasks.run(lambda: self.services.db.backup("manual"),
                        lambda path: self.statusBar().showMessage(self.tr("Backup saved: %1").replace("%1", str(path)), 8000),
                        lambda exc: show_error(self, exc, self.lang))
+
+    # -- reports (dialogs read on their own thread; see ui/report_dialog.py) --------------------
+    def session_summary(self) -> None:
+        from sala.ui.report_dialog import ReportDialog
+
+        index = self.list_page.table.currentIndex()
+        if not index.isValid():
+            QMessageBox.information(self, "Sala", self.tr("Select a session in the list first."))
+            return
+        ReportDialog(self.services, self.lang, self.list_page.model.session_id(index.row()), self).exec()
+
+    def period_report(self) -> None:
+        from sala.ui.report_dialog import ReportDialog
+
+        ReportDialog(self.services, self.lang, None, self).exec()
+
+    def export_data(self) -> None:
+        from sala.ui.export_dialog import ExportDialog
+
+        ExportDialog(self.services, self.lang, self).exec()
 
     # -- status -------------------------------------------------------------------------------
     def _update_counts(self) -> None:
