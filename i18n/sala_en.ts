@@ -4,45 +4,45 @@
 <context>
     <name>ActionItemsPanel</name>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="180"/>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="202"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="182"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="204"/>
         <source>What</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="180"/>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="203"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="182"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="205"/>
         <source>Who</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="180"/>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="204"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="182"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="206"/>
         <source>By when</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="180"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="182"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="185"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="187"/>
         <source>What is to be done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="187"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="189"/>
         <source>Who does it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="188"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="190"/>
         <source>By</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="196"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="198"/>
         <source>Add action item</source>
         <translation type="unfinished"></translation>
     </message>
@@ -88,7 +88,27 @@
 <context>
     <name>AmendmentsPanel</name>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="293"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="298"/>
+        <source>Contribution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="298"/>
+        <source>Show of hands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="299"/>
+        <source>Action item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="299"/>
+        <source>Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="304"/>
         <source>Reason: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -128,6 +148,19 @@
     <message>
         <location filename="../desktop/sala/ui/focus_group_answers.py" line="177"/>
         <source>(general) </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BarChart</name>
+    <message>
+        <location filename="../desktop/sala/ui/dashboard_charts.py" line="152"/>
+        <source>Save as PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/dashboard_charts.py" line="169"/>
+        <source>No data for these filters</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -412,7 +445,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/report_dialog.py" line="193"/>
+        <location filename="../desktop/sala/ui/report_dialog.py" line="196"/>
         <source>Saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -546,32 +579,52 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="136"/>
-        <source>&amp;Sessions</source>
+        <location filename="../desktop/sala/ui/main_window.py" line="134"/>
+        <source>Session &amp;summary…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/main_window.py" line="137"/>
+        <source>&amp;Period report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/main_window.py" line="139"/>
+        <source>&amp;Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/main_window.py" line="148"/>
+        <source>&amp;Sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/main_window.py" line="151"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="141"/>
+        <location filename="../desktop/sala/ui/main_window.py" line="153"/>
         <source>&amp;Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="167"/>
+        <location filename="../desktop/sala/ui/main_window.py" line="179"/>
         <source>This kind of session cannot be opened here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="183"/>
+        <location filename="../desktop/sala/ui/main_window.py" line="195"/>
         <source>Backup saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../desktop/sala/ui/main_window.py" line="204"/>
+        <source>Select a session in the list first.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../desktop/sala/ui/main_window.py" line="188"/>
+        <location filename="../desktop/sala/ui/main_window.py" line="220"/>
         <source>%n session(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -579,13 +632,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="181"/>
-        <location filename="../desktop/sala/ui/main_window.py" line="191"/>
+        <location filename="../desktop/sala/ui/main_window.py" line="193"/>
+        <location filename="../desktop/sala/ui/main_window.py" line="223"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="195"/>
+        <location filename="../desktop/sala/ui/main_window.py" line="227"/>
         <source>All changes saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -623,23 +676,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_page.py" line="156"/>
+        <location filename="../desktop/sala/ui/minitalk_page.py" line="160"/>
         <source>Add “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_page.py" line="170"/>
+        <location filename="../desktop/sala/ui/minitalk_page.py" line="171"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_page.py" line="179"/>
-        <location filename="../desktop/sala/ui/minitalk_page.py" line="181"/>
+        <location filename="../desktop/sala/ui/minitalk_page.py" line="180"/>
+        <location filename="../desktop/sala/ui/minitalk_page.py" line="182"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop/sala/ui/minitalk_page.py" line="237"/>
+        <location filename="../desktop/sala/ui/minitalk_page.py" line="238"/>
         <source>%n contribution(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -660,72 +713,77 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="74"/>
+        <location filename="../desktop/sala/ui/new_session_dialog.py" line="75"/>
         <source>New venue…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="90"/>
+        <location filename="../desktop/sala/ui/new_session_dialog.py" line="91"/>
         <source>Names, separated by commas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="108"/>
+        <location filename="../desktop/sala/ui/new_session_dialog.py" line="109"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="110"/>
+        <location filename="../desktop/sala/ui/new_session_dialog.py" line="111"/>
         <source>Agenda topics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="111"/>
+        <location filename="../desktop/sala/ui/new_session_dialog.py" line="112"/>
         <source>Venue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="115"/>
+        <location filename="../desktop/sala/ui/new_session_dialog.py" line="116"/>
         <source>Venue name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="117"/>
+        <location filename="../desktop/sala/ui/new_session_dialog.py" line="118"/>
         <source>Venue kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="119"/>
+        <location filename="../desktop/sala/ui/new_session_dialog.py" line="120"/>
         <source>Province</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="121"/>
+        <location filename="../desktop/sala/ui/new_session_dialog.py" line="122"/>
         <source>District</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="124"/>
+        <location filename="../desktop/sala/ui/new_session_dialog.py" line="125"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="125"/>
+        <location filename="../desktop/sala/ui/new_session_dialog.py" line="126"/>
         <source>Facilitators</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="131"/>
+        <location filename="../desktop/sala/ui/new_session_dialog.py" line="132"/>
         <source>Planned date and time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="135"/>
-        <source>Create</source>
+        <location filename="../desktop/sala/ui/new_session_dialog.py" line="136"/>
+        <source>Create session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="161"/>
+        <location filename="../desktop/sala/ui/new_session_dialog.py" line="137"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/new_session_dialog.py" line="163"/>
         <source>No guide yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -733,7 +791,7 @@
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="262"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="264"/>
         <source>Session notes (saved as you type)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -888,37 +946,37 @@
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../desktop/sala/ui/report_dialog.py" line="222"/>
+        <location filename="../desktop/sala/ui/report_dialog.py" line="225"/>
         <source>Session summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/report_dialog.py" line="223"/>
+        <location filename="../desktop/sala/ui/report_dialog.py" line="226"/>
         <source>Session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/report_dialog.py" line="227"/>
+        <location filename="../desktop/sala/ui/report_dialog.py" line="230"/>
         <source>Period report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/report_dialog.py" line="235"/>
+        <location filename="../desktop/sala/ui/report_dialog.py" line="238"/>
         <source>Report language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/report_dialog.py" line="236"/>
+        <location filename="../desktop/sala/ui/report_dialog.py" line="239"/>
         <source>Include contact details of participants who consented (personal data)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/report_dialog.py" line="240"/>
+        <location filename="../desktop/sala/ui/report_dialog.py" line="243"/>
         <source>Save as</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/report_dialog.py" line="242"/>
+        <location filename="../desktop/sala/ui/report_dialog.py" line="245"/>
         <source>To print, open the PDF and print it from the viewer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -960,12 +1018,12 @@
     <name>SessionHeader</name>
     <message>
         <location filename="../desktop/sala/ui/session_header.py" line="50"/>
-        <source>Open</source>
+        <source>Open session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/session_header.py" line="51"/>
-        <source>Close</source>
+        <source>Close session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1065,41 +1123,41 @@ It becomes read-only and is queued to be sent to the central platform. Later cor
 <context>
     <name>TalliesPanel</name>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="125"/>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="142"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="127"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="144"/>
         <source>Question</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="125"/>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="133"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="127"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="135"/>
         <source>For</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="125"/>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="133"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="127"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="135"/>
         <source>Against</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="125"/>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="133"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="127"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="135"/>
         <source>Abstain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="130"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="132"/>
         <source>Question put to a show of hands</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="137"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="139"/>
         <source>Add tally</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="143"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="145"/>
         <source>Hands</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1125,7 +1183,7 @@ It becomes read-only and is queued to be sent to the central platform. Later cor
 <context>
     <name>_RecordPanel</name>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="65"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="67"/>
         <source>Delete selected</source>
         <translation type="unfinished"></translation>
     </message>

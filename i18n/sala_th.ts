@@ -3,47 +3,47 @@
 <context>
     <name>ActionItemsPanel</name>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="180" />
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="202" />
-        <source>What</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="180" />
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="203" />
-        <source>Who</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="180" />
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="182" />
         <location filename="../desktop/sala/ui/minitalk_side.py" line="204" />
+        <source>What</source>
+        <translation>สิ่งที่ต้องทำ</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="182" />
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="205" />
+        <source>Who</source>
+        <translation>ผู้รับผิดชอบ</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="182" />
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="206" />
         <source>By when</source>
-        <translation type="unfinished" />
+        <translation>กำหนดเสร็จ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="180" />
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="182" />
         <source>Done</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="185" />
-        <source>What is to be done</source>
-        <translation type="unfinished" />
+        <translation>เสร็จแล้ว</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/minitalk_side.py" line="187" />
+        <source>What is to be done</source>
+        <translation>สิ่งที่ต้องดำเนินการ</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="189" />
         <source>Who does it</source>
-        <translation type="unfinished" />
+        <translation>ผู้รับผิดชอบ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="188" />
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="190" />
         <source>By</source>
-        <translation type="unfinished" />
+        <translation>ภายใน</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="196" />
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="198" />
         <source>Add action item</source>
-        <translation type="unfinished" />
+        <translation>เพิ่มสิ่งที่ต้องดำเนินการ</translation>
     </message>
 </context>
 <context>
@@ -51,45 +51,65 @@
     <message>
         <location filename="../desktop/sala/ui/minitalk_amend.py" line="26" />
         <source>Amend a finalized contribution</source>
-        <translation type="unfinished" />
+        <translation>บันทึกการแก้ไขความคิดเห็นในเวทีที่ยืนยันแล้ว</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/minitalk_amend.py" line="46" />
         <source>Why is this corrected? (required)</source>
-        <translation type="unfinished" />
+        <translation>เหตุผลที่แก้ไข (ต้องระบุ)</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/minitalk_amend.py" line="53" />
         <source>Original</source>
-        <translation type="unfinished" />
+        <translation>ข้อความเดิม</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/minitalk_amend.py" line="54" />
         <source>Corrected text</source>
-        <translation type="unfinished" />
+        <translation>ข้อความที่แก้ไข</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/minitalk_amend.py" line="56" />
         <source>Type</source>
-        <translation type="unfinished" />
+        <translation>ประเภท</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/minitalk_amend.py" line="57" />
         <source>Stance</source>
-        <translation type="unfinished" />
+        <translation>จุดยืน</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/minitalk_amend.py" line="58" />
         <source>Reason</source>
-        <translation type="unfinished" />
+        <translation>เหตุผล</translation>
     </message>
 </context>
 <context>
     <name>AmendmentsPanel</name>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="293" />
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="298" />
+        <source>Contribution</source>
+        <translation>ความคิดเห็น</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="298" />
+        <source>Show of hands</source>
+        <translation type="unfinished">การยกมือ</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="299" />
+        <source>Action item</source>
+        <translation>สิ่งที่ต้องดำเนินการ</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="299" />
+        <source>Session</source>
+        <translation>เวที</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="304" />
         <source>Reason: %1</source>
-        <translation type="unfinished" />
+        <translation>เหตุผล: %1</translation>
     </message>
 </context>
 <context>
@@ -131,51 +151,64 @@
     </message>
 </context>
 <context>
+    <name>BarChart</name>
+    <message>
+        <location filename="../desktop/sala/ui/dashboard_charts.py" line="152" />
+        <source>Save as PNG…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/dashboard_charts.py" line="169" />
+        <source>No data for these filters</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>CapturePanel</name>
     <message>
         <location filename="../desktop/sala/ui/capture_box.py" line="100" />
         <source>%1 participant code, e.g. P07</source>
-        <translation type="unfinished" />
+        <translation>%1 รหัสผู้พูด เช่น P07</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/capture_box.py" line="109" />
         <source>Type what was said, then Enter to save (Shift+Enter: new line)</source>
-        <translation type="unfinished" />
+        <translation>พิมพ์สิ่งที่ผู้เข้าร่วมพูด แล้วกด Enter เพื่อบันทึก (Shift+Enter ขึ้นบรรทัดใหม่)</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/capture_box.py" line="119" />
         <source>F1–F6 type · F7 support · F8 oppose · F9 neutral · %1 tags · %2 code · Ctrl+Z undo</source>
-        <translation type="unfinished" />
+        <translation>F1–F6 ประเภท · F7 เห็นด้วย · F8 ไม่เห็นด้วย · F9 เป็นกลาง · %1 แท็ก · %2 รหัสผู้พูด · Ctrl+Z เลิกทำ</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/capture_box.py" line="182" />
         <source>Other tag…</source>
-        <translation type="unfinished" />
+        <translation>แท็กอื่น…</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/capture_box.py" line="184" />
         <source>Clear tags</source>
-        <translation type="unfinished" />
+        <translation>ล้างแท็ก</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/capture_box.py" line="189" />
         <source>Tag</source>
-        <translation type="unfinished" />
+        <translation>แท็ก</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/capture_box.py" line="189" />
         <source>New tag:</source>
-        <translation type="unfinished" />
+        <translation>แท็กใหม่:</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/capture_box.py" line="203" />
         <source>none</source>
-        <translation type="unfinished" />
+        <translation>ไม่มี</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/capture_box.py" line="204" />
         <source>%1  Tags: %2</source>
-        <translation type="unfinished" />
+        <translation>%1  แท็ก: %2</translation>
     </message>
 </context>
 <context>
@@ -183,22 +216,22 @@
     <message>
         <location filename="../desktop/sala/ui/contribution_model.py" line="53" />
         <source>Time</source>
-        <translation type="unfinished" />
+        <translation>เวลา</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/contribution_model.py" line="53" />
         <source>Type</source>
-        <translation type="unfinished" />
+        <translation>ประเภท</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/contribution_model.py" line="53" />
         <source>Stance</source>
-        <translation type="unfinished" />
+        <translation>จุดยืน</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/contribution_model.py" line="53" />
         <source>What was said</source>
-        <translation type="unfinished" />
+        <translation>สิ่งที่พูด</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/contribution_model.py" line="54" />
@@ -208,27 +241,27 @@
     <message>
         <location filename="../desktop/sala/ui/contribution_model.py" line="54" />
         <source>Tags</source>
-        <translation type="unfinished" />
+        <translation>แท็ก</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/contribution_model.py" line="177" />
         <source>saving…</source>
-        <translation type="unfinished" />
+        <translation>กำลังบันทึก…</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/contribution_model.py" line="178" />
         <source>✎ amended</source>
-        <translation type="unfinished" />
+        <translation>✎ แก้ไขแล้ว</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/contribution_model.py" line="196" />
         <source>Original: %1</source>
-        <translation type="unfinished" />
+        <translation>ข้อความเดิม: %1</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/contribution_model.py" line="198" />
         <source>Amended — reason: %1</source>
-        <translation type="unfinished" />
+        <translation>แก้ไขแล้ว — เหตุผล: %1</translation>
     </message>
 </context>
 <context>
@@ -236,12 +269,12 @@
     <message>
         <location filename="../desktop/sala/ui/export_dialog.py" line="22" />
         <source>Export data</source>
-        <translation type="unfinished" />
+        <translation>ส่งออกข้อมูล</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/export_dialog.py" line="24" />
         <source>Sessions</source>
-        <translation type="unfinished" />
+        <translation>เวที</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/export_dialog.py" line="24" />
@@ -251,37 +284,37 @@
     <message>
         <location filename="../desktop/sala/ui/export_dialog.py" line="25" />
         <source>Contributions</source>
-        <translation type="unfinished">ความคิดเห็น</translation>
+        <translation>ความคิดเห็น</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/export_dialog.py" line="28" />
         <source>CSV (Excel, UTF-8)</source>
-        <translation type="unfinished" />
+        <translation>CSV (Excel, UTF-8)</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/export_dialog.py" line="29" />
         <source>Excel workbook (XLSX)</source>
-        <translation type="unfinished" />
+        <translation>ไฟล์ Excel (XLSX)</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/export_dialog.py" line="31" />
         <source>Include contact details of participants who consented (personal data)</source>
-        <translation type="unfinished" />
+        <translation>รวมข้อมูลติดต่อของผู้เข้าร่วมที่ให้ความยินยอม (ข้อมูลส่วนบุคคล)</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/export_dialog.py" line="36" />
         <source>Data</source>
-        <translation type="unfinished" />
+        <translation>ข้อมูล</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/export_dialog.py" line="37" />
         <source>Format</source>
-        <translation type="unfinished" />
+        <translation>รูปแบบไฟล์</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/export_dialog.py" line="40" />
         <source>Save as</source>
-        <translation type="unfinished" />
+        <translation>บันทึกเป็น</translation>
     </message>
 </context>
 <context>
@@ -289,22 +322,22 @@
     <message>
         <location filename="../desktop/sala/ui/report_dialog.py" line="71" />
         <source>Fiscal year (B.E.)</source>
-        <translation type="unfinished" />
+        <translation>ปีงบประมาณ (พ.ศ.)</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/report_dialog.py" line="77" />
         <source>All provinces</source>
-        <translation type="unfinished">ทุกจังหวัด</translation>
+        <translation>ทุกจังหวัด</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/report_dialog.py" line="78" />
         <source>All topics</source>
-        <translation type="unfinished">ทุกหัวข้อ</translation>
+        <translation>ทุกประเด็น</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/report_dialog.py" line="79" />
         <source>All kinds</source>
-        <translation type="unfinished">ทุกประเภท</translation>
+        <translation>ทุกรูปแบบ</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/report_dialog.py" line="86" />
@@ -314,12 +347,12 @@
     <message>
         <location filename="../desktop/sala/ui/report_dialog.py" line="87" />
         <source>Topic</source>
-        <translation type="unfinished" />
+        <translation>ประเด็น</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/report_dialog.py" line="88" />
         <source>Session kind</source>
-        <translation type="unfinished" />
+        <translation>รูปแบบเวที</translation>
     </message>
 </context>
 <context>
@@ -398,22 +431,22 @@
     <message>
         <location filename="../desktop/sala/ui/report_dialog.py" line="148" />
         <source>Create</source>
-        <translation type="unfinished" />
+        <translation>สร้าง</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/report_dialog.py" line="149" />
         <source>Open</source>
-        <translation type="unfinished" />
+        <translation>เปิด</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/report_dialog.py" line="178" />
         <source>Working…</source>
-        <translation type="unfinished" />
+        <translation>กำลังดำเนินการ…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/report_dialog.py" line="193" />
+        <location filename="../desktop/sala/ui/report_dialog.py" line="196" />
         <source>Saved: %1</source>
-        <translation type="unfinished" />
+        <translation>บันทึกแล้ว: %1</translation>
     </message>
 </context>
 <context>
@@ -545,45 +578,65 @@
         <translation>&amp;ออก</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="136" />
+        <location filename="../desktop/sala/ui/main_window.py" line="134" />
+        <source>Session &amp;summary…</source>
+        <translation>สรุปผลเวที…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/main_window.py" line="137" />
+        <source>&amp;Period report…</source>
+        <translation>รายงานตามช่วงเวลา…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/main_window.py" line="139" />
+        <source>&amp;Export…</source>
+        <translation>ส่งออกข้อมูล…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/main_window.py" line="148" />
         <source>&amp;Sessions</source>
         <translation>&amp;รายการเวที</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="139" />
+        <location filename="../desktop/sala/ui/main_window.py" line="151" />
         <source>&amp;View</source>
         <translation>&amp;มุมมอง</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="141" />
+        <location filename="../desktop/sala/ui/main_window.py" line="153" />
         <source>&amp;Language</source>
         <translation>&amp;ภาษา</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="167" />
+        <location filename="../desktop/sala/ui/main_window.py" line="179" />
         <source>This kind of session cannot be opened here.</source>
         <translation>ยังเปิดเวทีประเภทนี้ในหน้านี้ไม่ได้</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="183" />
+        <location filename="../desktop/sala/ui/main_window.py" line="195" />
         <source>Backup saved: %1</source>
         <translation>บันทึกสำเนาสำรองแล้ว: %1</translation>
     </message>
+    <message>
+        <location filename="../desktop/sala/ui/main_window.py" line="204" />
+        <source>Select a session in the list first.</source>
+        <translation>เลือกเวทีในรายการก่อน</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../desktop/sala/ui/main_window.py" line="188" />
+        <location filename="../desktop/sala/ui/main_window.py" line="220" />
         <source>%n session(s)</source>
         <translation>
             <numerusform>%n เวที</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="181" />
-        <location filename="../desktop/sala/ui/main_window.py" line="191" />
+        <location filename="../desktop/sala/ui/main_window.py" line="193" />
+        <location filename="../desktop/sala/ui/main_window.py" line="223" />
         <source>Saving…</source>
         <translation>กำลังบันทึก…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="195" />
+        <location filename="../desktop/sala/ui/main_window.py" line="227" />
         <source>All changes saved</source>
         <translation>บันทึกครบทุกรายการแล้ว</translation>
     </message>
@@ -593,54 +646,54 @@
     <message>
         <location filename="../desktop/sala/ui/minitalk_page.py" line="52" />
         <source>Amend selected…</source>
-        <translation type="unfinished" />
+        <translation>บันทึกการแก้ไขรายการที่เลือก…</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/minitalk_page.py" line="54" />
         <source>Delete selected</source>
-        <translation type="unfinished" />
+        <translation>ลบรายการที่เลือก</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/minitalk_page.py" line="62" />
         <source>Show of hands</source>
-        <translation type="unfinished" />
+        <translation>การยกมือ</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/minitalk_page.py" line="63" />
         <source>Action items</source>
-        <translation type="unfinished" />
+        <translation>สิ่งที่ต้องดำเนินการ</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/minitalk_page.py" line="64" />
         <source>Notes</source>
-        <translation type="unfinished" />
+        <translation>บันทึก</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/minitalk_page.py" line="65" />
         <source>Amendments</source>
-        <translation type="unfinished" />
+        <translation>การแก้ไขเพิ่มเติม</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_page.py" line="156" />
+        <location filename="../desktop/sala/ui/minitalk_page.py" line="160" />
         <source>Add “%1”</source>
-        <translation type="unfinished" />
+        <translation>เพิ่ม “%1”</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_page.py" line="170" />
+        <location filename="../desktop/sala/ui/minitalk_page.py" line="171" />
         <source>Edit</source>
-        <translation type="unfinished" />
+        <translation>แก้ไข</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_page.py" line="179" />
-        <location filename="../desktop/sala/ui/minitalk_page.py" line="181" />
+        <location filename="../desktop/sala/ui/minitalk_page.py" line="180" />
+        <location filename="../desktop/sala/ui/minitalk_page.py" line="182" />
         <source>Delete</source>
         <translation>ลบ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop/sala/ui/minitalk_page.py" line="237" />
+        <location filename="../desktop/sala/ui/minitalk_page.py" line="238" />
         <source>%n contribution(s)</source>
-        <translation type="unfinished">
-            <numerusform />
+        <translation>
+            <numerusform>%n ความคิดเห็น</numerusform>
         </translation>
     </message>
 </context>
@@ -649,7 +702,7 @@
     <message>
         <location filename="../desktop/sala/ui/new_session_dialog.py" line="50" />
         <source>New session</source>
-        <translation type="unfinished" />
+        <translation>สร้างเวทีใหม่</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/new_session_dialog.py" line="59" />
@@ -657,82 +710,87 @@
         <translation>แนวคำถาม</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="74" />
+        <location filename="../desktop/sala/ui/new_session_dialog.py" line="75" />
         <source>New venue…</source>
-        <translation type="unfinished" />
+        <translation>สถานที่ใหม่…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="90" />
+        <location filename="../desktop/sala/ui/new_session_dialog.py" line="91" />
         <source>Names, separated by commas</source>
-        <translation type="unfinished" />
+        <translation>ชื่อ คั่นด้วยจุลภาค</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="108" />
+        <location filename="../desktop/sala/ui/new_session_dialog.py" line="109" />
         <source>Kind</source>
-        <translation type="unfinished">ประเภท</translation>
-    </message>
-    <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="110" />
-        <source>Agenda topics</source>
-        <translation type="unfinished" />
+        <translation>ประเภทเวที</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/new_session_dialog.py" line="111" />
+        <source>Agenda topics</source>
+        <translation>ประเด็น</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/new_session_dialog.py" line="112" />
         <source>Venue</source>
-        <translation type="unfinished">สถานที่</translation>
+        <translation>สถานที่</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="115" />
+        <location filename="../desktop/sala/ui/new_session_dialog.py" line="116" />
         <source>Venue name</source>
-        <translation type="unfinished" />
+        <translation>ชื่อสถานที่</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="117" />
+        <location filename="../desktop/sala/ui/new_session_dialog.py" line="118" />
         <source>Venue kind</source>
-        <translation type="unfinished" />
+        <translation>ประเภทสถานที่</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="119" />
+        <location filename="../desktop/sala/ui/new_session_dialog.py" line="120" />
         <source>Province</source>
         <translation>จังหวัด</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="121" />
+        <location filename="../desktop/sala/ui/new_session_dialog.py" line="122" />
         <source>District</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="124" />
-        <source>Title</source>
-        <translation type="unfinished">ชื่อเวที</translation>
+        <translation>อำเภอ/เขต</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/new_session_dialog.py" line="125" />
+        <source>Title</source>
+        <translation>ชื่อเวที</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/new_session_dialog.py" line="126" />
         <source>Facilitators</source>
-        <translation type="unfinished" />
+        <translation>ผู้ดำเนินการ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="131" />
+        <location filename="../desktop/sala/ui/new_session_dialog.py" line="132" />
         <source>Planned date and time</source>
-        <translation type="unfinished" />
+        <translation>วันและเวลาที่กำหนด</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="135" />
-        <source>Create</source>
-        <translation type="unfinished" />
+        <location filename="../desktop/sala/ui/new_session_dialog.py" line="136" />
+        <source>Create session</source>
+        <translation>สร้างเวที</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="161" />
+        <location filename="../desktop/sala/ui/new_session_dialog.py" line="137" />
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/new_session_dialog.py" line="163" />
         <source>No guide yet</source>
-        <translation type="unfinished" />
+        <translation>ยังไม่ใช้แนวคำถาม</translation>
     </message>
 </context>
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="262" />
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="264" />
         <source>Session notes (saved as you type)</source>
-        <translation type="unfinished" />
+        <translation>บันทึกของเวที (บันทึกอัตโนมัติขณะพิมพ์)</translation>
     </message>
 </context>
 <context>
@@ -740,12 +798,12 @@
     <message>
         <location filename="../desktop/sala/ui/report_dialog.py" line="112" />
         <source>Browse…</source>
-        <translation type="unfinished" />
+        <translation>เลือก…</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/report_dialog.py" line="120" />
         <source>Save as</source>
-        <translation type="unfinished" />
+        <translation>บันทึกเป็น</translation>
     </message>
 </context>
 <context>
@@ -885,39 +943,39 @@
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../desktop/sala/ui/report_dialog.py" line="222" />
+        <location filename="../desktop/sala/ui/report_dialog.py" line="225" />
         <source>Session summary</source>
-        <translation type="unfinished" />
+        <translation>สรุปผลเวที</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/report_dialog.py" line="223" />
+        <location filename="../desktop/sala/ui/report_dialog.py" line="226" />
         <source>Session</source>
-        <translation type="unfinished" />
+        <translation>เวที</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/report_dialog.py" line="227" />
+        <location filename="../desktop/sala/ui/report_dialog.py" line="230" />
         <source>Period report</source>
-        <translation type="unfinished" />
+        <translation>รายงานตามช่วงเวลา</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/report_dialog.py" line="235" />
+        <location filename="../desktop/sala/ui/report_dialog.py" line="238" />
         <source>Report language</source>
-        <translation type="unfinished" />
+        <translation>ภาษาของรายงาน</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/report_dialog.py" line="236" />
+        <location filename="../desktop/sala/ui/report_dialog.py" line="239" />
         <source>Include contact details of participants who consented (personal data)</source>
-        <translation type="unfinished" />
+        <translation>รวมข้อมูลติดต่อของผู้เข้าร่วมที่ให้ความยินยอม (ข้อมูลส่วนบุคคล)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/report_dialog.py" line="240" />
+        <location filename="../desktop/sala/ui/report_dialog.py" line="243" />
         <source>Save as</source>
-        <translation type="unfinished" />
+        <translation>บันทึกเป็น</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/report_dialog.py" line="242" />
+        <location filename="../desktop/sala/ui/report_dialog.py" line="245" />
         <source>To print, open the PDF and print it from the viewer.</source>
-        <translation type="unfinished" />
+        <translation>หากต้องการพิมพ์ ให้เปิดไฟล์ PDF แล้วสั่งพิมพ์จากโปรแกรมเปิดไฟล์</translation>
     </message>
 </context>
 <context>
@@ -930,7 +988,7 @@
     <message>
         <location filename="../desktop/sala/ui/session_filters.py" line="29" />
         <source>All kinds</source>
-        <translation>ทุกประเภท</translation>
+        <translation>ทุกรูปแบบ</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/session_filters.py" line="30" />
@@ -940,7 +998,7 @@
     <message>
         <location filename="../desktop/sala/ui/session_filters.py" line="31" />
         <source>All topics</source>
-        <translation>ทุกหัวข้อ</translation>
+        <translation>ทุกประเด็น</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/session_filters.py" line="32" />
@@ -957,40 +1015,42 @@
     <name>SessionHeader</name>
     <message>
         <location filename="../desktop/sala/ui/session_header.py" line="50" />
-        <source>Open</source>
-        <translation type="unfinished" />
+        <source>Open session</source>
+        <translation>เปิดเวที</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/session_header.py" line="51" />
-        <source>Close</source>
-        <translation type="unfinished" />
+        <source>Close session</source>
+        <translation>ปิดเวที</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/session_header.py" line="52" />
         <source>Reopen</source>
-        <translation type="unfinished" />
+        <translation>เปิดอีกครั้ง</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/session_header.py" line="53" />
         <source>Finalize…</source>
-        <translation type="unfinished" />
+        <translation>ยืนยันผล…</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/session_header.py" line="89" />
         <source>read-only; corrections are amendments</source>
-        <translation type="unfinished" />
+        <translation>อ่านอย่างเดียว แก้ไขได้โดยบันทึกการแก้ไขเพิ่มเติม</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/session_header.py" line="106" />
         <source>Finalize session</source>
-        <translation type="unfinished" />
+        <translation>ยืนยันผลเวที</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/session_header.py" line="107" />
         <source>Finalize “%1”?
 
 It becomes read-only and is queued to be sent to the central platform. Later corrections are recorded as amendments with a reason.</source>
-        <translation type="unfinished" />
+        <translation>ยืนยันผลเวที “%1” หรือไม่?
+
+เมื่อยืนยันแล้ว เวทีนี้จะเป็นแบบอ่านอย่างเดียว และเข้าคิวรอส่งไปยังระบบกลาง การแก้ไขภายหลังต้องบันทึกเป็นการแก้ไขเพิ่มเติมพร้อมเหตุผล</translation>
     </message>
 </context>
 <context>
@@ -1062,43 +1122,43 @@ It becomes read-only and is queued to be sent to the central platform. Later cor
 <context>
     <name>TalliesPanel</name>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="125" />
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="142" />
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="127" />
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="144" />
         <source>Question</source>
-        <translation type="unfinished" />
+        <translation>คำถาม</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="125" />
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="133" />
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="127" />
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="135" />
         <source>For</source>
-        <translation type="unfinished" />
+        <translation>เห็นด้วย</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="125" />
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="133" />
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="127" />
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="135" />
         <source>Against</source>
-        <translation type="unfinished" />
+        <translation>ไม่เห็นด้วย</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="125" />
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="133" />
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="127" />
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="135" />
         <source>Abstain</source>
-        <translation type="unfinished" />
+        <translation>งดออกเสียง</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="130" />
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="132" />
         <source>Question put to a show of hands</source>
-        <translation type="unfinished" />
+        <translation>คำถามที่ให้ยกมือ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="137" />
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="139" />
         <source>Add tally</source>
-        <translation type="unfinished" />
+        <translation>เพิ่มผลการยกมือ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="143" />
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="145" />
         <source>Hands</source>
-        <translation type="unfinished" />
+        <translation>จำนวนมือ</translation>
     </message>
 </context>
 <context>
@@ -1122,9 +1182,9 @@ It becomes read-only and is queued to be sent to the central platform. Later cor
 <context>
     <name>_RecordPanel</name>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="65" />
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="67" />
         <source>Delete selected</source>
-        <translation type="unfinished" />
+        <translation>ลบรายการที่เลือก</translation>
     </message>
 </context>
 </TS>
