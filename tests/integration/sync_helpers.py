@@ -66,3 +66,25 @@ def states(services: Services) -> dict[str, int]:
     from sala.sync.batch_store import outbox_counts
     with services.db.read() as s:
         return outbox_counts(s)
+
+
+def point_at(services: Services, url: str) -> None:
+    """Send this laptop's traffic through ``url`` (a proxy or fault front)."""
+    from sala.sync import identity
+    with services.db.write() as s:
+        identity.put_setting(s, identity.URL_SETTING, url)
+
+
+def assert_exactly_once(server, services_list: list[Services]) -> None:  # noqa: ANN001
+    """Every outbox record of every laptop is on the server exactly once."""
+    led = ledger(server)
+    assert led["total"] == led["distinct"]
+    expected = 0
+    for svc in services_list:
+        from sqlalchemy import select
+        from sala.storage.models import OutboxEntry
+        with svc.db.read() as s:
+            expected += len(list(s.scalars(select(OutboxEntry.record_id).where(
+                OutboxEntry.state.in_(("accepted", "duplicate"))))))
+        assert states(svc)["pending"] == 0
+    assert led["total"] == expected

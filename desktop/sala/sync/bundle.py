@@ -1,0 +1,220 @@
+"""USB bundles: a laptop with no link hands its unsent records to a supervisor who has one.
+
+A bundle is a zip (stored, not compressed: batch bodies are gzip, photos are JPEG) holding::
+
+    index.json        origin device, its public key, and per batch: id, seqs, signature, sha256
+    index.sig         Ed25519 signature of index.json by the origin device
+    batches/<id>.gz   the exact gzip bodies the laptop would POST (same batch ids)
+    blobs/<sha256>    the photos those records reference
+
+Export cuts every pending outbox row into the same persisted batches a sync would send, so the
+laptop's own later sync re-sends the *same* batches and the server answers ``duplicate``: a
+record that travels both ways lands once. Import verifies everything first — zip CRCs, the
+index signature, every batch's signature and records, every photo's sha256 — and only then
+writes anything (one transaction); the batches are forwarded upstream unchanged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import zipfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+
+from sala.domain.clock import now
+from sala.domain.errors import SalaError
+from sala.storage.models import BlobUpload, Device, OutboxEntry, SyncRun
+from sala.sync import batch_store as store
+from sala.sync import batcher, protocol, wire_crypto
+from sala.sync.blobs import blob_path
+
+if TYPE_CHECKING:
+    from sala.sync.service import SyncService
+
+FORMAT = "sala-bundle"
+VERSION = 1
+#: The reference service's default limits: a bundle is cut before the server is known.
+DEFAULT_BOUNDS = batcher.Bounds(max_records=5000, max_uncompressed=64 << 20, max_body=8 << 20)
+
+
+class BundleError(SalaError):
+    """A bundle that cannot be trusted or read; nothing has been imported."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(f"ไฟล์ชุดข้อมูลเสียหาย ถูกแก้ไข หรือไม่ครบ จึงไม่ได้นำเข้าข้อมูลใดเลย ({detail}) "
+                         "โปรดคัดลอกไฟล์จากเครื่องต้นทางใหม่อีกครั้ง",
+                         f"The bundle file is damaged, altered or incomplete, so nothing was "
+                         f"imported ({detail}). Copy it again from the original laptop.")
+        self.detail = detail
+
+
+# -- export --------------------------------------------------------------------------------------
+
+def _claim_all(svc: SyncService) -> None:
+    key = svc.identity.signing_key()
+    while True:
+        with svc.db.read() as s:
+            rows = store.pending_rows(s, DEFAULT_BOUNDS.max_records)
+        if not rows:
+            return
+        signed, first, last = batcher.build(svc.db.device_id, key, rows, DEFAULT_BOUNDS)
+        with svc.db.write() as s:
+            store.store_own(s, signed, first, last)
+
+
+def _wanted_blobs(svc: SyncService) -> list[str]:
+    with svc.db.read() as s:
+        envs = s.scalars(select(OutboxEntry.envelope).where(
+            OutboxEntry.state == "pending", OutboxEntry.envelope.not_like('%"blobs":[]%')))
+        shas = [sha for env in envs for sha in json.loads(env)["blobs"]]
+        shas += list(s.scalars(select(BlobUpload.sha256).where(BlobUpload.state == "pending")))
+    return list(dict.fromkeys(shas))
+
+
+def export_bundle(svc: SyncService, out: Path) -> dict[str, int]:
+    """Write every unsent record (as signed batches) and its photos to ``out``, atomically."""
+    _claim_all(svc)
+    key = svc.identity.signing_key()
+    with svc.db.read() as s:
+        rows = list(s.scalars(select(store.SyncBatch).where(
+            store.SyncBatch.state == "open", store.SyncBatch.via == store.OWN)
+            .order_by(store.SyncBatch.first_seq)))
+        dev = s.get(Device, svc.db.device_id)
+        name = dev.name if dev else ""
+    index: dict[str, Any] = {"format": FORMAT, "version": VERSION, "device_id": svc.db.device_id,
+                             "device_name": name, "public_key": wire_crypto.public_key_b64(key),
+                             "created_at": now().isoformat(), "batches": [], "blobs": []}
+    tmp = out.with_name(f".{out.name}.part")
+    missing = 0
+    try:
+        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_STORED) as zf:
+            for b in rows:
+                assert b.body is not None
+                name_ = f"batches/{b.batch_id}.gz"
+                zf.writestr(name_, b.body)
+                index["batches"].append({
+                    "batch_id": b.batch_id, "device_id": b.device_id, "records": b.record_count,
+                    "first_seq": b.first_seq, "last_seq": b.last_seq, "signature": b.signature,
+                    "public_key": b.public_key, "file": name_, "size": len(b.body),
+                    "sha256": hashlib.sha256(b.body).hexdigest()})
+            for sha in _wanted_blobs(svc):
+                path = blob_path(svc.attachments, sha)
+                if not path.is_file():
+                    missing += 1
+                    continue
+                zf.write(path, f"blobs/{sha}")
+                index["blobs"].append({"sha256": sha, "size": path.stat().st_size,
+                                       "file": f"blobs/{sha}"})
+            raw = protocol.canonical_json(index)
+            zf.writestr("index.json", raw)
+            zf.writestr("index.sig", wire_crypto.sign(key, raw))
+        with tmp.open("rb+") as f:
+            os.fsync(f.fileno())
+        os.replace(tmp, out)
+        _fsync_dir(out.parent)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise SalaError(f"เขียนไฟล์ชุดข้อมูลไม่ได้ ({exc.strerror}) ตรวจสอบว่าแฟลชไดรฟ์เสียบอยู่และมีที่ว่าง",
+                        f"Cannot write the bundle ({exc.strerror}); check the USB stick is "
+                        "plugged in and has free space.") from exc
+    return {"batches": len(index["batches"]), "records": sum(b["records"] for b in index["batches"]),
+            "photos": len(index["blobs"]), "photos_missing": missing}
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+# -- import --------------------------------------------------------------------------------------
+
+def _verify(path: Path) -> tuple[dict[str, Any], list[tuple[store.OpenBatch, dict[str, Any]]],
+                                  list[tuple[str, bytes]]]:
+    """Read and check everything in memory; raise :class:`BundleError` on any doubt."""
+    try:
+        zf = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        raise BundleError(f"not a readable zip: {exc}") from exc
+    with zf:
+        try:
+            bad = zf.testzip()
+            if bad is not None:
+                raise BundleError(f"damaged member {bad}")
+            raw = zf.read("index.json")
+            sig = zf.read("index.sig").decode("ascii")
+            index = json.loads(raw)
+            if index.get("format") != FORMAT or index.get("version") != VERSION:
+                raise BundleError("not a Sala bundle of a known version")
+            wire_crypto.verify(index["public_key"], raw, sig)
+            batches = []
+            for meta in index["batches"]:
+                body = zf.read(meta["file"])
+                if hashlib.sha256(body).hexdigest() != meta["sha256"]:
+                    raise BundleError(f"batch {meta['batch_id']} altered")
+                if meta["public_key"] != index["public_key"] or meta["device_id"] != index["device_id"]:
+                    raise BundleError(f"batch {meta['batch_id']} signed by another device")
+                batch, _ = protocol.open_signed_batch(body, meta["signature"], meta["public_key"])
+                if batch.batch_id != meta["batch_id"] or len(batch.records) != meta["records"]:
+                    raise BundleError(f"batch {meta['batch_id']} does not match the index")
+                for rec in batch.records:
+                    protocol.validate_record(rec, device_id=batch.device_id)
+                batches.append((store.OpenBatch(batch.batch_id, batch.device_id, store.BUNDLE,
+                                                len(batch.records), body, meta["signature"],
+                                                meta["public_key"]), meta))
+            blobs = []
+            for meta in index["blobs"]:
+                data = zf.read(meta["file"])
+                if hashlib.sha256(data).hexdigest() != meta["sha256"]:
+                    raise BundleError(f"photo {meta['sha256'][:12]} altered")
+                blobs.append((meta["sha256"], data))
+        except BundleError:
+            raise
+        except (KeyError, TypeError, ValueError, zipfile.BadZipFile, EOFError, OSError,
+                UnicodeDecodeError, protocol.ProtocolError, wire_crypto.CryptoError) as exc:
+            raise BundleError(f"{type(exc).__name__}: {exc}") from exc
+    return index, batches, blobs
+
+
+def import_bundle(svc: SyncService, path: Path) -> dict[str, Any]:
+    """Verify ``path`` completely, then keep its batches and photos for forwarding."""
+    index, batches, blobs = _verify(path)
+    origin = index["device_id"]
+    if origin == svc.db.device_id:
+        raise SalaError("ไฟล์ชุดข้อมูลนี้มาจากเครื่องนี้เอง ไม่ต้องนำเข้า",
+                        "This bundle was made on this laptop; there is nothing to import.")
+    for sha, data in blobs:                       # content-addressed: safe to write first
+        dest = blob_path(svc.attachments, sha)
+        if not dest.exists():
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            tmp = dest.with_name(dest.name + ".part")
+            tmp.write_bytes(data)
+            os.replace(tmp, dest)
+    new = 0
+    with svc.db.write() as s:
+        dev = s.get(Device, origin)
+        if dev is None:
+            s.add(Device(id=origin, name=str(index.get("device_name", ""))[:120], is_local=False,
+                         last_change_seq=0, last_sync_seq=0, created_at=now()))
+        for ob, meta in batches:
+            new += store.store_forwarded(s, ob, int(meta["first_seq"]), int(meta["last_seq"]),
+                                         path.name)
+        store.queue_blobs(s, [sha for sha, _ in blobs], {sha: len(d) for sha, d in blobs})
+        info = {"device_id": origin, "device_name": index.get("device_name", ""),
+                "batches": len(batches), "new_batches": new,
+                "records": sum(ob.record_count for ob, _ in batches), "photos": len(blobs),
+                "file": path.name, "made_at": index.get("created_at")}
+        s.add(SyncRun(started_at=now(), finished_at=now(), outcome="imported", via="bundle",
+                      detail=info, message=""))
+    return info
