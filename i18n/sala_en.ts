@@ -266,6 +266,74 @@
     </message>
 </context>
 <context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../desktop/sala/ui/dashboard_page.py" line="87"/>
+        <source>Sessions per month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/dashboard_page.py" line="88"/>
+        <source>Participants by age band and gender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/dashboard_page.py" line="89"/>
+        <source>Contributions by topic and type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/dashboard_page.py" line="90"/>
+        <source>Stance per topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/dashboard_page.py" line="91"/>
+        <source>Exhibition ratings (1–5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/dashboard_page.py" line="124"/>
+        <source>Updating…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/dashboard_page.py" line="158"/>
+        <source>%1 sessions · %2 participants · %3 contributions · %4 exhibition visitors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/dashboard_page.py" line="162"/>
+        <source>Sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/dashboard_page.py" line="174"/>
+        <source>Not stated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/dashboard_page.py" line="180"/>
+        <source>Visitors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/dashboard_page.py" line="182"/>
+        <source>Average %1 / 5 from %2 visitors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/dashboard_page.py" line="188"/>
+        <source>Save chart as PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/dashboard_page.py" line="189"/>
+        <source>PNG images (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <location filename="../desktop/sala/ui/export_dialog.py" line="22"/>
@@ -547,6 +615,39 @@
     </message>
 </context>
 <context>
+    <name>LiveTally</name>
+    <message>
+        <location filename="../desktop/sala/ui/dashboard_live_tally.py" line="49"/>
+        <source>Exhibition live tally</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/dashboard_live_tally.py" line="54"/>
+        <source>Visitors&apos; ratings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/dashboard_live_tally.py" line="55"/>
+        <source>Votes per proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/dashboard_live_tally.py" line="139"/>
+        <source>Visitors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/dashboard_live_tally.py" line="141"/>
+        <source>Average %1 / 5 from %2 visitors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/dashboard_live_tally.py" line="142"/>
+        <source>Votes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../desktop/sala/ui/main_window.py" line="103"/>
@@ -713,77 +814,77 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="75"/>
+        <location filename="../desktop/sala/ui/new_session_dialog.py" line="73"/>
         <source>New venue…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="91"/>
+        <location filename="../desktop/sala/ui/new_session_dialog.py" line="89"/>
         <source>Names, separated by commas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="109"/>
+        <location filename="../desktop/sala/ui/new_session_dialog.py" line="107"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="111"/>
+        <location filename="../desktop/sala/ui/new_session_dialog.py" line="109"/>
         <source>Agenda topics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="112"/>
+        <location filename="../desktop/sala/ui/new_session_dialog.py" line="110"/>
         <source>Venue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="116"/>
+        <location filename="../desktop/sala/ui/new_session_dialog.py" line="114"/>
         <source>Venue name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="118"/>
+        <location filename="../desktop/sala/ui/new_session_dialog.py" line="116"/>
         <source>Venue kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="120"/>
+        <location filename="../desktop/sala/ui/new_session_dialog.py" line="118"/>
         <source>Province</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="122"/>
+        <location filename="../desktop/sala/ui/new_session_dialog.py" line="120"/>
         <source>District</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="125"/>
+        <location filename="../desktop/sala/ui/new_session_dialog.py" line="123"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="126"/>
+        <location filename="../desktop/sala/ui/new_session_dialog.py" line="124"/>
         <source>Facilitators</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="132"/>
+        <location filename="../desktop/sala/ui/new_session_dialog.py" line="130"/>
         <source>Planned date and time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="136"/>
+        <location filename="../desktop/sala/ui/new_session_dialog.py" line="134"/>
         <source>Create session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="137"/>
+        <location filename="../desktop/sala/ui/new_session_dialog.py" line="135"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="163"/>
+        <location filename="../desktop/sala/ui/new_session_dialog.py" line="168"/>
         <source>No guide yet</source>
         <translation type="unfinished"></translation>
     </message>

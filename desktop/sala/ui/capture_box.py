@@ -98,7 +98,7 @@ class CapturePanel(QWidget):
         self.tags_button.clicked.connect(self.pick_tags)
         self.code = QLineEdit()
         self.code.setPlaceholderText(self.tr("%1 participant code, e.g. P07").replace("%1", CODE_KEY))
-        self.code.setMaximumWidth(260)
+        self.code.setMinimumWidth(self.code.fontMetrics().horizontalAdvance(self.code.placeholderText()) + 24)
         self._codes = QStringListModel(self)
         self.code.setCompleter(QCompleter(self._codes, self.code))
         self.code.returnPressed.connect(lambda: self.box.setFocus())

@@ -108,7 +108,7 @@ class MinitalkPage(QWidget):
         t.verticalHeader().setDefaultSectionSize(int(self.fontMetrics().height() * 1.7))
         h = t.horizontalHeader()
         h.setSectionResizeMode(ContributionModel.COL_TEXT, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((0, 52), (1, 100), (2, 95), (4, 56), (5, 90), (6, 80)):
+        for col, width in ((0, 52), (1, 100), (2, 95), (4, 56), (5, 90), (6, 104)):
             t.setColumnWidth(col, width)
         t.setItemDelegateForColumn(ContributionModel.COL_TYPE, ChoiceDelegate(
             [(x.value, x.label(self.lang)) for x in e.ContributionType], t))

@@ -16,9 +16,11 @@ from PySide6.QtWidgets import (
 )
 
 from sala.bootstrap import Services
+from sala.domain import enums as e
 from sala.domain.clock import to_local
 from sala.domain.errors import SalaError, ValidationError
 from sala.domain.thaidate import format_date
+from sala.domain.validation import FIELD_NAMES
 from sala.services.action_items import ActionItemInput, ActionItemView
 from sala.services.amendments import AmendmentView
 from sala.services.tallies import COUNT_MAX, TallyInput, TallyView
@@ -285,9 +287,31 @@ class NotesPanel(QWidget):
 class AmendmentsPanel(QListWidget):
     """Every amendment of the finalized session, oldest first, with its reason."""
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setAlternatingRowColors(True)
+
     def show_amendments(self, items: list[AmendmentView], lang: str) -> None:
         self.clear()
+        targets = {"contribution": self.tr("Contribution"), "tally": self.tr("Show of hands"),
+                   "action_item": self.tr("Action item"), "session": self.tr("Session")}
         for a in items:
-            changes = "; ".join(f"{k}: {v}" for k, v in a.changes.items())
+            changes = "\n".join(f"{_field_label(k, lang)}: {_value_label(k, v, lang)}" for k, v in a.changes.items())
             when = f"{format_date(a.created_at, lang, abbr=True)} {to_local(a.created_at):%H:%M}"
-            self.addItem(f"{when} · {a.target_type}\n{changes}\n" + self.tr("Reason: %1").replace("%1", a.reason))
+            self.addItem(f"{when} · {targets.get(a.target_type, a.target_type)}\n{changes}\n"
+                         + self.tr("Reason: %1").replace("%1", a.reason))
+
+
+def _field_label(field: str, lang: str) -> str:
+    th, en = {"type": ("ประเภท", "Type"), "stance": ("จุดยืน", "Stance")}.get(field) or FIELD_NAMES.get(field, (field, field))
+    return th if lang == "th" else en
+
+
+def _value_label(field: str, value: Any, lang: str) -> str:
+    if field == "type" and value:
+        return e.ContributionType(value).label(lang)
+    if field == "stance":
+        return e.Stance(value).label(lang) if value else "—"
+    return str(value)

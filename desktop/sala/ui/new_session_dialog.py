@@ -60,7 +60,6 @@ class NewSessionDialog(QDialog):
         self.title = QLineEdit()
         self.title.textEdited.connect(self._title_edited)
         self.topics = QListWidget()
-        self.topics.setMaximumHeight(int(self.fontMetrics().height() * 1.6 * 5))
         for t in services.sessions.topics():
             item = QListWidgetItem(t.label(lang))
             item.setData(Qt.ItemDataRole.UserRole, t.id)
@@ -132,7 +131,8 @@ class NewSessionDialog(QDialog):
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Create"))
+        self.ok_button.setText(self.tr("Create session"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self.create)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -144,8 +144,15 @@ class NewSessionDialog(QDialog):
         self.kind.setCurrentIndex(self.kind.findData(kind.value))
         self._kind_changed()
         self._venue_changed()
-        self.resize(640, 0)
+        self.setMinimumWidth(600)
+        self.resize(660, 0)
         (self.title if self.venue.count() > 1 else self.venue_name).setFocus()
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt name
+        # Five whole rows, measured once polished: a half-shown Thai row looks like a glitch.
+        rows = min(5, max(1, self.topics.count()))
+        self.topics.setFixedHeight(self.topics.sizeHintForRow(0) * rows + 2 * self.topics.frameWidth())
+        super().showEvent(event)
 
     # -- templates ----------------------------------------------------------------------------
     def _province_name(self, code: str) -> str:
