@@ -142,3 +142,8 @@ class LiveTally(QWidget):
         self.chart_votes.set_data([p.title for p in fig.proposals], {self.tr("Votes"): [p.votes for p in fig.proposals]},
                                   legend=False)
         self.sig_refreshed.emit(fig)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt name
+        self._cooldown.stop()
+        self.reader.shutdown()
+        super().closeEvent(event)

@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +37,9 @@ class LatestReader(QObject):
         self._sig_finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self._thread = threading.Thread(target=self._work, name=name, daemon=True)
         self._thread.start()
+        app = QCoreApplication.instance()
+        if app is not None:  # pages are not closed one by one at quit; stop before SQLite is closed
+            app.aboutToQuit.connect(self.shutdown)
 
     def submit(self, fn: Callable[[], Any], on_done: Callable[[Any], None],
                on_error: Callable[[BaseException], None] | None = None) -> int:

@@ -148,8 +148,12 @@ class MainWindow(QMainWindow):
         self.action_sessions = QAction(self.tr("&Sessions"), self)
         self.action_sessions.setShortcut(QKeySequence("Ctrl+L"))
         self.action_sessions.triggered.connect(self.show_list)
+        self.action_dashboard = QAction(self.tr("&Dashboard"), self)
+        self.action_dashboard.setShortcut(QKeySequence("Ctrl+D"))
+        self.action_dashboard.triggered.connect(self.show_dashboard)
         view = self.menuBar().addMenu(self.tr("&View"))
         view.addAction(self.action_sessions)
+        view.addAction(self.action_dashboard)
         lang_menu = view.addMenu(self.tr("&Language"))
         for code, label in (("th", "ไทย"), ("en", "English")):
             act = QAction(label, self, checkable=True, checked=(code == self.lang))
@@ -161,6 +165,16 @@ class MainWindow(QMainWindow):
     def show_list(self) -> None:
         self.list_page.refresh()
         self.stack.setCurrentWidget(self.list_page)
+
+    def show_dashboard(self) -> None:
+        """Charts over the sessions the list's filter selects (built once, kept in step with it)."""
+        if getattr(self, "dashboard", None) is None:
+            from sala.ui.dashboard_page import DashboardPage  # pyqtgraph loads only when asked for
+
+            self.dashboard = DashboardPage(self.services, self.lang, linked=self.list_page.filters)
+        else:
+            self.dashboard.refresh()
+        self.show_page(self.dashboard)
 
     def show_page(self, page: QWidget) -> None:
         """Show ``page`` in place of the list (capture pages, dashboards)."""
