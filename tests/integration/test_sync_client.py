@@ -34,3 +34,33 @@ def test_enroll_then_sync_everything_lands_once(central, tmp_path: Path) -> None
         assert hist[0].outcome == "ok" and hist[1].detail["batches"] >= 1
     finally:
         svc.close()
+
+
+def test_cli_enroll_sync_json_and_bundles(central_sqlite, tmp_path: Path, capsys) -> None:
+    import json
+
+    from sala.cli import main
+    db = tmp_path / "cli" / "sala.sqlite3"
+    assert main(["--db", str(db), "sync"]) == 4                      # not enrolled yet
+    assert "ลงทะเบียน" in capsys.readouterr().err
+    svc = laptop(tmp_path, "cli")
+    fill(svc, 250)
+    svc.close()
+    code = central_sqlite.cli("enroll-code").stdout.strip().splitlines()[-1]
+    assert main(["--db", str(db), "enroll", "--server", central_sqlite.url, "--code", code]) == 0
+    capsys.readouterr()
+    assert main(["--db", str(db), "sync", "--json"]) == 0
+    counts = json.loads(capsys.readouterr().out)
+    assert counts["sent"] == 250 and counts["pending"] == 0 and counts["bytes"] > 0
+    assert {"duplicate", "conflict", "rejected"} <= counts.keys()
+    other = tmp_path / "other" / "sala.sqlite3"
+    o = laptop(tmp_path, "other")
+    fill(o, 30)
+    o.close()
+    assert main(["--db", str(other), "bundle", "export", "--out", str(tmp_path / "o.sala")]) == 0
+    assert main(["--db", str(db), "bundle", "import", str(tmp_path / "o.sala")]) == 0
+    assert main(["--db", str(db), "sync", "--json"]) == 0
+    assert ledger(central_sqlite)["total"] == 280
+    (tmp_path / "bad.sala").write_bytes(b"PK\x03\x04 not really")
+    assert main(["--db", str(db), "bundle", "import", str(tmp_path / "bad.sala")]) == 2
+    assert "nothing was imported" in capsys.readouterr().err
