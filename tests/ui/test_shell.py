@@ -122,3 +122,16 @@ def test_main_window_screenshot_in_thai(window, services, tmp_path):
     shot = tmp_path / "main_th.png"
     assert w.grab().save(str(shot))
     assert shot.stat().st_size > 10_000
+
+
+def test_opening_sessions_one_after_another_keeps_one_session_page(qtbot, window, services):
+    a = services.sessions.create(SessionInput(title="เวทีแรก", kind="minitalk", province="LPG"))
+    b = services.sessions.create(SessionInput(title="เวทีที่สอง", kind="minitalk", province="LPG"))
+    w = window()
+    w.open_session(a.id)
+    first = w.stack.currentWidget()
+    w.open_session(b.id)
+    qtbot.waitUntil(lambda: w.stack.count() == 2)  # the list and the one open session
+    assert w.stack.currentWidget() is not first
+    w.show_list()
+    assert w.stack.currentWidget() is w.list_page

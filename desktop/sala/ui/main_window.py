@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         self.lang = lang
         self._pages = pages or {}
         self._new_session = new_session
+        self._session_page: QWidget | None = None
         self.setWindowTitle(self.tr("Sala — public consultation"))
         self.resize(1200, 760)
 
@@ -193,7 +194,13 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, "Sala", self.tr("This kind of session cannot be opened here."))
             return
         self.settings.setValue("session/last_open", session_id)
-        self.show_page(factory(session_id))
+        previous = self._session_page
+        self._session_page = factory(session_id)
+        self.show_page(self._session_page)
+        if previous is not None:
+            # Hidden first (it saved its draft on hide), then let go: pages must not pile up.
+            self.stack.removeWidget(previous)
+            previous.deleteLater()
 
     def new_session(self) -> None:
         if self._new_session is None:
