@@ -28,6 +28,8 @@ def create_main_window(services: Services, tasks: TaskRunner, settings: QSetting
     }
     window = MainWindow(services, tasks, settings, lang, pages=pages,
                         new_session=lambda parent: run_new_session_dialog(services, tasks, lang, parent))
+    from sala.ui.sync_ui import install_sync_ui
+    window.sync_actions = install_sync_ui(window, services.sync, tasks, lang)  # type: ignore[attr-defined]
     # Going back to the list on purpose means the next start opens the list, not the old session.
     window.action_sessions.triggered.connect(lambda: settings.remove(LAST_OPEN_KEY))
     return window

@@ -1,0 +1,166 @@
+"""The link watcher: decides when to sync and runs it off the UI thread.
+
+Why a plain worker thread and not the TaskRunner: a sync can wait minutes on a slow link, and
+the TaskRunner is the one writer every page's saves queue behind. The engine writes only in
+short ``db.write()`` transactions, so it interleaves with the pages' saves; it never touches a
+widget — it emits signals, which Qt delivers on the UI thread.
+
+When: at start, every ``probe_interval`` (a cheap GET /v1/hello off the UI thread), at once when
+QNetworkInformation says the link is back (when that plugin loads; headless it may not), and
+after a failed run, following ``backoff_delay`` (full jitter, 1 s … 10 min).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from sala.sync import wire_http
+from sala.sync.engine import Progress, RetryPolicy, RunReport
+from sala.sync.service import SyncService, SyncStatus
+
+log = logging.getLogger(__name__)
+
+
+class SyncController(QObject):
+    sig_status = Signal(object)
+    """A fresh :class:`SyncStatus` (pending count, last success, enrolled…)."""
+    sig_link = Signal(bool)
+    """Link state from the last probe or run: True = sala-central answered."""
+    sig_progress = Signal(object)
+    """:class:`Progress` of the running sync (records and bytes)."""
+    sig_started = Signal()
+    """A sync run started."""
+    sig_finished = Signal(object)
+    """The :class:`RunReport` of a finished run."""
+    _sig_probe_done = Signal(bool)
+    _sig_done = Signal(object)
+
+    def __init__(self, sync: SyncService, parent: QObject | None = None, *,
+                 probe_interval_ms: int = 60_000, policy: RetryPolicy | None = None) -> None:
+        super().__init__(parent)
+        self.sync = sync
+        self.policy = policy or RetryPolicy(network_attempts=2, max_wait=60.0)
+        self._thread: threading.Thread | None = None
+        self._cancel = threading.Event()
+        self._failures = 0
+        self.link: bool | None = None
+        self._probe_timer = QTimer(self)
+        self._probe_timer.setInterval(probe_interval_ms)
+        self._probe_timer.timeout.connect(self.probe)
+        self._retry_timer = QTimer(self)
+        self._retry_timer.setSingleShot(True)
+        self._retry_timer.timeout.connect(self.sync_now)
+        self._sig_probe_done.connect(self._probe_done)
+        self._sig_done.connect(self._run_done)
+        self._netinfo = _network_information()
+        if self._netinfo is not None:
+            self._netinfo.reachabilityChanged.connect(self._reachability_changed)
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def start(self) -> None:
+        """Begin watching: a probe now and every interval."""
+        self.refresh_status()
+        self._probe_timer.start()
+        self.probe()
+
+    def stop(self) -> None:
+        self._probe_timer.stop()
+        self._retry_timer.stop()
+        self._cancel.set()
+
+    def refresh_status(self) -> SyncStatus:
+        status = self.sync.status()
+        self.sig_status.emit(status)
+        return status
+
+    @Slot()
+    def probe(self) -> None:
+        """Cheap /v1/hello off the UI thread; a regained link syncs at once."""
+        if self.running:
+            return
+
+        def work() -> None:
+            self._sig_probe_done.emit(self.sync.probe())
+
+        threading.Thread(target=work, name="sala-sync-probe", daemon=True).start()
+
+    @Slot(bool)
+    def _probe_done(self, ok: bool) -> None:
+        was = self.link
+        self.link = ok
+        self.sig_link.emit(ok)
+        if ok and (was is not True or self._retry_timer.isActive()):
+            status = self.sync.status()
+            if status.enrolled and not status.reenroll_needed and (
+                    status.pending or status.photos_pending or status.forwarded_open):
+                self._retry_timer.stop()
+                self.sync_now()
+
+    def _reachability_changed(self, reachability: object) -> None:
+        from PySide6.QtNetwork import QNetworkInformation
+        if reachability == QNetworkInformation.Reachability.Online:
+            self.probe()
+        elif reachability == QNetworkInformation.Reachability.Disconnected:
+            self.link = False
+            self.sig_link.emit(False)
+
+    @Slot()
+    def sync_now(self) -> bool:
+        """Start a run in the background; False if one is already running."""
+        if self.running:
+            return False
+        self._cancel = threading.Event()
+        self.sig_started.emit()
+
+        def work() -> None:
+            try:
+                report = self.sync.sync(policy=self.policy, on_progress=self.sig_progress.emit,
+                                        cancel=self._cancel)
+            except Exception:  # noqa: BLE001 - the engine records its own failures; never crash
+                log.exception("sync run crashed")
+                report = None
+            self._sig_done.emit(report)
+
+        self._thread = threading.Thread(target=work, name="sala-sync", daemon=True)
+        self._thread.start()
+        return True
+
+    @Slot(object)
+    def _run_done(self, report: RunReport | None) -> None:
+        if self._thread is not None:
+            self._thread.join(1.0)
+        self._thread = None
+        if report is not None:
+            outcome = str(report.outcome)
+            self.link = outcome not in ("no_link",)
+            self.sig_link.emit(self.link)
+            if outcome in ("no_link", "busy", "error", "disk"):
+                delay = wire_http.backoff_delay(self._failures)
+                self._failures += 1
+                self._retry_timer.start(int(delay * 1000))
+            else:
+                self._failures = 0
+            self.sig_finished.emit(report)
+        self.refresh_status()
+
+    def wait(self, timeout: float = 30.0) -> None:
+        """Block until the running sync ends (tests, shutdown)."""
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+
+def _network_information() -> object | None:
+    """QNetworkInformation when a backend loads (often not headless): then None is fine."""
+    try:
+        from PySide6.QtNetwork import QNetworkInformation
+        if not QNetworkInformation.loadDefaultBackend():
+            return None
+        return QNetworkInformation.instance()
+    except Exception:  # noqa: BLE001 - missing plugin or module: the periodic probe covers it
+        return None
