@@ -154,12 +154,12 @@
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_charts.py" line="152"/>
+        <location filename="../desktop/sala/ui/dashboard_charts.py" line="157"/>
         <source>Save as PNG…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_charts.py" line="169"/>
+        <location filename="../desktop/sala/ui/dashboard_charts.py" line="174"/>
         <source>No data for these filters</source>
         <translation type="unfinished"></translation>
     </message>
@@ -293,43 +293,61 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_page.py" line="124"/>
+        <location filename="../desktop/sala/ui/dashboard_page.py" line="126"/>
         <source>Updating…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_page.py" line="158"/>
+        <location filename="../desktop/sala/ui/dashboard_page.py" line="160"/>
         <source>%1 sessions · %2 participants · %3 contributions · %4 exhibition visitors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_page.py" line="162"/>
+        <location filename="../desktop/sala/ui/dashboard_page.py" line="164"/>
         <source>Sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_page.py" line="174"/>
+        <location filename="../desktop/sala/ui/dashboard_page.py" line="176"/>
         <source>Not stated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_page.py" line="180"/>
+        <location filename="../desktop/sala/ui/dashboard_page.py" line="182"/>
         <source>Visitors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_page.py" line="182"/>
+        <location filename="../desktop/sala/ui/dashboard_page.py" line="184"/>
         <source>Average %1 / 5 from %2 visitors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_page.py" line="188"/>
+        <location filename="../desktop/sala/ui/dashboard_page.py" line="190"/>
         <source>Save chart as PNG</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_page.py" line="189"/>
+        <location filename="../desktop/sala/ui/dashboard_page.py" line="191"/>
         <source>PNG images (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EnrollDialog</name>
+    <message>
+        <location filename="../desktop/sala/ui/sync_ui.py" line="27"/>
+        <source>Enroll this laptop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_ui.py" line="32"/>
+        <source>Central platform address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_ui.py" line="33"/>
+        <source>Enrollment code</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -650,82 +668,87 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="103"/>
+        <location filename="../desktop/sala/ui/main_window.py" line="104"/>
         <source>Sala — public consultation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="122"/>
+        <location filename="../desktop/sala/ui/main_window.py" line="123"/>
         <source>Ready — working offline, every entry is saved on this laptop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="125"/>
+        <location filename="../desktop/sala/ui/main_window.py" line="126"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="126"/>
+        <location filename="../desktop/sala/ui/main_window.py" line="127"/>
         <source>&amp;New session…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="129"/>
+        <location filename="../desktop/sala/ui/main_window.py" line="130"/>
         <source>&amp;Back up now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="131"/>
+        <location filename="../desktop/sala/ui/main_window.py" line="132"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="134"/>
+        <location filename="../desktop/sala/ui/main_window.py" line="135"/>
         <source>Session &amp;summary…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="137"/>
+        <location filename="../desktop/sala/ui/main_window.py" line="138"/>
         <source>&amp;Period report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="139"/>
+        <location filename="../desktop/sala/ui/main_window.py" line="140"/>
         <source>&amp;Export…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="148"/>
+        <location filename="../desktop/sala/ui/main_window.py" line="149"/>
         <source>&amp;Sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="151"/>
+        <location filename="../desktop/sala/ui/main_window.py" line="152"/>
+        <source>&amp;Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/main_window.py" line="155"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="153"/>
+        <location filename="../desktop/sala/ui/main_window.py" line="158"/>
         <source>&amp;Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="179"/>
+        <location filename="../desktop/sala/ui/main_window.py" line="194"/>
         <source>This kind of session cannot be opened here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="195"/>
+        <location filename="../desktop/sala/ui/main_window.py" line="216"/>
         <source>Backup saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="204"/>
+        <location filename="../desktop/sala/ui/main_window.py" line="225"/>
         <source>Select a session in the list first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop/sala/ui/main_window.py" line="220"/>
+        <location filename="../desktop/sala/ui/main_window.py" line="241"/>
         <source>%n session(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -733,13 +756,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="193"/>
-        <location filename="../desktop/sala/ui/main_window.py" line="223"/>
+        <location filename="../desktop/sala/ui/main_window.py" line="214"/>
+        <location filename="../desktop/sala/ui/main_window.py" line="244"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="227"/>
+        <location filename="../desktop/sala/ui/main_window.py" line="248"/>
         <source>All changes saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1218,6 +1241,278 @@ It becomes read-only and is queued to be sent to the central platform. Later cor
     <message>
         <location filename="../desktop/sala/ui/main_window.py" line="59"/>
         <source>No session matches these filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncActions</name>
+    <message>
+        <location filename="../desktop/sala/ui/sync_ui.py" line="47"/>
+        <source>&amp;Sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_ui.py" line="48"/>
+        <source>Sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_ui.py" line="49"/>
+        <source>History and refused records…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_ui.py" line="51"/>
+        <source>Enroll this laptop…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_ui.py" line="52"/>
+        <source>Export USB bundle…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_ui.py" line="53"/>
+        <source>Import USB bundle…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_ui.py" line="76"/>
+        <source>This laptop is enrolled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_ui.py" line="82"/>
+        <source>Export USB bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_ui.py" line="88"/>
+        <source>Bundle written: %1 records, %2 photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_ui.py" line="95"/>
+        <source>Import USB bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_ui.py" line="102"/>
+        <source>Imported %1 records from %2; they will be forwarded at the next sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncDialog</name>
+    <message>
+        <location filename="../desktop/sala/ui/sync_dialog.py" line="42"/>
+        <source>Sync history and refused records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_dialog.py" line="45"/>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_dialog.py" line="45"/>
+        <source>Via</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_dialog.py" line="45"/>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_dialog.py" line="46"/>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_dialog.py" line="46"/>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_dialog.py" line="46"/>
+        <source>Bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_dialog.py" line="47"/>
+        <source>Batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_dialog.py" line="47"/>
+        <location filename="../desktop/sala/ui/sync_dialog.py" line="62"/>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_dialog.py" line="47"/>
+        <location filename="../desktop/sala/ui/sync_dialog.py" line="62"/>
+        <source>Records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_dialog.py" line="48"/>
+        <source>HTTP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_dialog.py" line="48"/>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_dialog.py" line="59"/>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_dialog.py" line="60"/>
+        <source>No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_dialog.py" line="60"/>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_dialog.py" line="60"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_dialog.py" line="60"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_dialog.py" line="61"/>
+        <source>Refused records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_dialog.py" line="62"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_dialog.py" line="63"/>
+        <source>Forwarded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_dialog.py" line="63"/>
+        <source>From file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_dialog.py" line="64"/>
+        <source>From other laptops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_dialog.py" line="79"/>
+        <source>USB bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_dialog.py" line="79"/>
+        <source>Network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_dialog.py" line="94"/>
+        <source>Imported, waiting to forward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_dialog.py" line="96"/>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <location filename="../desktop/sala/ui/sync_status.py" line="34"/>
+        <location filename="../desktop/sala/ui/sync_status.py" line="94"/>
+        <source>Sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_status.py" line="35"/>
+        <source>Send finalized sessions to the central platform now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_status.py" line="51"/>
+        <source>Link: checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_status.py" line="53"/>
+        <source>● Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_status.py" line="55"/>
+        <source>○ No link — working offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_status.py" line="59"/>
+        <source>Not enrolled: %1 waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_status.py" line="61"/>
+        <source>Enroll again to send (%1 waiting)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_status.py" line="63"/>
+        <source>%1 waiting to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_status.py" line="65"/>
+        <source>%1 refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_status.py" line="67"/>
+        <source>%1 photos missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_status.py" line="71"/>
+        <source>Last sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_status.py" line="73"/>
+        <source>Never sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_status.py" line="80"/>
+        <source>Photos %1/%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_status.py" line="85"/>
+        <source>%1/%2 records · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_status.py" line="90"/>
+        <source>Sending…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -153,14 +153,14 @@
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_charts.py" line="152" />
+        <location filename="../desktop/sala/ui/dashboard_charts.py" line="157" />
         <source>Save as PNG…</source>
-        <translation type="unfinished" />
+        <translation>บันทึกเป็นรูป PNG…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_charts.py" line="169" />
+        <location filename="../desktop/sala/ui/dashboard_charts.py" line="174" />
         <source>No data for these filters</source>
-        <translation type="unfinished" />
+        <translation>ไม่มีข้อมูลตามตัวกรองนี้</translation>
     </message>
 </context>
 <context>
@@ -269,67 +269,85 @@
     <message>
         <location filename="../desktop/sala/ui/dashboard_page.py" line="87" />
         <source>Sessions per month</source>
-        <translation type="unfinished" />
+        <translation>จำนวนเวทีรายเดือน</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/dashboard_page.py" line="88" />
         <source>Participants by age band and gender</source>
-        <translation type="unfinished" />
+        <translation>ผู้เข้าร่วมตามช่วงอายุและเพศ</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/dashboard_page.py" line="89" />
         <source>Contributions by topic and type</source>
-        <translation type="unfinished" />
+        <translation>ความคิดเห็นตามหัวข้อและประเภท</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/dashboard_page.py" line="90" />
         <source>Stance per topic</source>
-        <translation type="unfinished" />
+        <translation>จุดยืนต่อแต่ละหัวข้อ</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/dashboard_page.py" line="91" />
         <source>Exhibition ratings (1–5)</source>
-        <translation type="unfinished" />
+        <translation>คะแนนความพึงพอใจนิทรรศการ (1–5)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_page.py" line="124" />
+        <location filename="../desktop/sala/ui/dashboard_page.py" line="126" />
         <source>Updating…</source>
-        <translation type="unfinished" />
+        <translation>กำลังปรับปรุง…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_page.py" line="158" />
+        <location filename="../desktop/sala/ui/dashboard_page.py" line="160" />
         <source>%1 sessions · %2 participants · %3 contributions · %4 exhibition visitors</source>
-        <translation type="unfinished" />
+        <translation>%1 เวที · ผู้เข้าร่วม %2 คน · %3 ความคิดเห็น · ผู้ชมนิทรรศการ %4 คน</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_page.py" line="162" />
+        <location filename="../desktop/sala/ui/dashboard_page.py" line="164" />
         <source>Sessions</source>
-        <translation type="unfinished">เวที</translation>
+        <translation>เวที</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_page.py" line="174" />
+        <location filename="../desktop/sala/ui/dashboard_page.py" line="176" />
         <source>Not stated</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../desktop/sala/ui/dashboard_page.py" line="180" />
-        <source>Visitors</source>
-        <translation type="unfinished" />
+        <translation>ไม่ระบุ</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/dashboard_page.py" line="182" />
+        <source>Visitors</source>
+        <translation>ผู้ชม</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/dashboard_page.py" line="184" />
         <source>Average %1 / 5 from %2 visitors</source>
-        <translation type="unfinished" />
+        <translation>คะแนนเฉลี่ย %1 / 5 จากผู้ชม %2 คน</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_page.py" line="188" />
+        <location filename="../desktop/sala/ui/dashboard_page.py" line="190" />
         <source>Save chart as PNG</source>
-        <translation type="unfinished" />
+        <translation>บันทึกแผนภูมิเป็นรูป PNG</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_page.py" line="189" />
+        <location filename="../desktop/sala/ui/dashboard_page.py" line="191" />
         <source>PNG images (*.png)</source>
-        <translation type="unfinished" />
+        <translation>รูปภาพ PNG (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>EnrollDialog</name>
+    <message>
+        <location filename="../desktop/sala/ui/sync_ui.py" line="27" />
+        <source>Enroll this laptop</source>
+        <translation>ลงทะเบียนเครื่องนี้</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_ui.py" line="32" />
+        <source>Central platform address</source>
+        <translation>ที่อยู่ระบบกลาง</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_ui.py" line="33" />
+        <source>Enrollment code</source>
+        <translation>รหัสลงทะเบียน</translation>
     </message>
 </context>
 <context>
@@ -618,126 +636,131 @@
     <message>
         <location filename="../desktop/sala/ui/dashboard_live_tally.py" line="49" />
         <source>Exhibition live tally</source>
-        <translation type="unfinished" />
+        <translation>ผลนิทรรศการแบบสด</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/dashboard_live_tally.py" line="54" />
         <source>Visitors' ratings</source>
-        <translation type="unfinished" />
+        <translation>คะแนนจากผู้ชม</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/dashboard_live_tally.py" line="55" />
         <source>Votes per proposal</source>
-        <translation type="unfinished">คะแนนโหวตแต่ละข้อเสนอ</translation>
+        <translation>คะแนนโหวตแต่ละข้อเสนอ</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/dashboard_live_tally.py" line="139" />
         <source>Visitors</source>
-        <translation type="unfinished" />
+        <translation>ผู้ชม</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/dashboard_live_tally.py" line="141" />
         <source>Average %1 / 5 from %2 visitors</source>
-        <translation type="unfinished" />
+        <translation>คะแนนเฉลี่ย %1 / 5 จากผู้ชม %2 คน</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/dashboard_live_tally.py" line="142" />
         <source>Votes</source>
-        <translation type="unfinished" />
+        <translation>คะแนนโหวต</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="103" />
+        <location filename="../desktop/sala/ui/main_window.py" line="104" />
         <source>Sala — public consultation</source>
         <translation>ศาลา — เวทีรับฟังความคิดเห็น</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="122" />
+        <location filename="../desktop/sala/ui/main_window.py" line="123" />
         <source>Ready — working offline, every entry is saved on this laptop</source>
         <translation>พร้อมใช้งาน — ทำงานแบบออฟไลน์ ทุกรายการบันทึกไว้ในเครื่องนี้</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="125" />
+        <location filename="../desktop/sala/ui/main_window.py" line="126" />
         <source>&amp;File</source>
         <translation>แ&amp;ฟ้ม</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="126" />
+        <location filename="../desktop/sala/ui/main_window.py" line="127" />
         <source>&amp;New session…</source>
         <translation>สร้างเวที&amp;ใหม่…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="129" />
+        <location filename="../desktop/sala/ui/main_window.py" line="130" />
         <source>&amp;Back up now</source>
         <translation>สำ&amp;รองข้อมูลตอนนี้</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="131" />
+        <location filename="../desktop/sala/ui/main_window.py" line="132" />
         <source>&amp;Quit</source>
         <translation>&amp;ออก</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="134" />
+        <location filename="../desktop/sala/ui/main_window.py" line="135" />
         <source>Session &amp;summary…</source>
         <translation>สรุปผลเวที…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="137" />
+        <location filename="../desktop/sala/ui/main_window.py" line="138" />
         <source>&amp;Period report…</source>
         <translation>รายงานตามช่วงเวลา…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="139" />
+        <location filename="../desktop/sala/ui/main_window.py" line="140" />
         <source>&amp;Export…</source>
         <translation>ส่งออกข้อมูล…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="148" />
+        <location filename="../desktop/sala/ui/main_window.py" line="149" />
         <source>&amp;Sessions</source>
         <translation>&amp;รายการเวที</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="151" />
+        <location filename="../desktop/sala/ui/main_window.py" line="152" />
+        <source>&amp;Dashboard</source>
+        <translation>แดชบอร์ด (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/main_window.py" line="155" />
         <source>&amp;View</source>
         <translation>&amp;มุมมอง</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="153" />
+        <location filename="../desktop/sala/ui/main_window.py" line="158" />
         <source>&amp;Language</source>
         <translation>&amp;ภาษา</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="179" />
+        <location filename="../desktop/sala/ui/main_window.py" line="194" />
         <source>This kind of session cannot be opened here.</source>
         <translation>ยังเปิดเวทีประเภทนี้ในหน้านี้ไม่ได้</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="195" />
+        <location filename="../desktop/sala/ui/main_window.py" line="216" />
         <source>Backup saved: %1</source>
         <translation>บันทึกสำเนาสำรองแล้ว: %1</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="204" />
+        <location filename="../desktop/sala/ui/main_window.py" line="225" />
         <source>Select a session in the list first.</source>
         <translation>เลือกเวทีในรายการก่อน</translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop/sala/ui/main_window.py" line="220" />
+        <location filename="../desktop/sala/ui/main_window.py" line="241" />
         <source>%n session(s)</source>
         <translation>
             <numerusform>%n เวที</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="193" />
-        <location filename="../desktop/sala/ui/main_window.py" line="223" />
+        <location filename="../desktop/sala/ui/main_window.py" line="214" />
+        <location filename="../desktop/sala/ui/main_window.py" line="244" />
         <source>Saving…</source>
         <translation>กำลังบันทึก…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="227" />
+        <location filename="../desktop/sala/ui/main_window.py" line="248" />
         <source>All changes saved</source>
         <translation>บันทึกครบทุกรายการแล้ว</translation>
     </message>
@@ -1218,6 +1241,278 @@ It becomes read-only and is queued to be sent to the central platform. Later cor
         <location filename="../desktop/sala/ui/main_window.py" line="59" />
         <source>No session matches these filters.</source>
         <translation>ไม่พบเวทีที่ตรงกับตัวกรองนี้</translation>
+    </message>
+</context>
+<context>
+    <name>SyncActions</name>
+    <message>
+        <location filename="../desktop/sala/ui/sync_ui.py" line="47" />
+        <source>&amp;Sync</source>
+        <translation>&amp;ส่งข้อมูล</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_ui.py" line="48" />
+        <source>Sync now</source>
+        <translation>ส่งข้อมูลตอนนี้</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_ui.py" line="49" />
+        <source>History and refused records…</source>
+        <translation>ประวัติการส่งและรายการที่ถูกปฏิเสธ…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_ui.py" line="51" />
+        <source>Enroll this laptop…</source>
+        <translation>ลงทะเบียนเครื่องนี้…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_ui.py" line="52" />
+        <source>Export USB bundle…</source>
+        <translation>ส่งออกชุดข้อมูลลงแฟลชไดรฟ์…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_ui.py" line="53" />
+        <source>Import USB bundle…</source>
+        <translation>นำเข้าชุดข้อมูลจากแฟลชไดรฟ์…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_ui.py" line="76" />
+        <source>This laptop is enrolled</source>
+        <translation>ลงทะเบียนเครื่องนี้แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_ui.py" line="82" />
+        <source>Export USB bundle</source>
+        <translation>ส่งออกชุดข้อมูลลงแฟลชไดรฟ์</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_ui.py" line="88" />
+        <source>Bundle written: %1 records, %2 photos</source>
+        <translation>เขียนชุดข้อมูลแล้ว: %1 รายการ รูปภาพ %2 รูป</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_ui.py" line="95" />
+        <source>Import USB bundle</source>
+        <translation>นำเข้าชุดข้อมูลจากแฟลชไดรฟ์</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_ui.py" line="102" />
+        <source>Imported %1 records from %2; they will be forwarded at the next sync</source>
+        <translation>นำเข้า %1 รายการจาก %2 แล้ว จะส่งต่อให้ระบบกลางในการส่งครั้งถัดไป</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDialog</name>
+    <message>
+        <location filename="../desktop/sala/ui/sync_dialog.py" line="42" />
+        <source>Sync history and refused records</source>
+        <translation>ประวัติการส่งและรายการที่ถูกปฏิเสธ</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_dialog.py" line="45" />
+        <source>Started</source>
+        <translation>เริ่มเมื่อ</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_dialog.py" line="45" />
+        <source>Via</source>
+        <translation>ช่องทาง</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_dialog.py" line="45" />
+        <source>Outcome</source>
+        <translation>ผลลัพธ์</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_dialog.py" line="46" />
+        <source>Sent</source>
+        <translation>ส่งแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_dialog.py" line="46" />
+        <source>Refused</source>
+        <translation>ถูกปฏิเสธ</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_dialog.py" line="46" />
+        <source>Bytes</source>
+        <translation>ไบต์</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_dialog.py" line="47" />
+        <source>Batch</source>
+        <translation>ชุดข้อมูล</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_dialog.py" line="47" />
+        <location filename="../desktop/sala/ui/sync_dialog.py" line="62" />
+        <source>Device</source>
+        <translation>เครื่อง</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_dialog.py" line="47" />
+        <location filename="../desktop/sala/ui/sync_dialog.py" line="62" />
+        <source>Records</source>
+        <translation>รายการ</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_dialog.py" line="48" />
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_dialog.py" line="48" />
+        <source>Result</source>
+        <translation>ผล</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_dialog.py" line="59" />
+        <source>History</source>
+        <translation>ประวัติ</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_dialog.py" line="60" />
+        <source>No.</source>
+        <translation>ลำดับ</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_dialog.py" line="60" />
+        <source>Type</source>
+        <translation>ประเภท</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_dialog.py" line="60" />
+        <source>State</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_dialog.py" line="60" />
+        <source>Reason</source>
+        <translation>เหตุผล</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_dialog.py" line="61" />
+        <source>Refused records</source>
+        <translation>รายการที่ถูกปฏิเสธ</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_dialog.py" line="62" />
+        <source>Name</source>
+        <translation>ชื่อ</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_dialog.py" line="63" />
+        <source>Forwarded</source>
+        <translation>ส่งต่อแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_dialog.py" line="63" />
+        <source>From file</source>
+        <translation>จากไฟล์</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_dialog.py" line="64" />
+        <source>From other laptops</source>
+        <translation>จากเครื่องอื่น</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_dialog.py" line="79" />
+        <source>USB bundle</source>
+        <translation>แฟลชไดรฟ์</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_dialog.py" line="79" />
+        <source>Network</source>
+        <translation>เครือข่าย</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_dialog.py" line="94" />
+        <source>Imported, waiting to forward</source>
+        <translation>นำเข้าแล้ว รอส่งต่อ</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_dialog.py" line="96" />
+        <source>Running</source>
+        <translation>กำลังส่ง</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <location filename="../desktop/sala/ui/sync_status.py" line="34" />
+        <location filename="../desktop/sala/ui/sync_status.py" line="94" />
+        <source>Sync now</source>
+        <translation>ส่งข้อมูลตอนนี้</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_status.py" line="35" />
+        <source>Send finalized sessions to the central platform now</source>
+        <translation>ส่งเวทีที่ปิดบันทึกแล้วไปยังระบบกลางตอนนี้</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_status.py" line="51" />
+        <source>Link: checking…</source>
+        <translation>สัญญาณ: กำลังตรวจสอบ…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_status.py" line="53" />
+        <source>● Online</source>
+        <translation>● ออนไลน์</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_status.py" line="55" />
+        <source>○ No link — working offline</source>
+        <translation>○ ไม่มีสัญญาณ — ทำงานแบบออฟไลน์</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_status.py" line="59" />
+        <source>Not enrolled: %1 waiting</source>
+        <translation>ยังไม่ได้ลงทะเบียน: รอส่ง %1 รายการ</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_status.py" line="61" />
+        <source>Enroll again to send (%1 waiting)</source>
+        <translation>ต้องลงทะเบียนใหม่จึงจะส่งได้ (รอส่ง %1 รายการ)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_status.py" line="63" />
+        <source>%1 waiting to send</source>
+        <translation>รอส่ง %1 รายการ</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_status.py" line="65" />
+        <source>%1 refused</source>
+        <translation>ถูกปฏิเสธ %1 รายการ</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_status.py" line="67" />
+        <source>%1 photos missing</source>
+        <translation>หารูปไม่พบ %1 รูป</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_status.py" line="71" />
+        <source>Last sent: %1</source>
+        <translation>ส่งล่าสุด: %1</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_status.py" line="73" />
+        <source>Never sent</source>
+        <translation>ยังไม่เคยส่ง</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_status.py" line="80" />
+        <source>Photos %1/%2</source>
+        <translation>รูปภาพ %1/%2</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_status.py" line="85" />
+        <source>%1/%2 records · %3</source>
+        <translation>%1/%2 รายการ · %3</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync_status.py" line="90" />
+        <source>Sending…</source>
+        <translation>กำลังส่ง…</translation>
     </message>
 </context>
 <context>
