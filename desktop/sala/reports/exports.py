@@ -128,7 +128,9 @@ def _contributions(flt: ReportFilter, lang: str, _personal: bool) -> tuple[list[
             .outerjoin(Topic, Topic.id == Contribution.topic_id)
             .outerjoin(p, p.id == Contribution.participant_id)
             .outerjoin(GuideQuestion, GuideQuestion.id == Contribution.question_id))
-    return cols, flt.apply(stmt).order_by(Session.session_date, Session.id, Contribution.recorded_at)
+    # Index order (ix_contribution_session): sorting 250,000 rows by session date instead would
+    # make SQLite build the whole sorted result in memory (temp_store=MEMORY) before the first row.
+    return cols, flt.apply(stmt).order_by(Contribution.session_id, Contribution.recorded_at)
 
 
 _BUILDERS = {"sessions": _sessions, "participants": _participants, "contributions": _contributions}
