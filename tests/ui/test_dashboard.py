@@ -122,8 +122,23 @@ def test_export_a_chart_as_png(qtbot, page, tmp_path, monkeypatch):  # noqa: ANN
     assert not img.isNull() and img.width() >= p.topics.width()
 
 
+def _drawn_labels(chart) -> list[str]:  # noqa: ANN001
+    """The tick texts the category axis paints at its current size."""
+    img = QImage(10, 10, QImage.Format.Format_ARGB32)
+    painter = QPainter(img)
+    painter.setFont(chart.category_axis.style["tickFont"])
+    texts = chart.category_axis.generateDrawSpecs(painter)[2]
+    painter.end()
+    return [t for _rect, _flags, t in texts]
+
+
 def test_thai_labels_render_in_sarabun_unclipped(qtbot, page, tmp_path, fonts):  # noqa: ANN001
     p = page()
+    qtbot.waitExposed(p)
+    # Every age band and every topic is labelled once the layout settles (months may be
+    # thinned to every other month, never overlapping).
+    for chart in (p.people, p.topics):
+        qtbot.waitUntil(lambda chart=chart: _drawn_labels(chart) == chart.categories, timeout=5_000)
     SHOTS.mkdir(exist_ok=True)
     assert p.grab().save(str(SHOTS / "dashboard_th.png"))
     for chart in (p.people, p.topics, p.months):
@@ -132,12 +147,7 @@ def test_thai_labels_render_in_sarabun_unclipped(qtbot, page, tmp_path, fonts): 
         assert QFontInfo(font).family() == "Sarabun"
         metrics = QFontMetrics(font)
         assert all(metrics.inFontUcs4(ord(ch)) for label in chart.categories for ch in label if not ch.isspace())
-        img = QImage(10, 10, QImage.Format.Format_ARGB32)
-        painter = QPainter(img)
-        painter.setFont(font)
-        texts = axis.generateDrawSpecs(painter)[2]
-        painter.end()
-        drawn = [t for _rect, _flags, t in texts]
+        drawn = _drawn_labels(chart)
         assert drawn, "no tick labels drawn"
         assert set(drawn) <= set(chart.categories)
         if axis.orientation == "bottom":
@@ -145,14 +155,6 @@ def test_thai_labels_render_in_sarabun_unclipped(qtbot, page, tmp_path, fonts): 
             assert axis.height() >= metrics.height() + 6
         else:
             assert all(metrics.horizontalAdvance(t) <= axis.width() for t in drawn)
-    # Every age band and every topic is labelled (months may be thinned, never overlapping).
-    for chart in (p.people, p.topics):
-        img = QImage(10, 10, QImage.Format.Format_ARGB32)
-        painter = QPainter(img)
-        painter.setFont(chart.category_axis.style["tickFont"])
-        drawn = [t for _r, _f, t in chart.category_axis.generateDrawSpecs(painter)[2]]
-        painter.end()
-        assert drawn == chart.categories
 
 
 def test_live_tally_follows_visits_and_coalesces(qtbot, services, thai_ui):  # noqa: ANN001
