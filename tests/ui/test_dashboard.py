@@ -46,7 +46,7 @@ def _sum(chart) -> float:  # noqa: ANN001
     return sum(sum(v) for v in chart.series.values())
 
 
-def test_charts_show_the_services_figures_with_thai_labels(page, demo):  # noqa: ANN001
+def test_charts_show_the_services_figures_with_thai_labels(qtbot, page, demo):  # noqa: ANN001
     p = page()
     d = demo.dashboard.figures()
     assert _sum(p.months) == d.sessions == 40
@@ -61,6 +61,11 @@ def test_charts_show_the_services_figures_with_thai_labels(page, demo):  # noqa:
     # What the bar items hold is what the chart says it shows.
     for chart in p.charts:
         assert chart.bar_heights() == chart.series
+    # The live tally below offers the exhibitions under the filter and shows the newest.
+    exhibitions = demo.dashboard.exhibition_sessions()
+    assert p.live.picker.count() == len(exhibitions) > 0
+    qtbot.waitUntil(lambda: p.live.figures is not None, timeout=10_000)
+    assert p.live.figures == demo.dashboard.exhibition(exhibitions[0][0])
 
 
 def test_a_filter_change_narrows_every_chart(qtbot, page, demo):  # noqa: ANN001

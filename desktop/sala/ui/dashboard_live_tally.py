@@ -9,13 +9,14 @@ window, and the query (two indexed GROUP BYs) runs on a reader thread, not the k
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from sala.bootstrap import Services
 from sala.domain.thaidate import format_date
 from sala.services.dashboard import ExhibitionFigures
-from sala.services.sessions import SessionFilter
 from sala.ui.dashboard_charts import BarChart
 from sala.ui.dashboard_worker import LatestReader
 from sala.ui.widgets import show_error
@@ -63,7 +64,8 @@ class LiveTally(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(head)
         layout.addLayout(charts, 1)
-        self.picker.setVisible(session_id is None)
+        self._fixed = session_id is not None  # the kiosk staff page: one session, no picker
+        self.picker.setVisible(not self._fixed)
         self._dirty = False
         self._cooldown = QTimer(self, singleShot=True, interval=THROTTLE_MS)
         self._cooldown.timeout.connect(self._cooled)
@@ -71,14 +73,9 @@ class LiveTally(QWidget):
             self.notify_changed()
 
     # -- which session ------------------------------------------------------------------------
-    def set_choices(self, flt: SessionFilter) -> None:
-        """List the exhibitions under ``flt`` in the picker, keeping the current one if still there."""
-        if self.picker.isHidden() and self.session_id is not None:
-            return
-        try:
-            rows = self._services.dashboard.exhibition_sessions(flt)
-        except Exception as exc:  # noqa: BLE001 - shown, not swallowed
-            show_error(self, exc, self._lang)
+    def set_choices(self, rows: list[tuple[str, str, date]]) -> None:
+        """List these exhibitions (id, title, date) in the picker, keeping the current one if still there."""
+        if self._fixed:
             return
         keep = self.session_id
         self.picker.blockSignals(True)

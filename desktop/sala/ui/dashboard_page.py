@@ -148,15 +148,18 @@ class DashboardPage(QWidget):
 
     def _start_refresh(self) -> None:
         flt, svc = self.filters.current(), self._services.dashboard
-        self.reader.submit(lambda: svc.figures(flt), self._apply, self._failed)
-        self.live.set_choices(flt)
+        # The exhibition picker's list comes in the same background read (a Thai text filter
+        # makes it a search, too slow for the UI thread on a big database).
+        self.reader.submit(lambda: (svc.figures(flt), svc.exhibition_sessions(flt)), self._apply, self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         show_error(self, exc, self._lang)
 
-    def _apply(self, d: DashboardData) -> None:
+    def _apply(self, result: tuple[DashboardData, list]) -> None:
+        d, exhibitions = result
         lang = self._lang
         self.data = d
+        self.live.set_choices(exhibitions)
         self.totals.setText(self.tr("%1 sessions · %2 participants · %3 contributions · %4 exhibition visitors")
                             .replace("%1", f"{d.sessions:,}").replace("%2", f"{d.participants:,}")
                             .replace("%3", f"{d.contributions:,}").replace("%4", f"{d.ratings.visitors:,}"))
