@@ -213,5 +213,3 @@ def forwarded_summary(s: OrmSession) -> list[dict[str, Any]]:
     return list(out.values())
 
 
-def dumps(doc: Any) -> str:
-    return json.dumps(doc, ensure_ascii=False)
