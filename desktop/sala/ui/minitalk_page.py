@@ -26,6 +26,7 @@ from sala.services.contributions import ContributionView
 from sala.services.drafts import capture_key
 from sala.services.sessions import SessionDetail
 from sala.ui.capture_box import CapturePanel
+from sala.ui.capture_undo import UndoActions
 from sala.ui.contribution_model import ChoiceDelegate, ContributionModel
 from sala.ui.minitalk_amend import AmendDialog
 from sala.ui.minitalk_autosave import Autosave
@@ -125,9 +126,9 @@ class MinitalkPage(QWidget):
             act.triggered.connect(fn)
             widget.addAction(act)
             return act
-        page = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        self.undo_action = action([QKeySequence.StandardKey.Undo], self.undo_stack.undo, self, page)
-        self.redo_action = action(["Ctrl+Shift+Z", "Ctrl+Y"], self.undo_stack.redo, self, page)
+        self.undo_actions = UndoActions(self, self.undo_stack, lambda: self.read_only,
+                                        lambda exc: show_error(self, exc, self.lang))
+        self.undo_action, self.redo_action = self.undo_actions.undo_action, self.undo_actions.redo_action
         action([QKeySequence.StandardKey.Delete], self.delete_selected, self.table, Qt.ShortcutContext.WidgetShortcut)
 
     # -- loading ------------------------------------------------------------------------------
@@ -219,8 +220,6 @@ class MinitalkPage(QWidget):
                                    | QAbstractItemView.EditTrigger.AnyKeyPressed)
         for panel in (self.tallies, self.actions_panel, self.notes):
             panel.set_read_only(ro)
-        self.undo_action.setEnabled(not ro)
-        self.redo_action.setEnabled(not ro)
         self.delete_button.setVisible(not ro)
         self.amend_button.setVisible(ro)
         self.side.setTabVisible(self.side.indexOf(self.amendments), ro)
