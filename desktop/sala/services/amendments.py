@@ -21,7 +21,7 @@ from sala.domain.errors import NotFoundError, ValidationError
 from sala.services.sessions import audit, load_session
 from sala.services.tallies import count
 from sala.storage.database import Database
-from sala.storage.models import ActionItem, Amendment, Contribution, Session, Tally
+from sala.storage.models import ActionItem, Amendment, Contribution, Observation, Session, Tally
 
 
 def _due(value: Any) -> str | None:
@@ -41,6 +41,9 @@ _FIELDS: dict[str, tuple[type, dict[str, Callable[[Any], Any]]]] = {
         "type": lambda x: e.ContributionType.parse(x, "type").value,
         "stance": lambda x: e.Stance.parse(x, "stance").value if x else None,
         "tags": lambda x: v.tags(x),
+    }),
+    "observation": (Observation, {
+        "text": lambda x: v.required_text(x, "text", v.TEXT_MAX),
     }),
     "tally": (Tally, {
         "question": lambda x: v.required_text(x, "question", v.TEXT_MAX),

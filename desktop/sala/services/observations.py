@@ -28,11 +28,17 @@ class ObservationService:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    def add(self, session_id: str, text: str, question_id: str | None = None) -> ObservationView:
+    def add(self, session_id: str, text: str, question_id: str | None = None, *,
+            observation_id: str | None = None, recorded_at: datetime | None = None) -> ObservationView:
+        """Store one observation. ``observation_id`` and ``recorded_at`` let undo of a delete (or
+        redo of an add) put the very same record back."""
         clean = v.required_text(text, "text", v.TEXT_MAX)
         with self._db.write() as s:
             editable_session(s, session_id)
-            o = Observation(session_id=session_id, question_id=question_id, text=clean, recorded_at=now())
+            o = Observation(session_id=session_id, question_id=question_id, text=clean,
+                            recorded_at=recorded_at or now())
+            if observation_id:
+                o.id = observation_id
             s.add(o)
             s.flush()
             return _view(o)
@@ -45,12 +51,19 @@ class ObservationService:
             o.text = clean
             return _view(o)
 
-    def delete(self, observation_id: str) -> None:
+    def delete(self, observation_id: str) -> ObservationView:
+        """Remove an observation of an editable session; returns what it was (for undo)."""
         with self._db.write() as s:
             o = self._load(s, observation_id)
             editable_session(s, o.session_id)
+            view = _view(o)
             audit(s, "delete", "observation", observation_id, {"text": o.text[:200]})
             s.execute(delete(Observation).where(Observation.id == observation_id))
+            return view
+
+    def get(self, observation_id: str) -> ObservationView:
+        with self._db.read() as s:
+            return _view(self._load(s, observation_id))
 
     def list(self, session_id: str, question_id: str | None = None) -> list[ObservationView]:
         """The session's observations in the order they were made (optionally one question's)."""
