@@ -24,19 +24,12 @@ from sala.domain.validation import FIELD_NAMES
 from sala.services.action_items import ActionItemInput, ActionItemView
 from sala.services.amendments import AmendmentView
 from sala.services.tallies import COUNT_MAX, TallyInput, TallyView
+from sala.ui.amend_dialog import error_label
 from sala.ui.minitalk_autosave import Autosave
 from sala.ui.tasks import TaskRunner
 from sala.ui.widgets import BuddhistDateEdit, show_error
 
 IdRole = Qt.ItemDataRole.UserRole + 1
-
-
-def error_label() -> QLabel:
-    label = QLabel()
-    label.setStyleSheet("color: #b00020;")
-    label.setWordWrap(True)
-    label.hide()
-    return label
 
 
 def show_field_error(label: QLabel, exc: BaseException, lang: str, parent: QWidget) -> None:
