@@ -51,21 +51,34 @@ class RecordOps(Generic[V]):
         self._on_error = on_error
         self.on_saved: Callable[[V], None] | None = None
         """Called with each stored record (benchmarks and tests watch it)."""
+        self.on_refused: Callable[[str, V], None] | None = None
+        """Called before ``on_error`` when a write is refused, with "add", "update" or "delete"
+        and the record, so a page can give back what was typed."""
 
     def add(self, v: V) -> None:
         self.sink.insert(v, pending=True)
         store = self._store
-        self._tasks.run(lambda: store.add(v), self._saved, self._on_error)
+        self._tasks.run(lambda: store.add(v), self._saved, self._refused("add", v))
 
     def update(self, v: V) -> None:
         self.sink.replace(v, pending=True)
         store = self._store
-        self._tasks.run(lambda: store.update(v), self._saved, self._on_error)
+        self._tasks.run(lambda: store.update(v), self._saved, self._refused("update", v))
 
     def delete(self, v: V) -> None:
         self.sink.remove(v.id)  # type: ignore[attr-defined]
         store = self._store
-        self._tasks.run(lambda: store.delete(v), None, self._on_error)
+        self._tasks.run(lambda: store.delete(v), None, self._refused("delete", v))
+
+    def _refused(self, op: str, v: V) -> Callable[[BaseException], None]:
+        if self.on_refused is None:
+            return self._on_error  # the hot path (every Enter) makes no closure
+
+        def refused(exc: BaseException) -> None:
+            if self.on_refused is not None:
+                self.on_refused(op, v)
+            self._on_error(exc)
+        return refused
 
     def _saved(self, v: V) -> None:
         self.sink.confirm(v)

@@ -167,6 +167,15 @@ class GuidePanel(QWidget):
         guides, gid = self._services.guides, self.guide.id
         self._tasks.run(lambda: guides.save_as_template(gid, title), lambda _t: self._load_templates(), self._error)
 
+    def set_read_only(self, read_only: bool) -> None:
+        """A finalized session's guide is shown, not changed (it can still be saved as a template)."""
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers if read_only else
+                                  QAbstractItemView.EditTrigger.DoubleClicked
+                                  | QAbstractItemView.EditTrigger.EditKeyPressed)
+        for w in (self.new_question, self.up_button, self.down_button, self.delete_button, self.templates,
+                  self.apply_button):
+            w.setVisible(not read_only)
+
     def _row_changed(self, _row: int) -> None:
         if not self._filling:
             self.sig_current_changed.emit(self.current())

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from sala.domain import enums as e
 from sala.domain.provinces import find_province
 from sala.domain.thaidate import format_date, format_datetime
+from sala.services.amendments import AmendmentService
 from sala.services.sessions import SessionDetail, SessionService
+from sala.ui.amend_dialog import AmendField, AmendRecordDialog
 from sala.ui.tasks import TaskRunner
 from sala.ui.widgets import show_error
 
@@ -27,10 +29,16 @@ class SessionHeader(QWidget):
     sig_changed = Signal(object)
     """The session's status changed; carries the new SessionDetail."""
 
+    sig_amended = Signal()
+    """An amendment of the finalized session itself (its title) was recorded."""
+
     def __init__(self, sessions: SessionService, tasks: TaskRunner, lang: str, detail: SessionDetail,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, amendments: AmendmentService | None = None) -> None:
         super().__init__(parent)
         self._sessions = sessions
+        self._amendments = amendments
+        self.dialog: AmendRecordDialog | None = None
+        """The amend dialog last opened (window-modal; tests reach it here)."""
         self._tasks = tasks
         self._lang = lang
         self.detail = detail
@@ -45,12 +53,18 @@ class SessionHeader(QWidget):
         self.title.setWordWrap(True)
         self.facts = QLabel()
         self.facts.setWordWrap(True)
+        self.amended_note = QLabel()
+        self.amended_note.setWordWrap(True)
+        self.amended_note.setStyleSheet("color: #555;")
+        self.amended_note.hide()
         self.status = QLabel()
         self.status.setObjectName("sessionStatus")
         self.open_button = QPushButton(self.tr("Open session"))
         self.close_button = QPushButton(self.tr("Close session"))
         self.reopen_button = QPushButton(self.tr("Reopen"))
         self.finalize_button = QPushButton(self.tr("Finalize…"))
+        self.amend_button = QPushButton(self.tr("Amend title…"))
+        self.amend_button.clicked.connect(self.amend_title)
         self.open_button.clicked.connect(lambda: self._move(S.OPEN))
         self.reopen_button.clicked.connect(lambda: self._move(S.OPEN))
         self.close_button.clicked.connect(lambda: self._move(S.CLOSED))
@@ -59,10 +73,12 @@ class SessionHeader(QWidget):
         text = QVBoxLayout()
         text.setSpacing(2)
         text.addWidget(self.title)
+        text.addWidget(self.amended_note)
         text.addWidget(self.facts)
         buttons = QHBoxLayout()
         buttons.addWidget(self.status)
-        for b in (self.open_button, self.close_button, self.reopen_button, self.finalize_button):
+        for b in (self.open_button, self.close_button, self.reopen_button, self.finalize_button,
+                  self.amend_button):
             b.setMinimumHeight(int(self.fontMetrics().height() * 1.8))
             buttons.addWidget(b)
         layout = QHBoxLayout(self)
@@ -74,7 +90,7 @@ class SessionHeader(QWidget):
     def show_detail(self, d: SessionDetail) -> None:
         self.detail = d
         lang = self._lang
-        self.title.setText(d.title)
+        self._show_title()
         province = find_province(d.province_code) if d.province_code else None
         place = ", ".join(x for x in (d.venue_name, d.district, province.label(lang) if province else "") if x)
         when = format_date(d.session_date, lang)
@@ -92,6 +108,38 @@ class SessionHeader(QWidget):
         self.close_button.setVisible(d.status in (S.DRAFT, S.OPEN))
         self.reopen_button.setVisible(d.status == S.CLOSED)
         self.finalize_button.setVisible(d.status == S.CLOSED)
+        self.amend_button.setVisible(d.status == S.FINALIZED and self._amendments is not None)
+
+    def _show_title(self) -> None:
+        """The title as corrected by any amendment, the original and the reasons beside it."""
+        d = self.detail
+        fields, history = ({}, [])
+        if self._amendments is not None and d.status == S.FINALIZED:
+            fields, history = self._amendments.effective(d.id).get(d.id, ({}, []))
+        title = fields.get("title", d.title)
+        self.title.setText(title)
+        if title != d.title:
+            reasons = "; ".join(a.reason for a in history if "title" in a.changes)
+            self.amended_note.setText(self.tr("✎ Amended title — original: “%1” · reason: %2")
+                                      .replace("%1", d.title).replace("%2", reasons))
+        self.amended_note.setVisible(title != d.title)
+
+    def amend_title(self) -> None:
+        """Correct the finalized session's title: an amendment with a reason."""
+        if self._amendments is None or self.detail.status != S.FINALIZED:
+            return
+        d = self.detail
+        dlg = AmendRecordDialog(self._amendments, self._tasks, self._lang, "session", d.id,
+                                [AmendField("title", self.tr("Title"), d.title, self.title.text())],
+                                self.tr("Amend the session title"), self)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.accepted.connect(self._amended)
+        self.dialog = dlg
+        dlg.open()
+
+    def _amended(self) -> None:
+        self._show_title()
+        self.sig_amended.emit()
 
     def _move(self, target: S) -> None:
         sid = self.detail.id
