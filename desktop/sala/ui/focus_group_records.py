@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QListWidget, QListWidgetItem, QWidget
 
@@ -79,7 +79,7 @@ class RecordList(QListWidget):
         item = QListWidgetItem()
         self.insertItem(pos, item)
         self._fill(item, view, pending)
-        self.setCurrentItem(item)
+        self.setCurrentItem(item, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     def replace(self, view: Any, pending: bool = False) -> None:
         r = self.row_of(view.id)
