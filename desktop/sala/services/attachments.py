@@ -62,6 +62,16 @@ class AttachmentView:
     path: Path
 
 
+def clean_caption(caption: str | None) -> str:
+    """A caption as stored: trimmed, NFC; too long is refused (never cut), naming it a caption."""
+    text = v.clean_text(caption)
+    if len(text) > v.TEXT_MAX:
+        raise ValidationError(
+            "caption", f"คำบรรยายภาพยาว {len(text):,} ตัวอักษร เกินกำหนด {v.TEXT_MAX:,} ตัวอักษร กรุณาย่อข้อความ",
+            f"The caption is {len(text):,} characters, over the limit of {v.TEXT_MAX:,}; shorten it")
+    return text
+
+
 def sniff_image(head: bytes) -> str | None:
     """The image media type for a file's first bytes, or None if it is not a known image."""
     for magic, offset, media in _SIGNATURES:
@@ -141,7 +151,7 @@ class AttachmentService:
     def record(self, session_id: str, blob: StoredBlob, filename: str, question_id: str | None = None,
                caption: str = "") -> AttachmentView:
         """The Attachment row for a stored blob; the same photo twice in a session is one row."""
-        clean_caption = v.optional_text(caption, "comment", v.TEXT_MAX)
+        caption_text = clean_caption(caption)
         with self._db.write() as s:
             editable_session(s, session_id)
             existing = s.scalars(select(Attachment).where(Attachment.session_id == session_id,
@@ -149,7 +159,7 @@ class AttachmentService:
             if existing is not None:
                 return self._view(existing)
             a = Attachment(session_id=session_id, sha256=blob.sha256, media_type=blob.media_type,
-                           size=blob.size, filename=filename[:255], caption=clean_caption,
+                           size=blob.size, filename=filename[:255], caption=caption_text,
                            question_id=question_id)
             s.add(a)
             s.flush()
@@ -166,7 +176,8 @@ class AttachmentService:
             return [self._view(a) for a in rows]
 
     def set_caption(self, attachment_id: str, caption: str) -> AttachmentView:
-        clean = v.optional_text(caption, "comment", v.TEXT_MAX)
+        """Change a photo's caption (saved as it is typed); a finalized session's stay as they are."""
+        clean = clean_caption(caption)
         with self._db.write() as s:
             a = self._load(s, attachment_id)
             editable_session(s, a.session_id)
