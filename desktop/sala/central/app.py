@@ -24,7 +24,7 @@ from starlette.middleware.gzip import GZipMiddleware
 from sala.central import auth, catalog, db, ledger, schemas
 from sala.central.blobstore import BlobStore
 from sala.central.errors import ApiError
-from sala.sync import protocol, wire_http
+from sala.sync import pieces, protocol, wire_http
 
 ERR = {"model": schemas.ErrorBody}
 
@@ -118,8 +118,14 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
                          authorization: str | None = Header(None),
                          sala_signature: str | None = Header(None),
                          sala_public_key: str | None = Header(None),
-                         idempotency_key: str | None = Header(None)) -> Response:
-        """Store a signed gzip batch; answer per record only after the commit."""
+                         idempotency_key: str | None = Header(None),
+                         sala_piece: str | None = Header(None),
+                         sala_piece_proof: str | None = Header(None)) -> Response:
+        """Store a signed gzip batch; answer per record only after the commit.
+
+        With ``Sala-Piece``/``Sala-Piece-Proof`` the body is a piece of a sealed batch (a
+        supervisor forwarding to a server with smaller limits) and ``Sala-Signature`` is the
+        origin's seal; see PROTOCOL.md, "Pieces"."""
         dev = await caller(authorization)
         if not inflight.acquire(blocking=False):
             raise ApiError(429, "too_many_batches", "too many batches in flight; retry",
@@ -127,13 +133,23 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
         try:
             body = await read_body(request, limits.max_body_bytes)
             result = await run_in_threadpool(_process_batch, dev, body, sala_signature,
-                                             sala_public_key, idempotency_key)
+                                             sala_public_key, idempotency_key,
+                                             _piece(sala_piece, sala_piece_proof))
         finally:
             inflight.release()
         return _json(result.to_json())
 
+    def _piece(header: str | None, proof: str | None) -> pieces.PieceInfo | None:
+        if header is None:
+            return None
+        try:
+            return pieces.PieceInfo.from_headers(header, proof)
+        except (ValueError, TypeError) as exc:
+            raise ApiError(400, "bad_piece", f"malformed Sala-Piece headers: {exc}") from exc
+
     def _process_batch(dev: auth.Device, body: bytes, signature: str | None,
-                       public_key: str | None, idem: str | None) -> protocol.BatchResult:
+                       public_key: str | None, idem: str | None,
+                       piece: pieces.PieceInfo | None = None) -> protocol.BatchResult:
         try:
             raw = protocol.gunzip_bytes(body, limits.max_uncompressed_bytes)
             batch = protocol.parse_batch(raw, max_records=limits.max_records)
@@ -147,7 +163,10 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
         if not signature:
             raise ApiError(403, "no_signature", "batches must carry Sala-Signature")
         try:
-            protocol.verify_batch_bytes(raw, signature, key)
+            if piece is None:
+                protocol.verify_batch_bytes(raw, signature, key)
+            else:
+                pieces.verify_piece(batch, piece, signature, key)
         except protocol.SignatureError as exc:
             raise ApiError(403, "bad_signature",
                            "batch signature does not verify against the device's key") from exc
@@ -189,7 +208,7 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
             raise ApiError(413, "too_many_ids",
                            f"ask about at most {limits.max_reconcile_ids} ids/seqs at once")
         return _json(await run_in_threadpool(ledger.reconcile, engine, req.device_id, req.ids,
-                                             req.ranges))
+                                             req.ranges, req.hashes))
 
     @app.get(wire_http.PATH_CATALOG, response_model=schemas.CatalogResponse,
              responses={401: ERR})

@@ -217,25 +217,37 @@ def missing_blobs(conn: Connection, wanted: Iterable[str]) -> list[str]:
     return [b for b in wanted if b not in have]
 
 
-def device_state(conn: Connection, device_id: str) -> tuple[int, list[protocol.Gap]]:
+def device_state(conn: Connection, device_id: str) -> tuple[int, list[protocol.Gap], int]:
+    """High-water, gaps and the highest seq stored for ``device_id`` (0, [], 0 if unknown)."""
     d = t.devices.c
-    hw = conn.execute(select(d.high_water).where(d.device_id == device_id)).scalar()
-    if hw is None:
-        return 0, []
+    row = conn.execute(select(d.high_water, d.max_seq).where(d.device_id == device_id)).first()
+    if row is None:
+        return 0, [], 0
+    hw = int(row.high_water)
     r = t.records.c
     seqs = conn.execute(select(r.seq).where(r.device_id == device_id, r.seq > hw)
                         .order_by(r.seq)).scalars().all()
-    return protocol.gaps_from_seqs(seqs, hw)
+    new_hw, gaps = protocol.gaps_from_seqs(seqs, hw)
+    return new_hw, gaps, max(int(row.max_seq), new_hw, seqs[-1] if seqs else 0)
 
 
 def reconcile(engine: Engine, device_id: str, ids: Sequence[str],
-              ranges: Sequence[tuple[int, int]]) -> dict[str, Any]:
-    """Which of a device's record ids / seq ranges the server lacks (after reinstall/restore)."""
+              ranges: Sequence[tuple[int, int]],
+              hashes: Sequence[str] | None = None) -> dict[str, Any]:
+    """Which of a device's record ids / seq ranges the server lacks (after reinstall/restore).
+
+    An id held for this device with the same hash (when ``hashes`` are given) is neither
+    missing nor differing; one held by another device or with other content is *differing*
+    (sending it would be a conflict, never an overwrite).
+    """
+    if hashes is not None and len(hashes) != len(ids):
+        raise ApiError(422, "invalid_request", "hashes must be parallel to ids")
     r = t.records.c
     with read_tx(engine) as conn:
-        have: set[str] = set()
+        have: dict[str, tuple[str, str]] = {}
         for chunk in _chunks(list(ids)):
-            have.update(conn.execute(select(r.id).where(r.id.in_(chunk))).scalars())
+            have.update((rid, (dev, h)) for rid, dev, h in conn.execute(
+                select(r.id, r.device_id, r.hash).where(r.id.in_(chunk))))
         missing_ranges: list[list[int]] = []
         for lo, hi in ranges:
             seqs = conn.execute(select(r.seq).where(r.device_id == device_id, r.seq >= lo,
@@ -245,7 +257,9 @@ def reconcile(engine: Engine, device_id: str, ids: Sequence[str],
                 if s > prev + 1:
                     missing_ranges.append([prev + 1, s - 1])
                 prev = s
-        hw, gaps = device_state(conn, device_id)
+        hw, gaps, max_seq = device_state(conn, device_id)
+    differing = [rid for i, rid in enumerate(ids) if rid in have and (
+        have[rid][0] != device_id or (hashes is not None and have[rid][1] != hashes[i]))]
     return {"device_id": device_id, "missing_ids": [i for i in ids if i not in have],
-            "missing_ranges": missing_ranges, "high_water": hw,
-            "gaps": [list(g) for g in gaps]}
+            "missing_ranges": missing_ranges, "differing_ids": differing, "high_water": hw,
+            "max_seq": max_seq, "gaps": [list(g) for g in gaps]}

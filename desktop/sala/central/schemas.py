@@ -82,6 +82,9 @@ class BlobStatus(BaseModel):
 class ReconcileRequest(BaseModel):
     device_id: str = Field(max_length=64)
     ids: list[str] = Field(default_factory=list)
+    hashes: list[str] | None = Field(default=None, description="optional record hashes, "
+                                     "parallel to ids: an id held with another hash (or by "
+                                     "another device) is then reported in differing_ids")
     ranges: list[tuple[int, int]] = Field(default_factory=list,
                                           description="inclusive [from, to] seq ranges")
 
@@ -90,7 +93,10 @@ class ReconcileResponse(BaseModel):
     device_id: str
     missing_ids: list[str]
     missing_ranges: list[list[int]]
+    differing_ids: list[str] = Field(description="ids held, but by another device or (when "
+                                     "hashes were sent) with other content")
     high_water: int
+    max_seq: int = Field(description="highest seq stored for the device (0 = none)")
     gaps: list[list[int]]
 
 

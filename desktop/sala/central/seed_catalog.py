@@ -22,11 +22,12 @@ SEED: dict[str, list[dict[str, Any]]] = {
     ],
     "venues": [
         {"id": "gsv-lampang", "th": "ศูนย์บริการประชาชน (G-Service) จังหวัดลำปาง",
-         "en": "G-Service point, Lampang", "province": "ลำปาง"},
+         "en": "G-Service point, Lampang", "province": "ลำปาง", "kind": "g_service"},
         {"id": "lib-chonburi", "th": "ห้องสมุดประชาชนจังหวัดชลบุรี",
-         "en": "Chonburi public library", "province": "ชลบุรี"},
+         "en": "Chonburi public library", "province": "ชลบุรี", "kind": "library"},
         {"id": "hall-ayutthaya", "th": "ศาลาประชาคม อำเภอพระนครศรีอยุธยา",
-         "en": "Community hall, Phra Nakhon Si Ayutthaya", "province": "พระนครศรีอยุธยา"},
+         "en": "Community hall, Phra Nakhon Si Ayutthaya", "province": "พระนครศรีอยุธยา",
+         "kind": "community_hall", "district": "พระนครศรีอยุธยา"},
     ],
     "guides": [
         {"id": "pm25-fg", "topic": "pm25", "th": "แนวคำถามสนทนากลุ่ม: ฝุ่น PM2.5",

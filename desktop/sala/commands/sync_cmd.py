@@ -24,6 +24,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run_enroll)
     p = sub.add_parser("sync", help="send finalized sessions to the central platform now")
     p.add_argument("--json", action="store_true", help="print counts as JSON")
+    p.add_argument("--reconcile", action="store_true",
+                   help="first ask the server what it holds of this laptop's records and put "
+                        "local state right (after restoring a backup)")
     p.add_argument("--patience", type=int, default=6,
                    help="network failures in a row before giving up (default 6)")
     p.set_defaults(func=run_sync)
@@ -45,13 +48,19 @@ def run_enroll(args: argparse.Namespace, services) -> int:  # noqa: ANN001 - Ser
 
 
 def run_sync(args: argparse.Namespace, services) -> int:  # noqa: ANN001
-    report = services.sync.sync(policy=RetryPolicy(network_attempts=max(1, args.patience)))
+    report = services.sync.sync(policy=RetryPolicy(network_attempts=max(1, args.patience)),
+                                reconcile=args.reconcile)
     if args.json:
         print(json.dumps(report.as_json(), ensure_ascii=False))
     else:
         print(f"sent {report.sent} (duplicate {report.counts['duplicate']}), "
               f"conflict {report.counts['conflict']}, rejected {report.counts['rejected']}, "
-              f"pending {report.pending}, {report.bytes_up} bytes")
+              f"pending {report.pending}, {report.bytes_up} bytes, "
+              f"catalogue items pulled {report.catalog.get('pulled', 0)}")
+        if report.reconcile.get("checked"):
+            r = report.reconcile
+            print(f"reconciled {r['checked']} records: {r['marked_sent']} already on the server, "
+                  f"{r['resend']} to send again, {r['renumbered']} renumbered")
     lang = getattr(args, "lang", None) or "th"
     if report.quarantined:
         print(quarantine_note(report.quarantined, "th") + "\n" + quarantine_note(report.quarantined, "en"),

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Mapped, Session as OrmSession, mapped_column
 from sala.domain.clock import now
 from sala.storage.models import Base, BlobUpload, OutboxEntry
 from sala.storage.types import AwareDateTime, JsonText
-from sala.sync import protocol
+from sala.sync import pieces, protocol
 
 OWN = "own"          # made on this laptop
 BUNDLE = "bundle"    # imported from another laptop's USB bundle, forwarded unchanged
@@ -46,6 +46,10 @@ class SyncBatch(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     source: Mapped[str] = mapped_column(String(255), default="")  # bundle file name, for people
     result: Mapped[dict[str, Any] | None] = mapped_column(JsonText, nullable=True)
+    # migration 0006: the origin's seal over the batch's Merkle root (bundles), and for a
+    # forwarded piece which records of which sealed batch it carries (``pieces.PieceInfo``)
+    seal: Mapped[str | None] = mapped_column(Text, nullable=True)
+    piece: Mapped[dict[str, Any] | None] = mapped_column(JsonText, nullable=True)
     created_at: Mapped[datetime] = mapped_column(AwareDateTime())
     finished_at: Mapped[datetime | None] = mapped_column(AwareDateTime(), nullable=True)
 
@@ -59,17 +63,28 @@ class OpenBatch:
     via: str
     record_count: int
     body: bytes
-    signature: str
+    signature: str          # for a piece: the origin's seal
     public_key: str
+    seal: str | None = None
+    piece: dict[str, Any] | None = None
 
     def headers(self) -> dict[str, str]:
-        return protocol.SignedBatch(self.batch_id, self.device_id, self.record_count, self.body,
-                                    self.signature, self.public_key).headers()
+        h = protocol.SignedBatch(self.batch_id, self.device_id, self.record_count, self.body,
+                                 self.signature, self.public_key).headers()
+        if self.piece is not None:
+            h |= pieces.PieceInfo.from_json(self.piece).headers()
+        return h
+
+    @property
+    def splittable(self) -> bool:
+        """A forwarded batch that can travel in smaller pieces (it carries a seal)."""
+        return self.via == BUNDLE and self.record_count > 1 and (
+            self.seal is not None or self.piece is not None)
 
 
 def _open(row: SyncBatch) -> OpenBatch:
     return OpenBatch(row.batch_id, row.device_id, row.via, row.record_count, row.body or b"",
-                     row.signature, row.public_key)
+                     row.signature, row.public_key, row.seal, row.piece)
 
 
 def open_batches(s: OrmSession, via: str | None = None) -> list[OpenBatch]:
@@ -114,8 +129,39 @@ def store_forwarded(s: OrmSession, ob: OpenBatch, first_seq: int, last_seq: int,
     s.add(SyncBatch(batch_id=ob.batch_id, device_id=ob.device_id, via=BUNDLE, state="open",
                     record_count=ob.record_count, first_seq=first_seq, last_seq=last_seq,
                     body=ob.body, signature=ob.signature, public_key=ob.public_key,
-                    size=len(ob.body), attempts=0, source=source[:255], created_at=now()))
+                    size=len(ob.body), attempts=0, source=source[:255], created_at=now(),
+                    seal=ob.seal, piece=ob.piece))
     return True
+
+
+def split_forwarded(s: OrmSession, ob: OpenBatch, max_records: int,
+                    max_uncompressed: int) -> list[OpenBatch]:
+    """Replace a forwarded batch (or piece) that is too big for this server by pieces of the
+    sealed batch it belongs to; the sealed batch's body is kept for later, finer splits."""
+    whole_id = ob.piece["of"] if ob.piece else ob.batch_id
+    whole = s.get(SyncBatch, whole_id)
+    if whole is None or whole.body is None or whole.seal is None:
+        return []
+    raw = protocol.gunzip_bytes(whole.body, 1 << 31)
+    lo, hi = (ob.piece["lo"], ob.piece["hi"]) if ob.piece else (0, whole.record_count)
+    stamp = now()
+    out = []
+    for info, body, first, last in pieces.cut(raw, max_records, max_uncompressed, lo=lo, hi=hi):
+        gz = protocol.gzip_bytes(body, 6)
+        piece = info.to_json()
+        if s.get(SyncBatch, piece_id := pieces.piece_id(whole_id, info.lo, info.hi)) is None:
+            s.add(SyncBatch(batch_id=piece_id, device_id=ob.device_id, via=BUNDLE, state="open",
+                            record_count=info.hi - info.lo, first_seq=first, last_seq=last,
+                            body=gz, signature=whole.seal, public_key=ob.public_key,
+                            size=len(gz), attempts=0, source=whole.source, created_at=stamp,
+                            seal=None, piece=piece))
+        out.append(OpenBatch(piece_id, ob.device_id, BUNDLE, info.hi - info.lo, gz, whole.seal,
+                             ob.public_key, None, piece))
+    values: dict[str, Any] = {"state": "split", "finished_at": stamp}
+    if ob.piece:
+        values["body"] = None
+    s.execute(update(SyncBatch).where(SyncBatch.batch_id == ob.batch_id).values(**values))
+    return out
 
 
 def note_attempt(s: OrmSession, batch_id: str) -> None:
@@ -198,7 +244,7 @@ def forwarded_summary(s: OrmSession) -> list[dict[str, Any]]:
     rows = s.execute(
         select(SyncBatch.device_id, SyncBatch.state, SyncBatch.source,
                func.count(), func.sum(SyncBatch.record_count))
-        .where(SyncBatch.via == BUNDLE)
+        .where(SyncBatch.via == BUNDLE, SyncBatch.state != "split")  # its pieces count
         .group_by(SyncBatch.device_id, SyncBatch.state, SyncBatch.source)).all()
     out: dict[str, dict[str, Any]] = {}
     for dev, state, source, n, recs in rows:

@@ -29,7 +29,7 @@ from sala.domain.clock import now
 from sala.domain.errors import SalaError
 from sala.storage.models import BlobUpload, Device, OutboxEntry, SyncRun
 from sala.sync import batch_store as store
-from sala.sync import batcher, protocol, wire_crypto
+from sala.sync import batcher, identity, pieces, protocol, wire_crypto
 from sala.sync.blobs import blob_path
 
 if TYPE_CHECKING:
@@ -37,8 +37,15 @@ if TYPE_CHECKING:
 
 FORMAT = "sala-bundle"
 VERSION = 1
-#: The reference service's default limits: a bundle is cut before the server is known.
-DEFAULT_BOUNDS = batcher.Bounds(max_records=5000, max_uncompressed=64 << 20, max_body=8 << 20)
+
+
+def export_bounds(svc: SyncService) -> batcher.Bounds:
+    """Batch size for a bundle: the limits this laptop last learned from /v1/hello, else the
+    protocol minimums every server should take. Either way each batch also carries a seal, so a
+    supervisor whose server takes less still forwards it, in pieces (``pieces.py``)."""
+    with svc.db.read() as s:
+        known = identity.known_limits(s)
+    return batcher.Bounds.from_limits(known or protocol.MIN_LIMITS)
 
 
 class BundleError(SalaError):
@@ -56,12 +63,13 @@ class BundleError(SalaError):
 
 def _claim_all(svc: SyncService) -> None:
     key = svc.identity.signing_key()
+    bounds = export_bounds(svc)
     while True:
         with svc.db.read() as s:
-            rows = store.pending_rows(s, DEFAULT_BOUNDS.max_records)
+            rows = store.pending_rows(s, bounds.max_records)
         if not rows:
             return
-        signed, first, last = batcher.build(svc.db.device_id, key, rows, DEFAULT_BOUNDS)
+        signed, first, last = batcher.build(svc.db.device_id, key, rows, bounds)
         with svc.db.write() as s:
             store.store_own(s, signed, first, last)
 
@@ -100,7 +108,8 @@ def export_bundle(svc: SyncService, out: Path) -> dict[str, int]:
                     "batch_id": b.batch_id, "device_id": b.device_id, "records": b.record_count,
                     "first_seq": b.first_seq, "last_seq": b.last_seq, "signature": b.signature,
                     "public_key": b.public_key, "file": name_, "size": len(b.body),
-                    "sha256": hashlib.sha256(b.body).hexdigest()})
+                    "sha256": hashlib.sha256(b.body).hexdigest(),
+                    "seal": pieces.seal_batch(protocol.gunzip_bytes(b.body, 1 << 31), key)})
             for sha in _wanted_blobs(svc):
                 path = blob_path(svc.attachments, sha)
                 if not path.is_file():
@@ -165,14 +174,18 @@ def _verify(path: Path) -> tuple[dict[str, Any], list[tuple[store.OpenBatch, dic
                     raise BundleError(f"batch {meta['batch_id']} altered")
                 if meta["public_key"] != index["public_key"] or meta["device_id"] != index["device_id"]:
                     raise BundleError(f"batch {meta['batch_id']} signed by another device")
-                batch, _ = protocol.open_signed_batch(body, meta["signature"], meta["public_key"])
+                batch, raw_batch = protocol.open_signed_batch(body, meta["signature"],
+                                                              meta["public_key"])
                 if batch.batch_id != meta["batch_id"] or len(batch.records) != meta["records"]:
                     raise BundleError(f"batch {meta['batch_id']} does not match the index")
                 for rec in batch.records:
                     protocol.validate_record(rec, device_id=batch.device_id)
+                seal = meta.get("seal")          # bundles made before seals have none
+                if seal is not None:
+                    pieces.verify_seal(raw_batch, seal, meta["public_key"])
                 batches.append((store.OpenBatch(batch.batch_id, batch.device_id, store.BUNDLE,
                                                 len(batch.records), body, meta["signature"],
-                                                meta["public_key"]), meta))
+                                                meta["public_key"], seal), meta))
             blobs = []
             for meta in index["blobs"]:
                 data = zf.read(meta["file"])

@@ -126,3 +126,16 @@ class CentralClient:
                    "Content-Type": "application/octet-stream"} | self._auth()
         return self._request("PUT", wire_http.PATH_BLOBS.format(sha256=sha256), content=data,
                              headers=headers)
+
+    def reconcile(self, device_id: str, ids: list[str] | None = None,
+                  hashes: list[str] | None = None,
+                  ranges: list[tuple[int, int]] | None = None) -> Answer:
+        doc: dict[str, Any] = {"device_id": device_id, "ids": ids or [],
+                               "ranges": [list(r) for r in ranges or []]}
+        if hashes is not None:
+            doc["hashes"] = hashes
+        return self._request("POST", wire_http.PATH_RECONCILE, json=doc, headers=self._auth())
+
+    def catalog(self, since: int) -> Answer:
+        return self._request("GET", wire_http.PATH_CATALOG, params={"since": since},
+                             headers=self._auth())

@@ -20,10 +20,8 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -35,59 +33,10 @@ from sala.sync import batch_store as store
 from sala.sync import batcher, identity, outbox, protocol, wire_http
 from sala.sync.client import Answer, CentralClient, NoLink
 from sala.sync.messages import Outcome, SyncProblem
+from sala.sync.run_report import Progress, RetryPolicy, RunReport
 
 log = logging.getLogger(__name__)
-
-
-@dataclass
-class RetryPolicy:
-    """How patient one run is. The GUI keeps runs short (its link watcher retries later); the
-    CLI waits longer; tests shrink the delays."""
-
-    base: float = wire_http.BACKOFF_BASE_S
-    cap: float = wire_http.BACKOFF_CAP_S
-    network_attempts: int = 4      # consecutive network failures before "no link"
-    busy_attempts: int = 30        # 429/503/409+Retry-After answers per batch before "busy"
-    max_wait: float = 120.0        # a Retry-After longer than this ends the run as "busy"
-    sleep: Callable[[float], None] = time.sleep
-
-
-@dataclass
-class Progress:
-    phase: str                     # "text" | "photos"
-    records_done: int
-    records_total: int
-    bytes_sent: int
-    blobs_done: int = 0
-    blobs_total: int = 0
-
-
-@dataclass
-class RunReport:
-    """What a run did; ``counts`` are of this run, ``pending`` what is left after it."""
-
-    run_id: str
-    outcome: Outcome
-    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(protocol.STATUSES, 0))
-    pending: int = 0
-    quarantined: int = 0
-    bytes_up: int = 0
-    bytes_down: int = 0
-    batches: list[dict[str, Any]] = field(default_factory=list)
-    blobs: dict[str, int] = field(default_factory=lambda: {"uploaded": 0, "missing": 0, "pending": 0})
-    detail: str = ""
-
-    @property
-    def sent(self) -> int:
-        return self.counts["accepted"] + self.counts["duplicate"]
-
-    def as_json(self) -> dict[str, Any]:
-        return {"outcome": str(self.outcome), "sent": self.sent, **self.counts,
-                "pending": self.pending, "quarantined": self.quarantined,
-                "bytes": self.bytes_up, "bytes_down": self.bytes_down,
-                "photos_uploaded": self.blobs["uploaded"], "photos_missing": self.blobs["missing"],
-                "photos_pending": self.blobs["pending"], "batches": len(self.batches),
-                "run_id": self.run_id, "detail": self.detail}
+__all__ = ["Progress", "RetryPolicy", "RunReport", "SyncEngine"]
 
 
 class _Stop(Exception):
@@ -103,8 +52,9 @@ class SyncEngine:
     def __init__(self, db: Database, ident: identity.Identity, attachments: Path, url: str,
                  token: str | None, *, policy: RetryPolicy | None = None, in_flight: int = 2,
                  on_progress: Callable[[Progress], None] | None = None,
-                 cancel: threading.Event | None = None) -> None:
+                 cancel: threading.Event | None = None, reconcile: bool = False) -> None:
         self.db = db
+        self.force_reconcile = reconcile
         self.ident = ident
         self.attachments = attachments
         self.url = url
@@ -156,12 +106,19 @@ class SyncEngine:
         hello = self._probe(client)
         self._bounds = batcher.Bounds.from_limits(hello.limits)
         with self.db.write() as s:
+            identity.remember_limits(s, hello.limits)
             if outbox.sealing_key(s) != hello.sealing_key:
                 identity.put_setting(s, outbox.SEALING_KEY_SETTING, hello.sealing_key)
                 outbox.seal_pending_contacts(s)
+        from sala.sync import catalog_pull, reconcile
+        self.report.reconcile = reconcile.run(self, client, hello.limits,
+                                              force=self.force_reconcile)
+        self.report.catalog = catalog_pull.run(self, client)
         with self.db.read() as s:
-            self._queue = store.open_batches(s)
-            self._total = sum(b.record_count for b in self._queue) + store.outbox_counts(s)["pending"]
+            queue = store.open_batches(s)
+            pending = store.outbox_counts(s)["pending"]   # own open batches' rows included
+        self._queue = [p for ob in queue for p in self._fit(ob)]
+        self._total = sum(b.record_count for b in self._queue if b.via == store.BUNDLE) + pending
         self._progress("text")
         self._key = self.ident.signing_key()
         with ThreadPoolExecutor(self.in_flight, thread_name_prefix="sala-sync") as pool:
@@ -254,6 +211,14 @@ class SyncEngine:
                     raise _Stop(Outcome.BUSY, f"{ans.status} {ans.error_code}")
                 self.policy.sleep(wait)
                 continue
+            if act is wire_http.Action.SPLIT and ob.splittable:
+                assert self._bounds is not None
+                parts = self._split_forwarded(ob, self._bounds.halved(ob.record_count))
+                if parts:
+                    with self._lock:
+                        self._queue[:0] = parts
+                    self._batch_detail(ob, ans.status, {"split": len(parts)})
+                    return
             if act is wire_http.Action.SPLIT and ob.via == store.OWN and ob.record_count > 1:
                 with self._lock:
                     assert self._bounds is not None
@@ -269,6 +234,51 @@ class SyncEngine:
             if act in (wire_http.Action.FIX, wire_http.Action.SPLIT):
                 return self._fail(ob, ans)
             failures = self._backoff(failures, f"HTTP {ans.status}")
+
+    def call(self, fn: Callable[[], Answer], what: str,
+             passthrough: tuple[int, ...] = (413,)) -> Answer | None:
+        """One small request (reconcile, catalog) with the run's rules: network trouble backs
+        off, 429/503 wait Retry-After, 401/403 stop the run (re-enroll). Returns the answer for
+        200 and ``passthrough`` statuses, None when the server lacks the endpoint (404/405)."""
+        failures = busy = 0
+        while True:
+            if self.cancel.is_set():
+                raise _Stop(Outcome.CANCELLED)
+            try:
+                ans = fn()
+            except NoLink as exc:
+                failures = self._backoff(failures, exc.detail)
+                continue
+            self._count_bytes(ans)
+            if ans.status == 200 and isinstance(ans.doc, dict) or ans.status in passthrough:
+                return ans
+            if ans.status in (404, 405):
+                return None
+            act = wire_http.action_for(ans.status, has_retry_after=ans.retry_after() is not None)
+            if act is wire_http.Action.REENROLL:
+                raise _Stop(Outcome.REENROLL, f"{ans.status} {ans.error_code} on {what}")
+            if act is wire_http.Action.RETRY_AFTER:
+                busy += 1
+                wait = ans.retry_after()
+                if wait is None or busy > self.policy.busy_attempts or wait > self.policy.max_wait:
+                    raise _Stop(Outcome.BUSY, f"{ans.status} {ans.error_code} on {what}")
+                self.policy.sleep(wait)
+                continue
+            if act in (wire_http.Action.FIX, wire_http.Action.SPLIT):
+                raise _Stop(Outcome.ERROR, f"{what}: HTTP {ans.status} {ans.error_code}")
+            failures = self._backoff(failures, f"{what}: HTTP {ans.status}")
+
+    def _fit(self, ob: store.OpenBatch) -> list[store.OpenBatch]:
+        """A forwarded batch larger than this server takes goes as pieces (no wasted 413)."""
+        b = self._bounds
+        assert b is not None
+        if ob.splittable and (ob.record_count > b.max_records or len(ob.body) > b.max_body):
+            return self._split_forwarded(ob, b) or [ob]
+        return [ob]
+
+    def _split_forwarded(self, ob: store.OpenBatch, bounds: batcher.Bounds) -> list[store.OpenBatch]:
+        with self.db.write() as s:
+            return store.split_forwarded(s, ob, bounds.max_records, bounds.max_uncompressed)
 
     def _backoff(self, failures: int, detail: str) -> int:
         if failures + 1 >= self.policy.network_attempts:

@@ -16,7 +16,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy.orm import Session as OrmSession
 
 from sala.storage.models import LocalSetting
-from sala.sync import wire_crypto
+from sala.sync import protocol, wire_crypto
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +26,7 @@ KEYRING_SERVICE = "sala-sync"
 URL_SETTING = "central.url"
 SERVER_ID_SETTING = "central.server_id"
 REENROLL_SETTING = "sync.reenroll_needed"
+LIMITS_SETTING = "central.limits"
 
 
 def write_private(path: Path, data: bytes) -> None:
@@ -146,3 +147,17 @@ def put_setting(s: OrmSession, key: str, value: object | None) -> None:
         s.add(LocalSetting(key=key, value=value))
     else:
         row.value = value
+
+
+def remember_limits(s: OrmSession, limits: protocol.Limits) -> None:
+    """Keep the limits the server last advertised (USB bundles are cut to them)."""
+    if get_setting(s, LIMITS_SETTING) != limits.to_json():
+        put_setting(s, LIMITS_SETTING, limits.to_json())
+
+
+def known_limits(s: OrmSession) -> protocol.Limits | None:
+    value = get_setting(s, LIMITS_SETTING)
+    try:
+        return protocol.Limits.from_json(value) if isinstance(value, dict) else None
+    except (KeyError, TypeError, ValueError):
+        return None

@@ -390,6 +390,24 @@ class Limits:
     max_blob_bytes: int
     max_reconcile_ids: int
 
+    def to_json(self) -> dict[str, int]:
+        return dict(self.__dict__)
+
+    @classmethod
+    def from_json(cls, doc: Any) -> Limits:
+        return cls(**{k: int(doc[k]) for k in cls.__dataclass_fields__})
+
+    def tightest(self, other: Limits) -> Limits:
+        return Limits(**{k: min(getattr(self, k), getattr(other, k))
+                         for k in Limits.__dataclass_fields__})
+
+
+#: What every server speaking this protocol should accept at least. A USB bundle is cut to the
+#: limits its laptop last learned from /v1/hello, or to these when it never met a server; a
+#: server configured smaller still gets every bundle's records, as pieces (see ``pieces.py``).
+MIN_LIMITS = Limits(max_body_bytes=1 << 20, max_uncompressed_bytes=8 << 20, max_records=500,
+                    max_blob_bytes=16 << 20, max_reconcile_ids=10_000)
+
 
 @dataclass(frozen=True)
 class Hello:

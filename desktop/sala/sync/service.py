@@ -24,6 +24,7 @@ from sala.sync import identity, outbox
 from sala.sync.client import CentralClient
 from sala.sync.engine import Progress, RetryPolicy, RunReport, SyncEngine
 from sala.sync.identity import Identity
+from sala.sync.reconcile import RECONCILE_SETTING
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,8 @@ class SyncService:
             identity.put_setting(s, identity.URL_SETTING, url.rstrip("/"))
             identity.put_setting(s, identity.SERVER_ID_SETTING, hello.server_id)
             identity.put_setting(s, identity.REENROLL_SETTING, None)
+            identity.put_setting(s, RECONCILE_SETTING, True)   # see reconcile.py: "when"
+            identity.remember_limits(s, hello.limits)
             identity.put_setting(s, outbox.SEALING_KEY_SETTING, hello.sealing_key)
             outbox.seal_pending_contacts(s)
         return where
@@ -88,13 +91,17 @@ class SyncService:
 
     def sync(self, *, policy: RetryPolicy | None = None, in_flight: int = 2,
              on_progress: Callable[[Progress], None] | None = None,
-             cancel: threading.Event | None = None) -> RunReport:
-        """One run (runs never overlap: a second caller waits for the first)."""
+             cancel: threading.Event | None = None, reconcile: bool = False) -> RunReport:
+        """One run (runs never overlap: a second caller waits for the first).
+
+        ``reconcile`` forces a full reconcile with the server first (``sala sync --reconcile``);
+        without it one runs only when due (see ``reconcile.py``)."""
         with self._running:
             url = self.server_url()
             engine = SyncEngine(self.db, self.identity, self.attachments, url or "http://invalid",
                                 self.identity.token() if url else None, policy=policy,
-                                in_flight=in_flight, on_progress=on_progress, cancel=cancel)
+                                in_flight=in_flight, on_progress=on_progress, cancel=cancel,
+                                reconcile=reconcile)
             report = engine.run()
             if str(report.outcome) == "reenroll":
                 with self.db.write() as s:
