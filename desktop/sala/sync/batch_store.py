@@ -193,19 +193,24 @@ def apply_result(s: OrmSession, ob: OpenBatch, result: protocol.BatchResult) -> 
                "gaps": [list(g) for g in result.gaps], "missing_blobs": len(result.missing_blobs)}
     s.execute(update(SyncBatch).where(SyncBatch.batch_id == ob.batch_id)
               .values(state="done", result=summary, body=None, finished_at=stamp))
-    queue_blobs(s, result.missing_blobs)
+    queue_blobs(s, result.missing_blobs, requeue_done=True)
     return summary
 
 
-def queue_blobs(s: OrmSession, shas: list[str], sizes: dict[str, int] | None = None) -> None:
-    """Make sure each blob has an upload row (left alone if it already has one)."""
+def queue_blobs(s: OrmSession, shas: list[str], sizes: dict[str, int] | None = None, *,
+                requeue_done: bool = False) -> None:
+    """Make sure each blob has an upload row. ``requeue_done``: the server says it lacks these,
+    so one we uploaded before (a server restored from an older backup) goes again."""
     if not shas:
         return
-    have = set(s.scalars(select(BlobUpload.sha256).where(BlobUpload.sha256.in_(shas))))
+    have = {b.sha256: b for b in s.scalars(select(BlobUpload).where(BlobUpload.sha256.in_(shas)))}
     for sha in dict.fromkeys(shas):
-        if sha not in have:
+        row = have.get(sha)
+        if row is None:
             s.add(BlobUpload(sha256=sha, size=(sizes or {}).get(sha, 0), uploaded=0,
                              state="pending", updated_at=now()))
+        elif requeue_done and row.state == "done":
+            row.state, row.uploaded, row.updated_at = "pending", 0, now()
 
 
 def fail_batch(s: OrmSession, ob: OpenBatch, code: str, message: str) -> None:
