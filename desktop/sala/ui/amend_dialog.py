@@ -98,8 +98,9 @@ class AmendRecordDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(buttons)
         self.resize(580, self.sizeHint().height())
-        if fields:
-            self.editors[fields[0].name].setFocus()
+        # The first editor is first in tab order, so it has the focus when the dialog shows.
+        # (Calling setFocus before the dialog is shown leaves Qt a dangling focus pointer once
+        # the page that owned the dialog is deleted: a crash later, far from here.)
 
     # -- editors --------------------------------------------------------------------------------
     def _editor(self, f: AmendField) -> tuple[QWidget, Callable[[], Any]]:

@@ -51,8 +51,7 @@ class EditEntryDialog(QDialog):
         form.addRow(buttons)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, activated=self.accept)
-        self.resize(540, self.sizeHint().height())
-        self.text.setFocus()
+        self.resize(540, self.sizeHint().height())  # the text, first in tab order, takes the focus on show
 
     def new_text(self) -> str:
         return self.text.toPlainText()

@@ -43,7 +43,7 @@ class MinitalkPage(QWidget):
         super().__init__(parent)
         self.services, self.tasks, self.lang, self.session_id = services, tasks, lang, session_id
         detail = services.sessions.get(session_id)
-        self.header = SessionHeader(services.sessions, tasks, lang, detail)
+        self.header = SessionHeader(services.sessions, tasks, lang, detail, amendments=services.amendments)
         self.capture = CapturePanel(lang, [(n, n) for n in detail.topic_names])
         self.model = ContributionModel(lang, self)
         self.table = self._make_table()
@@ -90,6 +90,8 @@ class MinitalkPage(QWidget):
         self.capture.sig_submit.connect(self.add_contribution)
         self.model.sig_edit_requested.connect(self._edited)
         self.header.sig_changed.connect(self.apply_status)
+        for panel in (self.header, self.tallies, self.actions_panel):
+            panel.sig_amended.connect(self._show_amendments)
         for sig in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
             sig.connect(self._update_count)
         self._install_actions()
@@ -136,8 +138,11 @@ class MinitalkPage(QWidget):
         sid, svc = self.session_id, self.services
         amended = svc.amendments.effective(sid)
         self.model.load(lambda off, n: svc.contributions.list(sid, off, n), svc.contributions.count(sid), amended)
-        self.amendments.show_amendments(svc.amendments.list(sid), self.lang)
+        self._show_amendments()
         self.capture.set_known_codes([self.model.view_at(r).participant_code or "" for r in range(self.model.rowCount())])
+
+    def _show_amendments(self) -> None:
+        self.amendments.show_amendments(self.services.amendments.list(self.session_id), self.lang)
 
     def reconcile(self) -> None:
         """Reload from the database after every queued write has run (after an error, an amendment)."""

@@ -1,4 +1,4 @@
-"""The minitalk page's side panels: show-of-hands tallies, action items, session notes, amendments.
+"""The minitalk page's side panels: show-of-hands tallies, action items, session notes.
 
 Every change is saved through the writer thread as it is made (no Save button); validation
 messages appear under the form in both languages.
@@ -7,29 +7,29 @@ messages appear under the form in both languages.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QPlainTextEdit,
-    QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QCheckBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
+    QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from sala.bootstrap import Services
-from sala.domain import enums as e
-from sala.domain.clock import to_local
 from sala.domain.errors import SalaError, ValidationError
 from sala.domain.thaidate import format_date
-from sala.domain.validation import FIELD_NAMES
 from sala.services.action_items import ActionItemInput, ActionItemView
 from sala.services.amendments import AmendmentView
-from sala.services.tallies import COUNT_MAX, TallyInput, TallyView
-from sala.ui.amend_dialog import error_label
+from sala.services.tallies import COUNT_FIELDS, COUNT_MAX, TallyInput, TallyView
+from sala.ui.amend_dialog import AmendField, AmendRecordDialog, error_label
+from sala.ui.amend_list import AmendmentsPanel
 from sala.ui.minitalk_autosave import Autosave
 from sala.ui.tasks import TaskRunner
 from sala.ui.widgets import BuddhistDateEdit, show_error
 
 IdRole = Qt.ItemDataRole.UserRole + 1
+__all__ = ["ActionItemsPanel", "AmendmentsPanel", "NotesPanel", "TalliesPanel", "error_label", "show_field_error"]
 
 
 def show_field_error(label: QLabel, exc: BaseException, lang: str, parent: QWidget) -> None:
@@ -42,14 +42,28 @@ def show_field_error(label: QLabel, exc: BaseException, lang: str, parent: QWidg
 
 
 class _RecordPanel(QWidget):
-    """A form to add, a table edited in place, a delete button; subclasses say what a record is."""
+    """A form to add, a table edited in place, a delete button; subclasses say what a record is.
 
-    COLUMNS: tuple[str, ...] = ()
+    Once the session is finalized the table is read-only and Enter, a double-click or the Amend
+    button records an amendment instead; amended cells show the corrected value beside the
+    original, with the reasons in the tooltip.
+    """
+
+    sig_amended = Signal()
+    """A record of the finalized session was amended (the amendments list may refresh)."""
+
+    TARGET = ""
+    """The amendment target type of this panel's records."""
 
     def __init__(self, services: Services, tasks: TaskRunner, lang: str, session_id: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services, self.tasks, self.lang, self.session_id = services, tasks, lang, session_id
+        self.read_only = False
+        self.dialog: AmendRecordDialog | None = None
+        """The amend dialog last opened (window-modal; tests reach it here)."""
+        self._records: dict[str, Any] = {}
+        self._amended: dict[str, tuple[dict[str, Any], list[AmendmentView]]] = {}
         self.error = error_label()
         self.form = QWidget()
         self.table = QTableWidget(0, len(self.headers()))
@@ -57,13 +71,22 @@ class _RecordPanel(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(int(self.fontMetrics().height() * 1.7))
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.activated.connect(lambda _ix: self.amend_selected() if self.read_only else None)
         self.delete_button = QPushButton(self.tr("Delete selected"))
         self.delete_button.clicked.connect(self.delete_selected)
+        self.amend_button = QPushButton(self.tr("Amend selected…"))
+        self.amend_button.clicked.connect(self.amend_selected)
+        self.amend_button.hide()
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.amend_button)
+        buttons.addWidget(self.delete_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
         layout.addWidget(self.error)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.delete_button, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addLayout(buttons)
         self._loading = False
         self.table.itemChanged.connect(self._item_changed)
 
@@ -71,17 +94,59 @@ class _RecordPanel(QWidget):
         return []
 
     def set_read_only(self, read_only: bool) -> None:
+        self.read_only = read_only
         self.form.setVisible(not read_only)
         self.delete_button.setVisible(not read_only)
+        self.amend_button.setVisible(read_only)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers if read_only
                                    else QTableWidget.EditTrigger.DoubleClicked | QTableWidget.EditTrigger.EditKeyPressed
                                    | QTableWidget.EditTrigger.AnyKeyPressed)
+        self.reload()
 
     def run(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None) -> None:
         def failed(exc: BaseException) -> None:
             show_field_error(self.error, exc, self.lang, self)
             self.reload()
         self.tasks.run(fn, on_done, failed)
+
+    def submit(self, data: Any, store: Callable[[str, Any], Any]) -> bool:
+        """Add a record: check ``data`` here (refused beside the form, nothing queued), then store
+        it on the writer and redraw from what was stored. True if it was queued."""
+        try:
+            data.validated()
+        except ValidationError as exc:
+            show_field_error(self.error, exc, self.lang, self)
+            return False
+        self.error.hide()
+        sid = self.session_id
+        self.run(lambda: store(sid, data), lambda _: self.reload())
+        return True
+
+    def reload(self) -> None:
+        """The records and their amendments, read in one go behind any queued write."""
+        sid, load, amendments = self.session_id, self.load_records, self.services.amendments
+        self.tasks.run(lambda: (load(sid), amendments.effective(sid)), self._loaded)
+
+    def _loaded(self, result: tuple[list[Any], dict[str, tuple[dict[str, Any], list[AmendmentView]]]]) -> None:
+        records, self._amended = result
+        self._records = {r.id: r for r in records}
+        self.show_records(records)
+
+    def current(self, rid: str) -> dict[str, Any]:
+        """The amended fields of record ``rid`` (empty if it was never amended)."""
+        return self._amended.get(rid, ({}, []))[0]
+
+    def shown(self, rid: str, field: str, value: Any, fmt: Callable[[Any], str] = str) -> QTableWidgetItem:
+        """A cell: the value, or the amended value with the original beside it."""
+        fields, history = self._amended.get(rid, ({}, []))
+        if field not in fields or fields[field] == value:
+            return QTableWidgetItem(fmt(value))
+        item = QTableWidgetItem(self.tr("%1 (was %2)").replace("%1", fmt(fields[field])).replace("%2", fmt(value)))
+        f = item.font()
+        f.setItalic(True)
+        item.setFont(f)
+        item.setToolTip("\n".join(self.tr("Amended — reason: %1").replace("%1", a.reason) for a in history))
+        return item
 
     def put_rows(self, rows: list[tuple[str, list[Any]]]) -> None:
         self._loading = True
@@ -94,7 +159,7 @@ class _RecordPanel(QWidget):
         self._loading = False
 
     def _item_changed(self, item: QTableWidgetItem) -> None:
-        if not self._loading:
+        if not self._loading and not self.read_only:
             self.error.hide()
             self.row_edited(item.row(), str(item.data(IdRole)))
 
@@ -109,13 +174,35 @@ class _RecordPanel(QWidget):
             self.table.removeRow(r)
             self.run(lambda rid=rid: self.delete_record(rid))
 
+    def amend_selected(self) -> None:
+        """Correct the selected record of the finalized session: an amendment with a reason."""
+        item = self.table.item(self.table.currentRow(), 0) if self.table.currentRow() >= 0 else None
+        record = self._records.get(str(item.data(IdRole))) if item is not None else None
+        if not self.read_only or record is None:
+            return
+        dlg = AmendRecordDialog(self.services.amendments, self.tasks, self.lang, self.TARGET, record.id,
+                                self.amend_fields(record, self.current(record.id)), self.amend_title(), self)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.accepted.connect(self._amended_one)
+        self.dialog = dlg
+        dlg.open()
+
+    def _amended_one(self) -> None:
+        self.reload()
+        self.sig_amended.emit()
+
     # subclass hooks
-    def reload(self) -> None: ...
+    def load_records(self, session_id: str) -> list[Any]: ...
+    def show_records(self, records: list[Any]) -> None: ...
+    def amend_fields(self, record: Any, current: dict[str, Any]) -> list[AmendField]: ...
+    def amend_title(self) -> str: ...
     def row_edited(self, row: int, rid: str) -> None: ...
     def delete_record(self, rid: str) -> Any: ...
 
 
 class TalliesPanel(_RecordPanel):
+    TARGET = "tally"
+
     def headers(self) -> list[str]:
         return [self.tr("Question"), self.tr("For"), self.tr("Against"), self.tr("Abstain")]
 
@@ -138,29 +225,31 @@ class TalliesPanel(_RecordPanel):
         form.addRow(self.tr("Hands"), counts)
         form.addRow("", self.add_button)
         for c in (1, 2, 3):
-            self.table.setColumnWidth(c, 80)
+            self.table.horizontalHeader().setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
         self.reload()
 
     def add(self) -> None:
         data = TallyInput(self.question.text(), *(b.value() for b in self.counts))
-        try:
-            data.validated()
-        except ValidationError as exc:
-            show_field_error(self.error, exc, self.lang, self)
-            return
-        self.error.hide()
-        sid = self.session_id
-        self.run(lambda: self.services.tallies.add(sid, data), lambda _: self.reload())
-        self.question.clear()
-        for b in self.counts:
-            b.setValue(0)
+        if self.submit(data, self.services.tallies.add):
+            self.question.clear()
+            for b in self.counts:
+                b.setValue(0)
 
-    def reload(self) -> None:
-        sid = self.session_id
-        self.tasks.run(lambda: self.services.tallies.list(sid), self._show)
+    def load_records(self, session_id: str) -> list[TallyView]:
+        return self.services.tallies.list(session_id)
 
-    def _show(self, tallies: list[TallyView]) -> None:
-        self.put_rows([(t.id, [t.question, t.count_for, t.count_against, t.count_abstain]) for t in tallies])
+    def show_records(self, tallies: list[TallyView]) -> None:
+        self.put_rows([(t.id, [self.shown(t.id, "question", t.question)]
+                        + [self.shown(t.id, f, getattr(t, f)) for f in COUNT_FIELDS]) for t in tallies])
+
+    def amend_fields(self, t: TallyView, current: dict[str, Any]) -> list[AmendField]:
+        labels = (self.tr("For"), self.tr("Against"), self.tr("Abstain"))
+        return [AmendField("question", self.tr("Question"), t.question, current.get("question", t.question))] + [
+            AmendField(f, label, getattr(t, f), current.get(f, getattr(t, f)), "count")
+            for f, label in zip(COUNT_FIELDS, labels, strict=True)]
+
+    def amend_title(self) -> str:
+        return self.tr("Amend a finalized show of hands")
 
     def row_edited(self, row: int, rid: str) -> None:
         data = TallyInput(self.cell(row, 0), *(self.cell(row, c) for c in (1, 2, 3)))
@@ -171,6 +260,8 @@ class TalliesPanel(_RecordPanel):
 
 
 class ActionItemsPanel(_RecordPanel):
+    TARGET = "action_item"
+
     def headers(self) -> list[str]:
         return [self.tr("What"), self.tr("Who"), self.tr("By when"), self.tr("Done")]
 
@@ -201,42 +292,52 @@ class ActionItemsPanel(_RecordPanel):
         self.table.setColumnWidth(1, 140)
         self.table.setColumnWidth(2, 130)
         self.table.setColumnWidth(3, 60)
-        self._items: dict[str, ActionItemView] = {}
         self.reload()
 
     def add(self) -> None:
         due = self.due.date().toPython() if self.has_due.isChecked() else None
-        data = ActionItemInput(self.what.text(), self.who.text(), due)
-        try:
-            data.validated()
-        except ValidationError as exc:
-            show_field_error(self.error, exc, self.lang, self)
-            return
-        self.error.hide()
-        sid = self.session_id
-        self.run(lambda: self.services.action_items.add(sid, data), lambda _: self.reload())
-        self.what.clear()
-        self.who.clear()
-        self.what.setFocus()
+        if self.submit(ActionItemInput(self.what.text(), self.who.text(), due), self.services.action_items.add):
+            self.what.clear()
+            self.who.clear()
+            self.what.setFocus()
 
-    def reload(self) -> None:
-        sid = self.session_id
-        self.tasks.run(lambda: self.services.action_items.list(sid), self._show)
+    def load_records(self, session_id: str) -> list[ActionItemView]:
+        return self.services.action_items.list(session_id)
 
-    def _show(self, items: list[ActionItemView]) -> None:
-        self._items = {a.id: a for a in items}
+    def show_records(self, items: list[ActionItemView]) -> None:
         rows = []
         for a in items:
-            due = QTableWidgetItem(format_date(a.due, self.lang) if a.due else "")
+            due = self.shown(a.id, "due", a.due.isoformat() if a.due else None, self._date)
             due.setFlags(due.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            done = QTableWidgetItem()
-            done.setFlags((done.flags() | Qt.ItemFlag.ItemIsUserCheckable) & ~Qt.ItemFlag.ItemIsEditable)
-            done.setCheckState(Qt.CheckState.Checked if a.done else Qt.CheckState.Unchecked)
-            rows.append((a.id, [a.what, a.who, due, done]))
+            done_now = self.current(a.id).get("done", a.done)
+            done = QTableWidgetItem(self.tr("(was %1)").replace("%1", self._yes(a.done)) if done_now != a.done else "")
+            flags = done.flags() & ~Qt.ItemFlag.ItemIsEditable
+            done.setFlags(flags if self.read_only else flags | Qt.ItemFlag.ItemIsUserCheckable)
+            done.setCheckState(Qt.CheckState.Checked if done_now else Qt.CheckState.Unchecked)
+            rows.append((a.id, [self.shown(a.id, "what", a.what), self.shown(a.id, "who", a.who, self._dash), due, done]))
         self.put_rows(rows)
 
+    def _date(self, iso: Any) -> str:
+        return format_date(date.fromisoformat(str(iso)), self.lang) if iso else ""
+
+    def _dash(self, text: Any) -> str:
+        return str(text) if text else "—" if self.read_only else ""
+
+    def _yes(self, done: bool) -> str:
+        return self.tr("done") if done else self.tr("not done")
+
+    def amend_fields(self, a: ActionItemView, current: dict[str, Any]) -> list[AmendField]:
+        due = a.due.isoformat() if a.due else None
+        return [AmendField("what", self.tr("What"), a.what, current.get("what", a.what)),
+                AmendField("who", self.tr("Who"), a.who, current.get("who", a.who)),
+                AmendField("due", self.tr("By when"), due, current.get("due", due), "date"),
+                AmendField("done", self.tr("Done"), a.done, current.get("done", a.done), "check")]
+
+    def amend_title(self) -> str:
+        return self.tr("Amend a finalized action item")
+
     def row_edited(self, row: int, rid: str) -> None:
-        old = self._items.get(rid)
+        old = self._records.get(rid)
         done = self.table.item(row, 3)
         data = ActionItemInput(self.cell(row, 0), self.cell(row, 1), old.due if old else None,
                                done is not None and done.checkState() == Qt.CheckState.Checked)
@@ -275,36 +376,3 @@ class NotesPanel(QWidget):
 
     def set_read_only(self, read_only: bool) -> None:
         self.edit.setReadOnly(read_only)
-
-
-class AmendmentsPanel(QListWidget):
-    """Every amendment of the finalized session, oldest first, with its reason."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWordWrap(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setAlternatingRowColors(True)
-
-    def show_amendments(self, items: list[AmendmentView], lang: str) -> None:
-        self.clear()
-        targets = {"contribution": self.tr("Contribution"), "tally": self.tr("Show of hands"),
-                   "action_item": self.tr("Action item"), "session": self.tr("Session")}
-        for a in items:
-            changes = "\n".join(f"{_field_label(k, lang)}: {_value_label(k, v, lang)}" for k, v in a.changes.items())
-            when = f"{format_date(a.created_at, lang, abbr=True)} {to_local(a.created_at):%H:%M}"
-            self.addItem(f"{when} · {targets.get(a.target_type, a.target_type)}\n{changes}\n"
-                         + self.tr("Reason: %1").replace("%1", a.reason))
-
-
-def _field_label(field: str, lang: str) -> str:
-    th, en = {"type": ("ประเภท", "Type"), "stance": ("จุดยืน", "Stance")}.get(field) or FIELD_NAMES.get(field, (field, field))
-    return th if lang == "th" else en
-
-
-def _value_label(field: str, value: Any, lang: str) -> str:
-    if field == "type" and value:
-        return e.ContributionType(value).label(lang)
-    if field == "stance":
-        return e.Stance(value).label(lang) if value else "—"
-    return str(value)
