@@ -311,7 +311,7 @@ class ActionItemsPanel(_RecordPanel):
             due.setFlags(due.flags() & ~Qt.ItemFlag.ItemIsEditable)
             done_now = self.current(a.id).get("done", a.done)
             done = QTableWidgetItem(self.tr("(was %1)").replace("%1", self._yes(a.done)) if done_now != a.done else "")
-            flags = done.flags() & ~Qt.ItemFlag.ItemIsEditable
+            flags = done.flags() & ~Qt.ItemFlag.ItemIsEditable & ~Qt.ItemFlag.ItemIsUserCheckable
             done.setFlags(flags if self.read_only else flags | Qt.ItemFlag.ItemIsUserCheckable)
             done.setCheckState(Qt.CheckState.Checked if done_now else Qt.CheckState.Unchecked)
             rows.append((a.id, [self.shown(a.id, "what", a.what), self.shown(a.id, "who", a.who, self._dash), due, done]))
