@@ -4,111 +4,158 @@
 <context>
     <name>ActionItemsPanel</name>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="182"/>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="204"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="266"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="288"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="331"/>
         <source>What</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="182"/>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="205"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="266"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="289"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="332"/>
         <source>Who</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="182"/>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="206"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="266"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="290"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="333"/>
         <source>By when</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="182"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="266"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="334"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="187"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="271"/>
         <source>What is to be done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="189"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="273"/>
         <source>Who does it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="190"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="274"/>
         <source>By</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="198"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="282"/>
         <source>Add action item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="313"/>
+        <source>(was %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="327"/>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="327"/>
+        <source>not done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="337"/>
+        <source>Amend a finalized action item</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>AmendDialog</name>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_amend.py" line="26"/>
+        <location filename="../desktop/sala/ui/minitalk_amend.py" line="35"/>
         <source>Amend a finalized contribution</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_amend.py" line="46"/>
-        <source>Why is this corrected? (required)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop/sala/ui/minitalk_amend.py" line="53"/>
-        <source>Original</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop/sala/ui/minitalk_amend.py" line="54"/>
+        <location filename="../desktop/sala/ui/minitalk_amend.py" line="28"/>
         <source>Corrected text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_amend.py" line="56"/>
+        <location filename="../desktop/sala/ui/minitalk_amend.py" line="29"/>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_amend.py" line="57"/>
+        <location filename="../desktop/sala/ui/minitalk_amend.py" line="31"/>
         <source>Stance</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>AmendRecordDialog</name>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_amend.py" line="58"/>
+        <location filename="../desktop/sala/ui/amend_dialog.py" line="78"/>
+        <source>Original: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/amend_dialog.py" line="86"/>
+        <source>Why is this corrected? (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/amend_dialog.py" line="89"/>
         <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/amend_dialog.py" line="134"/>
+        <source>Set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/amend_dialog.py" line="156"/>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/amend_dialog.py" line="156"/>
+        <source>no</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>AmendmentsPanel</name>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="298"/>
+        <location filename="../desktop/sala/ui/amend_list.py" line="36"/>
         <source>Contribution</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="298"/>
+        <location filename="../desktop/sala/ui/amend_list.py" line="36"/>
         <source>Show of hands</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="299"/>
+        <location filename="../desktop/sala/ui/amend_list.py" line="37"/>
         <source>Action item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="299"/>
+        <location filename="../desktop/sala/ui/amend_list.py" line="37"/>
         <source>Session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="304"/>
+        <location filename="../desktop/sala/ui/amend_list.py" line="38"/>
+        <source>Observation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/amend_list.py" line="43"/>
         <source>Reason: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -116,38 +163,100 @@
 <context>
     <name>AnswersPanel</name>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_answers.py" line="53"/>
+        <location filename="../desktop/sala/ui/focus_group_answers.py" line="83"/>
         <source>Answer — Enter saves</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_answers.py" line="67"/>
+        <location filename="../desktop/sala/ui/focus_group_answers.py" line="101"/>
         <source>Facilitator observations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_answers.py" line="70"/>
+        <location filename="../desktop/sala/ui/focus_group_answers.py" line="104"/>
         <source>Observation (mood, who held back, …) — Enter saves</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_answers.py" line="72"/>
+        <location filename="../desktop/sala/ui/focus_group_answers.py" line="106"/>
         <source>About this question</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_answers.py" line="101"/>
+        <location filename="../desktop/sala/ui/focus_group_answers.py" line="140"/>
+        <source>Edit… (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group_answers.py" line="140"/>
+        <source>Delete (Del)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group_answers.py" line="141"/>
+        <source>Amend… (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group_answers.py" line="161"/>
         <source>No questions yet: add one to the guide, or use a template. Answers typed now are kept without a question.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_answers.py" line="104"/>
+        <location filename="../desktop/sala/ui/focus_group_answers.py" line="164"/>
         <source>Question %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_answers.py" line="177"/>
+        <location filename="../desktop/sala/ui/focus_group_answers.py" line="189"/>
         <source>(general) </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group_answers.py" line="231"/>
+        <source>Add answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group_answers.py" line="246"/>
+        <source>Add observation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group_answers.py" line="259"/>
+        <source>Amend a finalized answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group_answers.py" line="261"/>
+        <location filename="../desktop/sala/ui/focus_group_answers.py" line="269"/>
+        <source>Edit answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group_answers.py" line="277"/>
+        <source>Amend a finalized observation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group_answers.py" line="279"/>
+        <location filename="../desktop/sala/ui/focus_group_answers.py" line="285"/>
+        <source>Edit observation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group_answers.py" line="289"/>
+        <source>Delete answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group_answers.py" line="292"/>
+        <source>Delete observation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group_answers.py" line="307"/>
+        <source>Corrected text</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -298,38 +407,51 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_page.py" line="160"/>
+        <location filename="../desktop/sala/ui/dashboard_page.py" line="163"/>
         <source>%1 sessions · %2 participants · %3 contributions · %4 exhibition visitors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_page.py" line="164"/>
+        <location filename="../desktop/sala/ui/dashboard_page.py" line="167"/>
         <source>Sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_page.py" line="176"/>
+        <location filename="../desktop/sala/ui/dashboard_page.py" line="179"/>
         <source>Not stated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_page.py" line="182"/>
+        <location filename="../desktop/sala/ui/dashboard_page.py" line="185"/>
         <source>Visitors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_page.py" line="184"/>
+        <location filename="../desktop/sala/ui/dashboard_page.py" line="187"/>
         <source>Average %1 / 5 from %2 visitors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_page.py" line="190"/>
+        <location filename="../desktop/sala/ui/dashboard_page.py" line="193"/>
         <source>Save chart as PNG</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_page.py" line="191"/>
+        <location filename="../desktop/sala/ui/dashboard_page.py" line="194"/>
         <source>PNG images (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EditEntryDialog</name>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group_edit.py" line="38"/>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group_edit.py" line="45"/>
+        <source>Participant code</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -445,17 +567,17 @@
 <context>
     <name>FocusGroupPage</name>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_page.py" line="42"/>
+        <location filename="../desktop/sala/ui/focus_group_page.py" line="51"/>
         <source>Answers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_page.py" line="43"/>
+        <location filename="../desktop/sala/ui/focus_group_page.py" line="52"/>
         <source>Participants</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_page.py" line="44"/>
+        <location filename="../desktop/sala/ui/focus_group_page.py" line="53"/>
         <source>Photos</source>
         <translation type="unfinished"></translation>
     </message>
@@ -635,32 +757,32 @@
 <context>
     <name>LiveTally</name>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_live_tally.py" line="49"/>
+        <location filename="../desktop/sala/ui/dashboard_live_tally.py" line="50"/>
         <source>Exhibition live tally</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_live_tally.py" line="54"/>
+        <location filename="../desktop/sala/ui/dashboard_live_tally.py" line="55"/>
         <source>Visitors&apos; ratings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_live_tally.py" line="55"/>
+        <location filename="../desktop/sala/ui/dashboard_live_tally.py" line="56"/>
         <source>Votes per proposal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_live_tally.py" line="139"/>
+        <location filename="../desktop/sala/ui/dashboard_live_tally.py" line="136"/>
         <source>Visitors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_live_tally.py" line="141"/>
+        <location filename="../desktop/sala/ui/dashboard_live_tally.py" line="138"/>
         <source>Average %1 / 5 from %2 visitors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_live_tally.py" line="142"/>
+        <location filename="../desktop/sala/ui/dashboard_live_tally.py" line="139"/>
         <source>Votes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -668,87 +790,92 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="104"/>
+        <location filename="../desktop/sala/ui/main_window.py" line="60"/>
         <source>Sala — public consultation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="123"/>
+        <location filename="../desktop/sala/ui/main_window.py" line="63"/>
+        <source>Opening your sessions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/main_window.py" line="101"/>
         <source>Ready — working offline, every entry is saved on this laptop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="126"/>
+        <location filename="../desktop/sala/ui/main_window.py" line="105"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="127"/>
+        <location filename="../desktop/sala/ui/main_window.py" line="106"/>
         <source>&amp;New session…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="130"/>
+        <location filename="../desktop/sala/ui/main_window.py" line="108"/>
         <source>&amp;Back up now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="132"/>
+        <location filename="../desktop/sala/ui/main_window.py" line="110"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="135"/>
+        <location filename="../desktop/sala/ui/main_window.py" line="112"/>
         <source>Session &amp;summary…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="138"/>
+        <location filename="../desktop/sala/ui/main_window.py" line="114"/>
         <source>&amp;Period report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="140"/>
+        <location filename="../desktop/sala/ui/main_window.py" line="116"/>
         <source>&amp;Export…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="149"/>
+        <location filename="../desktop/sala/ui/main_window.py" line="125"/>
         <source>&amp;Sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="152"/>
+        <location filename="../desktop/sala/ui/main_window.py" line="127"/>
         <source>&amp;Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="155"/>
+        <location filename="../desktop/sala/ui/main_window.py" line="129"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="158"/>
+        <location filename="../desktop/sala/ui/main_window.py" line="132"/>
         <source>&amp;Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="194"/>
+        <location filename="../desktop/sala/ui/main_window.py" line="180"/>
         <source>This kind of session cannot be opened here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="216"/>
+        <location filename="../desktop/sala/ui/main_window.py" line="204"/>
         <source>Backup saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="225"/>
+        <location filename="../desktop/sala/ui/main_window.py" line="213"/>
         <source>Select a session in the list first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop/sala/ui/main_window.py" line="241"/>
+        <location filename="../desktop/sala/ui/main_window.py" line="229"/>
         <source>%n session(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -756,13 +883,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="214"/>
-        <location filename="../desktop/sala/ui/main_window.py" line="244"/>
+        <location filename="../desktop/sala/ui/main_window.py" line="202"/>
+        <location filename="../desktop/sala/ui/main_window.py" line="232"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="248"/>
+        <location filename="../desktop/sala/ui/main_window.py" line="236"/>
         <source>All changes saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -770,53 +897,53 @@
 <context>
     <name>MinitalkPage</name>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_page.py" line="52"/>
+        <location filename="../desktop/sala/ui/minitalk_page.py" line="53"/>
         <source>Amend selected…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_page.py" line="54"/>
+        <location filename="../desktop/sala/ui/minitalk_page.py" line="55"/>
         <source>Delete selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_page.py" line="62"/>
+        <location filename="../desktop/sala/ui/minitalk_page.py" line="63"/>
         <source>Show of hands</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_page.py" line="63"/>
+        <location filename="../desktop/sala/ui/minitalk_page.py" line="64"/>
         <source>Action items</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_page.py" line="64"/>
+        <location filename="../desktop/sala/ui/minitalk_page.py" line="65"/>
         <source>Notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_page.py" line="65"/>
+        <location filename="../desktop/sala/ui/minitalk_page.py" line="66"/>
         <source>Amendments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_page.py" line="160"/>
+        <location filename="../desktop/sala/ui/minitalk_page.py" line="166"/>
         <source>Add “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_page.py" line="171"/>
+        <location filename="../desktop/sala/ui/minitalk_page.py" line="177"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_page.py" line="180"/>
-        <location filename="../desktop/sala/ui/minitalk_page.py" line="182"/>
+        <location filename="../desktop/sala/ui/minitalk_page.py" line="186"/>
+        <location filename="../desktop/sala/ui/minitalk_page.py" line="188"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop/sala/ui/minitalk_page.py" line="238"/>
+        <location filename="../desktop/sala/ui/minitalk_page.py" line="242"/>
         <source>%n contribution(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -915,7 +1042,7 @@
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="264"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="358"/>
         <source>Session notes (saved as you type)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1009,33 +1136,49 @@
 <context>
     <name>PhotosPanel</name>
     <message>
-        <location filename="../desktop/sala/ui/photos_panel.py" line="47"/>
+        <location filename="../desktop/sala/ui/photos_panel.py" line="50"/>
+        <location filename="../desktop/sala/ui/photos_panel.py" line="221"/>
         <source>Drop photos of flip charts and whiteboards here, or choose files.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/photos_panel.py" line="49"/>
+        <location filename="../desktop/sala/ui/photos_panel.py" line="52"/>
         <source>Choose photos…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/photos_panel.py" line="52"/>
+        <location filename="../desktop/sala/ui/photos_panel.py" line="55"/>
         <source>Link new photos to the current question</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/photos_panel.py" line="80"/>
+        <location filename="../desktop/sala/ui/photos_panel.py" line="74"/>
+        <source>Caption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/photos_panel.py" line="76"/>
+        <source>What the selected photo shows — saved as you type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/photos_panel.py" line="103"/>
         <source>Choose photos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/photos_panel.py" line="89"/>
+        <location filename="../desktop/sala/ui/photos_panel.py" line="112"/>
         <source>Adding %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/photos_panel.py" line="99"/>
+        <location filename="../desktop/sala/ui/photos_panel.py" line="122"/>
         <source>Saved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/photos_panel.py" line="219"/>
+        <source>This session is finalized: its photos can be viewed but not changed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1064,6 +1207,24 @@
     <message>
         <location filename="../desktop/sala/ui/kiosk_pin.py" line="70"/>
         <source>Enter the same PIN again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordList</name>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group_records.py" line="138"/>
+        <source>✎ Original: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group_records.py" line="139"/>
+        <source>Reason: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group_records.py" line="145"/>
+        <source>saving…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1141,37 +1302,57 @@
 <context>
     <name>SessionHeader</name>
     <message>
-        <location filename="../desktop/sala/ui/session_header.py" line="50"/>
+        <location filename="../desktop/sala/ui/session_header.py" line="62"/>
         <source>Open session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/session_header.py" line="51"/>
+        <location filename="../desktop/sala/ui/session_header.py" line="63"/>
         <source>Close session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/session_header.py" line="52"/>
+        <location filename="../desktop/sala/ui/session_header.py" line="64"/>
         <source>Reopen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/session_header.py" line="53"/>
+        <location filename="../desktop/sala/ui/session_header.py" line="65"/>
         <source>Finalize…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/session_header.py" line="89"/>
+        <location filename="../desktop/sala/ui/session_header.py" line="66"/>
+        <source>Amend title…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/session_header.py" line="105"/>
         <source>read-only; corrections are amendments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/session_header.py" line="106"/>
+        <location filename="../desktop/sala/ui/session_header.py" line="123"/>
+        <source>✎ Amended title — original: “%1” · reason: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/session_header.py" line="133"/>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/session_header.py" line="134"/>
+        <source>Amend the session title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/session_header.py" line="154"/>
         <source>Finalize session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/session_header.py" line="107"/>
+        <location filename="../desktop/sala/ui/session_header.py" line="155"/>
         <source>Finalize “%1”?
 
 It becomes read-only and is queued to be sent to the central platform. Later corrections are recorded as amendments with a reason.</source>
@@ -1224,22 +1405,22 @@ It becomes read-only and is queued to be sent to the central platform. Later cor
 <context>
     <name>SessionListPage</name>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="53"/>
+        <location filename="../desktop/sala/ui/session_list_page.py" line="43"/>
         <source>No sessions yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="54"/>
+        <location filename="../desktop/sala/ui/session_list_page.py" line="44"/>
         <source>Set up your first minitalk, focus group or exhibition. It takes under a minute, and everything is saved on this laptop as you type, with or without a connection.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="56"/>
+        <location filename="../desktop/sala/ui/session_list_page.py" line="46"/>
         <source>Create the first session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="59"/>
+        <location filename="../desktop/sala/ui/session_list_page.py" line="49"/>
         <source>No session matches these filters.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1519,42 +1700,51 @@ It becomes read-only and is queued to be sent to the central platform. Later cor
 <context>
     <name>TalliesPanel</name>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="127"/>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="144"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="207"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="224"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="247"/>
         <source>Question</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="127"/>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="135"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="207"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="215"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="246"/>
         <source>For</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="127"/>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="135"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="207"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="215"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="246"/>
         <source>Against</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="127"/>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="135"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="207"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="215"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="246"/>
         <source>Abstain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="132"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="212"/>
         <source>Question put to a show of hands</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="139"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="219"/>
         <source>Add tally</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="145"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="225"/>
         <source>Hands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="252"/>
+        <source>Amend a finalized show of hands</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1579,8 +1769,23 @@ It becomes read-only and is queued to be sent to the central platform. Later cor
 <context>
     <name>_RecordPanel</name>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="67"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="76"/>
         <source>Delete selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="78"/>
+        <source>Amend selected…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="144"/>
+        <source>%1 (was %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="148"/>
+        <source>Amended — reason: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
