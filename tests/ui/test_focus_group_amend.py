@@ -144,3 +144,37 @@ def test_amend_session_title_in_header(qtbot, services, tasks, finalized, page) 
     assert "สนทนากลุ่มฝุ่น PM2.5" in header.amended_note.text() and "ระบุตำบลให้ชัด" in header.amended_note.text()
     assert services.sessions.get(sid).title == "สนทนากลุ่มฝุ่น PM2.5"
     assert services.amendments.effective(sid)[sid][0] == {"title": "สนทนากลุ่มฝุ่น PM2.5 ตำบลบ้านดง"}
+
+
+def test_screenshots_of_open_and_finalized_pages_in_thai(qtbot, services, tasks, finalized, page) -> None:  # noqa: ANN001
+    """Looked at by a person: answers, observations and an amended answer, in Thai, unclipped."""
+    sid, answer_id, obs_id = finalized
+    services.amendments.amend("contribution", answer_id, {"text": "ไอทุกเช้า ลูกเป็นหอบหืด ต้องพาไปหาหมอบ่อยขึ้น"},
+                              "ผู้พูดขอเพิ่มเติมหลังปิดเวที")
+    page.answers.load_lists()
+    page.grab().save("/tmp/sala_focus_group_finalized_th.png")
+    assert page.answers.answers.item(0).text().count("\n") == 2
+
+    other = services.sessions.create(SessionInput("สนทนากลุ่มเยาวชน เรื่องฝุ่นควันและสุขภาพ", e.SessionKind.FOCUS_GROUP,
+                                                   province="CMI")).id
+    g = services.guides.ensure_session_guide(other)
+    for q in ("ปัญหาฝุ่นควันส่งผลต่อสุขภาพและการทำมาหากินของท่านอย่างไร", "ใครควรแก้ไข", "ข้อเสนอของท่าน"):
+        services.guides.add_question(g.id, q)
+    p = FocusGroupPage(services, tasks, other, "th")
+    qtbot.addWidget(p)
+    p.resize(1280, 800)
+    p.show()
+    with qtbot.waitActive(p):
+        p.activateWindow()
+    for code, text in (("P01", "ไอทุกเช้า ลูกเป็นหอบหืด ต้องพาไปหาหมอบ่อยขึ้น"), ("P02", "ขายของไม่ได้ช่วงเดือนมีนาคม"),
+                       ("P03", "อยากให้มีเครื่องวัดฝุ่นที่โรงเรียนและแจ้งเตือนผ่านไลน์กลุ่มหมู่บ้าน")):
+        p.answers.code.setEditText(code)
+        type_text(p.answers.text, text)
+        qtbot.keyClick(p.answers.text, K.Key_Return)
+    type_text(p.answers.observation, "ผู้สูงอายุพูดน้อย ควรถามเพิ่ม")
+    qtbot.keyClick(p.answers.observation, K.Key_Return)
+    p.answers.obs_for_question.setChecked(False)
+    type_text(p.answers.observation, "บรรยากาศเป็นกันเอง")
+    qtbot.keyClick(p.answers.observation, K.Key_Return)
+    qtbot.waitUntil(lambda: tasks.pending() == 0 and not p.answers.answers.is_pending(0))
+    p.grab().save("/tmp/sala_focus_group_open_th.png")

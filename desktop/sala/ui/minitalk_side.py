@@ -157,6 +157,9 @@ class _RecordPanel(QWidget):
                 item.setData(IdRole, rid)
                 self.table.setItem(r, c, item)
         self._loading = False
+        if self.read_only:  # an amended cell holds the original too: widen rather than clip it
+            for c in range(1, self.table.columnCount()):
+                self.table.resizeColumnToContents(c)
 
     def _item_changed(self, item: QTableWidgetItem) -> None:
         if not self._loading and not self.read_only:
