@@ -24,7 +24,7 @@ from sala.central import tables as t
 from sala.central.db import is_postgres, read_tx, write_tx
 from sala.central.errors import ApiError
 from sala.sync import protocol
-from sala.sync.protocol import Batch, BatchResult, RecordResult
+from sala.sync.protocol import Batch, BatchResult, RecordResult, canonical_text
 
 CHUNK = 500  # ids per IN (...) lookup
 
@@ -48,7 +48,7 @@ def _prepare(batch: Batch) -> tuple[list[RecordResult | None], list[dict[str, An
         rid = rid if isinstance(rid, str) else f"#{i}"
         try:
             protocol.validate_record(rec, device_id=batch.device_id, check_hash=False)
-            body = protocol.canonical_json(rec["body"]).decode("utf-8")
+            body = canonical_text(rec["body"])
             typ = rec["type"]
             # type matched TYPE_RE ([a-z0-9_]), so quoting it needs no escaping
             hashed = '{"body":' + body + ',"type":"' + typ + '"}'
@@ -135,7 +135,7 @@ def _ingest_tx(conn: Connection, batch: Batch, results: list[RecordResult | None
         for seq, rid in conn.execute(select(r.seq, r.id).where(
                 r.device_id == batch.device_id, r.seq.in_(seqs))):
             seq_owner[seq] = rid
-    new_rows: list[dict[str, Any]] = []
+    new_rows: list[tuple[Any, ...]] = []   # in _COLS order
     referenced: set[str] = set()
     for row in rows:
         rid, i = row["id"], row["_index"]
@@ -159,12 +159,13 @@ def _ingest_tx(conn: Connection, batch: Batch, results: list[RecordResult | None
             existing[rid] = (row["hash"], batch.device_id)   # later copies in this batch
             seq_owner[row["seq"]] = rid
             referenced.update(row["_blobs"])
-            new_rows.append({k: v for k, v in row.items() if k[0] != "_"}
-                            | {"batch_id": batch.batch_id, "received_at": now})
+            new_rows.append((rid, row["device_id"], row["seq"], row["type"], row["schema"],
+                             row["created_at"], row["hash"], row["body"], row["blobs"],
+                             batch.batch_id, now))
     if new_rows:
         _insert_records(conn, new_rows)
     high_water, gaps = _advance(conn, batch.device_id, hw, max_seq,
-                                [row["seq"] for row in new_rows])
+                                [row[2] for row in new_rows])
     final = [res for res in results if res is not None]
     result = BatchResult(batch.batch_id, batch.device_id, final, high_water, gaps,
                          missing_blobs(conn, referenced))
@@ -177,14 +178,14 @@ _COLS = ("id", "device_id", "seq", "type", "schema", "created_at", "hash", "body
          "batch_id", "received_at")
 
 
-def _insert_records(conn: Connection, rows: list[dict[str, Any]]) -> None:
-    """Plain DB-API ``executemany`` of tuples: SQLAlchemy's per-row parameter processing cost
-    more than SQLite's insert itself at 5,000 rows a batch (all columns are plain str/int/float).
-    """
+def _insert_records(conn: Connection, rows: list[tuple[Any, ...]]) -> None:
+    """Plain DB-API ``executemany`` of tuples (in ``_COLS`` order): SQLAlchemy's per-row
+    parameter processing cost more than SQLite's insert itself at 5,000 rows a batch (all
+    columns are plain str/int/float)."""
     mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
     sql = (f"INSERT INTO records ({', '.join(_COLS)}) "
            f"VALUES ({', '.join([mark] * len(_COLS))})")
-    conn.exec_driver_sql(sql, [tuple(row[c] for c in _COLS) for row in rows])
+    conn.exec_driver_sql(sql, rows)
 
 
 def _advance(conn: Connection, device_id: str, hw: int, max_seq: int,

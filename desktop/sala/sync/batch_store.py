@@ -67,6 +67,16 @@ class OpenBatch:
     public_key: str
     seal: str | None = None
     piece: dict[str, Any] | None = None
+    first_seq: int = 0      # own batches: the seq range its rows were cut from (0 = unknown)
+    last_seq: int = 0
+
+    def rows(self) -> Any:
+        """WHERE clause for this batch's outbox rows; the seq range lets SQLite walk the
+        primary key instead of scanning the whole outbox for the batch id."""
+        cond = OutboxEntry.batch_id == self.batch_id
+        if self.last_seq:
+            cond = cond & OutboxEntry.seq.between(self.first_seq, self.last_seq)
+        return cond
 
     def headers(self) -> dict[str, str]:
         h = protocol.SignedBatch(self.batch_id, self.device_id, self.record_count, self.body,
@@ -84,7 +94,8 @@ class OpenBatch:
 
 def _open(row: SyncBatch) -> OpenBatch:
     return OpenBatch(row.batch_id, row.device_id, row.via, row.record_count, row.body or b"",
-                     row.signature, row.public_key, row.seal, row.piece)
+                     row.signature, row.public_key, row.seal, row.piece, row.first_seq,
+                     row.last_seq)
 
 
 def open_batches(s: OrmSession, via: str | None = None) -> list[OpenBatch]:
@@ -97,7 +108,7 @@ def open_batches(s: OrmSession, via: str | None = None) -> list[OpenBatch]:
 
 def pending_rows(s: OrmSession, limit: int) -> list[tuple[int, str]]:
     """(seq, envelope) of unsent, unclaimed outbox rows, in seq order."""
-    return list(s.execute(
+    return list(s.connection().execute(   # Core rows: no ORM loading for 5,000 envelopes
         select(OutboxEntry.seq, OutboxEntry.envelope)
         .where(OutboxEntry.state == "pending", OutboxEntry.batch_id.is_(None))
         .order_by(OutboxEntry.seq).limit(limit)))
@@ -179,7 +190,7 @@ def apply_result(s: OrmSession, ob: OpenBatch, result: protocol.BatchResult) -> 
     counts = result.counts()
     if ob.via == OWN:
         s.execute(update(OutboxEntry)
-                  .where(OutboxEntry.batch_id == ob.batch_id, OutboxEntry.state == "pending")
+                  .where(ob.rows(), OutboxEntry.state == "pending")
                   .values(state="accepted", reason="", updated_at=stamp)
                   .execution_options(synchronize_session=False))
         others = [{"rid": r.id, "st": r.status, "why": f"{r.code or r.status}: {r.reason or ''}"}
@@ -221,8 +232,7 @@ def fail_batch(s: OrmSession, ob: OpenBatch, code: str, message: str) -> None:
               .values(state="failed", finished_at=stamp,
                       result={"error": {"code": code, "message": message}}))
     if ob.via == OWN:
-        s.execute(update(OutboxEntry).where(OutboxEntry.batch_id == ob.batch_id,
-                                            OutboxEntry.state == "pending")
+        s.execute(update(OutboxEntry).where(ob.rows(), OutboxEntry.state == "pending")
                   .values(state="rejected", reason=f"{code}: {message}", updated_at=stamp)
                   .execution_options(synchronize_session=False))
 
@@ -231,8 +241,7 @@ def release(s: OrmSession, ob: OpenBatch) -> None:
     """Give a batch's rows back to the queue (413: they go again in smaller, new batches)."""
     s.execute(update(SyncBatch).where(SyncBatch.batch_id == ob.batch_id)
               .values(state="split", body=None, finished_at=now()))
-    s.execute(update(OutboxEntry).where(OutboxEntry.batch_id == ob.batch_id,
-                                        OutboxEntry.state == "pending")
+    s.execute(update(OutboxEntry).where(ob.rows(), OutboxEntry.state == "pending")
               .values(batch_id=None).execution_options(synchronize_session=False))
 
 

@@ -174,7 +174,7 @@ class SyncEngine:
                     if store.store_own(s, signed, first, last):
                         return store.OpenBatch(signed.batch_id, signed.device_id, store.OWN,
                                                signed.record_count, signed.body, signed.signature,
-                                               signed.public_key)
+                                               signed.public_key, first_seq=first, last_seq=last)
 
     def _send(self, client: CentralClient, ob: store.OpenBatch) -> None:
         failures = busy = 0
