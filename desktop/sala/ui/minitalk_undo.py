@@ -42,6 +42,7 @@ class ContributionOps(RecordOps[ContributionView]):
                  on_error: Callable[[BaseException], None]) -> None:
         super().__init__(ContributionStore(service), tasks, model, on_error)
         self.model = model
+        self._svc = service  # the service the store writes through (the capture bench times its add)
 
 
 # The generic commands under the names the minitalk page has always used.
