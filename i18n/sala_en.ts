@@ -4,69 +4,69 @@
 <context>
     <name>ActionItemsPanel</name>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="266"/>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="288"/>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="331"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="269"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="291"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="334"/>
         <source>What</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="266"/>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="289"/>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="332"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="269"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="292"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="335"/>
         <source>Who</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="266"/>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="290"/>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="333"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="269"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="293"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="336"/>
         <source>By when</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="266"/>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="334"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="269"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="337"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="271"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="274"/>
         <source>What is to be done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="273"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="276"/>
         <source>Who does it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="274"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="277"/>
         <source>By</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="282"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="285"/>
         <source>Add action item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="313"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="316"/>
         <source>(was %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="327"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="330"/>
         <source>done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="327"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="330"/>
         <source>not done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="337"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="340"/>
         <source>Amend a finalized action item</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1042,7 +1042,7 @@
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="358"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="361"/>
         <source>Session notes (saved as you type)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1700,50 +1700,50 @@ It becomes read-only and is queued to be sent to the central platform. Later cor
 <context>
     <name>TalliesPanel</name>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="207"/>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="224"/>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="247"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="210"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="227"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="250"/>
         <source>Question</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="207"/>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="215"/>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="246"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="210"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="218"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="249"/>
         <source>For</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="207"/>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="215"/>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="246"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="210"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="218"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="249"/>
         <source>Against</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="207"/>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="215"/>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="246"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="210"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="218"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="249"/>
         <source>Abstain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="212"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="215"/>
         <source>Question put to a show of hands</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="219"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="222"/>
         <source>Add tally</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="225"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="228"/>
         <source>Hands</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="252"/>
+        <location filename="../desktop/sala/ui/minitalk_side.py" line="255"/>
         <source>Amend a finalized show of hands</source>
         <translation type="unfinished"></translation>
     </message>

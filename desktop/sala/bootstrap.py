@@ -6,10 +6,7 @@ services, and nothing reaches for them through globals.
 
 from __future__ import annotations
 
-import logging
-import logging.handlers
 from dataclasses import dataclass
-from pathlib import Path
 
 from sala.paths import AppPaths
 from sala.services.attachments import AttachmentService
@@ -58,17 +55,14 @@ class Services:
         self.db.close()
 
 
-def resolve_paths(db_path: Path | None) -> AppPaths:
-    return AppPaths.for_database(db_path) if db_path else AppPaths.default()
-
-
-def build_services(paths: AppPaths) -> Services:
+def build_services(paths: AppPaths, *, check: bool = True) -> Services:
     """Open (create, check, back up, migrate) the database at ``paths`` and wire the services.
 
     Raises CorruptDatabaseError / StorageError (bilingual) for trouble the user can act on.
+    ``check=False`` defers the integrity check to the caller (see ``Database.check``).
     """
     paths.ensure()
-    db, report = open_database(paths.database, paths.backups)
+    db, report = open_database(paths.database, paths.backups, check=check)
     search = SearchService(db)
     catalog = CatalogService(db)
     if report.created:
@@ -96,16 +90,3 @@ def build_services(paths: AppPaths) -> Services:
         dashboard=DashboardService(db, search),
         sync=SyncService(db, paths.data_dir, paths.attachments),
     )
-
-
-def setup_logging(paths: AppPaths, level: int = logging.INFO) -> Path:
-    """Log to a rotating file in the user's log folder (1 MB × 5)."""
-    paths.log_dir.mkdir(parents=True, exist_ok=True)
-    log_file = paths.log_dir / "sala.log"
-    handler = logging.handlers.RotatingFileHandler(log_file, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
-    if not any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
-        root.addHandler(handler)
-    root.setLevel(level)
-    return log_file

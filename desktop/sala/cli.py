@@ -12,37 +12,49 @@ import sys
 from pathlib import Path
 
 from sala import __version__
-from sala.commands import backup_cmd, demo_cmd, export_cmd, info_cmd, report_cmd, sync_cmd
 from sala.domain.errors import SalaError
 
 # Each module offers ``add_parser(subparsers)``; the parser it adds sets ``func(args, services)``.
-COMMANDS = (info_cmd, demo_cmd, backup_cmd, report_cmd, export_cmd, sync_cmd)
+# Imported only when a command is asked for: the GUI's start must not pay for them.
+COMMANDS = ("info_cmd", "demo_cmd", "backup_cmd", "report_cmd", "export_cmd", "sync_cmd")
 
 EXIT_USER_ERROR = 2
 EXIT_BUG = 70
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="sala", description="Sala — บันทึกเวทีรับฟังความคิดเห็น / consultation field tool")
+def _common_parser(add_help: bool) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="sala", add_help=add_help,
+                                     description="Sala — บันทึกเวทีรับฟังความคิดเห็น / consultation field tool")
     parser.add_argument("--version", action="version", version=f"sala {__version__}")
     parser.add_argument("--db", type=Path, help="database file (default: the user's data folder)")
     parser.add_argument("--lang", choices=("th", "en"), default=None, help="language of messages")
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    import importlib
+
+    parser = _common_parser(add_help=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMANDS:
-        module.add_parser(sub)
+    for name in COMMANDS:
+        importlib.import_module(f"sala.commands.{name}").add_parser(sub)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
+    argv = sys.argv[1:] if argv is None else argv
+    # No command (only --db/--lang): the GUI, without importing every command first.
+    gui_args, rest = _common_parser(add_help=False).parse_known_args(argv)
+    if not rest:
         from sala.ui.main import run_gui
 
-        return run_gui(args.db, lang=args.lang)
-    from sala.bootstrap import build_services, resolve_paths, setup_logging
+        return run_gui(gui_args.db, lang=gui_args.lang)
+    args = build_parser().parse_args(argv)
+    from sala.bootstrap import build_services
+    from sala.logging_setup import setup_logging
+    from sala.paths import AppPaths
 
-    paths = resolve_paths(args.db)
+    paths = AppPaths.resolve(args.db)
     try:
         services = build_services(paths)
     except SalaError as exc:

@@ -71,6 +71,11 @@ class AppPaths:
         )
 
     @classmethod
+    def resolve(cls, db: Path | None) -> "AppPaths":
+        """``--db`` if given, else the user's data folder."""
+        return cls.for_database(db) if db else cls.default()
+
+    @classmethod
     def for_database(cls, db: Path) -> "AppPaths":
         """Data lives beside an explicitly chosen database file."""
         base = db.resolve().parent

@@ -8,6 +8,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -45,89 +46,127 @@ def big_database() -> Path:
     return path
 
 
-def _startup(args: list[str]) -> tuple[float, int]:
+def _startup(args: list[str]) -> tuple[float, float | None, int]:
+    """(ms to the main window's first paint, ms to the filled list's first paint, peak kB)."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     t0 = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-m", "tests.perf.startup_child", *args], cwd=ROOT, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    shown_at, peak = None, 0
+    shown_at = listed_at = None
+    peak = 0
     assert proc.stdout is not None
+    watchdog = threading.Timer(60, proc.kill)  # a hung child fails the figure, not the whole run
+    watchdog.start()
     for line in proc.stdout:
         if line.startswith("SHOWN") and shown_at is None:
-            shown_at = time.perf_counter() - t0
+            shown_at = (time.perf_counter() - t0) * 1000
+        elif line.startswith("LISTED") and listed_at is None:
+            listed_at = (time.perf_counter() - t0) * 1000
         elif line.startswith("VMHWM"):
             peak = int(line.split()[1])
     proc.wait(60)
-    if shown_at is None:
-        raise RuntimeError(f"start-up child failed: {args}")
-    return shown_at * 1000, peak
+    watchdog.cancel()
+    if shown_at is None or proc.returncode != 0:
+        raise RuntimeError(f"start-up child failed ({proc.returncode}): {args}")
+    return shown_at, listed_at, peak
 
 
 def bench_cold_start(report: Report, big: Path) -> None:
+    from sala.bootstrap import build_services
+    from sala.paths import AppPaths
+    from sala.services.demo import generate
+
     with tempfile.TemporaryDirectory() as d:
-        fresh = Path(d) / "sala.sqlite3"
-        _startup(["sala", str(fresh)])  # create + migrate once; start-ups below open an existing db
+        small = Path(d) / "sala.sqlite3"
+        services = build_services(AppPaths.for_database(small))
+        generate(services.db, 40, seed=7)  # a laptop a few weeks into the field
+        services.close()
+        _startup(["sala", str(small)])  # warm the OS file cache, as for any second start
         _startup(["bare"])
         bare = statistics.median(_startup(["bare"])[0] for _ in range(5))
-        sala = statistics.median(_startup(["sala", str(fresh)])[0] for _ in range(5))
-    report.add("cold start to main window shown (median of 5)", sala, "ms", baseline=bare,
-               baseline_name="bare PySide6 window", ratio_target="≤ 1.5×", ok=sala <= 1.5 * bare)
-    ms, _ = _startup(["sala", str(big)])
-    report.add("open 250k-contribution db, first page shown (process start)", ms, "ms", baseline=bare,
+        runs = [_startup(["sala", str(small)]) for _ in range(5)]
+    shown = statistics.median(r[0] for r in runs)
+    listed = statistics.median(r[1] or 0.0 for r in runs)
+    report.add("cold start to main window shown (median of 5)", shown, "ms", baseline=bare,
+               baseline_name="bare PySide6 window", ratio_target="≤ 1.5×", ok=shown <= 1.5 * bare)
+    report.add("cold start to the session list filled (40 sessions)", listed, "ms", baseline=bare,
                baseline_name="bare PySide6 window")
-    _, peak_kb = _startup(["sala", str(big), "--search", "ฝุ่น"])
+    big_runs = [_startup(["sala", str(big)]) for _ in range(3)]
+    report.add("250k-contribution db: main window shown (process start, median of 3)",
+               statistics.median(r[0] for r in big_runs), "ms", baseline=bare, baseline_name="bare PySide6 window")
+    report.add("250k-contribution db: first page of the list shown (process start, median of 3)",
+               statistics.median(r[1] or 0.0 for r in big_runs), "ms", baseline=bare,
+               baseline_name="bare PySide6 window")
+    _, _, peak_kb = _startup(["sala", str(big), "--search", "ฝุ่น"])
     report.add("peak memory: 250k db, list shown, Thai search", peak_kb / 1024, "MB", target="≤ 300 MB",
                ok=peak_kb / 1024 <= 300)
 
 
 def bench_durable_save(report: Report) -> None:
+    """Enter → committed, against raw sqlite3 putting the same row into the same table.
+
+    The baseline uses the app's own schema (so the same indexes and full-text trigger run) and
+    the same pragmas (WAL, synchronous=FULL): what remains is Sala's own overhead — validation,
+    the session-status check, the per-device sequence, building the row.
+    """
     from sala.bootstrap import build_services
+    from sala.domain.ids import new_id
     from sala.domain.inputs import ContributionInput, SessionInput
     from sala.paths import AppPaths
     from sala.storage.engine import apply_pragmas
 
+    text = "ผมคิดว่าฝุ่นละอองขนาดเล็กทำให้เด็กในชุมชนป่วยเป็นโรคทางเดินหายใจบ่อยขึ้น ควรติดตั้งเครื่องวัดคุณภาพอากาศ"
     with tempfile.TemporaryDirectory() as d:
         services = build_services(AppPaths(Path(d), Path(d) / "logs"))
         sid = services.sessions.create(SessionInput(title="เวทีทดสอบ", kind="minitalk", province="LPG")).id
-        text = "ผมคิดว่าฝุ่นละอองขนาดเล็กทำให้เด็กในชุมชนป่วยเป็นโรคทางเดินหายใจบ่อยขึ้น ควรติดตั้งเครื่องวัดคุณภาพอากาศ"
+        device = services.db.device_id
         ours = []
         for i in range(400):
             t0 = time.perf_counter()
             services.contributions.add(sid, ContributionInput("opinion", f"{text} {i}", stance="support"))
             ours.append((time.perf_counter() - t0) * 1000)
+        db_path = services.db.path
         services.close()
-        raw_conn = sqlite3.connect(Path(d) / "raw.sqlite3", isolation_level=None)
+        raw_conn = sqlite3.connect(db_path, isolation_level=None)
         apply_pragmas(raw_conn)
-        raw_conn.execute("CREATE TABLE c (id TEXT PRIMARY KEY, session_id TEXT, type TEXT, text TEXT, recorded_at TEXT)")
+        insert = ("INSERT INTO contributions (id, device_id, seq, created_at, updated_at, session_id, type, text, "
+                  "stance, tags, recorded_at) VALUES (?, ?, ?, ?, ?, ?, 'opinion', ?, 'support', '[]', ?)")
+        stamp = "2026-11-22 10:00:00.000000+00:00"
         raw = []
         for i in range(400):
             t0 = time.perf_counter()
             raw_conn.execute("BEGIN IMMEDIATE")
-            raw_conn.execute("INSERT INTO c VALUES (?, ?, ?, ?, ?)", (f"id{i}", sid, "opinion", f"{text} {i}", "t"))
+            raw_conn.execute(insert, (new_id(), device, 100_000 + i, stamp, stamp, sid, f"{text} {i}", stamp))
             raw_conn.execute("COMMIT")
             raw.append((time.perf_counter() - t0) * 1000)
         raw_conn.close()
     p50, p99 = _pct(ours, 50), _pct(ours, 99)
-    raw99 = _pct(raw, 99)
-    report.add("contribution saved durably, p50", p50, "ms", baseline=_pct(raw, 50), baseline_name="raw sqlite3")
+    raw50, raw99 = _pct(raw, 50), _pct(raw, 99)
+    report.add("contribution saved durably, p50", p50, "ms", baseline=raw50,
+               baseline_name="raw sqlite3, same row into the same table", ratio_target="≤ 3×", ok=p50 <= 3 * raw50)
     report.add("contribution saved durably, p99", p99, "ms", target="≤ 15 ms", ok=p99 <= 15 and p99 <= 3 * raw99,
-               baseline=raw99, baseline_name="raw sqlite3 insert+commit", ratio_target="≤ 3×")
+               baseline=raw99, baseline_name="raw sqlite3, same row into the same table", ratio_target="≤ 3×")
 
 
 def bench_big_database(report: Report, big: Path) -> None:
+    """Open the 250k database as the GUI does (integrity check deferred to the writer thread)."""
     from sala.bootstrap import build_services
     from sala.domain.thaitext import warm_up
     from sala.paths import AppPaths
     from sala.services.sessions import SessionFilter
+    from sala.storage.database import quick_check
 
     warm_up()
     t0 = time.perf_counter()
-    services = build_services(AppPaths.for_database(big))
+    services = build_services(AppPaths.for_database(big), check=False)
     rows = services.sessions.list(SessionFilter(), 0, 100)
     total = services.sessions.count(SessionFilter())
     ms = (time.perf_counter() - t0) * 1000
     report.add(f"open 250k db + first page of {total:,} sessions (in process)", ms, "ms", target="≤ 300 ms", ok=ms <= 300)
     assert rows
+    t0 = time.perf_counter()
+    assert quick_check(big) == "ok"
+    report.add("  its integrity check (writer thread; saves wait behind it)", (time.perf_counter() - t0) * 1000, "ms")
     times = []
     for q in ("ฝุ่น", "ขยะพลาสติก", "คุณภาพอากาศ", "งบประมาณ", "ไฟ", "ฝุ่นควัน"):
         t0 = time.perf_counter()

@@ -1,7 +1,11 @@
-"""Child process for the start-up benchmark: start a bare window or Sala's, say when shown.
+"""Child process for the start-up benchmark: a bare window, or Sala through its real entry point.
 
 Usage: python -m tests.perf.startup_child {bare|sala} [DB] [--search WORD]
-Prints ``SHOWN`` once the window is exposed, then ``VMHWM <kB>`` (peak resident memory).
+
+Sala starts exactly as the ``sala`` command does (``sala.cli.main(["--db", DB])``); this
+child only watches Qt's events from outside. It prints ``SHOWN`` when the main window first
+paints, ``LISTED`` when the session table first paints with rows in it, then (after the
+optional search and once background work is idle) ``VMHWM <kB>``, the peak resident memory.
 """
 
 from __future__ import annotations
@@ -22,44 +26,68 @@ def _peak_kb() -> int:
 
 def main() -> None:
     mode = sys.argv[1]
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QMainWindow
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
 
     app = QApplication([])
-    if mode == "bare":
-        w = QMainWindow()
-        w.resize(1200, 760)
-    else:
-        from pathlib import Path
 
-        from sala.bootstrap import build_services
-        from sala.paths import AppPaths
-        from sala.ui.app import create_main_window
-        from sala.ui.fonts import register_fonts
-        from sala.ui.i18n import install_translators
-        from sala.ui.main import make_settings
-        from sala.ui.tasks import TaskRunner
+    class Probe(QObject):
+        """Prints SHOWN at the main window's first paint, LISTED at the list's first filled paint."""
 
-        db = Path(sys.argv[2])
-        register_fonts(app)
-        _tr = install_translators(app, "th")  # noqa: F841
-        paths = AppPaths.for_database(db)
-        services = build_services(paths)
-        w = create_main_window(services, TaskRunner(), make_settings(paths), "th")
-    w.show()
+        def __init__(self) -> None:
+            super().__init__()
+            self.shown = self.listed = False
 
-    def shown() -> None:
-        print("SHOWN", flush=True)
-        if "--search" in sys.argv:
-            word = sys.argv[sys.argv.index("--search") + 1]
-            w.list_page.filters.search.setText(word)
-            w.list_page.apply_filter(w.list_page.filters.current())
-            app.processEvents()
+        def eventFilter(self, obj, event):  # noqa: N802 - Qt name
+            if event.type() == QEvent.Type.Paint:
+                if not self.shown and isinstance(obj, QMainWindow):
+                    self.shown = True
+                    print("SHOWN", flush=True)
+                    if mode == "bare":
+                        QTimer.singleShot(0, finish)
+                elif not self.listed and isinstance(obj.parent(), QTableView):
+                    model = obj.parent().model()
+                    if model is not None and model.rowCount() > 0:
+                        self.listed = True
+                        print("LISTED", flush=True)
+                        QTimer.singleShot(0, after_listed)
+            return False
+
+    def finish() -> None:
         print("VMHWM", _peak_kb(), flush=True)
         app.quit()
 
-    QTimer.singleShot(0, shown)
-    app.exec()
+    def main_window():
+        return next(w for w in app.topLevelWidgets() if isinstance(w, QMainWindow) and w.isVisible())
+
+    def after_listed() -> None:
+        window = main_window()
+        if "--search" in sys.argv:
+            word = sys.argv[sys.argv.index("--search") + 1]
+            page = window.list_page
+            page.filters.search.setText(word)
+            page.apply_filter(page.filters.current())
+            app.processEvents()
+        wait_idle()
+
+    def wait_idle() -> None:
+        tasks = main_window().tasks
+        if tasks is not None and tasks.pending():
+            QTimer.singleShot(20, wait_idle)
+        else:
+            finish()
+
+    probe = Probe()
+    app.installEventFilter(probe)
+    if mode == "bare":
+        w = QMainWindow()
+        w.resize(1200, 760)
+        w.show()
+        app.exec()
+    else:
+        from sala.cli import main as sala_main
+
+        sys.exit(sala_main(["--db", sys.argv[2]]))
 
 
 if __name__ == "__main__":

@@ -1,15 +1,25 @@
-"""Start-up: a damaged database is met with a message and the offer to restore, never a traceback."""
+"""Start-up: the window first, the database after; a damaged file is met with the offer to
+restore the newest backup, never a traceback, and nothing is written into it meanwhile."""
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Iterator
+
+import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from sala.bootstrap import build_services
-from sala.ui.main import open_services_interactively
+from sala.domain.inputs import ContributionInput, SessionInput
+from sala.paths import AppPaths
+from sala.storage.errors import CorruptDatabaseError
+from sala.ui.main import make_settings
+from sala.ui.startup import Startup
 
 
 def _answer(button: QMessageBox.StandardButton, seen: list[str]) -> None:
+    """Click ``button`` on the next modal message box, noting its text."""
     def click() -> None:
         box = QApplication.activeModalWidget()
         if isinstance(box, QMessageBox):
@@ -20,30 +30,92 @@ def _answer(button: QMessageBox.StandardButton, seen: list[str]) -> None:
     QTimer.singleShot(20, click)
 
 
-def test_damaged_database_offers_the_latest_backup_and_restores_it(qapp, app_paths):
-    services = build_services(app_paths)
-    from sala.domain.inputs import SessionInput
+@pytest.fixture
+def startups(qapp, fonts) -> Iterator[list[Startup]]:  # noqa: ANN001
+    made: list[Startup] = []
+    yield made
+    for s in made:
+        s.window.close()
+        s.close()
 
-    services.sessions.create(SessionInput(title="เวทีที่ต้องไม่หาย", kind="minitalk", province="LPG"))
+
+def _start(app_paths: AppPaths, made: list[Startup]) -> Startup:
+    startup = Startup(app_paths, make_settings(app_paths), "th")
+    made.append(startup)
+    startup.begin()
+    return startup
+
+
+def _with_one_session(app_paths: AppPaths, title: str, contributions: int = 0) -> str:
+    services = build_services(app_paths)
+    sid = services.sessions.create(SessionInput(title=title, kind="minitalk", province="LPG")).id
+    for i in range(contributions):
+        services.contributions.add(sid, ContributionInput("opinion", f"ความเห็นที่ {i} เรื่องฝุ่นควัน" * 20))
     services.db.backup("daily")
     services.close()
+    return sid
+
+
+def test_the_window_shows_before_the_database_opens_then_fills_in(qtbot, app_paths, startups):
+    _with_one_session(app_paths, "เวทีรับฟังเรื่องฝุ่น")
+    startup = _start(app_paths, startups)
+    window = startup.window
+    assert window.isVisible() and window.list_page is None, "the shell shows at once"
+    assert not window.action_new.isEnabled(), "nothing that needs the database is offered yet"
+    qtbot.waitUntil(lambda: window.list_page is not None, timeout=10_000)
+    assert window.action_new.isEnabled()
+    assert window.list_page.model.total() == 1
+    qtbot.waitUntil(lambda: startup.tasks.pending() == 0)
+    assert startup.services is not None and startup.services.db.damaged is None, "the deferred check passed"
+    assert not window.action_new.shortcut().isEmpty(), "keys are bound once painted"
+
+
+def test_a_damaged_header_offers_the_latest_backup_and_restores_it(qtbot, app_paths, startups):
+    _with_one_session(app_paths, "เวทีที่ต้องไม่หาย")
     with open(app_paths.database, "r+b") as fh:
-        fh.seek(0)
         fh.write(b"\x00" * 100)  # the header is gone: not a database any more
     seen: list[str] = []
     _answer(QMessageBox.StandardButton.Yes, seen)
-    restored = open_services_interactively(app_paths, "th")
-    assert restored is not None
+    startup = _start(app_paths, startups)
+    qtbot.waitUntil(lambda: startup.window.list_page is not None, timeout=10_000)
     assert seen and "เสียหาย" in seen[0] and "damaged" in seen[0]
-    assert [r.title for r in restored.sessions.list()] == ["เวทีที่ต้องไม่หาย"]
+    assert [r.title for r in startup.services.sessions.list()] == ["เวทีที่ต้องไม่หาย"]
+    assert startup.window.list_page.model.total() == 1
     assert list(app_paths.data_dir.glob("*.damaged-*")), "the damaged file is kept aside"
-    restored.close()
+    assert startup.exit_code == 0
 
 
-def test_declining_the_restore_stops_cleanly(qapp, app_paths):
+def test_declining_the_restore_stops_cleanly(qtbot, app_paths, startups):
     build_services(app_paths).close()
     app_paths.database.write_bytes(b"garbage" * 1000)
     seen: list[str] = []
     _answer(QMessageBox.StandardButton.Ok, seen)
-    assert open_services_interactively(app_paths, "en") is None
+    startup = _start(app_paths, startups)
+    qtbot.waitUntil(lambda: startup.exit_code == 1, timeout=10_000)
     assert seen and "No backup" in seen[0]
+    assert not startup.window.isVisible()
+
+
+def _damage_a_late_page(path) -> None:
+    """Scribble over a page near the end (contributions' data), leaving the header and the
+    version table readable, so only the integrity check notices."""
+    conn = sqlite3.connect(path)
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    conn.close()
+    with open(path, "r+b") as fh:
+        fh.seek((pages - 3) * page_size)
+        fh.write(b"\xff" * page_size)
+
+
+def test_damage_found_by_the_deferred_check_blocks_writes_and_offers_restore(qtbot, app_paths, startups):
+    _with_one_session(app_paths, "เวทีก่อนเสียหาย", contributions=60)
+    _damage_a_late_page(app_paths.database)
+    seen: list[str] = []
+    _answer(QMessageBox.StandardButton.No, seen)  # decline: the window closes, nothing written
+    startup = _start(app_paths, startups)
+    qtbot.waitUntil(lambda: startup.exit_code == 1, timeout=10_000)
+    assert seen and "damaged" in seen[0]
+    assert startup.services is not None and isinstance(startup.services.db.damaged, CorruptDatabaseError)
+    with pytest.raises(CorruptDatabaseError):
+        startup.services.sessions.create(SessionInput(title="ห้ามเขียน", kind="minitalk", province="LPG"))

@@ -5,7 +5,8 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from importlib.util import find_spec
+from pathlib import Path
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,13 +22,20 @@ class Province:
 @cache
 def all_provinces() -> tuple[Province, ...]:
     """Every province, sorted by Thai name (the corpus' order)."""
-    source = resources.files("pythainlp.corpus").joinpath("thailand_provinces_th.csv")
     rows = []
-    with source.open(encoding="utf-8") as fh:
+    with _corpus_file("thailand_provinces_th.csv").open(encoding="utf-8") as fh:
         for parts in csv.reader(fh):
             if len(parts) >= 4 and parts[0].strip():
                 rows.append(Province(parts[3].strip(), parts[0].strip(), parts[2].strip()))
     return tuple(rows)
+
+
+def _corpus_file(name: str) -> Path:
+    """A file of PyThaiNLP's corpus, found without importing PyThaiNLP (~0.1 s) just to read it."""
+    spec = find_spec("pythainlp")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("PyThaiNLP is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / "corpus" / name
 
 
 @cache

@@ -1,7 +1,9 @@
 """Opening the local store safely, and the transactions every service uses.
 
 Start-up order: integrity check → online backup (when a migration is due) → migrate → make
-sure this device exists. Writes go through :meth:`Database.write`, whose flush hook stamps
+sure this device exists. The GUI may defer the integrity check (``check=False``) to run it as
+the first task on its single writer thread, so a large database's list shows at once while
+every write still waits for the check; a migration is never run on an unchecked file. Writes go through :meth:`Database.write`, whose flush hook stamps
 each changed record with the device id, a fresh per-device sequence number and timestamps, in
 the same transaction as the change.
 """
@@ -42,6 +44,8 @@ class OpenReport:
     migrated_from: str | None
     revision: str
     backup: Path | None
+    checked: bool = True
+    """False when the caller deferred ``quick_check`` (it must call :meth:`Database.check`)."""
 
 
 class Database:
@@ -52,6 +56,8 @@ class Database:
         self.engine = engine
         self.device_id = device_id
         self.backups_dir = backups_dir
+        self.damaged: CorruptDatabaseError | None = None
+        """Set when a deferred integrity check failed: from then on every write refuses."""
         self._reader = sessionmaker(engine, expire_on_commit=False)
         self._writer = sessionmaker(engine.execution_options(sala_write=True), expire_on_commit=False)
 
@@ -70,6 +76,8 @@ class Database:
         ``preserve_origin`` keeps the device id and sequence a record already carries (records
         that arrived from another device by bundle).
         """
+        if self.damaged is not None:
+            raise self.damaged
         s = self._writer()
         s.info["device_id"] = self.device_id
         s.info["preserve_origin"] = preserve_origin
@@ -87,6 +95,18 @@ class Database:
 
     def backup(self, label: str = "manual") -> Path:
         return backups.make_backup(self.path, self.backups_dir, label)
+
+    def check(self) -> None:
+        """Run the deferred integrity check; raises CorruptDatabaseError (with the newest backup).
+
+        After a failure every later :meth:`write` raises the same error: nothing is written
+        into a damaged file while the user decides about restoring.
+        """
+        try:
+            raise_if_damaged(self.path, self.backups_dir)
+        except CorruptDatabaseError as exc:
+            self.damaged = exc
+            raise
 
     def close(self) -> None:
         self.engine.dispose()
@@ -135,11 +155,20 @@ def quick_check(path: Path) -> str:
     return "ok" if result == "ok" else result
 
 
-def open_database(path: Path, backups_dir: Path | None = None, device_name: str | None = None) -> tuple[Database, OpenReport]:
+def raise_if_damaged(path: Path, backups_dir: Path) -> None:
+    result = quick_check(path)
+    if result != "ok":
+        latest = next(iter(backups.list_backups(path, backups_dir)), None)
+        raise CorruptDatabaseError(path, result, latest)
+
+
+def open_database(path: Path, backups_dir: Path | None = None, device_name: str | None = None,
+                  *, check: bool = True) -> tuple[Database, OpenReport]:
     """Open (creating if needed) the database at ``path``; see the module docstring for order.
 
     Raises CorruptDatabaseError when the integrity check fails, and StorageError for other
-    known trouble (unwritable folder, full disk).
+    known trouble (unwritable folder, full disk). ``check=False`` defers the check unless a
+    migration is due (the report's ``checked`` says which happened).
     """
     backups_dir = backups_dir or path.parent / "backups"
     try:
@@ -150,16 +179,25 @@ def open_database(path: Path, backups_dir: Path | None = None, device_name: str 
             f"Cannot create the data folder {path.parent} ({exc.strerror})",
         ) from exc
     created = not path.exists() or path.stat().st_size == 0
-    if not created:
-        result = quick_check(path)
-        if result != "ok":
-            latest = next(iter(backups.list_backups(path, backups_dir)), None)
-            raise CorruptDatabaseError(path, result, latest)
+    checked = created or check
+    if not created and check:
+        raise_if_damaged(path, backups_dir)
     engine = make_engine(path)
     try:
-        before = None if created else migrate.current_revision(engine)
+        try:
+            before = None if created else migrate.current_revision(engine)
+        except DBAPIError:
+            if checked:
+                raise
+            before = "unreadable"  # not even the version table reads: let the check say why
         head = migrate.head_revision()
         backup_path = None
+        if before != head and not checked:
+            engine.dispose()
+            raise_if_damaged(path, backups_dir)  # never back up or migrate an unchecked file
+            checked = True
+            engine = make_engine(path)
+            before = migrate.current_revision(engine)
         if before != head:
             if before is not None:
                 backup_path = backups.make_backup(path, backups_dir, f"before-{head}")
@@ -171,7 +209,7 @@ def open_database(path: Path, backups_dir: Path | None = None, device_name: str 
     except BaseException:
         engine.dispose()
         raise
-    report = OpenReport(created, before, head, backup_path)
+    report = OpenReport(created, before, head, backup_path, checked)
     log.info("opened %s: %s", path, report)
     return Database(path, engine, device_id, backups_dir), report
 

@@ -13,16 +13,30 @@ log = logging.getLogger(__name__)
 FAMILY = "Sarabun"
 
 
-def register_fonts(app: QApplication, point_size: int = 11) -> str:
-    """Add every bundled TTF to Qt and make Sarabun the application font; returns the family."""
+FIRST_STYLES = ("Regular", "Bold")
+"""What the first paint needs; start-up adds the other styles just after (see ``ui/startup``)."""
+
+
+def register_fonts(app: QApplication, point_size: int = 11, styles: tuple[str, ...] | None = None) -> str:
+    """Add the bundled TTFs (all, or just ``styles``) to Qt and make Sarabun the application
+    font; returns the family."""
     families: set[str] = set()
-    for ttf in sorted((resources_dir() / "fonts").glob("*.ttf")):
+    files = sorted((resources_dir() / "fonts").glob("*.ttf"))
+    if styles is not None:
+        files = [f for f in files if f.stem.split("-", 1)[-1] in styles]
+    for ttf in files:
         font_id = QFontDatabase.addApplicationFont(str(ttf))
         if font_id < 0:
             log.warning("could not load font %s", ttf)
             continue
         families.update(QFontDatabase.applicationFontFamilies(font_id))
     family = FAMILY if FAMILY in families else (sorted(families)[0] if families else app.font().family())
-    font = QFont(family, point_size)
-    app.setFont(font)
+    if app.font().family() != family:
+        app.setFont(QFont(family, point_size))
     return family
+
+
+def register_other_fonts(app: QApplication) -> None:
+    """The styles :data:`FIRST_STYLES` left out (italic, light, semi-bold)."""
+    others = tuple(f.stem.split("-", 1)[-1] for f in (resources_dir() / "fonts").glob("*.ttf"))
+    register_fonts(app, styles=tuple(s for s in others if s not in FIRST_STYLES))

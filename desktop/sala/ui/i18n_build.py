@@ -6,8 +6,6 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -18,6 +16,8 @@ UI_DIR = Path(__file__).resolve().parent
 
 
 def _tool(name: str) -> str:
+    import shutil
+
     exe = Path(sys.executable).with_name(name)
     return str(exe) if exe.exists() else (shutil.which(name) or name)
 
@@ -31,6 +31,8 @@ def qm_path(lang: str) -> Path:
 
 
 def update_sources() -> None:
+    import subprocess
+
     sources = sorted(str(p) for p in UI_DIR.rglob("*.py"))
     for lang in LANGS:
         subprocess.run([_tool("pyside6-lupdate"), *sources, "-ts", str(ts_path(lang)), "-no-obsolete",
@@ -45,6 +47,8 @@ def build(force: bool = False) -> list[Path]:
         if not ts.exists():
             continue
         if force or not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
+            import subprocess  # only when building: the app's start checks dates and moves on
+
             subprocess.run([_tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
             written.append(qm)
     return written

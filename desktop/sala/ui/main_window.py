@@ -1,139 +1,115 @@
-"""The main window: the session list with its filters, an empty state, pages for a session."""
+"""The main window: shown first as a shell, then filled in once the database is open.
+
+Start-up shows this window before SQLAlchemy is even imported (see ``ui/startup.py``): the
+shell has its menus and a "opening" note; :meth:`MainWindow.attach` adds the session list,
+the pages and the status once the services exist. Nothing here imports the storage layers at
+module level, so the shell costs no more than a bare Qt window.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QAbstractItemView, QHeaderView, QLabel, QMainWindow, QMessageBox, QStackedWidget, QTableView,
-    QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
-from sala.bootstrap import Services
 from sala.domain import enums as e
-from sala.ui.session_filters import SessionFilterBar
-from sala.ui.session_list_model import SessionListModel
-from sala.ui.tasks import TaskRunner
-from sala.ui.widgets import EmptyState, show_error
+
+if TYPE_CHECKING:
+    from sala.bootstrap import Services
+    from sala.ui.session_list_page import SessionListPage
+    from sala.ui.tasks import TaskRunner
 
 # Builds the page for one session: (session_id) -> QWidget. Supplied by the composition root.
 PageFactory = Callable[[str], QWidget]
 
 
-class SessionListPage(QWidget):
-    """Filters, the lazily loaded table, and an invitation when there is nothing yet."""
-
-    sig_open_session = Signal(str)
-    """The user asked to open the session with this id."""
-    sig_new_session = Signal()
-    """The user asked to set up a new session."""
-
-    def __init__(self, services: Services, lang: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._services = services
-        topics = [(t.id, t.label(lang)) for t in services.sessions.topics()]
-        self.filters = SessionFilterBar(topics, lang)
-        self.model = SessionListModel(services.sessions, lang, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 14)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.table.activated.connect(lambda ix: self.sig_open_session.emit(self.model.session_id(ix.row())))
-
-        self.empty = EmptyState(
-            self.tr("No sessions yet"),
-            self.tr("Set up your first minitalk, focus group or exhibition. It takes under a minute, "
-                    "and everything is saved on this laptop as you type, with or without a connection."),
-            self.tr("Create the first session"),
-        )
-        self.empty.sig_action.connect(self.sig_new_session)
-        self.no_match = QLabel(self.tr("No session matches these filters."))
-        self.no_match.setAlignment(Qt.AlignmentFlag.AlignCenter)
-
-        self.stack = QStackedWidget()
-        for w in (self.table, self.empty, self.no_match):
-            self.stack.addWidget(w)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.filters)
-        layout.addWidget(self.stack, 1)
-        self.filters.sig_changed.connect(self.apply_filter)
-        self.model.modelReset.connect(self._update_stack)
-        self.model.reload()
-        for col, width in ((0, 120), (1, 120), (3, 120), (4, 220), (5, 120), (6, 90), (7, 90)):
-            self.table.setColumnWidth(col, width)
-
-    def apply_filter(self, flt) -> None:
-        self.model.set_filter(flt)
-
-    def refresh(self) -> None:
-        self.model.reload()
-
-    def _update_stack(self) -> None:
-        if self.model.total() > 0:
-            self.stack.setCurrentWidget(self.table)
-        elif self.filters.current() == type(self.filters.current())():
-            self.stack.setCurrentWidget(self.empty)
-        else:
-            self.stack.setCurrentWidget(self.no_match)
+def _centred(label: QLabel) -> QWidget:
+    """``label`` in the middle of a page, by stretches: the shell touches no ``Qt`` enum, whose
+    first use builds ~90 enum classes (20 ms) before the window could paint."""
+    row = QHBoxLayout()
+    row.addStretch()
+    row.addWidget(label)
+    row.addStretch()
+    page = QWidget()
+    column = QVBoxLayout(page)
+    column.addStretch()
+    column.addLayout(row)
+    column.addStretch()
+    return page
 
 
 class MainWindow(QMainWindow):
     sig_language_change_requested = Signal(str)
     """The user picked another UI language ("th" or "en"); applies at the next start."""
+    sig_attached = Signal()
+    """The services are attached: the session list is showing."""
 
-    def __init__(self, services: Services, tasks: TaskRunner, settings: QSettings, lang: str,
-                 pages: dict[e.SessionKind, PageFactory] | None = None,
-                 new_session: Callable[[QWidget], str | None] | None = None) -> None:
+    def __init__(self, settings: QSettings, lang: str) -> None:
         super().__init__()
-        self.services = services
-        self.tasks = tasks
         self.settings = settings
         self.lang = lang
-        self._pages = pages or {}
-        self._new_session = new_session
+        self.services: Services | None = None
+        self.tasks: TaskRunner | None = None
+        self.list_page: SessionListPage | None = None
+        self._pages: dict[e.SessionKind, PageFactory] = {}
+        self._new_session: Callable[[QWidget], str | None] | None = None
         self._session_page: QWidget | None = None
         self.setWindowTitle(self.tr("Sala — public consultation"))
         self.resize(1200, 760)
 
-        self.list_page = SessionListPage(services, lang)
-        self.list_page.sig_open_session.connect(self.open_session)
-        self.list_page.sig_new_session.connect(self.new_session)
+        self.opening = _centred(QLabel(self.tr("Opening your sessions…")))
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.list_page)
+        self.stack.addWidget(self.opening)
         self.setCentralWidget(self.stack)
         self._build_menus()
-
+        self._needs_services = (self.action_new, self.action_backup, self.action_summary, self.action_period,
+                                self.action_export, self.action_sessions, self.action_dashboard)
+        for action in self._needs_services:
+            action.setEnabled(False)
         self.count_label = QLabel()
-        self.db_label = QLabel(str(services.db.path))
+        self.db_label = QLabel()
         self.statusBar().addPermanentWidget(self.count_label)
         self.statusBar().addPermanentWidget(self.db_label)
+
+    def attach(self, services: Services, tasks: TaskRunner, pages: dict[e.SessionKind, PageFactory] | None = None,
+               new_session: Callable[[QWidget], str | None] | None = None) -> None:
+        """Fill the shell in: the session list over ``services``, the pages it can open."""
+        from sala.ui.session_list_page import SessionListPage
+
+        self.add_shortcuts()
+        self.services = services
+        self.tasks = tasks
+        self._pages = pages or {}
+        self._new_session = new_session
+        self.list_page = SessionListPage(services.sessions, self.lang)
+        self.list_page.sig_open_session.connect(self.open_session)
+        self.list_page.sig_new_session.connect(self.new_session)
+        self.stack.addWidget(self.list_page)
+        self.stack.setCurrentWidget(self.list_page)
+        self.stack.removeWidget(self.opening)
+        self.opening.deleteLater()
+        for action in self._needs_services:
+            action.setEnabled(True)
+        self.db_label.setText(str(services.db.path))
         self.list_page.model.modelReset.connect(self._update_counts)
         self.list_page.model.rowsInserted.connect(self._update_counts)
         tasks.sig_busy_changed.connect(self._busy_changed)
         self._update_counts()
         self.statusBar().showMessage(self.tr("Ready — working offline, every entry is saved on this laptop"), 5000)
+        self.sig_attached.emit()
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.action_new = QAction(self.tr("&New session…"), self)
-        self.action_new.setShortcut(QKeySequence.StandardKey.New)
         self.action_new.triggered.connect(self.new_session)
         self.action_backup = QAction(self.tr("&Back up now"), self)
         self.action_backup.triggered.connect(self.backup_now)
         quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         self.action_summary = QAction(self.tr("Session &summary…"), self)
-        self.action_summary.setShortcut(QKeySequence.StandardKey.Print)
         self.action_summary.triggered.connect(self.session_summary)
         self.action_period = QAction(self.tr("&Period report…"), self)
         self.action_period.triggered.connect(self.period_report)
@@ -147,10 +123,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         self.action_sessions = QAction(self.tr("&Sessions"), self)
-        self.action_sessions.setShortcut(QKeySequence("Ctrl+L"))
         self.action_sessions.triggered.connect(self.show_list)
         self.action_dashboard = QAction(self.tr("&Dashboard"), self)
-        self.action_dashboard.setShortcut(QKeySequence("Ctrl+D"))
         self.action_dashboard.triggered.connect(self.show_dashboard)
         view = self.menuBar().addMenu(self.tr("&View"))
         view.addAction(self.action_sessions)
@@ -161,6 +135,16 @@ class MainWindow(QMainWindow):
             act.triggered.connect(lambda _=False, c=code: self._choose_language(c))
             lang_menu.addAction(act)
         self.view_menu = view
+        self._shortcuts = ((self.action_new, QKeySequence.StandardKey.New), (quit_action, QKeySequence.StandardKey.Quit),
+                           (self.action_summary, QKeySequence.StandardKey.Print),
+                           (self.action_sessions, "Ctrl+L"), (self.action_dashboard, "Ctrl+D"))
+
+    def add_shortcuts(self) -> None:
+        """Bind the menus' keys. Called just after the first paint (and by :meth:`attach`):
+        the first ``setShortcut`` builds Qt's key enums (~20 ms) the shell need not wait for."""
+        for action, key in self._shortcuts:
+            if action.shortcut().isEmpty():
+                action.setShortcut(QKeySequence(key))
 
     # -- navigation ---------------------------------------------------------------------------
     def show_list(self) -> None:
@@ -184,6 +168,8 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(page)
 
     def open_session(self, session_id: str) -> None:
+        from sala.ui.widgets import show_error
+
         try:
             kind = self.services.sessions.get(session_id).kind
         except Exception as exc:  # noqa: BLE001 - shown to the user, not swallowed
@@ -211,6 +197,8 @@ class MainWindow(QMainWindow):
             self.open_session(session_id)
 
     def backup_now(self) -> None:
+        from sala.ui.widgets import show_error
+
         self.statusBar().showMessage(self.tr("Saving…"))
         self.tasks.run(lambda: self.services.db.backup("manual"),
                        lambda path: self.statusBar().showMessage(self.tr("Backup saved: %1").replace("%1", str(path)), 8000),
@@ -253,5 +241,6 @@ class MainWindow(QMainWindow):
         QMessageBox.information(self, "Sala", "ภาษาจะเปลี่ยนเมื่อเปิดโปรแกรมครั้งถัดไป\nThe language changes the next time Sala starts.")
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt name
-        self.tasks.wait_idle(10.0)  # nothing typed is dropped on quit
+        if self.tasks is not None:
+            self.tasks.wait_idle(10.0)  # nothing typed is dropped on quit
         super().closeEvent(event)
