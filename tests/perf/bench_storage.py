@@ -129,7 +129,7 @@ def bench_durable_save(report: Report) -> None:
         services.close()
         raw_conn = sqlite3.connect(db_path, isolation_level=None)
         apply_pragmas(raw_conn)
-        insert = ("INSERT INTO contributions (id, device_id, seq, created_at, updated_at, session_id, type, text, "
+        insert = ("INSERT INTO contribution (id, device_id, seq, created_at, updated_at, session_id, type, text, "
                   "stance, tags, recorded_at) VALUES (?, ?, ?, ?, ?, ?, 'opinion', ?, 'support', '[]', ?)")
         stamp = "2026-11-22 10:00:00.000000+00:00"
         raw = []
