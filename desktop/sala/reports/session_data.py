@@ -244,7 +244,7 @@ def _effective_raw(amended: dict, target_id: str, name: str, value: Any) -> Any:
 def _focus_and_minitalk(s: OrmSession, data: SessionData, amended: dict) -> None:
     lang, sid = data.lang, data.id
     questions = data.extra.get("questions", {})
-    data.observations = [(questions.get(o.question_id, ""), o.text) for o in
+    data.observations = [(questions.get(o.question_id, ""), _effective_raw(amended, o.id, "text", o.text)) for o in
                          s.scalars(select(Observation).where(Observation.session_id == sid).order_by(Observation.recorded_at))]
     for t in s.scalars(select(Tally).where(Tally.session_id == sid).order_by(Tally.created_at)):
         note = _note(amended, t.id, t, lang)
