@@ -55,6 +55,9 @@ def test_finalized_page_is_read_only_and_undo_is_refused(qtbot, services, tasks,
     assert not page.answers.text.isVisible() and not page.answers.observation.isVisible()
     assert not page.guide.new_question.isVisible()
     assert page.answers.answer_buttons["amend"].isVisible() and not page.answers.answer_buttons["delete"].isVisible()
+    people = page.participants
+    assert not people.add_button.isVisible() and not people.remove_button.isVisible()
+    assert people.rows and not any(w.isEnabled() for w in people.rows[0].widgets()), "participants shown, not edited"
     lst = page.answers.answers
     lst.setFocus()
     lst.setCurrentRow(0)

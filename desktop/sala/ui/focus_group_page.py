@@ -89,8 +89,7 @@ class FocusGroupPage(QWidget):
         self.answers.set_read_only(ro)
         self.guide.set_read_only(ro)
         self.photos.set_read_only(ro)
-        for b in (self.participants.add_button, self.participants.remove_button):
-            b.setVisible(not ro)
+        self.participants.set_read_only(ro)
 
     def show_notice(self, exc: SalaError) -> None:
         """A refusal the user caused by a key (undo on a finalized session), said above the page."""

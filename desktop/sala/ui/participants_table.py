@@ -116,6 +116,14 @@ class ParticipantsTable(QWidget):
         self.rows.append(row)
         return row
 
+    def set_read_only(self, read_only: bool) -> None:
+        """A finalized session's participants are shown, not edited (the service refuses too)."""
+        self.add_button.setVisible(not read_only)
+        self.remove_button.setVisible(not read_only)
+        # The cells live in the viewport: disabling it disables every row's editors (keeping
+        # each one's own state, e.g. contact fields locked without consent) but not scrolling.
+        self.table.viewport().setEnabled(not read_only)
+
     def codes(self) -> list[str]:
         return [r.code.text() for r in self.rows]
 
