@@ -1123,12 +1123,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/participants_table.py" line="143"/>
+        <location filename="../desktop/sala/ui/participants_table.py" line="151"/>
         <source>Remove participant %1? Their answers stay, without the code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/participants_table.py" line="184"/>
+        <location filename="../desktop/sala/ui/participants_table.py" line="192"/>
         <source>Add participant (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1207,6 +1207,117 @@
     <message>
         <location filename="../desktop/sala/ui/kiosk_pin.py" line="70"/>
         <source>Enter the same PIN again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QLineEdit</name>
+    <message>
+        <location filename="../desktop/sala/ui/qt_strings.py" line="29"/>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/qt_strings.py" line="30"/>
+        <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/qt_strings.py" line="31"/>
+        <source>Cu&amp;t</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/qt_strings.py" line="32"/>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/qt_strings.py" line="33"/>
+        <source>&amp;Paste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/qt_strings.py" line="34"/>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/qt_strings.py" line="35"/>
+        <source>Select All</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <location filename="../desktop/sala/ui/qt_strings.py" line="12"/>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/qt_strings.py" line="13"/>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/qt_strings.py" line="14"/>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/qt_strings.py" line="15"/>
+        <source>&amp;Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/qt_strings.py" line="16"/>
+        <source>&amp;No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/qt_strings.py" line="17"/>
+        <source>Abort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/qt_strings.py" line="18"/>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/qt_strings.py" line="19"/>
+        <source>Ignore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/qt_strings.py" line="20"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/qt_strings.py" line="21"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/qt_strings.py" line="22"/>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/qt_strings.py" line="23"/>
+        <source>Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/qt_strings.py" line="24"/>
+        <source>Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/qt_strings.py" line="25"/>
+        <source>Reset</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
