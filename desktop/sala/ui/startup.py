@@ -113,8 +113,9 @@ class Startup(QObject):
         assert self.tasks is not None
         attach_services(self.window, services, self.tasks, self.settings, self.lang)
         reopen_last_session(self.window, self.settings)
-        # The segmentation dictionary (~0.7 s) loads once the list is up: search needs it soon.
-        threading.Thread(target=warm_up, name="thai-warm-up", daemon=True).start()
+        # The segmentation dictionary (~0.7 s) loads once the list has painted: search needs it
+        # soon, but started inside this call it held the interpreter while the list waited to paint.
+        QTimer.singleShot(0, lambda: threading.Thread(target=warm_up, name="thai-warm-up", daemon=True).start())
         if not services.open_report.checked:
             self.tasks.run(services.db.check, None, self._failed)
 
