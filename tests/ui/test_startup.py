@@ -119,3 +119,14 @@ def test_damage_found_by_the_deferred_check_blocks_writes_and_offers_restore(qtb
     assert startup.services is not None and isinstance(startup.services.db.damaged, CorruptDatabaseError)
     with pytest.raises(CorruptDatabaseError):
         startup.services.sessions.create(SessionInput(title="ห้ามเขียน", kind="minitalk", province="LPG"))
+
+
+def test_the_session_open_at_the_last_stop_comes_back(qtbot, app_paths, startups):
+    sid = _with_one_session(app_paths, "เวทีที่เปิดค้างไว้")
+    make_settings(app_paths).setValue("session/last_open", sid)
+    startup = _start(app_paths, startups)
+    window = startup.window
+    qtbot.waitUntil(lambda: window.list_page is not None, timeout=10_000)
+    page = window.stack.currentWidget()
+    assert page is not window.list_page and getattr(page, "session_id", sid) == sid
+    assert type(page).__name__ == "MinitalkPage"
