@@ -212,6 +212,9 @@ def run(engine: SyncEngine, client: CentralClient) -> dict[str, int]:
     if ans is None:
         return {"pulled": 0}
     doc = ans.doc
+    if not any(doc.get(k) for k in SECTIONS) and int(doc.get("cursor", since)) == since:
+        return dict.fromkeys(("pulled", "added", "updated", "removed", "unchanged", "kept_local",
+                              "skipped"), 0)        # nothing new: no local write at all
     with engine.db.write() as s:
         counts = apply_catalog(s, doc)
         server_id = identity.get_setting(s, identity.SERVER_ID_SETTING)

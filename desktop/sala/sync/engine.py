@@ -3,10 +3,16 @@
 Order and guarantees, in the words of PROTOCOL.md:
 
 - Probe ``/v1/hello``; anything that is not sala-central is "no link" and nothing is sent.
+  The advertised limits are remembered (USB bundles are cut to them).
+- Compare the outbox with the server's view of this device and reconcile when they disagree
+  (``reconcile.py``), then pull the catalogue changes since the stored cursor
+  (``catalog_pull.py``).
 - Batches that were sent before but never answered (a crash, a cut link) go first, *as they
   were* (same id, same bytes), so the server answers ``duplicate`` for what it already holds.
 - New batches are cut from pending outbox rows within the advertised limits, persisted (id,
-  bytes, rows tagged) in a short transaction *before* the POST, and two are kept in flight.
+  bytes, rows tagged) in a short transaction *before* the POST; one POST at a time while the
+  other worker cuts the next batch and applies the last answer. Forwarded batches too big for
+  this server go as sealed pieces (``pieces.py``).
 - Each answer is applied in one local transaction; conflict/rejected → quarantine, never
   blocking the rest. 401/403 stop the run (re-enroll); 409/429/503 wait Retry-After; 413
   splits; network trouble backs off with full jitter and, past the run's patience, ends the

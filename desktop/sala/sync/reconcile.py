@@ -196,9 +196,11 @@ def run(engine: SyncEngine, client: CentralClient, limits: Limits, *, force: boo
     view = ServerView.from_json(ans.doc)
     with engine.db.read() as s:
         why = "asked (--reconcile)" if force else disagreement(s, dev, view)
+        flagged = identity.get_setting(s, RECONCILE_SETTING) is not None
     if why is None:
-        with engine.db.write() as s:
-            identity.put_setting(s, RECONCILE_SETTING, None)
+        if flagged:                     # nothing to reconcile after all (server holds nothing)
+            with engine.db.write() as s:
+                identity.put_setting(s, RECONCILE_SETTING, None)
         return {"checked": 0}
     with engine.db.read() as s:
         rows = rows_to_ask(s)
