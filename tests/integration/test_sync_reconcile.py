@@ -172,3 +172,22 @@ def test_cli_sync_reconcile_json(central_sqlite, tmp_path: Path, capsys) -> None
     assert again["reconciled"] == 120 and again["reconcile_marked_sent"] == 0
     assert again["reconcile_resend"] == again["reconcile_renumbered"] == again["sent"] == 0
     assert ledger(central_sqlite)["total"] == 120
+
+
+def test_a_device_may_reconcile_only_its_own_records(central_sqlite, tmp_path: Path) -> None:
+    from sala.sync.client import CentralClient
+
+    mine, theirs = laptop(tmp_path, "mine"), laptop(tmp_path, "theirs")
+    try:
+        ids = fill(theirs, 3)
+        enroll(theirs, central_sqlite)
+        assert theirs.sync.sync(policy=FAST).sent == 3
+        enroll(mine, central_sqlite)
+        token = mine.sync.identity.token()
+        client = CentralClient(central_sqlite.url, token)
+        nosy = client.reconcile(theirs.db.device_id, ids)
+        assert nosy.status == 403 and nosy.doc["error"]["code"] == "not_your_device"
+        assert client.reconcile(mine.db.device_id, []).status == 200
+    finally:
+        mine.close()
+        theirs.close()

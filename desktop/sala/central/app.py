@@ -198,11 +198,14 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
                      200 if st.complete else 202, {wire_http.H_UPLOAD_OFFSET: str(st.offset)})
 
     @app.post(wire_http.PATH_RECONCILE, response_model=schemas.ReconcileResponse,
-              responses={401: ERR, 413: ERR})
+              responses={401: ERR, 403: ERR, 413: ERR})
     async def post_reconcile(req: schemas.ReconcileRequest,
                              authorization: str | None = Header(None)) -> Response:
-        """Which of these record ids / seq ranges of ``device_id`` the server lacks."""
-        await caller(authorization)
+        """Which of these record ids / seq ranges of ``device_id`` the server lacks. A device asks
+        only about its own records: what another laptop sent is not its business."""
+        dev = await caller(authorization)
+        if req.device_id != dev.device_id:
+            raise ApiError(403, "not_your_device", "a device may reconcile only its own records")
         span = sum(max(0, b - a + 1) for a, b in req.ranges)
         if len(req.ids) + span > limits.max_reconcile_ids:
             raise ApiError(413, "too_many_ids",
