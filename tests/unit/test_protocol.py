@@ -141,3 +141,13 @@ def test_client_actions_and_backoff() -> None:
     rng = random.Random(1)
     delays = [wire_http.backoff_delay(n, rng=rng) for n in range(40)]
     assert all(1.0 <= d <= 600.0 for d in delays) and max(delays) > 60
+
+
+def test_identifiers_with_a_trailing_newline_are_refused():
+    """``$`` would match before a final newline; ids end where the string ends."""
+    from sala.sync import protocol
+
+    assert protocol.SHA256_RE.match("a" * 64) and not protocol.SHA256_RE.match("a" * 64 + "\n")
+    assert not protocol.DEVICE_ID_RE.match("laptop-1\n")
+    assert not protocol.TYPE_RE.match("contribution\n")
+    assert not protocol.UUID_RE.match("0190f0a8-0000-7000-8000-000000000000\n")

@@ -24,7 +24,7 @@ from sala.central.db import insert_ignore, write_tx
 from sala.central.errors import ApiError
 from sala.sync.protocol import SHA256_RE
 
-_RANGE_RE = re.compile(r"^bytes (\d+)-(\d+)/(\d+)$")
+_RANGE_RE = re.compile(r"^bytes (\d+)-(\d+)/(\d+)\Z")
 
 
 @dataclass(frozen=True)

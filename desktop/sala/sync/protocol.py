@@ -43,10 +43,10 @@ KNOWN_TYPES = frozenset({
     "session", "participant", "consent", "sealed_personal_data", "contribution", "guide_question",
     "answer", "observation", "vote", "rating", "attachment", "action_item", "tally", "amendment",
 })
-TYPE_RE = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
-SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
-UUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
-DEVICE_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$")
+TYPE_RE = re.compile(r"^[a-z][a-z0-9_]{0,39}\Z")
+SHA256_RE = re.compile(r"^[0-9a-f]{64}\Z")
+UUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")
+DEVICE_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}\Z")
 
 Status = Literal["accepted", "duplicate", "conflict", "rejected"]
 STATUSES: tuple[Status, ...] = ("accepted", "duplicate", "conflict", "rejected")
