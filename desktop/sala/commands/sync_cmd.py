@@ -12,7 +12,7 @@ import json
 import sys
 from pathlib import Path
 
-from sala.sync.engine import RetryPolicy
+from sala.sync.run_report import RetryPolicy
 from sala.sync.messages import EXIT_CODES, Outcome, SyncProblem, quarantine_note
 
 

@@ -21,10 +21,12 @@ from sala.storage.database import Database
 from sala.storage.models import BlobUpload, Device, OutboxEntry, SyncRun
 from sala.sync import batch_store as store
 from sala.sync import identity, outbox
-from sala.sync.client import CentralClient
-from sala.sync.engine import Progress, RetryPolicy, RunReport, SyncEngine
 from sala.sync.identity import Identity
 from sala.sync.reconcile import RECONCILE_SETTING
+from sala.sync.run_report import Progress, RetryPolicy, RunReport
+
+# The HTTP client and the engine (httpx and friends, ~0.1 s) load on the first enroll, probe
+# or sync, not while the app is starting.
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,8 @@ class SyncService:
 
     def enroll(self, url: str, code: str, name: str | None = None) -> str:
         """Enroll this laptop with ``code``; returns where the token was stored."""
+        from sala.sync.client import CentralClient
+
         with CentralClient(url) as client:
             hello = client.hello()
             with self.db.read() as s:
@@ -96,6 +100,8 @@ class SyncService:
 
         ``reconcile`` forces a full reconcile with the server first (``sala sync --reconcile``);
         without it one runs only when due (see ``reconcile.py``)."""
+        from sala.sync.engine import SyncEngine
+
         with self._running:
             url = self.server_url()
             engine = SyncEngine(self.db, self.identity, self.attachments, url or "http://invalid",
@@ -114,6 +120,8 @@ class SyncService:
         if not url:
             return False
         try:
+            from sala.sync.client import CentralClient
+
             with CentralClient(url, timeout=10.0) as client:
                 client.hello()
             return True
