@@ -14,7 +14,6 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,6 +29,21 @@ def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+def listening_socket(port: int = 0) -> socket.socket:
+    """A socket already listening on 127.0.0.1, to hand to a server child (``--fd``).
+
+    Connections made before the child is serving wait in the kernel's backlog, so the first
+    request simply blocks until the server answers: no polling for readiness, and no window in
+    which another process could take a port picked in advance.
+    """
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # a restart on the same port
+    sock.bind(("127.0.0.1", port))
+    sock.listen(128)
+    sock.set_inheritable(True)
+    return sock
 
 
 def central_cmd() -> list[str]:
@@ -55,26 +69,23 @@ class CentralServer:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self, timeout: float = 30.0) -> CentralServer:
-        self.port = self.port or free_port()
+        sock = listening_socket(self.port or 0)
+        self.port = int(sock.getsockname()[1])
         self.log_path = self.blobs_dir.parent / f"central-{self.port}.log"
         log = open(self.log_path, "wb")  # noqa: SIM115 - owned by the child
-        self.proc = subprocess.Popen(
-            [*central_cmd(), "serve", "--host", "127.0.0.1", "--port", str(self.port),
-             "--db", self.db_url, "--blobs", str(self.blobs_dir), *self.extra_args],
-            stdout=log, stderr=subprocess.STDOUT, cwd=REPO, env=_child_env())
+        with sock:
+            self.proc = subprocess.Popen(
+                [*central_cmd(), "serve", "--fd", str(sock.fileno()), "--db", self.db_url,
+                 "--blobs", str(self.blobs_dir), *self.extra_args],
+                stdout=log, stderr=subprocess.STDOUT, cwd=REPO, env=_child_env(), pass_fds=[sock.fileno()])
         log.close()
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"sala-central exited early:\n{self.log()}")
-            try:
-                r = httpx.get(self.url + "/v1/hello", timeout=1.0)
-                self.hello = parse_hello(r.content)
-                return self
-            except (httpx.HTTPError, ValueError):
-                time.sleep(0.05)
-        self.stop()
-        raise RuntimeError(f"sala-central did not answer /v1/hello in {timeout}s:\n{self.log()}")
+        try:  # waits in the backlog until the child serves; refused at once if the child died
+            r = httpx.get(self.url + "/v1/hello", timeout=timeout)
+            self.hello = parse_hello(r.content)
+        except (httpx.HTTPError, ValueError) as exc:
+            self.stop()
+            raise RuntimeError(f"sala-central did not answer /v1/hello ({exc}):\n{self.log()}") from exc
+        return self
 
     def log(self) -> str:
         return self.log_path.read_text(errors="replace") if self.log_path else ""

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import time
 from pathlib import Path
 
 from sqlalchemy import select
@@ -34,19 +33,18 @@ def _pg_name(server) -> str:  # noqa: ANN001
 
 
 def _pg_copy(server, src: str, dst: str) -> None:  # noqa: ANN001
+    """``dst`` becomes a copy of ``src``. The stopped server's backends may still be exiting:
+    end them and wait for them (``pg_terminate_backend`` with a timeout waits until each has
+    gone), since a template must have no sessions."""
     import psycopg
     host, port = server.db_url.split("@", 1)[1].split("/", 1)[0].split(":")
     with psycopg.connect(f"host={host} port={port} user=postgres dbname=postgres",
                          autocommit=True) as conn:
-        for attempt in range(50):       # the stopped server's backends may still be exiting
-            try:
-                conn.execute(f'DROP DATABASE IF EXISTS "{dst}"')
-                conn.execute(f'CREATE DATABASE "{dst}" TEMPLATE "{src}"')
-                return
-            except Exception:  # noqa: BLE001 - "being accessed by other users": wait
-                if attempt == 49:
-                    raise
-                time.sleep(0.1)
+        gone = conn.execute("SELECT bool_and(pg_terminate_backend(pid, 10000)) FROM pg_stat_activity "
+                            "WHERE datname IN (%s, %s) AND pid <> pg_backend_pid()", (src, dst)).fetchone()
+        assert gone is not None and gone[0] is not False, "a backend outlived its 10 s to exit"
+        conn.execute(f'DROP DATABASE IF EXISTS "{dst}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{dst}" TEMPLATE "{src}"')
 
 
 def snapshot_server(server) -> str:  # noqa: ANN001

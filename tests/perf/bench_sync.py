@@ -65,22 +65,20 @@ def _records(device_id: str) -> list[dict[str, Any]]:
 
 
 def _start_baseline(tmp: Path) -> tuple[subprocess.Popen[bytes], str]:
-    from tests.integration.servers import REPO, _child_env, free_port
-    port = free_port()
+    from tests.integration.servers import REPO, _child_env, listening_socket
     env = _child_env() | {"SALA_BENCH_DB": str(tmp / "baseline.sqlite3"),
                           "PYTHONPATH": os.pathsep.join([str(REPO / "desktop"), str(REPO)])}
-    proc = subprocess.Popen([sys.executable, "-m", "uvicorn", "--factory",
-                             "tests.perf.bench_sync:baseline_app", "--host", "127.0.0.1",
-                             "--port", str(port), "--log-level", "warning"], env=env, cwd=REPO)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(300):
-        try:
-            httpx.get(url + "/hello", timeout=1)
-            return proc, url
-        except httpx.HTTPError:
-            time.sleep(0.05)
-    proc.kill()
-    raise RuntimeError("baseline app did not start")
+    with listening_socket() as sock:
+        url = f"http://127.0.0.1:{sock.getsockname()[1]}"
+        proc = subprocess.Popen([sys.executable, "-m", "uvicorn", "--factory",
+                                 "tests.perf.bench_sync:baseline_app", "--fd", str(sock.fileno()),
+                                 "--log-level", "warning"], env=env, cwd=REPO, pass_fds=[sock.fileno()])
+    try:  # the request waits in the socket's backlog until the app serves it
+        httpx.get(url + "/hello", timeout=30)
+    except httpx.HTTPError as exc:
+        proc.kill()
+        raise RuntimeError("baseline app did not start") from exc
+    return proc, url
 
 
 def run(report: Any) -> None:

@@ -1,6 +1,6 @@
 """``sala-central``: serve the reference sync service and administer its ledger.
 
-    sala-central serve --host 127.0.0.1 --port 8765 --db central.sqlite3 [--blobs DIR]
+    sala-central serve --host 127.0.0.1 --port 8765 --db central.sqlite3 [--blobs DIR] [--fd N]
     sala-central enroll-code --db URL [--count N] [--ttl-hours H]   (code alone on last line)
     sala-central revoke DEVICE_ID --db URL
     sala-central catalog-import [FILE.json | --seed] --db URL
@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import socket
 import sys
 import tempfile
 from pathlib import Path
@@ -64,8 +65,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
         os.environ["SALA_CENTRAL_NAME"] = args.name
     blobs = Path(args.blobs) if args.blobs else _default_blobs(args.db)
     app = create_app(Settings(db_url=args.db, blobs_dir=blobs, limits=limits))
-    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level,
-                access_log=False, timeout_graceful_shutdown=5)
+    config = uvicorn.Config(app, host=args.host, port=args.port, log_level=args.log_level,
+                            access_log=False, timeout_graceful_shutdown=5)
+    # --fd: a socket already listening, handed over by whoever started us (systemd socket
+    # activation, the tests): clients may connect before we are up and simply wait.
+    sockets = [socket.socket(fileno=args.fd)] if args.fd is not None else None
+    uvicorn.Server(config).run(sockets=sockets)
     return 0
 
 
@@ -131,6 +136,8 @@ def build_parser() -> argparse.ArgumentParser:
     s = with_db(sub.add_parser("serve", help="run the HTTP service"))
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=8765)
+    s.add_argument("--fd", type=int, help="serve on this inherited, already listening socket "
+                                         "(socket activation); --host and --port are then unused")
     s.add_argument("--blobs", help="blob directory (default: beside the SQLite file)")
     s.add_argument("--name", help="server name shown in /v1/hello (first start only)")
     s.add_argument("--max-body-bytes", type=int, default=0)
