@@ -8,8 +8,8 @@ from datetime import date
 from sqlalchemy import select
 
 from sala.domain import validation as v
-from sala.domain.errors import NotFoundError, ValidationError
-from sala.services.sessions import audit, editable_session
+from sala.domain.errors import ValidationError
+from sala.services.sessions import audit, editable_session, load_record
 from sala.storage.database import Database
 from sala.storage.models import ActionItem
 
@@ -78,10 +78,7 @@ class ActionItemService:
 
 
 def _load(s, item_id: str) -> ActionItem:  # noqa: ANN001 - an ORM session
-    a = s.get(ActionItem, item_id)
-    if a is None:
-        raise NotFoundError("สิ่งที่ต้องดำเนินการ / action item", item_id)
-    return a
+    return load_record(s, ActionItem, item_id, "สิ่งที่ต้องดำเนินการ / action item")
 
 
 def _view(a: ActionItem) -> ActionItemView:

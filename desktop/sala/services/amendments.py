@@ -17,8 +17,8 @@ from sqlalchemy.orm import Session as OrmSession
 
 from sala.domain import enums as e
 from sala.domain import validation as v
-from sala.domain.errors import NotFoundError, ValidationError
-from sala.services.sessions import audit, load_session
+from sala.domain.errors import ValidationError
+from sala.services.sessions import audit, load_record, load_session
 from sala.services.tallies import count
 from sala.storage.database import Database
 from sala.storage.models import ActionItem, Amendment, Contribution, Observation, Session, Tally
@@ -101,9 +101,7 @@ class AmendmentService:
             raise ValidationError("changes", "ยังไม่มีสิ่งที่แก้ไข", "Nothing was changed")
         clean = {k: cleaners[k](val) for k, val in changes.items()}
         with self._db.write() as s:
-            target = s.get(model, target_id)
-            if target is None:
-                raise NotFoundError("รายการที่จะแก้ไข / record to amend", target_id)
+            target = load_record(s, model, target_id, "รายการที่จะแก้ไข / record to amend")
             session_id = target.id if model is Session else target.session_id
             session = load_session(s, session_id)
             if session.status != e.SessionStatus.FINALIZED:

@@ -19,8 +19,8 @@ from pathlib import Path
 from sqlalchemy import select
 
 from sala.domain import validation as v
-from sala.domain.errors import NotFoundError, SalaError, ValidationError
-from sala.services.sessions import audit, editable_session
+from sala.domain.errors import SalaError, ValidationError
+from sala.services.sessions import audit, editable_session, load_record
 from sala.storage.database import Database
 from sala.storage.models import Attachment
 
@@ -194,10 +194,7 @@ class AttachmentService:
 
     @staticmethod
     def _load(s, attachment_id: str) -> Attachment:  # noqa: ANN001 - an ORM session
-        a = s.get(Attachment, attachment_id)
-        if a is None:
-            raise NotFoundError("รูปภาพ / photo", attachment_id)
-        return a
+        return load_record(s, Attachment, attachment_id, "รูปภาพ / photo")
 
     def _view(self, a: Attachment) -> AttachmentView:
         return AttachmentView(a.id, a.session_id, a.sha256, a.media_type, a.size, a.filename, a.caption,

@@ -13,7 +13,7 @@ from sala.domain.clock import now
 from sala.domain.errors import NotFoundError
 from sala.domain.inputs import ContributionInput
 from sala.domain.ids import new_id
-from sala.services.sessions import audit, editable_session, not_editable
+from sala.services.sessions import audit, editable_session, load_record, not_editable
 from sala.storage.database import Database
 from sala.storage.models import Contribution, Participant
 
@@ -138,10 +138,7 @@ class ContributionService:
 
     @staticmethod
     def _load(s: OrmSession, contribution_id: str) -> Contribution:
-        c = s.get(Contribution, contribution_id)
-        if c is None:
-            raise NotFoundError("ความคิดเห็น / contribution", contribution_id)
-        return c
+        return load_record(s, Contribution, contribution_id, "ความคิดเห็น / contribution")
 
 
 def _view(c: Contribution, code: str | None) -> ContributionView:

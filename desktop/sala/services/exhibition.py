@@ -15,7 +15,7 @@ from sala.domain import enums as e
 from sala.domain import validation as v
 from sala.domain.clock import now
 from sala.domain.errors import NotFoundError, ValidationError
-from sala.services.sessions import audit, editable_session
+from sala.services.sessions import audit, editable_session, load_record
 from sala.storage.database import Database
 from sala.storage.models import LocalSetting, Proposal, Rating, Vote
 
@@ -134,10 +134,7 @@ class ExhibitionService:
 
     @staticmethod
     def _proposal(s, proposal_id: str) -> Proposal:  # noqa: ANN001 - an ORM session
-        p = s.get(Proposal, proposal_id)
-        if p is None:
-            raise NotFoundError("ข้อเสนอ / proposal", proposal_id)
-        return p
+        return load_record(s, Proposal, proposal_id, "ข้อเสนอ / proposal")
 
 
 class KioskPin:

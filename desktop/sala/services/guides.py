@@ -12,8 +12,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session as OrmSession
 
 from sala.domain import validation as v
-from sala.domain.errors import NotFoundError, ValidationError
-from sala.services.sessions import audit, editable_session
+from sala.domain.errors import ValidationError
+from sala.services.sessions import audit, editable_session, load_record
 from sala.storage.database import Database
 from sala.storage.models import Guide, GuideQuestion
 
@@ -182,10 +182,7 @@ class GuideService:
 
     @staticmethod
     def _load(s: OrmSession, guide_id: str) -> Guide:
-        g = s.get(Guide, guide_id)
-        if g is None:
-            raise NotFoundError("แนวคำถาม / question guide", guide_id)
-        return g
+        return load_record(s, Guide, guide_id, "แนวคำถาม / question guide")
 
     def _editable(self, s: OrmSession, guide_id: str) -> Guide:
         """A template, or a guide whose session is not finalized."""
@@ -196,10 +193,7 @@ class GuideService:
 
     @staticmethod
     def _question(s: OrmSession, question_id: str) -> GuideQuestion:
-        q = s.get(GuideQuestion, question_id)
-        if q is None:
-            raise NotFoundError("คำถาม / question", question_id)
-        return q
+        return load_record(s, GuideQuestion, question_id, "คำถาม / question")
 
 
 def _question_text(text: str) -> str:

@@ -9,8 +9,7 @@ from sqlalchemy import delete, select
 
 from sala.domain import validation as v
 from sala.domain.clock import now
-from sala.domain.errors import NotFoundError
-from sala.services.sessions import audit, editable_session
+from sala.services.sessions import audit, editable_session, load_record
 from sala.storage.database import Database
 from sala.storage.models import Observation
 
@@ -75,10 +74,7 @@ class ObservationService:
 
     @staticmethod
     def _load(s, observation_id: str) -> Observation:  # noqa: ANN001 - an ORM session
-        o = s.get(Observation, observation_id)
-        if o is None:
-            raise NotFoundError("ข้อสังเกต / observation", observation_id)
-        return o
+        return load_record(s, Observation, observation_id, "ข้อสังเกต / observation")
 
 
 def _view(o: Observation) -> ObservationView:

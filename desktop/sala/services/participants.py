@@ -11,9 +11,9 @@ from sqlalchemy.orm import Session as OrmSession
 
 from sala.domain import enums as e
 from sala.domain.clock import now
-from sala.domain.errors import NotFoundError, ValidationError
+from sala.domain.errors import ValidationError
 from sala.domain.inputs import CONSENT_PURPOSE_TH, ParticipantInput
-from sala.services.sessions import audit, editable_session
+from sala.services.sessions import audit, editable_session, load_record
 from sala.storage.database import Database
 from sala.storage.models import Participant, ParticipantContact
 
@@ -122,10 +122,7 @@ class ParticipantService:
 
     @staticmethod
     def _load(s: OrmSession, participant_id: str) -> Participant:
-        p = s.get(Participant, participant_id)
-        if p is None:
-            raise NotFoundError("ผู้เข้าร่วม / participant", participant_id)
-        return p
+        return load_record(s, Participant, participant_id, "ผู้เข้าร่วม / participant")
 
     @staticmethod
     def _view(s: OrmSession, p: Participant) -> ParticipantView:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TypeVar
 
 from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session as OrmSession
@@ -16,7 +17,9 @@ from sala.domain.errors import ImmutableError, NotFoundError, ValidationError
 from sala.domain.inputs import SessionInput
 from sala.services.search import SearchService
 from sala.storage.database import Database
-from sala.storage.models import AuditEvent, Contribution, Participant, Session, Topic, Venue
+from sala.storage.models import AuditEvent, Base, Contribution, Participant, Session, Topic, Venue
+
+R = TypeVar("R", bound=Base)
 
 S = e.SessionStatus
 
@@ -93,6 +96,14 @@ def load_session(s: OrmSession, session_id: str) -> Session:
     obj = s.get(Session, session_id, options=[lazyload(Session.venue), lazyload(Session.topics)])
     if obj is None:
         raise NotFoundError("เวที / session", session_id)
+    return obj
+
+
+def load_record(s: OrmSession, model: type[R], record_id: str, what: str) -> R:
+    """The ``model`` row with this id, or NotFoundError naming ``what`` ("ไทย / English")."""
+    obj = s.get(model, record_id)
+    if obj is None:
+        raise NotFoundError(what, record_id)
     return obj
 
 

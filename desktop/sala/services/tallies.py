@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from sala.domain import validation as v
-from sala.domain.errors import NotFoundError, ValidationError
-from sala.services.sessions import audit, editable_session
+from sala.domain.errors import ValidationError
+from sala.services.sessions import audit, editable_session, load_record
 from sala.storage.database import Database
 from sala.storage.models import Tally
 
@@ -102,10 +102,7 @@ class TallyService:
 
 
 def _load(s, tally_id: str) -> Tally:  # noqa: ANN001 - an ORM session
-    t = s.get(Tally, tally_id)
-    if t is None:
-        raise NotFoundError("ผลการยกมือ / tally", tally_id)
-    return t
+    return load_record(s, Tally, tally_id, "ผลการยกมือ / tally")
 
 
 def _view(t: Tally) -> TallyView:
