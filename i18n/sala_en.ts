@@ -595,42 +595,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_guide.py" line="50"/>
-        <source>Up</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop/sala/ui/focus_group_guide.py" line="51"/>
-        <source>Down</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop/sala/ui/focus_group_guide.py" line="52"/>
-        <source>Delete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop/sala/ui/focus_group_guide.py" line="61"/>
+        <location filename="../desktop/sala/ui/focus_group_guide.py" line="55"/>
         <source>Use template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_guide.py" line="63"/>
+        <location filename="../desktop/sala/ui/focus_group_guide.py" line="57"/>
         <source>Save as template…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_guide.py" line="89"/>
+        <location filename="../desktop/sala/ui/focus_group_guide.py" line="83"/>
         <source>Question %1 — double-click or F2 to reword</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_guide.py" line="100"/>
+        <location filename="../desktop/sala/ui/focus_group_guide.py" line="94"/>
         <source>%1 (%2 questions)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_guide.py" line="164"/>
+        <location filename="../desktop/sala/ui/focus_group_guide.py" line="158"/>
         <source>Template name:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -666,27 +651,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk_staff.py" line="97"/>
-        <source>Up</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop/sala/ui/kiosk_staff.py" line="98"/>
-        <source>Down</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop/sala/ui/kiosk_staff.py" line="99"/>
-        <source>Delete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop/sala/ui/kiosk_staff.py" line="107"/>
+        <location filename="../desktop/sala/ui/kiosk_staff.py" line="101"/>
         <source>Start kiosk mode (full screen)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk_staff.py" line="111"/>
+        <location filename="../desktop/sala/ui/kiosk_staff.py" line="105"/>
         <source>Proposals on display</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1336,6 +1306,24 @@
     <message>
         <location filename="../desktop/sala/ui/focus_group_records.py" line="145"/>
         <source>saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReorderButtons</name>
+    <message>
+        <location filename="../desktop/sala/ui/widgets.py" line="79"/>
+        <source>Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/widgets.py" line="80"/>
+        <source>Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/widgets.py" line="81"/>
+        <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

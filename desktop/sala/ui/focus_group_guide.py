@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from sala.bootstrap import Services
 from sala.services.guides import GuideView, QuestionView
 from sala.ui.tasks import TaskRunner
-from sala.ui.widgets import show_error
+from sala.ui.widgets import ReorderButtons, show_error
 
 
 class GuidePanel(QWidget):
@@ -47,16 +47,10 @@ class GuidePanel(QWidget):
         self.new_question = QLineEdit()
         self.new_question.setPlaceholderText(self.tr("New question — Enter adds it"))
         self.new_question.returnPressed.connect(self.add_question)
-        self.up_button = QPushButton(self.tr("Up"))
-        self.down_button = QPushButton(self.tr("Down"))
-        self.delete_button = QPushButton(self.tr("Delete"))
-        self.up_button.clicked.connect(lambda: self.move_current(-1))
-        self.down_button.clicked.connect(lambda: self.move_current(1))
-        self.delete_button.clicked.connect(self.delete_current)
-        moves = QHBoxLayout()
-        for b in (self.up_button, self.down_button, self.delete_button):
-            b.setMinimumHeight(36)
-            moves.addWidget(b)
+        self.moves = ReorderButtons()
+        self.moves.sig_move.connect(self.move_current)
+        self.moves.sig_delete.connect(self.delete_current)
+        self.up_button, self.down_button, self.delete_button = self.moves.up, self.moves.down, self.moves.delete
         self.templates = QComboBox()
         self.apply_button = QPushButton(self.tr("Use template"))
         self.apply_button.clicked.connect(self.apply_template)
@@ -70,7 +64,7 @@ class GuidePanel(QWidget):
         layout.addWidget(title)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.new_question)
-        layout.addLayout(moves)
+        layout.addWidget(self.moves)
         layout.addLayout(tpl)
         layout.addWidget(self.save_template_button)
         self.reload()

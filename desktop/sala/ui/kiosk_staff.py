@@ -15,7 +15,7 @@ from sala.ui.kiosk_pin import PinDialog
 from sala.ui.kiosk_visitor import KioskVisitor
 from sala.ui import qt_fixes
 from sala.ui.tasks import TaskRunner
-from sala.ui.widgets import show_error
+from sala.ui.widgets import ReorderButtons, show_error
 
 
 class TallyView(QWidget):
@@ -94,16 +94,10 @@ class KioskStaffPage(QWidget):
         self.new_proposal = QLineEdit()
         self.new_proposal.setPlaceholderText(self.tr("New proposal on display — Enter adds it"))
         self.new_proposal.returnPressed.connect(self.add_proposal)
-        self.up_button = QPushButton(self.tr("Up"))
-        self.down_button = QPushButton(self.tr("Down"))
-        self.delete_button = QPushButton(self.tr("Delete"))
-        self.up_button.clicked.connect(lambda: self.move_current(-1))
-        self.down_button.clicked.connect(lambda: self.move_current(1))
-        self.delete_button.clicked.connect(self.delete_current)
-        moves = QHBoxLayout()
-        for b in (self.up_button, self.down_button, self.delete_button):
-            b.setMinimumHeight(36)
-            moves.addWidget(b)
+        self.moves = ReorderButtons()
+        self.moves.sig_move.connect(self.move_current)
+        self.moves.sig_delete.connect(self.delete_current)
+        self.up_button, self.down_button, self.delete_button = self.moves.up, self.moves.down, self.moves.delete
         self.start_button = QPushButton(self.tr("Start kiosk mode (full screen)"))
         self.start_button.setMinimumHeight(56)
         self.start_button.clicked.connect(self.start_kiosk)
@@ -113,7 +107,7 @@ class KioskStaffPage(QWidget):
         left.addWidget(head)
         left.addWidget(self.proposals, 1)
         left.addWidget(self.new_proposal)
-        left.addLayout(moves)
+        left.addWidget(self.moves)
         left.addWidget(self.start_button)
         self.tally = TallyView()
         body = QHBoxLayout()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDate, QDateTime, Qt, Signal
 from PySide6.QtGui import QFont, QValidator
-from PySide6.QtWidgets import QDateEdit, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from sala.domain.errors import SalaError
 from sala.domain.thaidate import BE_OFFSET
@@ -65,6 +65,28 @@ class EmptyState(QWidget):
             layout.addWidget(w)
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
+
+
+class ReorderButtons(QWidget):
+    """Up / Down / Delete under an ordered list (question guides, proposals on display)."""
+
+    sig_move = Signal(int)
+    """Move the current item by this many places (-1 up, +1 down)."""
+    sig_delete = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.up = QPushButton(self.tr("Up"))
+        self.down = QPushButton(self.tr("Down"))
+        self.delete = QPushButton(self.tr("Delete"))
+        self.up.clicked.connect(lambda: self.sig_move.emit(-1))
+        self.down.clicked.connect(lambda: self.sig_move.emit(1))
+        self.delete.clicked.connect(self.sig_delete)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        for b in (self.up, self.down, self.delete):
+            b.setMinimumHeight(36)
+            row.addWidget(b)
 
 
 def show_error(parent: QWidget | None, exc: BaseException, lang: str = "th") -> None:
