@@ -162,3 +162,19 @@ def test_head_revision_read_from_files_matches_alembic():
     from alembic.script import ScriptDirectory
 
     assert migrate.head_revision() == ScriptDirectory.from_config(migrate.alembic_config()).get_current_head()
+
+
+def test_a_deferred_check_is_run_anyway_before_a_migration(tmp_path: Path):
+    """``check=False`` (the GUI) never backs up or migrates a file it has not checked."""
+    path = tmp_path / "old.sqlite3"
+    engine = make_engine(path)
+    migrate.upgrade(engine, "0001")
+    engine.dispose()
+    db, report = open_database(path, tmp_path / "backups", check=False)
+    assert report.checked and report.migrated_from == "0001" and report.backup is not None
+    db.close()
+    db, report = open_database(path, tmp_path / "backups", check=False)
+    assert not report.checked, "nothing due: the check is left to the caller"
+    db.check()
+    assert db.damaged is None
+    db.close()

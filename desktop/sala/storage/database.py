@@ -193,11 +193,10 @@ def open_database(path: Path, backups_dir: Path | None = None, device_name: str 
         head = migrate.head_revision()
         backup_path = None
         if before != head and not checked:
-            engine.dispose()
             raise_if_damaged(path, backups_dir)  # never back up or migrate an unchecked file
             checked = True
-            engine = make_engine(path)
-            before = migrate.current_revision(engine)
+            if before == "unreadable":  # yet the check passed: let the real error speak
+                before = migrate.current_revision(engine)
         if before != head:
             if before is not None:
                 backup_path = backups.make_backup(path, backups_dir, f"before-{head}")

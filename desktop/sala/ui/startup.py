@@ -67,6 +67,7 @@ class Startup(QObject):
         self.window = MainWindow(settings, lang)
         self.services: Services | None = None
         self.exit_code = 0
+        self._open_started = False
 
     def begin(self) -> None:
         """Show the window now; open the database on the writer thread once it has painted.
@@ -74,7 +75,6 @@ class Startup(QObject):
         Waiting for the first paint keeps the writer's imports from competing with it for the
         interpreter; the timer covers a window that never paints (minimised at start).
         """
-        self._open_started = False
         self.window.installEventFilter(self)
         self.window.show()
         QTimer.singleShot(FIRST_PAINT_GRACE_MS, self._start_open)
