@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
+from pathlib import Path
 
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
@@ -20,23 +22,32 @@ FIRST_STYLES = ("Regular", "Bold")
 def register_fonts(app: QApplication, point_size: int = 11, styles: tuple[str, ...] | None = None) -> str:
     """Add the bundled TTFs (all, or just ``styles``) to Qt and make Sarabun the application
     font; returns the family."""
-    families: set[str] = set()
-    files = sorted((resources_dir() / "fonts").glob("*.ttf"))
-    if styles is not None:
-        files = [f for f in files if f.stem.split("-", 1)[-1] in styles]
-    for ttf in files:
-        font_id = QFontDatabase.addApplicationFont(str(ttf))
-        if font_id < 0:
-            log.warning("could not load font %s", ttf)
-            continue
-        families.update(QFontDatabase.applicationFontFamilies(font_id))
+    families = _add(f for f in _bundled() if styles is None or _style(f) in styles)
     family = FAMILY if FAMILY in families else (sorted(families)[0] if families else app.font().family())
     if app.font().family() != family:
         app.setFont(QFont(family, point_size))
     return family
 
 
-def register_other_fonts(app: QApplication) -> None:
+def register_other_fonts() -> None:
     """The styles :data:`FIRST_STYLES` left out (italic, light, semi-bold)."""
-    others = tuple(f.stem.split("-", 1)[-1] for f in (resources_dir() / "fonts").glob("*.ttf"))
-    register_fonts(app, styles=tuple(s for s in others if s not in FIRST_STYLES))
+    _add(f for f in _bundled() if _style(f) not in FIRST_STYLES)
+
+
+def _bundled() -> list[Path]:
+    return sorted((resources_dir() / "fonts").glob("*.ttf"))
+
+
+def _style(ttf: Path) -> str:
+    return ttf.stem.split("-", 1)[-1]  # Sarabun-BoldItalic.ttf → BoldItalic
+
+
+def _add(files: Iterable[Path]) -> set[str]:
+    families: set[str] = set()
+    for ttf in files:
+        font_id = QFontDatabase.addApplicationFont(str(ttf))
+        if font_id < 0:
+            log.warning("could not load font %s", ttf)
+            continue
+        families.update(QFontDatabase.applicationFontFamilies(font_id))
+    return families

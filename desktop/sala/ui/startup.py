@@ -92,7 +92,7 @@ class Startup(QObject):
         self.window.add_shortcuts()
         from sala.ui.fonts import register_other_fonts
 
-        register_other_fonts(QApplication.instance())  # type: ignore[arg-type]
+        register_other_fonts()
         from sala.ui.tasks import TaskRunner
 
         self.tasks = TaskRunner()
