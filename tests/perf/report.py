@@ -30,6 +30,10 @@ class Report:
     def add(self, name: str, value: float, unit: str, *, target: str = "", ok: bool | None = None,
             baseline: float | None = None, baseline_name: str = "", ratio_target: str = "") -> Figure:
         fig = Figure(name, value, unit, target, ok, baseline, baseline_name, ratio_target)
+        if ratio_target and fig.ratio is not None:
+            # A stated ratio target is a target: the figure misses when the ratio does.
+            limit = float(ratio_target.strip("≤ ×"))
+            fig.ok = (ok is not False) and fig.ratio <= limit
         self.figures.append(fig)
         print(format_figure(fig), flush=True)
         return fig
