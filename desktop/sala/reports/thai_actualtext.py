@@ -9,7 +9,7 @@ a separate line (ร่วม came out as "รว" + a stray "่"). PDF's answe
 
 :class:`ActualTextObject` wraps the operators for each shaped string in
 ``/Span <</ActualText <FEFF…>>> BDC … EMC``; the string is recovered from the glyph codes with
-``ExtractableTTFont.text_of``. It is handed out by ``ThaiParagraph.beginText`` – reportlab's own
+``ExtractableTTFont.text_of_string``. It is handed out by ``ThaiParagraph.beginText`` – reportlab's own
 per-paragraph hook – so no reportlab code is patched. Unshaped text is left alone.
 """
 
@@ -22,10 +22,8 @@ from reportlab.pdfgen.textobject import PDFTextObject
 
 def actual_text_of(text: str, font_name: str) -> str | None:
     """The text a string of (possibly private) glyph codes stands for, or None if unknown."""
-    text_of = getattr(pdfmetrics.getFont(font_name), "text_of", None)
-    if text_of is None:
-        return None
-    return "".join(text_of(ord(c)) for c in text)
+    text_of_string = getattr(pdfmetrics.getFont(font_name), "text_of_string", None)
+    return None if text_of_string is None else text_of_string(text)
 
 
 class ActualTextObject(PDFTextObject):

@@ -191,10 +191,8 @@ def _split_one(word: FragWord, frag: Any, text: str, limit: float) -> list[FragW
 def _source_text(frag: Any, shaped: str) -> str:
     """Recover the text a shaped string was made from (to find its cluster boundaries)."""
     font = pdfmetrics.getFont(frag.fontName)
-    text_of = getattr(font, "text_of", None)
-    if text_of is None:
-        return str(shaped)
-    return "".join(text_of(ord(c)) for c in shaped)
+    text_of_string = getattr(font, "text_of_string", None)
+    return str(shaped) if text_of_string is None else text_of_string(shaped)
 
 
 def clear_caches() -> None:

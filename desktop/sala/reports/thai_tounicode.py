@@ -35,6 +35,7 @@ from reportlab.pdfbase.ttfonts import SUBSETN, TTFont
 
 _PRIVATE_FIRST = 0xE000
 _PRIVATE_LAST = 0xF8FF
+_PRIVATE_RE = re.compile(f"[{chr(_PRIVATE_FIRST)}-{chr(_PRIVATE_LAST)}]")
 _UNI_NAME = re.compile(r"^uni((?:[0-9A-F]{4})+)(?:[._].*)?$")
 
 
@@ -83,6 +84,15 @@ class ExtractableTTFont(TTFont):
         self._text_by_code[code] = text
         self._code_by_use[(glyph, text)] = code
         return code
+
+    def text_of_string(self, codes: str) -> str:
+        """:meth:`text_of` for a whole string of codes. Every line of every report comes
+        through here, so the common case is one ``str.translate`` (in C); only a private-use
+        code we did not hand out ourselves takes the per-code path."""
+        out = codes.translate(self._text_by_code)
+        if _PRIVATE_RE.search(out):
+            return "".join(self.text_of(ord(c)) for c in codes)
+        return out
 
     def text_of(self, code: int) -> str:
         """What a character code should copy out as (the code itself for ordinary characters)."""
