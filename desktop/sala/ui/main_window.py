@@ -22,6 +22,11 @@ if TYPE_CHECKING:
     from sala.ui.session_list_page import SessionListPage
     from sala.ui.tasks import TaskRunner
 
+_GEOMETRY_KEY = "window/geometry"
+_MAXIMIZED_KEY = "window/maximized"
+_PREFERRED_W, _PREFERRED_H = 1200, 760
+_FRAME_ALLOWANCE = 60  # title bar, borders and a task bar: what the window's own size does not count
+
 # Builds the page for one session: (session_id) -> QWidget. Supplied by the composition root.
 PageFactory = Callable[[str], QWidget]
 
@@ -58,7 +63,6 @@ class MainWindow(QMainWindow):
         self._new_session: Callable[[QWidget], str | None] | None = None
         self._session_page: QWidget | None = None
         self.setWindowTitle(self.tr("Sala — public consultation"))
-        self.resize(1200, 760)
 
         self.opening = _centred(QLabel(self.tr("Opening your sessions…")))
         self.stack = QStackedWidget()
@@ -240,7 +244,34 @@ class MainWindow(QMainWindow):
         self.sig_language_change_requested.emit(code)
         QMessageBox.information(self, "Sala", "ภาษาจะเปลี่ยนเมื่อเปิดโปรแกรมครั้งถัดไป\nThe language changes the next time Sala starts.")
 
+    def show_fitted(self) -> None:
+        """Show at the size and place of the last run, or fitted to this screen the first time.
+
+        A 1366x768 laptop has less room than the preferred 1200x760 once the frame and the task bar
+        are counted: there the window starts maximized, so the status bar and bottom buttons show.
+        """
+        saved = self.settings.value(_GEOMETRY_KEY)
+        if saved is not None and self.restoreGeometry(saved) and self._fits_screen():
+            if self.settings.value(_MAXIMIZED_KEY, False, type=bool):
+                self.showMaximized()
+            else:
+                self.show()
+            return
+        screen = self.screen().availableGeometry()
+        if screen.width() < _PREFERRED_W + _FRAME_ALLOWANCE or screen.height() < _PREFERRED_H + _FRAME_ALLOWANCE:
+            self.showMaximized()
+            return
+        self.resize(_PREFERRED_W, _PREFERRED_H)
+        self.move(screen.center().x() - _PREFERRED_W // 2, screen.center().y() - _PREFERRED_H // 2)
+        self.show()
+
+    def _fits_screen(self) -> bool:
+        screen = self.screen().availableGeometry()
+        return screen.contains(self.frameGeometry()) or screen.contains(self.geometry())
+
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt name
         if self.tasks is not None:
             self.tasks.wait_idle(10.0)  # nothing typed is dropped on quit
+        self.settings.setValue(_MAXIMIZED_KEY, self.isMaximized())
+        self.settings.setValue(_GEOMETRY_KEY, self.saveGeometry())
         super().closeEvent(event)

@@ -76,7 +76,7 @@ class Startup(QObject):
         interpreter; the timer covers a window that never paints (minimised at start).
         """
         self.window.installEventFilter(self)
-        self.window.show()
+        self.window.show_fitted()
         QTimer.singleShot(FIRST_PAINT_GRACE_MS, self._start_open)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt name
@@ -155,7 +155,7 @@ class Startup(QObject):
         old, self.window = self.window, MainWindow(self.settings, self.lang)
         old.hide()
         old.deleteLater()
-        self.window.show()
+        self.window.show_fitted()
         assert self.tasks is not None
         self.tasks.run(lambda: _restore_and_open(exc, self.paths, damaged), self._opened, self._failed)
 
