@@ -120,3 +120,80 @@ def rich_session(db: Database, attachments: Path, *, kind: e.SessionKind = e.Ses
         s.add(Amendment(session_id=x.id, target_type="tally", target_id=tally.id,
                         changes={"count_for": 23}, reason="นับคะแนนใหม่"))
         return Rich(x.id, ids, photo)
+
+
+# -- reading a PDF back (poppler) ------------------------------------------------------------------
+_WS_RE = __import__("re").compile(r"\s+")
+
+
+def squash(text: str) -> str:
+    """Text without white space (pdftotext puts spaces and line ends where the layout has gaps)."""
+    return _WS_RE.sub("", text)
+
+
+def pdftotext(pdf: Path, *args: str) -> str:
+    import subprocess
+
+    return subprocess.run(["pdftotext", "-enc", "UTF-8", *args, str(pdf), "-"], check=True, capture_output=True,
+                          text=True, encoding="utf-8").stdout
+
+
+def page_count(pdf: Path) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(str(pdf)).pages)
+
+
+def page_texts(pdf: Path) -> list[str]:
+    """The -layout text of each page, first page first."""
+    return [pdftotext(pdf, "-layout", "-f", str(p), "-l", str(p)) for p in range(1, page_count(pdf) + 1)]
+
+
+def column_lines(pdf: Path, x0: float, x1: float) -> list[str]:
+    """The text lines whose words start between ``x0`` and ``x1`` points from the left edge, page
+    after page (from ``pdftotext -bbox``: each word's box, so a neighbouring column never bleeds in)."""
+    import html
+    import re
+
+    word = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">(.*?)</word>')
+    out: list[str] = []
+    for page in pdftotext(pdf, "-bbox").split("<page ")[1:]:
+        rows: dict[int, list[tuple[float, str]]] = {}
+        for x, y, text in word.findall(page):
+            if x0 <= float(x) < x1:
+                rows.setdefault(round(float(y)), []).append((float(x), html.unescape(text)))
+        out += [" ".join(t for _x, t in sorted(ws)) for _y, ws in sorted(rows.items())]
+    return out
+
+
+def find_lines(lines: list[str], original: str) -> list[str]:
+    """The consecutive lines that, joined, are exactly ``original`` (ignoring spaces)."""
+    flat = squash(original)
+    for i in range(len(lines)):
+        acc = ""
+        for j in range(i, len(lines)):
+            acc += squash(lines[j])
+            if acc == flat:
+                return lines[i:j + 1]
+            if not flat.startswith(acc):
+                break
+    raise AssertionError(f"{original[:20]}… not found as whole lines in the PDF")
+
+
+def word_bounds(original: str) -> set[int]:
+    """Offsets in ``squash(original)`` where a line may end: the report engine's word boundaries."""
+    from itertools import accumulate
+
+    from sala.reports.thai_break import word_pieces
+
+    pieces = [p for chunk in original.split() for p in word_pieces(chunk)]
+    return set(accumulate(len(squash(p)) for p in pieces))
+
+
+def lines_ending_inside_words(original: str, lines: list[str]) -> list[str]:
+    """Each line (but the last) that ends inside a word, shown as ``…before|after…``."""
+    from itertools import accumulate
+
+    flat, bounds = squash(original), word_bounds(original)
+    return [f"…{flat[max(off - 8, 0):off]}|{flat[off:off + 8]}…"
+            for off, _line in zip(accumulate(len(squash(ln)) for ln in lines), lines[:-1]) if off not in bounds]

@@ -17,7 +17,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table, TableStyle
 
 from sala.reports.fonts import BOLD
-from sala.reports.thai_pdf import ThaiStyles, make_styles, thai_paragraph
+from sala.reports.thai_pdf import ThaiStyles, ThaiTable, make_styles, thai_paragraph
 
 # A4 (210 mm) minus the Thai official margins of build_pdf (30 mm left, 20 mm right).
 CONTENT_WIDTH = 160 * mm
@@ -63,9 +63,9 @@ def key_values(rows: Sequence[tuple[str, str]], styles: ThaiStyles, label_width:
     """Borderless "label: value" rows, as in the header of a Thai memo (บันทึกข้อความ)."""
     data = [[thai_paragraph(label, styles.cell_head), thai_paragraph(value or "-", styles.cell)]
             for label, value in rows]
-    return Table(data, colWidths=[label_width, CONTENT_WIDTH - label_width],
-                 style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                   ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    return ThaiTable(data, colWidths=[label_width, CONTENT_WIDTH - label_width],
+                     style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                       ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                    ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
 
 

@@ -47,7 +47,7 @@ from sala.reports.thai_actualtext import ActualTextObject
 from sala.reports.thai_shape import segment, shape, split_overlong
 
 __all__ = [
-    "ThaiParagraph", "ThaiStyles", "make_styles", "thai_paragraph", "thai_cell", "thai_table",
+    "ThaiParagraph", "ThaiStyles", "ThaiTable", "make_styles", "thai_paragraph", "thai_cell", "thai_table",
     "build_pdf", "page_label",
 ]
 
@@ -81,6 +81,84 @@ class ThaiParagraph(Paragraph):
     def beginText(self, x: float, y: float) -> PDFTextObject:  # noqa: N802 - reportlab's hook
         """Text objects for this paragraph tag shaped runs with their original text."""
         return ActualTextObject(self.canv, x, y)
+
+
+def min_width(value: object) -> float:
+    """The narrowest a table column may be for ``value`` without a word cut in two (padding aside).
+
+    For Thai text that is the widest single word (a line may end between any two); for a fixed-size
+    flowable (drawing, image) its width; for a list of flowables the widest of them.
+    """
+    if isinstance(value, ThaiParagraph):
+        words = [w[0] for w in value._thai_words or () if isinstance(w, list) and w and isinstance(w[0], (int, float))]
+        return max(words, default=0.0) + (value.style.leftIndent or 0) + (value.style.rightIndent or 0)
+    if isinstance(value, (list, tuple)):
+        return max((min_width(v) for v in value), default=0.0)
+    if isinstance(value, Table):
+        return 0.0  # a nested table sizes itself
+    width = getattr(value, "width", None) if isinstance(value, Flowable) else None
+    return float(width) if isinstance(width, (int, float)) else 0.0
+
+
+class ThaiTable(Table):
+    """A ``Table`` whose columns are widened, on first layout, so no column is narrower than its
+    longest word (a header such as ผู้เข้าร่วม or a cell such as กรุงเทพมหานคร is never cut).
+
+    The room comes from columns that have some to spare, flexible (``None``) columns first. Only
+    when the whole width cannot hold every column's longest word does a word get cut (between
+    letter clusters, see :func:`sala.reports.thai_shape.split_overlong`).
+    """
+
+    _sala_fitted = False
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab's names
+        if not self._sala_fitted:
+            self._sala_fitted = True
+            widths = fit_columns(self._argW, self._column_minimums(), availWidth)
+            if widths is not None:
+                self._argW = self._colWidths = widths
+        return super().wrap(availWidth, availHeight)
+
+    def _column_minimums(self) -> list[float]:
+        mins = [0.0] * self._ncols
+        for row_values, row_styles in zip(self._cellvalues, self._cellStyles):
+            for j, (value, st) in enumerate(zip(row_values, row_styles)):
+                need = min_width(value)
+                if need:
+                    mins[j] = max(mins[j], need + st.leftPadding + st.rightPadding)
+        return mins
+
+
+def fit_columns(widths: Sequence[float | None] | None, mins: Sequence[float], total: float) -> list[float] | None:
+    """Column widths for ``total`` points, each at least its minimum where the total allows.
+
+    ``widths`` as given to reportlab (``None`` entries share what the fixed ones leave). Returns
+    ``None`` when ``widths`` is not a plain list of numbers and ``None`` (reportlab then decides).
+    """
+    if not widths or any(w is not None and not isinstance(w, (int, float)) for w in widths):
+        return None
+    fixed = sum(w for w in widths if w is not None)
+    flexible = [j for j, w in enumerate(widths) if w is None]
+    share = max(total - fixed, 0.0) / len(flexible) if flexible else 0.0
+    out = [float(share if w is None else w) for w in widths]
+    deficit = sum(max(m - w, 0.0) for m, w in zip(mins, out))
+    if deficit <= 0.01:
+        return out
+    for j, m in enumerate(mins):
+        out[j] = max(out[j], m)
+    # Give back the deficit from the slack of other columns: flexible ones first, then the rest.
+    for group in (flexible, [j for j in range(len(out)) if j not in flexible]):
+        slack = {j: out[j] - mins[j] for j in group if out[j] - mins[j] > 0.01}
+        room = sum(slack.values())
+        if room <= 0:
+            continue
+        take = min(deficit, room)
+        for j, sl in slack.items():
+            out[j] -= take * sl / room
+        deficit -= take
+        if deficit <= 0.01:
+            break
+    return out
 
 
 def thai_paragraph(text: str, style: ParagraphStyle, *, markup: bool = False) -> ThaiParagraph:
@@ -168,8 +246,8 @@ def thai_table(rows: Sequence[Sequence[object]], col_widths: Sequence[float | No
     if header_rows:
         commands.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.HexColor("#E8E8E8")))
     commands.extend(extra_style)
-    return Table(data, colWidths=list(col_widths) if col_widths else None, repeatRows=header_rows,
-                 style=TableStyle(commands))
+    return ThaiTable(data, colWidths=list(col_widths) if col_widths else None, repeatRows=header_rows,
+                     style=TableStyle(commands))
 
 
 def page_label(lang: str) -> Callable[[int, int], str]:
