@@ -19,8 +19,8 @@ from pathlib import Path
 
 import httpx
 
-from sala.sync import wire_crypto
-from sala.sync.protocol import Hello, parse_hello
+from sala.wire import crypto
+from sala.wire.protocol import Hello, parse_hello
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -136,12 +136,12 @@ class Device:
     """A test device: id, Ed25519 key and (after enroll) its token."""
 
     device_id: str
-    key: object = field(default_factory=wire_crypto.generate_signing_key)
+    key: object = field(default_factory=crypto.generate_signing_key)
     token: str = ""
 
     @property
     def public_key(self) -> str:
-        return wire_crypto.public_key_b64(self.key)  # type: ignore[arg-type]
+        return crypto.public_key_b64(self.key)  # type: ignore[arg-type]
 
     def auth(self) -> dict[str, str]:
         return {"Authorization": f"Bearer {self.token}"}
@@ -223,7 +223,7 @@ class PostgresCluster:
 
 def contribution(device_id: str, seq: int, text: str = "อยากให้ลดการเผาในที่โล่ง",
                  **body: object) -> dict:
-    from sala.sync.protocol import make_record
+    from sala.wire.protocol import make_record
     return dict(make_record(device_id=device_id, seq=seq, type="contribution",
                             body={"text": text, "stance": "support", **body}))
 
@@ -233,7 +233,7 @@ def post_batch(server: CentralServer, sender: Device, records: list, *,
                signed: object = None, client: httpx.Client | None = None) -> httpx.Response:
     """Sign ``records`` as ``origin`` (default: the sender) and POST them with the sender's
     token. ``signed`` (a SignedBatch) is sent as-is instead, e.g. a forwarded or tampered one."""
-    from sala.sync.protocol import Batch, sign_batch
+    from sala.wire.protocol import Batch, sign_batch
     origin = origin or sender
     if signed is None:
         batch = Batch(origin.device_id, records, **({"batch_id": batch_id} if batch_id else {}))

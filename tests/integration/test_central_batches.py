@@ -9,8 +9,8 @@ import threading
 import httpx
 import pytest
 
-from sala.sync import protocol
-from sala.sync.protocol import Batch, BatchResult, sign_batch
+from sala.wire import protocol
+from sala.wire.protocol import Batch, BatchResult, sign_batch
 from tests.integration.conftest import enroll
 from tests.integration.servers import CentralServer, Device, contribution, post_batch
 

@@ -7,7 +7,7 @@ import os
 
 import httpx
 
-from sala.sync.wire_http import content_range
+from sala.wire.http import content_range
 from tests.integration.conftest import enroll
 from tests.integration.servers import CentralServer, post_batch
 
@@ -18,7 +18,7 @@ def test_resumable_upload_and_missing_blobs(central: CentralServer) -> None:
     sha = hashlib.sha256(photo).hexdigest()
     url = f"{central.url}/v1/blobs/{sha}"
     # the record arrives first; the server says which photo it still lacks
-    from sala.sync.protocol import make_record
+    from sala.wire.protocol import make_record
     rec = dict(make_record(device_id=dev.device_id, seq=1, type="attachment",
                            body={"caption": "ภาพกระดาษฟลิปชาร์ต"}, blobs=[sha]))
     res = post_batch(central, dev, [rec]).json()

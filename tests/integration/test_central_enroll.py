@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import httpx
 
-from sala.sync import wire_crypto
-from sala.sync.protocol import PROTOCOL_VERSION, SERVICE_NAME
+from sala.wire import crypto
+from sala.wire.protocol import PROTOCOL_VERSION, SERVICE_NAME
 from tests.integration.conftest import enroll
 from tests.integration.servers import CentralServer, Device
 
@@ -18,7 +18,7 @@ def test_hello_identifies_the_service(central: CentralServer) -> None:
     assert doc["limits"]["max_records"] == 5000 and doc["limits"]["max_body_bytes"] > 0
     assert central.hello is not None and central.hello.server_id.startswith("srv-")
     # The sealing key is real: a box sealed to it is opened only with the server's key.
-    box = wire_crypto.seal(doc["sealing_key"]["public_key"], "สมชาย 081-234-5678".encode(), b"id")
+    box = crypto.seal(doc["sealing_key"]["public_key"], "สมชาย 081-234-5678".encode(), b"id")
     assert box["alg"] == doc["sealing_key"]["alg"]
 
 

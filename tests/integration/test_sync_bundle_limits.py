@@ -12,7 +12,7 @@ from pathlib import Path
 
 import httpx
 
-from sala.sync import pieces, protocol
+from sala.wire import pieces, protocol
 from sala.sync.messages import Outcome
 from tests.integration.sync_helpers import FAST, assert_exactly_once, enroll, fill, laptop, ledger
 

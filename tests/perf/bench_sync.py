@@ -56,7 +56,7 @@ def baseline_app() -> Any:
 
 
 def _records(device_id: str) -> list[dict[str, Any]]:
-    from sala.sync.protocol import make_record
+    from sala.wire.protocol import make_record
     return [dict(make_record(device_id=device_id, seq=i, type="contribution",
                              body={"text": f"{THAI[: 140]} #{i}", "kind": "idea",
                                    "stance": "support", "topics": ["pm25"],
@@ -82,7 +82,7 @@ def _start_baseline(tmp: Path) -> tuple[subprocess.Popen[bytes], str]:
 
 
 def run(report: Any) -> None:
-    from sala.sync.protocol import Batch, sign_batch
+    from sala.wire.protocol import Batch, sign_batch
     from tests.integration.conftest import enroll
     from tests.integration.servers import CentralServer
 

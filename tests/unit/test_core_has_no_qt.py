@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-CORE = ("domain", "storage", "services", "sync", "central", "reports")
+CORE = ("domain", "storage", "services", "wire", "sync", "central", "reports")
 ROOT = Path(__file__).resolve().parents[2] / "desktop" / "sala"
 
 

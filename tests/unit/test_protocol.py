@@ -8,8 +8,8 @@ import random
 
 import pytest
 
-from sala.sync import protocol, wire_crypto, wire_http
-from sala.sync.protocol import Batch, BatchResult, RecordResult
+from sala.wire import crypto, http, protocol
+from sala.wire.protocol import Batch, BatchResult, RecordResult
 
 THAI = "ประชาชนอยากให้ลดการเผาในที่โล่ง เพราะฝุ่น PM2.5 ทำให้เด็กป่วยบ่อย"
 
@@ -57,7 +57,7 @@ def test_make_and_validate_record() -> None:
 
 
 def test_sign_gzip_round_trip_and_tamper() -> None:
-    key = wire_crypto.generate_signing_key()
+    key = crypto.generate_signing_key()
     recs = [protocol.make_record(device_id="dev-1", seq=i, type="vote", body={"p": THAI})
             for i in (1, 2)]
     signed = protocol.sign_batch(Batch("dev-1", recs), key)
@@ -71,7 +71,7 @@ def test_sign_gzip_round_trip_and_tamper() -> None:
     evil = raw.replace("ให้".encode(), "ไม่".encode(), 1)
     with pytest.raises(protocol.SignatureError):
         protocol.open_signed_batch(gzip.compress(evil), signed.signature, signed.public_key)
-    other = wire_crypto.public_key_b64(wire_crypto.generate_signing_key())
+    other = crypto.public_key_b64(crypto.generate_signing_key())
     with pytest.raises(protocol.SignatureError):
         protocol.open_signed_batch(signed.body, signed.signature, other)
     with pytest.raises(protocol.SignatureError):
@@ -120,32 +120,32 @@ def test_hello_rejects_captive_portal() -> None:
 
 
 def test_sealing_round_trip() -> None:
-    key = wire_crypto.generate_sealing_key()
-    box = wire_crypto.seal(wire_crypto.sealing_public_b64(key), "นางสาวสมหญิง".encode(), b"r1")
-    assert wire_crypto.unseal(key, box, b"r1").decode() == "นางสาวสมหญิง"
-    with pytest.raises(wire_crypto.CryptoError):
-        wire_crypto.unseal(key, box, b"r2")
+    key = crypto.generate_sealing_key()
+    box = crypto.seal(crypto.sealing_public_b64(key), "นางสาวสมหญิง".encode(), b"r1")
+    assert crypto.unseal(key, box, b"r1").decode() == "นางสาวสมหญิง"
+    with pytest.raises(crypto.CryptoError):
+        crypto.unseal(key, box, b"r2")
 
 
 def test_client_actions_and_backoff() -> None:
-    A = wire_http.Action
-    assert wire_http.action_for(200) is A.APPLY
-    assert wire_http.action_for(401) is A.REENROLL and wire_http.action_for(403) is A.REENROLL
-    assert wire_http.action_for(413) is A.SPLIT
-    assert wire_http.action_for(429) is A.RETRY_AFTER and wire_http.action_for(503) is A.RETRY_AFTER
-    assert wire_http.action_for(409, has_retry_after=True) is A.RETRY_AFTER
-    assert wire_http.action_for(409, blob=True) is A.RESYNC_BLOB
-    assert wire_http.action_for(502) is A.BACKOFF
-    assert wire_http.retry_after_seconds({"Retry-After": "7"}) == 7.0
-    assert wire_http.retry_after_seconds({}) is None
+    A = http.Action
+    assert http.action_for(200) is A.APPLY
+    assert http.action_for(401) is A.REENROLL and http.action_for(403) is A.REENROLL
+    assert http.action_for(413) is A.SPLIT
+    assert http.action_for(429) is A.RETRY_AFTER and http.action_for(503) is A.RETRY_AFTER
+    assert http.action_for(409, has_retry_after=True) is A.RETRY_AFTER
+    assert http.action_for(409, blob=True) is A.RESYNC_BLOB
+    assert http.action_for(502) is A.BACKOFF
+    assert http.retry_after_seconds({"Retry-After": "7"}) == 7.0
+    assert http.retry_after_seconds({}) is None
     rng = random.Random(1)
-    delays = [wire_http.backoff_delay(n, rng=rng) for n in range(40)]
+    delays = [http.backoff_delay(n, rng=rng) for n in range(40)]
     assert all(1.0 <= d <= 600.0 for d in delays) and max(delays) > 60
 
 
 def test_identifiers_with_a_trailing_newline_are_refused():
     """``$`` would match before a final newline; ids end where the string ends."""
-    from sala.sync import protocol
+    from sala.wire import protocol
 
     assert protocol.SHA256_RE.match("a" * 64) and not protocol.SHA256_RE.match("a" * 64 + "\n")
     assert not protocol.DEVICE_ID_RE.match("laptop-1\n")

@@ -13,7 +13,7 @@ from sala.domain.errors import ImmutableError, ValidationError
 from sala.domain.inputs import ContributionInput, ParticipantInput, SessionInput, VenueInput
 from sala.services.sessions import SessionFilter
 from sala.storage.models import OutboxEntry, ParticipantContact, Session, Venue
-from sala.sync import protocol
+from sala.wire import protocol
 
 
 def _new(services, title="เวทีฝุ่น PM2.5 ลำปาง", kind="minitalk", **kw):

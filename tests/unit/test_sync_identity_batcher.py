@@ -11,7 +11,8 @@ import pytest
 from keyring.backend import KeyringBackend
 from keyring.backends import fail
 
-from sala.sync import batcher, identity, protocol, wire_crypto
+from sala.sync import batcher, identity
+from sala.wire import crypto, protocol
 
 
 class MemoryKeyring(KeyringBackend):
@@ -66,7 +67,7 @@ def test_signing_key_made_once_and_private(tmp_path: Path) -> None:
 
 
 def test_assembled_batch_is_the_canonical_signed_batch() -> None:
-    key = wire_crypto.generate_signing_key()
+    key = crypto.generate_signing_key()
     recs = [protocol.make_record(device_id="dev-4", seq=i, type="contribution",
                                  body={"text": f"ฝุ่น PM2.5 #{i}"}) for i in range(1, 8)]
     rows = [(r["seq"], protocol.canonical_json(r).decode()) for r in recs]

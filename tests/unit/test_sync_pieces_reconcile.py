@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sala.sync import pieces, protocol, wire_crypto
+from sala.wire import crypto, pieces, protocol
 from sala.sync.reconcile import ServerView
 
 
@@ -17,8 +17,8 @@ def _batch(n: int) -> tuple[bytes, object]:
 @pytest.mark.parametrize("n", [1, 2, 3, 7, 8, 9, 100])
 @pytest.mark.parametrize("size", [1, 3, 64])
 def test_every_piece_verifies_and_covers_the_batch_once(n: int, size: int) -> None:
-    key = wire_crypto.generate_signing_key()
-    pub = wire_crypto.public_key_b64(key)
+    key = crypto.generate_signing_key()
+    pub = crypto.public_key_b64(key)
     raw, recs = _batch(n)
     seal = pieces.seal_batch(raw, key)
     pieces.verify_seal(raw, seal, pub)
@@ -35,8 +35,8 @@ def test_every_piece_verifies_and_covers_the_batch_once(n: int, size: int) -> No
 
 
 def test_tampered_pieces_do_not_verify() -> None:
-    key = wire_crypto.generate_signing_key()
-    pub = wire_crypto.public_key_b64(key)
+    key = crypto.generate_signing_key()
+    pub = crypto.public_key_b64(key)
     raw, _ = _batch(20)
     seal = pieces.seal_batch(raw, key)
     (info, body, _, _), (info2, body2, _, _) = pieces.cut(raw, 10, 1 << 30)
@@ -55,7 +55,7 @@ def test_tampered_pieces_do_not_verify() -> None:
             pieces.verify_piece(b, info, seal, pub)
     with pytest.raises(protocol.SignatureError):                     # another piece's proof
         pieces.verify_piece(good, info2, seal, pub)
-    other = wire_crypto.generate_signing_key()                       # another device's seal
+    other = crypto.generate_signing_key()                       # another device's seal
     with pytest.raises(protocol.SignatureError):
         pieces.verify_piece(good, info, pieces.seal_batch(raw, other), pub)
 

@@ -24,7 +24,7 @@ from starlette.middleware.gzip import GZipMiddleware
 from sala.central import auth, catalog, db, ledger, schemas
 from sala.central.blobstore import BlobStore
 from sala.central.errors import ApiError
-from sala.sync import pieces, protocol, wire_http
+from sala.wire import http, pieces, protocol
 
 ERR = {"model": schemas.ErrorBody}
 
@@ -96,20 +96,20 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
     async def caller(authorization: str | None) -> auth.Device:
         return await run_in_threadpool(auth.authenticate, engine, authorization)
 
-    @app.get(wire_http.PATH_HELLO, response_model=schemas.HelloModel)
+    @app.get(http.PATH_HELLO, response_model=schemas.HelloModel)
     def get_hello() -> Response:
         """Identity, protocol version, limits and sealing key. No token needed: this is also
         the link probe (a captive portal cannot answer ``"service": "sala-central"``)."""
         return _json(hello)
 
-    @app.post(wire_http.PATH_ENROLL, response_model=schemas.EnrollResponse,
+    @app.post(http.PATH_ENROLL, response_model=schemas.EnrollResponse,
               responses={403: ERR, 409: ERR, 422: ERR})
     def post_enroll(req: schemas.EnrollRequest) -> Response:
         token = auth.enroll(engine, req.code, req.device_id, req.name, req.public_key)
         return _json({"device_id": req.device_id, "token": token,
                       "server_id": meta["server_id"]})
 
-    @app.post(wire_http.PATH_BATCHES, response_model=schemas.BatchResultModel,
+    @app.post(http.PATH_BATCHES, response_model=schemas.BatchResultModel,
               responses={400: ERR, 401: ERR, 403: ERR, 409: ERR, 413: ERR, 429: ERR, 503: ERR},
               openapi_extra={"requestBody": {"required": True, "content": {
                   "application/json": {"schema": {"type": "string", "format": "binary",
@@ -173,18 +173,18 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
         return ledger.ingest(engine, batch, body_sha256=hashlib.sha256(raw).hexdigest(),
                              sender=dev, signer_key=key)
 
-    @app.head(wire_http.PATH_BLOBS, responses={200: {"description": "complete; Blob-Length"},
+    @app.head(http.PATH_BLOBS, responses={200: {"description": "complete; Blob-Length"},
                                                404: {"description": "absent or partial; "
                                                                     "Upload-Offset"}})
     async def head_blob(sha256: str, authorization: str | None = Header(None)) -> Response:
         await caller(authorization)
         st = await run_in_threadpool(store.state, sha256)
-        hdr = {wire_http.H_UPLOAD_OFFSET: str(st.offset)}
+        hdr = {http.H_UPLOAD_OFFSET: str(st.offset)}
         if st.complete:
-            hdr |= {wire_http.H_BLOB_LENGTH: str(st.offset), "Content-Length": str(st.offset)}
+            hdr |= {http.H_BLOB_LENGTH: str(st.offset), "Content-Length": str(st.offset)}
         return Response(status_code=200 if st.complete else 404, headers=hdr)
 
-    @app.put(wire_http.PATH_BLOBS, response_model=schemas.BlobStatus,
+    @app.put(http.PATH_BLOBS, response_model=schemas.BlobStatus,
              responses={202: {"model": schemas.BlobStatus}, 400: ERR, 401: ERR, 409: ERR,
                         413: ERR, 422: ERR})
     async def put_blob(sha256: str, request: Request, authorization: str | None = Header(None),
@@ -195,9 +195,9 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
         data = await read_body(request, limits.max_body_bytes)
         st = await run_in_threadpool(store.put, sha256, data, content_range)
         return _json({"sha256": sha256, "complete": st.complete, "offset": st.offset},
-                     200 if st.complete else 202, {wire_http.H_UPLOAD_OFFSET: str(st.offset)})
+                     200 if st.complete else 202, {http.H_UPLOAD_OFFSET: str(st.offset)})
 
-    @app.post(wire_http.PATH_RECONCILE, response_model=schemas.ReconcileResponse,
+    @app.post(http.PATH_RECONCILE, response_model=schemas.ReconcileResponse,
               responses={401: ERR, 403: ERR, 413: ERR})
     async def post_reconcile(req: schemas.ReconcileRequest,
                              authorization: str | None = Header(None)) -> Response:
@@ -213,7 +213,7 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
         return _json(await run_in_threadpool(ledger.reconcile, engine, req.device_id, req.ids,
                                              req.ranges, req.hashes))
 
-    @app.get(wire_http.PATH_CATALOG, response_model=schemas.CatalogResponse,
+    @app.get(http.PATH_CATALOG, response_model=schemas.CatalogResponse,
              responses={401: ERR})
     async def get_catalog(since: int = Query(0, ge=0),
                           authorization: str | None = Header(None)) -> Response:

@@ -17,7 +17,7 @@ from sqlalchemy import Engine, select, update
 from sala.central import tables as t
 from sala.central.db import insert_ignore, is_postgres, read_tx, write_tx
 from sala.central.errors import ApiError
-from sala.sync import protocol, wire_crypto
+from sala.wire import crypto, protocol
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud over the phone
 DEFAULT_CODE_TTL_S = 72 * 3600
@@ -70,8 +70,8 @@ def enroll(engine: Engine, code: str, device_id: str, name: str, public_key: str
     if not protocol.DEVICE_ID_RE.match(device_id):
         raise ApiError(422, "bad_device_id", "device_id is not a valid device id")
     try:
-        wire_crypto.load_public_key(public_key)
-    except wire_crypto.CryptoError as exc:
+        crypto.load_public_key(public_key)
+    except crypto.CryptoError as exc:
         raise ApiError(422, "bad_public_key", str(exc)) from exc
     token = "sala_" + secrets.token_urlsafe(32)
     now = time.time()

@@ -22,7 +22,7 @@ from sqlalchemy import Engine
 from sala.central import tables as t
 from sala.central.db import insert_ignore, write_tx
 from sala.central.errors import ApiError
-from sala.sync.protocol import SHA256_RE
+from sala.wire.protocol import SHA256_RE
 
 _RANGE_RE = re.compile(r"^bytes (\d+)-(\d+)/(\d+)\Z")
 

@@ -15,7 +15,7 @@ from sqlalchemy import Engine, select, update
 from sala.central import tables as t
 from sala.central.db import read_tx, write_tx
 from sala.central.errors import ApiError
-from sala.sync.protocol import canonical_json
+from sala.wire.protocol import canonical_json
 
 KINDS = {"topics": "topic", "venues": "venue", "guides": "guide"}
 

@@ -53,7 +53,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from sala.central.app import Settings, create_app
-    from sala.sync.protocol import Limits
+    from sala.wire.protocol import Limits
     base = Settings(db_url=args.db, blobs_dir=Path("."))
     lim = base.limits
     limits = Limits(max_body_bytes=args.max_body_bytes or lim.max_body_bytes,

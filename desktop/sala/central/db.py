@@ -23,7 +23,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from sala.central import tables as t
-from sala.sync import wire_crypto
+from sala.wire import crypto
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 BUSY_TIMEOUT_MS = 30_000
@@ -109,14 +109,14 @@ def ensure_identity(engine: Engine, name: str | None = None) -> None:
     Kept in the database rather than a file so a backup of the ledger is also a backup of the
     key that opens the sealed personal data it holds.
     """
-    key = wire_crypto.generate_sealing_key()
+    key = crypto.generate_sealing_key()
     from cryptography.hazmat.primitives import serialization
     raw = key.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
                             serialization.NoEncryption())
     values = {"server_id": "srv-" + secrets.token_hex(8),
               "name": name or os.environ.get("SALA_CENTRAL_NAME", "sala-central"),
-              "sealing_private": wire_crypto.b64e(raw),
-              "sealing_public": wire_crypto.sealing_public_b64(key),
+              "sealing_private": crypto.b64e(raw),
+              "sealing_public": crypto.sealing_public_b64(key),
               "catalog_rev": "0", "created_at": json.dumps(time.time())}
     with write_tx(engine) as conn:
         insert_ignore(conn, t.server_meta, [{"key": k, "value": v} for k, v in values.items()],

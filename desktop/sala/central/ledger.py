@@ -23,8 +23,8 @@ from sala.central import auth
 from sala.central import tables as t
 from sala.central.db import is_postgres, read_tx, write_tx
 from sala.central.errors import ApiError
-from sala.sync import protocol
-from sala.sync.protocol import Batch, BatchResult, RecordResult, canonical_text
+from sala.wire import protocol
+from sala.wire.protocol import Batch, BatchResult, RecordResult, canonical_text
 
 CHUNK = 500  # ids per IN (...) lookup
 

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Mapped, Session as OrmSession, mapped_column
 from sala.domain.clock import now
 from sala.storage.models import Base, BlobUpload, OutboxEntry
 from sala.storage.types import AwareDateTime, JsonText
-from sala.sync import pieces, protocol
+from sala.wire import pieces, protocol
 
 OWN = "own"          # made on this laptop
 BUNDLE = "bundle"    # imported from another laptop's USB bundle, forwarded unchanged

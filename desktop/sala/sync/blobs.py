@@ -16,7 +16,7 @@ from sqlalchemy import select, update
 
 from sala.domain.clock import now
 from sala.storage.models import BlobUpload
-from sala.sync import protocol, wire_http
+from sala.wire import http, protocol
 from sala.sync.client import CentralClient, NoLink
 from sala.sync.messages import Outcome
 
@@ -66,7 +66,7 @@ def _upload(engine: SyncEngine, client: CentralClient, sha: str, path: Path, chu
             if head.status == 200:
                 _set(engine, sha, state="done", size=size, uploaded=size)
                 return True
-            offset = int(head.headers.get(wire_http.H_UPLOAD_OFFSET.lower(), 0) or 0)
+            offset = int(head.headers.get(http.H_UPLOAD_OFFSET.lower(), 0) or 0)
             if head.status != 404 or offset > size:
                 raise NoLink(f"HEAD answered {head.status}")
             with path.open("rb") as f:
@@ -75,9 +75,9 @@ def _upload(engine: SyncEngine, client: CentralClient, sha: str, path: Path, chu
                     data = f.read(chunk)
                     ans = client.put_blob(sha, data, offset, size)
                     engine._count_bytes(ans)
-                    act = wire_http.action_for(ans.status, blob=True)
+                    act = http.action_for(ans.status, blob=True)
                     if ans.status in (200, 202):
-                        offset = int(ans.headers.get(wire_http.H_UPLOAD_OFFSET.lower(), offset + len(data)))
+                        offset = int(ans.headers.get(http.H_UPLOAD_OFFSET.lower(), offset + len(data)))
                         _set(engine, sha, uploaded=offset, size=size)
                         if ans.status == 200:
                             _set(engine, sha, state="done")
@@ -85,9 +85,9 @@ def _upload(engine: SyncEngine, client: CentralClient, sha: str, path: Path, chu
                         f.seek(offset)
                         failures = 0
                         continue
-                    if act is wire_http.Action.REENROLL:
+                    if act is http.Action.REENROLL:
                         raise _Stop(Outcome.REENROLL, f"{ans.status} on blob PUT")
-                    if act is wire_http.Action.RESYNC_BLOB:
+                    if act is http.Action.RESYNC_BLOB:
                         break                      # HEAD again for the true offset
                     if ans.status == 422:          # the file is not what its name says
                         restarts += 1
@@ -98,7 +98,7 @@ def _upload(engine: SyncEngine, client: CentralClient, sha: str, path: Path, chu
                     if ans.status == 413 and chunk > 1024:
                         chunk //= 2
                         break
-                    if act is wire_http.Action.RETRY_AFTER:
+                    if act is http.Action.RETRY_AFTER:
                         engine.policy.sleep(min(engine.policy.max_wait, ans.retry_after() or 1.0))
                         break
                     raise NoLink(f"blob PUT answered {ans.status}")

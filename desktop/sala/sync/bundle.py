@@ -29,7 +29,8 @@ from sala.domain.clock import now
 from sala.domain.errors import SalaError
 from sala.storage.models import BlobUpload, Device, OutboxEntry, SyncRun
 from sala.sync import batch_store as store
-from sala.sync import batcher, identity, pieces, protocol, wire_crypto
+from sala.sync import batcher, identity
+from sala.wire import crypto, pieces, protocol
 from sala.sync.blobs import blob_path
 
 if TYPE_CHECKING:
@@ -94,7 +95,7 @@ def export_bundle(svc: SyncService, out: Path) -> dict[str, int]:
         dev = s.get(Device, svc.db.device_id)
         name = dev.name if dev else ""
     index: dict[str, Any] = {"format": FORMAT, "version": VERSION, "device_id": svc.db.device_id,
-                             "device_name": name, "public_key": wire_crypto.public_key_b64(key),
+                             "device_name": name, "public_key": crypto.public_key_b64(key),
                              "created_at": now().isoformat(), "batches": [], "blobs": []}
     tmp = out.with_name(f".{out.name}.part")
     missing = 0
@@ -120,7 +121,7 @@ def export_bundle(svc: SyncService, out: Path) -> dict[str, int]:
                                        "file": f"blobs/{sha}"})
             raw = protocol.canonical_json(index)
             zf.writestr("index.json", raw)
-            zf.writestr("index.sig", wire_crypto.sign(key, raw))
+            zf.writestr("index.sig", crypto.sign(key, raw))
         with tmp.open("rb+") as f:
             os.fsync(f.fileno())
         os.replace(tmp, out)
@@ -166,7 +167,7 @@ def _verify(path: Path) -> tuple[dict[str, Any], list[tuple[store.OpenBatch, dic
             index = json.loads(raw)
             if index.get("format") != FORMAT or index.get("version") != VERSION:
                 raise BundleError("not a Sala bundle of a known version")
-            wire_crypto.verify(index["public_key"], raw, sig)
+            crypto.verify(index["public_key"], raw, sig)
             batches = []
             for meta in index["batches"]:
                 body = zf.read(meta["file"])
@@ -195,7 +196,7 @@ def _verify(path: Path) -> tuple[dict[str, Any], list[tuple[store.OpenBatch, dic
         except BundleError:
             raise
         except (KeyError, TypeError, ValueError, zipfile.BadZipFile, EOFError, OSError,
-                UnicodeDecodeError, protocol.ProtocolError, wire_crypto.CryptoError) as exc:
+                UnicodeDecodeError, protocol.ProtocolError, crypto.CryptoError) as exc:
             raise BundleError(f"{type(exc).__name__}: {exc}") from exc
     return index, batches, blobs
 

@@ -1,7 +1,7 @@
 """The HTTP side of the client: one ``httpx.Client`` talking to ``sala-central``.
 
 Thin on purpose: it sends bytes and returns the status, headers and JSON; *what to do* with a
-status is ``wire_http.action_for`` (shared with the tests and PROTOCOL.md) and lives in the
+status is ``http.action_for`` (shared with the tests and PROTOCOL.md) and lives in the
 engine. Every transport failure — refused, reset, cut mid-body, timeout — surfaces as
 :class:`NoLink`, and so does an answer to /v1/hello that is not sala-central's (a captive
 portal's 200 HTML page, a redirect, another server).
@@ -17,7 +17,7 @@ import httpx
 
 from sala import __version__
 from sala.domain.errors import SalaError
-from sala.sync import protocol, wire_http
+from sala.wire import http, protocol
 
 
 class NoLink(SalaError):
@@ -55,7 +55,7 @@ class Answer:
         return f"HTTP {self.status}"
 
     def retry_after(self) -> float | None:
-        return wire_http.retry_after_seconds(self.headers)
+        return http.retry_after_seconds(self.headers)
 
 
 class CentralClient:
@@ -99,7 +99,7 @@ class CentralClient:
     def hello(self) -> protocol.Hello:
         """The link probe: a sala-central hello, else :class:`NoLink`."""
         try:
-            r = self._http.get(wire_http.PATH_HELLO, timeout=10.0)
+            r = self._http.get(http.PATH_HELLO, timeout=10.0)
         except httpx.TransportError as exc:
             raise NoLink(f"{type(exc).__name__}: {exc}") from exc
         if r.status_code != 200:
@@ -110,21 +110,21 @@ class CentralClient:
             raise NoLink(f"not sala-central: {exc.code}") from exc
 
     def enroll(self, code: str, device_id: str, name: str, public_key: str) -> Answer:
-        return self._request("POST", wire_http.PATH_ENROLL, json={
+        return self._request("POST", http.PATH_ENROLL, json={
             "code": code, "device_id": device_id, "name": name, "public_key": public_key})
 
     def post_batch(self, body: bytes, headers: dict[str, str]) -> Answer:
-        return self._request("POST", wire_http.PATH_BATCHES, content=body,
+        return self._request("POST", http.PATH_BATCHES, content=body,
                              headers=headers | self._auth())
 
     def head_blob(self, sha256: str) -> Answer:
-        return self._request("HEAD", wire_http.PATH_BLOBS.format(sha256=sha256),
+        return self._request("HEAD", http.PATH_BLOBS.format(sha256=sha256),
                              headers=self._auth())
 
     def put_blob(self, sha256: str, data: bytes, start: int, total: int) -> Answer:
-        headers = {"Content-Range": wire_http.content_range(start, start + len(data), total),
+        headers = {"Content-Range": http.content_range(start, start + len(data), total),
                    "Content-Type": "application/octet-stream"} | self._auth()
-        return self._request("PUT", wire_http.PATH_BLOBS.format(sha256=sha256), content=data,
+        return self._request("PUT", http.PATH_BLOBS.format(sha256=sha256), content=data,
                              headers=headers)
 
     def reconcile(self, device_id: str, ids: list[str] | None = None,
@@ -134,8 +134,8 @@ class CentralClient:
                                "ranges": [list(r) for r in ranges or []]}
         if hashes is not None:
             doc["hashes"] = hashes
-        return self._request("POST", wire_http.PATH_RECONCILE, json=doc, headers=self._auth())
+        return self._request("POST", http.PATH_RECONCILE, json=doc, headers=self._auth())
 
     def catalog(self, since: int) -> Answer:
-        return self._request("GET", wire_http.PATH_CATALOG, params={"since": since},
+        return self._request("GET", http.PATH_CATALOG, params={"since": since},
                              headers=self._auth())

@@ -36,7 +36,8 @@ from sala.domain.errors import StorageError
 from sala.storage.database import Database
 from sala.storage.models import SyncRun
 from sala.sync import batch_store as store
-from sala.sync import batcher, identity, outbox, protocol, wire_http
+from sala.sync import batcher, identity, outbox
+from sala.wire import http, protocol
 from sala.sync.client import Answer, CentralClient, NoLink
 from sala.sync.messages import Outcome, SyncProblem
 from sala.sync.run_report import Progress, RetryPolicy, RunReport
@@ -142,7 +143,7 @@ class SyncEngine:
             except NoLink as exc:
                 if attempt + 1 == self.policy.network_attempts or self.cancel.is_set():
                     raise _Stop(Outcome.NO_LINK, exc.detail) from exc
-                self.policy.sleep(wire_http.backoff_delay(attempt, base=self.policy.base,
+                self.policy.sleep(http.backoff_delay(attempt, base=self.policy.base,
                                                           cap=self.policy.cap))
         raise _Stop(Outcome.NO_LINK)
 
@@ -196,28 +197,28 @@ class SyncEngine:
                 failures = self._backoff(failures, exc.detail)
                 continue
             self._count_bytes(ans)
-            act = wire_http.action_for(ans.status, has_retry_after=ans.retry_after() is not None)
-            if act is wire_http.Action.APPLY:
+            act = http.action_for(ans.status, has_retry_after=ans.retry_after() is not None)
+            if act is http.Action.APPLY:
                 try:
                     result = protocol.BatchResult.from_json(ans.doc)
                 except protocol.DecodeError:   # a 200 that is not ours (proxy page)
                     failures = self._backoff(failures, "answer is not a batch result")
                     continue
                 return self._apply(ob, result, ans.status)
-            if act is wire_http.Action.REENROLL:
+            if act is http.Action.REENROLL:
                 if ob.via == store.BUNDLE and ans.status == 403:
                     return self._fail(ob, ans)     # that origin device's problem, not ours
                 raise _Stop(Outcome.REENROLL, f"{ans.status} {ans.error_code}")
-            if act is wire_http.Action.RETRY_AFTER:
+            if act is http.Action.RETRY_AFTER:
                 busy += 1
                 wait = ans.retry_after()
                 if wait is None:
-                    wait = wire_http.backoff_delay(busy - 1, base=self.policy.base, cap=self.policy.cap)
+                    wait = http.backoff_delay(busy - 1, base=self.policy.base, cap=self.policy.cap)
                 if busy > self.policy.busy_attempts or wait > self.policy.max_wait:
                     raise _Stop(Outcome.BUSY, f"{ans.status} {ans.error_code}")
                 self.policy.sleep(wait)
                 continue
-            if act is wire_http.Action.SPLIT and ob.splittable:
+            if act is http.Action.SPLIT and ob.splittable:
                 assert self._bounds is not None
                 parts = self._split_forwarded(ob, self._bounds.halved(ob.record_count))
                 if parts:
@@ -225,7 +226,7 @@ class SyncEngine:
                         self._queue[:0] = parts
                     self._batch_detail(ob, ans.status, {"split": len(parts)})
                     return
-            if act is wire_http.Action.SPLIT and ob.via == store.OWN and ob.record_count > 1:
+            if act is http.Action.SPLIT and ob.via == store.OWN and ob.record_count > 1:
                 with self._lock:
                     assert self._bounds is not None
                     self._bounds = self._bounds.halved(ob.record_count)
@@ -237,7 +238,7 @@ class SyncEngine:
                 with self.db.write() as s:
                     store.release(s, ob)
                 return
-            if act in (wire_http.Action.FIX, wire_http.Action.SPLIT):
+            if act in (http.Action.FIX, http.Action.SPLIT):
                 return self._fail(ob, ans)
             failures = self._backoff(failures, f"HTTP {ans.status}")
 
@@ -260,17 +261,17 @@ class SyncEngine:
                 return ans
             if ans.status in (404, 405):
                 return None
-            act = wire_http.action_for(ans.status, has_retry_after=ans.retry_after() is not None)
-            if act is wire_http.Action.REENROLL:
+            act = http.action_for(ans.status, has_retry_after=ans.retry_after() is not None)
+            if act is http.Action.REENROLL:
                 raise _Stop(Outcome.REENROLL, f"{ans.status} {ans.error_code} on {what}")
-            if act is wire_http.Action.RETRY_AFTER:
+            if act is http.Action.RETRY_AFTER:
                 busy += 1
                 wait = ans.retry_after()
                 if wait is None or busy > self.policy.busy_attempts or wait > self.policy.max_wait:
                     raise _Stop(Outcome.BUSY, f"{ans.status} {ans.error_code} on {what}")
                 self.policy.sleep(wait)
                 continue
-            if act in (wire_http.Action.FIX, wire_http.Action.SPLIT):
+            if act in (http.Action.FIX, http.Action.SPLIT):
                 raise _Stop(Outcome.ERROR, f"{what}: HTTP {ans.status} {ans.error_code}")
             failures = self._backoff(failures, f"{what}: HTTP {ans.status}")
 
@@ -289,7 +290,7 @@ class SyncEngine:
     def _backoff(self, failures: int, detail: str) -> int:
         if failures + 1 >= self.policy.network_attempts:
             raise _Stop(Outcome.NO_LINK, detail)
-        self.policy.sleep(wire_http.backoff_delay(failures, base=self.policy.base, cap=self.policy.cap))
+        self.policy.sleep(http.backoff_delay(failures, base=self.policy.base, cap=self.policy.cap))
         return failures + 1
 
     def _apply(self, ob: store.OpenBatch, result: protocol.BatchResult, status: int) -> None:

@@ -16,7 +16,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy.orm import Session as OrmSession
 
 from sala.storage.models import LocalSetting
-from sala.sync import protocol, wire_crypto
+from sala.wire import crypto, protocol
 
 log = logging.getLogger(__name__)
 
@@ -82,15 +82,15 @@ class Identity:
         """The device key, made on first use (it must never change for this device id)."""
         if self._key is None:
             if self.key_path.exists():
-                self._key = wire_crypto.signing_key_from_bytes(self.key_path.read_bytes())
+                self._key = crypto.signing_key_from_bytes(self.key_path.read_bytes())
             else:
-                key = wire_crypto.generate_signing_key()
-                write_private(self.key_path, wire_crypto.signing_key_to_bytes(key))
+                key = crypto.generate_signing_key()
+                write_private(self.key_path, crypto.signing_key_to_bytes(key))
                 self._key = key
         return self._key
 
     def public_key(self) -> str:
-        return wire_crypto.public_key_b64(self.signing_key())
+        return crypto.public_key_b64(self.signing_key())
 
     # -- token ---------------------------------------------------------------------------------
 

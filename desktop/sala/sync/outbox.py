@@ -24,7 +24,7 @@ from sala.storage.models import (
     OutboxEntry, Participant, ParticipantContact, Proposal, Rating, Session, SyncRecord, Tally,
     Contribution, Vote,
 )
-from sala.sync import protocol, wire_crypto
+from sala.wire import crypto, protocol
 
 SEALING_KEY_SETTING = "central.sealing_public_key"
 SCHEMA = 1
@@ -139,7 +139,7 @@ def _sealed_contacts(s: OrmSession, session_id: str) -> list[tuple[str, SyncReco
 
 def _seal_contact(contact: ParticipantContact, key: str) -> dict[str, str]:
     plain = protocol.canonical_json({"name": contact.name, "phone": contact.phone, "email": contact.email})
-    box = wire_crypto.seal(key, plain, aad=contact.participant_id.encode())
+    box = crypto.seal(key, plain, aad=contact.participant_id.encode())
     contact.sealed = protocol.canonical_json(box)
     contact.sealed_at = now()
     contact.name = contact.phone = contact.email = ""  # only ciphertext stays on the laptop

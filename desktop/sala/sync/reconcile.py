@@ -32,7 +32,7 @@ from sala.domain.clock import now
 from sala.storage.models import Device, OutboxEntry
 from sala.sync import batch_store as store
 from sala.sync import identity
-from sala.sync.protocol import Limits
+from sala.wire.protocol import Limits
 
 if TYPE_CHECKING:
     from sala.sync.client import CentralClient

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sala.sync import protocol, wire_http
+from sala.wire import http, protocol
 from sala.sync.messages import Outcome
 
 
@@ -19,8 +19,8 @@ class RetryPolicy:
     """How patient one run is. The GUI keeps runs short (its link watcher retries later); the
     CLI waits longer; tests shrink the delays."""
 
-    base: float = wire_http.BACKOFF_BASE_S
-    cap: float = wire_http.BACKOFF_CAP_S
+    base: float = http.BACKOFF_BASE_S
+    cap: float = http.BACKOFF_CAP_S
     network_attempts: int = 4      # consecutive network failures before "no link"
     busy_attempts: int = 30        # 429/503/409+Retry-After answers per batch before "busy"
     max_wait: float = 120.0        # a Retry-After longer than this ends the run as "busy"

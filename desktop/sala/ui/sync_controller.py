@@ -17,7 +17,7 @@ import threading
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from sala.sync import wire_http
+from sala.wire import http as wire_http
 from sala.sync.run_report import Progress, RetryPolicy, RunReport
 from sala.sync.service import SyncService, SyncStatus
 

@@ -27,7 +27,7 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from sala.sync import protocol, wire_crypto
+from sala.wire import crypto, protocol
 
 SEAL_KIND = "sala-merkle-1"
 H_PIECE = "Sala-Piece"              # "<origin batch id> <lo>-<hi>/<n>"
@@ -111,7 +111,7 @@ def seal_batch(raw: bytes, key: Ed25519PrivateKey) -> str:
     """The seal of a batch from its canonical uncompressed bytes (made at bundle export)."""
     batch = protocol.parse_batch(raw)
     root = merkle_root(record_leaves(batch.records))
-    return wire_crypto.sign(key, statement(batch.batch_id, batch.device_id,
+    return crypto.sign(key, statement(batch.batch_id, batch.device_id,
                                            len(batch.records), root))
 
 

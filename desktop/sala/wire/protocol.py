@@ -32,7 +32,7 @@ from typing import Any, Literal, NamedTuple, TypedDict
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from sala.domain.ids import new_id
-from sala.sync import wire_crypto
+from sala.wire import crypto
 
 PROTOCOL_VERSION = 1
 SERVICE_NAME = "sala-central"  # the signature /v1/hello must carry; anything else is "no link"
@@ -286,15 +286,15 @@ def sign_batch(batch: Batch, key: Ed25519PrivateKey, *, level: int = 6) -> Signe
     raw = encode_batch(batch)
     return SignedBatch(batch_id=batch.batch_id, device_id=batch.device_id,
                        record_count=len(batch.records), body=gzip_bytes(raw, level),
-                       signature=wire_crypto.sign(key, raw),
-                       public_key=wire_crypto.public_key_b64(key))
+                       signature=crypto.sign(key, raw),
+                       public_key=crypto.public_key_b64(key))
 
 
 def verify_batch_bytes(raw: bytes, signature: str, public_key: str) -> None:
     """Raise :class:`SignatureError` unless ``signature`` by ``public_key`` covers ``raw``."""
     try:
-        wire_crypto.verify(public_key, raw, signature)
-    except wire_crypto.CryptoError as exc:
+        crypto.verify(public_key, raw, signature)
+    except crypto.CryptoError as exc:
         raise SignatureError(exc.code, str(exc)) from exc
 
 
@@ -433,7 +433,7 @@ class Hello:
     protocol: int
     limits: Limits
     sealing_key: str
-    sealing_alg: str = wire_crypto.SEAL_ALG
+    sealing_alg: str = crypto.SEAL_ALG
     service: str = SERVICE_NAME
 
     def to_json(self) -> dict[str, Any]:
