@@ -67,6 +67,39 @@ class SessionInput:
 
 
 @dataclass
+class AttendanceInput:
+    """A session's head count, apart from those who spoke; the groups are optional.
+
+    ``age_band``/``gender``/``occupation`` map an enum value (or member) to a number of people;
+    each group may add up to less than ``total`` (the rest are "not stated"), never more.
+    ``total=None`` clears the head count.
+    """
+
+    total: int | str | None
+    age_band: dict[str, int] = field(default_factory=dict)
+    gender: dict[str, int] = field(default_factory=dict)
+    occupation: dict[str, int] = field(default_factory=dict)
+
+    def validated(self) -> "AttendanceInput":
+        total, detail = v.attendance(self.total, {"age_band": self.age_band, "gender": self.gender,
+                                                  "occupation": self.occupation})
+        detail = detail or {}
+        return AttendanceInput(total, dict(detail.get("age_band", {})), dict(detail.get("gender", {})),
+                               dict(detail.get("occupation", {})))
+
+    def detail(self) -> dict[str, dict[str, int]] | None:
+        """The stored JSON form: only the groups that hold a count, or None."""
+        groups = {"age_band": self.age_band, "gender": self.gender, "occupation": self.occupation}
+        return {k: dict(g) for k, g in groups.items() if g} or None
+
+    @classmethod
+    def from_stored(cls, total: int | None, detail: dict | None) -> "AttendanceInput":
+        detail = detail or {}
+        return cls(total, dict(detail.get("age_band", {})), dict(detail.get("gender", {})),
+                   dict(detail.get("occupation", {})))
+
+
+@dataclass
 class ContributionInput:
     type: e.ContributionType | str
     text: str

@@ -111,6 +111,10 @@ class Session(SyncRecord, Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     # The day the session happens (planned or actual start, local time): list order and filters.
     session_date: Mapped[date] = mapped_column(IsoDate())
+    # The head count (everyone in the room or at the stand), apart from those who spoke; the
+    # optional breakdown is {"age_band": {...}, "gender": {...}, "occupation": {...}} of enum values.
+    attendance_total: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    attendance_detail: Mapped[dict[str, dict[str, int]] | None] = mapped_column(JsonText, nullable=True)
 
     venue: Mapped[Venue | None] = relationship(lazy="joined")
     topics: Mapped[list[Topic]] = relationship(secondary=session_topic, lazy="selectin", order_by="Topic.code")
@@ -183,6 +187,8 @@ class Contribution(SyncRecord, Base):
 
     __table_args__ = (
         Index("ix_contribution_session", "session_id", "recorded_at"),
+        # Covers the session list's per-row counts (entries and distinct speakers) and their sorts.
+        Index("ix_contribution_session_speaker", "session_id", "participant_id"),
         Index("ix_contribution_topic_type", "topic_id", "type"),
     )
 
