@@ -30,7 +30,7 @@ def services(app_paths: AppPaths) -> Iterator[Services]:
 @pytest.fixture(scope="session")
 def fonts(qapp):  # noqa: ANN001 - pytest-qt's QApplication
     """Register the bundled Sarabun once per test run."""
-    from sala.ui.fonts import register_fonts
+    from sala.ui.shell.fonts import register_fonts
 
     return register_fonts(qapp)
 
@@ -38,14 +38,14 @@ def fonts(qapp):  # noqa: ANN001 - pytest-qt's QApplication
 @pytest.fixture(scope="session")
 def thai_ui(qapp, fonts):  # noqa: ANN001
     """Thai translations installed, as at a normal start (Thai is the default UI language)."""
-    from sala.ui.i18n import install_translators
+    from sala.ui.shell.i18n import install_translators
 
     return install_translators(qapp, "th")
 
 
 @pytest.fixture
 def tasks(qapp):  # noqa: ANN001
-    from sala.ui.tasks import TaskRunner
+    from sala.ui.common.tasks import TaskRunner
 
     runner = TaskRunner()
     yield runner
@@ -54,6 +54,6 @@ def tasks(qapp):  # noqa: ANN001
 
 @pytest.fixture
 def settings(app_paths: AppPaths):
-    from sala.ui.main import make_settings
+    from sala.ui.shell.main import make_settings
 
     return make_settings(app_paths)

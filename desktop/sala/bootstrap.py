@@ -1,6 +1,6 @@
 """The composition root: open the store and build every service once, then hand them down.
 
-Both the GUI (``sala.ui.main``) and the CLI (``sala.cli``) start here; nothing else builds
+Both the GUI (``sala.ui.shell.main``) and the CLI (``sala.cli``) start here; nothing else builds
 services, and nothing reaches for them through globals.
 """
 

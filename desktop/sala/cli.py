@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     # No command (only --db/--lang): the GUI, without importing every command first.
     gui_args, rest = _common_parser(add_help=False).parse_known_args(argv)
     if not rest:
-        from sala.ui.main import run_gui
+        from sala.ui.shell.main import run_gui
 
         return run_gui(gui_args.db, lang=gui_args.lang)
     args = build_parser().parse_args(argv)

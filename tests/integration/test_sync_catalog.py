@@ -106,7 +106,7 @@ def test_sync_json_reports_catalog_pulled(central_sqlite, tmp_path: Path, capsys
 
 def test_new_session_dialog_offers_pulled_topics_and_venues(central_sqlite, svc, qtbot, tasks,
                                                             thai_ui) -> None:
-    from sala.ui.new_session_dialog import NewSessionDialog
+    from sala.ui.sessions.new_dialog import NewSessionDialog
     central_sqlite.cli("catalog-import", "--seed")
     _import(central_sqlite, EXTRA)
     enroll(svc, central_sqlite)

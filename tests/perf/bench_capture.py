@@ -28,11 +28,11 @@ def _app():
 
     app = QApplication.instance() or QApplication([])
     try:
-        from sala.ui import qt_fixes  # the shipped PySide6's reference leak, when the fix is present
+        from sala.ui.shell import qt_fixes  # the shipped PySide6's reference leak, when the fix is present
         qt_fixes.install()
     except ImportError:
         pass
-    from sala.ui.fonts import register_fonts
+    from sala.ui.shell.fonts import register_fonts
 
     register_fonts(app)
     return app
@@ -63,7 +63,7 @@ def _enter_to_commit(app, services, tasks) -> tuple[list[float], list[float], li
     from PySide6.QtTest import QTest
 
     from sala.domain.inputs import SessionInput
-    from sala.ui.minitalk_page import MinitalkPage
+    from sala.ui.minitalk.page import MinitalkPage
 
     sid = services.sessions.create(SessionInput("bench", "minitalk", province="LPG")).id
     page = MinitalkPage(services, tasks, "th", sid)
@@ -108,7 +108,7 @@ def _open_big(app, services, tasks) -> tuple[list[float], list[float]]:
 
     from sala.domain.clock import now
     from sala.domain.inputs import ContributionInput, SessionInput
-    from sala.ui.minitalk_page import MinitalkPage
+    from sala.ui.minitalk.page import MinitalkPage
 
     big = services.sessions.create(SessionInput("2,000 contributions", "minitalk", province="CMI")).id
     empty = services.sessions.create(SessionInput("empty", "minitalk", province="CMI")).id
@@ -138,7 +138,7 @@ def _open_big(app, services, tasks) -> tuple[list[float], list[float]]:
 def run(report: Report) -> None:
     from sala.bootstrap import build_services
     from sala.paths import AppPaths
-    from sala.ui.tasks import TaskRunner
+    from sala.ui.common.tasks import TaskRunner
 
     app = _app()
     with tempfile.TemporaryDirectory() as tmp:

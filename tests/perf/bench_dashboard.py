@@ -68,7 +68,7 @@ def run(report: Report) -> None:
         report.add("exhibition live tally query (one session)", live, "ms", target="≤ 20 ms", ok=live <= 20)
 
         app = QApplication.instance() or QApplication([])
-        from sala.ui.fonts import register_fonts
+        from sala.ui.shell.fonts import register_fonts
 
         register_fonts(app)
         _bench_page(report, app, db, base)
@@ -84,7 +84,7 @@ def _bench_page(report: Report, app, db, base: float) -> None:  # noqa: ANN001
     from sala.services.dashboard import DashboardService
     from sala.services.search import SearchService
     from sala.services.sessions import SessionFilter, SessionService
-    from sala.ui.dashboard_page import DashboardPage, set_filter_bar
+    from sala.ui.dashboard.page import DashboardPage, set_filter_bar
 
     search = SearchService(db)
     services = SimpleNamespace(dashboard=DashboardService(db, search), sessions=SessionService(db, search))

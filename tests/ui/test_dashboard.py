@@ -12,9 +12,9 @@ from sala.domain import enums as e
 from sala.domain.inputs import SessionInput
 from sala.services.demo import generate
 from sala.services.sessions import SessionFilter
-from sala.ui.dashboard_live_tally import LiveTally
-from sala.ui.dashboard_page import DashboardPage
-from sala.ui.session_filters import SessionFilterBar
+from sala.ui.dashboard.live_tally import LiveTally
+from sala.ui.dashboard.page import DashboardPage
+from sala.ui.sessions.filters import SessionFilterBar
 from tests.typing import type_text
 
 SHOTS = Path("/tmp/sala-dashboard-shots")
@@ -188,7 +188,7 @@ def test_live_tally_follows_visits_and_coalesces(qtbot, services, thai_ui):  # n
 
 
 def test_view_menu_opens_the_dashboard(qtbot, services, tasks, settings, thai_ui):  # noqa: ANN001
-    from sala.ui.app import create_main_window
+    from sala.ui.shell.app import create_main_window
 
     generate(services.db, 5, seed=4, contributions_per_session=5)
     w = create_main_window(services, tasks, settings, "th")

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from sala.domain import enums as e
 from sala.domain.inputs import SessionInput
-from sala.ui.focus_group_page import FocusGroupPage
+from sala.ui.focus_group.page import FocusGroupPage
 from tests.typing import type_text
 
 

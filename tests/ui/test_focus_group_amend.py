@@ -11,8 +11,8 @@ from sqlalchemy import select
 from sala.domain import enums as e
 from sala.domain.inputs import ContributionInput, SessionInput
 from sala.storage.models import Amendment
-from sala.ui.amend_dialog import AmendRecordDialog
-from sala.ui.focus_group_page import FocusGroupPage
+from sala.ui.amend.record_dialog import AmendRecordDialog
+from sala.ui.focus_group.page import FocusGroupPage
 from tests.typing import type_text
 
 K = Qt.Key

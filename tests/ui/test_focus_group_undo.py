@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 
 from sala.domain import enums as e
 from sala.domain.inputs import SessionInput
-from sala.ui.focus_group_edit import EditEntryDialog
-from sala.ui.focus_group_page import FocusGroupPage
+from sala.ui.focus_group.edit_dialog import EditEntryDialog
+from sala.ui.focus_group.page import FocusGroupPage
 from tests.typing import type_text
 
 K = Qt.Key

@@ -10,8 +10,8 @@ from sqlalchemy import select
 from sala.domain import enums as e
 from sala.domain.inputs import SessionInput
 from sala.storage.models import Rating, Vote
-from sala.ui.kiosk_staff import KioskStaffPage
-from sala.ui.kiosk_visitor import KioskVisitor
+from sala.ui.kiosk.staff_page import KioskStaffPage
+from sala.ui.kiosk.visitor import KioskVisitor
 from tests.typing import type_text
 
 L = Qt.MouseButton.LeftButton

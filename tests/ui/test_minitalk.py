@@ -13,8 +13,8 @@ from sala.domain import enums as e
 from sala.domain.inputs import ContributionInput, SessionInput
 from sala.services.drafts import capture_key
 from sala.storage.models import OutboxEntry
-from sala.ui.minitalk_amend import AmendDialog
-from sala.ui.minitalk_page import MinitalkPage
+from sala.ui.amend.contribution_dialog import AmendDialog
+from sala.ui.minitalk.page import MinitalkPage
 from tests.typing import type_text
 
 K = Qt.Key
@@ -258,7 +258,7 @@ def test_finalize_makes_page_read_only_and_amendment_shows_beside_original(qtbot
 
 
 def test_main_window_reopens_the_last_session(qtbot, services, tasks, settings, thai_ui, session_id):
-    from sala.ui.app import create_main_window, reopen_last_session
+    from sala.ui.shell.app import create_main_window, reopen_last_session
 
     first = create_main_window(services, tasks, settings, "th")
     qtbot.addWidget(first)

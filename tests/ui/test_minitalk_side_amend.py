@@ -15,8 +15,8 @@ from sala.domain.inputs import SessionInput
 from sala.services.action_items import ActionItemInput
 from sala.services.tallies import TallyInput
 from sala.storage.models import Amendment, OutboxEntry
-from sala.ui.amend_dialog import AmendRecordDialog
-from sala.ui.minitalk_page import MinitalkPage
+from sala.ui.amend.record_dialog import AmendRecordDialog
+from sala.ui.minitalk.page import MinitalkPage
 from tests.typing import type_text
 
 K = Qt.Key

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt, QTime
 
 from sala.domain import enums as e
-from sala.ui.new_session_dialog import NewSessionDialog
+from sala.ui.sessions.new_dialog import NewSessionDialog
 from tests.typing import type_text
 
 K = Qt.Key

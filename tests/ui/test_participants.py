@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from sala.domain import enums as e
 from sala.domain.inputs import SessionInput
-from sala.ui.participants_table import ParticipantsTable
+from sala.ui.focus_group.participants import ParticipantsTable
 from tests.typing import type_text
 
 L = Qt.MouseButton.LeftButton

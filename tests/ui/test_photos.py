@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from sala.domain import enums as e
 from sala.domain.inputs import SessionInput
-from sala.ui.photos_panel import PhotosPanel
+from sala.ui.focus_group.photos import PhotosPanel
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QImage
 
 from sala.domain import enums as e
 from sala.domain.inputs import SessionInput
-from sala.ui.photos_panel import PhotosPanel
+from sala.ui.focus_group.photos import PhotosPanel
 from tests.typing import type_text
 
 K = Qt.Key

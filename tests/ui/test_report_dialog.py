@@ -22,7 +22,7 @@ def no_message_boxes(monkeypatch):
 
 
 def test_session_summary_dialog_writes_the_pdf(qtbot, services, rich, tmp_path, fonts, no_message_boxes):
-    from sala.ui.report_dialog import ReportDialog
+    from sala.ui.reports.report_dialog import ReportDialog
 
     dialog = ReportDialog(services, "th", rich.session_id)
     qtbot.addWidget(dialog)
@@ -40,7 +40,7 @@ def test_session_summary_dialog_writes_the_pdf(qtbot, services, rich, tmp_path, 
 
 
 def test_period_dialog_bad_output_is_reported(qtbot, services, rich, tmp_path, fonts, no_message_boxes):
-    from sala.ui.report_dialog import ReportDialog
+    from sala.ui.reports.report_dialog import ReportDialog
 
     dialog = ReportDialog(services, "en", None)
     qtbot.addWidget(dialog)
@@ -57,7 +57,7 @@ def test_period_dialog_bad_output_is_reported(qtbot, services, rich, tmp_path, f
 
 
 def test_export_dialog_writes_csv(qtbot, services, rich, tmp_path, fonts, no_message_boxes):
-    from sala.ui.export_dialog import ExportDialog
+    from sala.ui.reports.export_dialog import ExportDialog
 
     dialog = ExportDialog(services, "th")
     qtbot.addWidget(dialog)

@@ -14,8 +14,8 @@ from sala.bootstrap import build_services
 from sala.domain.inputs import ContributionInput, SessionInput
 from sala.paths import AppPaths
 from sala.storage.errors import CorruptDatabaseError
-from sala.ui.main import make_settings
-from sala.ui.startup import Startup
+from sala.ui.shell.main import make_settings
+from sala.ui.shell.startup import Startup
 
 
 def _answer(button: QMessageBox.StandardButton, seen: list[str]) -> None:

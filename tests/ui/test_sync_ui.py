@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtWidgets import QMainWindow
 
 from sala.sync.engine import RetryPolicy
-from sala.ui.sync_ui import install_sync_ui
+from sala.ui.sync.install import install_sync_ui
 from tests.integration.conftest import central_sqlite  # noqa: F401 - a real server fixture
 from tests.integration.sync_helpers import enroll, fill, ledger
 

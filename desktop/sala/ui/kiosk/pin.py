@@ -1,0 +1,108 @@
+"""The supervisor PIN pad: set it on first use (typed twice), ask for it to leave kiosk mode.
+
+A touch keypad with big keys, plus the keyboard. Wrong PINs are said so in Thai and English.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from sala.domain.errors import SalaError
+from sala.services.exhibition import KioskPin
+from sala.ui.kiosk.faces import big_button
+
+WRONG_PIN = ("รหัส PIN ไม่ถูกต้อง กรุณาลองใหม่", "Wrong PIN, try again")
+
+
+class PinDialog(QDialog):
+    """``mode`` "set": choose a PIN and confirm it; "verify": check it (accept() on success)."""
+
+    def __init__(self, pins: KioskPin, mode: str, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._pins = pins
+        self._mode = mode
+        self._lang = lang
+        self._first: str | None = None
+        self.setWindowTitle("Sala")
+        self.setModal(True)
+        self.prompt = QLabel()
+        self.prompt.setWordWrap(True)
+        self.prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        f = self.prompt.font()
+        f.setPointSize(f.pointSize() + 3)
+        self.prompt.setFont(f)
+        self.entry = QLineEdit()
+        self.entry.setEchoMode(QLineEdit.EchoMode.Password)
+        self.entry.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.entry.setMaxLength(12)
+        self.entry.setMinimumHeight(56)
+        self.entry.setFont(f)
+        self.entry.returnPressed.connect(self.submit)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setStyleSheet("color: #c0392b;")
+        pad = QGridLayout()
+        self.keys: dict[str, object] = {}
+        for i, key in enumerate(["1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "OK"]):
+            b = big_button(self.tr("Confirm") if key == "OK" else key, height=72)
+            b.clicked.connect(lambda _=False, k=key: self._key(k))
+            self.keys[key] = b
+            pad.addWidget(b, i // 3, i % 3)
+        cancel = big_button(self.tr("Cancel"))
+        cancel.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.prompt)
+        layout.addWidget(self.entry)
+        layout.addWidget(self.message)
+        layout.addLayout(pad)
+        layout.addWidget(cancel)
+        self.setMinimumWidth(420)
+        self._set_prompt()
+
+    def _set_prompt(self) -> None:
+        if self._mode == "verify":
+            text = self.tr("Enter the supervisor PIN to leave kiosk mode")
+        elif self._first is None:
+            text = self.tr("Choose a supervisor PIN (4–12 digits). It is needed to leave kiosk mode.")
+        else:
+            text = self.tr("Enter the same PIN again")
+        self.prompt.setText(text)
+
+    def _key(self, key: str) -> None:
+        if key == "⌫":
+            self.entry.backspace()
+        elif key == "OK":
+            self.submit()
+        else:
+            self.entry.insert(key)
+
+    def _say(self, th: str, en: str) -> None:
+        self.message.setText(f"{th}\n{en}" if self._lang == "th" else f"{en}\n{th}")
+
+    def submit(self) -> None:
+        pin = self.entry.text()
+        self.entry.clear()
+        if self._mode == "verify":
+            if self._pins.verify(pin):
+                self.accept()
+            else:
+                self._say(*WRONG_PIN)
+            return
+        if self._first is None:
+            if not pin.isdigit() or not 4 <= len(pin) <= 12:
+                self._say("รหัส PIN ต้องเป็นตัวเลข 4–12 หลัก", "The PIN must be 4–12 digits")
+                return
+            self._first = pin
+            self.message.clear()
+            self._set_prompt()
+            return
+        try:
+            self._pins.set(self._first, pin)
+        except SalaError as exc:
+            self._first = None
+            self._set_prompt()
+            self._say(exc.th, exc.en)
+            return
+        self.accept()

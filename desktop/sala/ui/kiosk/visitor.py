@@ -1,0 +1,229 @@
+"""Kiosk mode: the full-screen page a visitor uses alone, by touch.
+
+Rate with a face, tap up to three proposals (dot-votes), optionally a comment and an age band,
+then Save: the entry is committed on the writer thread, the visitor is thanked and the form is
+clean for the next one. Escape or closing the window does nothing; leaving needs the supervisor
+PIN.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent
+from PySide6.QtWidgets import (
+    QButtonGroup, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+)
+
+from sala.bootstrap import Services
+from sala.domain import enums as e
+from sala.domain.errors import SalaError
+from sala.services.exhibition import COMMENT_MAX
+from sala.ui.kiosk.faces import FaceButton, big_button
+from sala.ui.kiosk.pin import PinDialog
+from sala.ui.shell import qt_fixes
+from sala.ui.common.tasks import TaskRunner
+
+DOTS = 3          # dot-votes per visitor
+THANKS_MS = 3000  # how long the thank-you stays up (the form is usable meanwhile)
+
+
+class KioskVisitor(QWidget):
+    sig_visit_saved = Signal(str)
+    """A visitor's entry was committed; carries the rating id (staff tally refreshes)."""
+    sig_exited = Signal()
+    """The supervisor entered the PIN and kiosk mode ended."""
+
+    def __init__(self, services: Services, tasks: TaskRunner, session_id: str, lang: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        qt_fixes.install()  # this PySide6 leaks singleton references per call; see qt_fixes
+        self._services = services
+        self._tasks = tasks
+        self._session_id = session_id
+        self._lang = lang
+        self._unlocked = False
+        self._saving = False
+        self.pin_dialog: PinDialog | None = None
+        self.setWindowTitle("Sala")
+        # Style sheets stop font inheritance, so the kiosk's large type is set here for all.
+        self.setStyleSheet("KioskVisitor { background: white; } QPushButton, QLabel, QLineEdit { font-size: 16pt; }"
+                           "QLabel#kioskTitle, QLabel#kioskThanks { font-size: 24pt; font-weight: bold; }")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        big = QFont(self.font())
+        big.setPointSize(big.pointSize() + 8)
+        big.setBold(True)
+        mid = QFont(self.font())
+        mid.setPointSize(mid.pointSize() + 3)
+        self.setFont(mid)
+
+        self.title = QLabel(self.tr("How did you like this exhibition?"))
+        self.title.setObjectName("kioskTitle")
+        self.title.setFont(big)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title.setMinimumHeight(int(self.title.fontMetrics().height() * 1.5))
+        self.thanks = QLabel()
+        self.thanks.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.thanks.setObjectName("kioskThanks")
+        self.thanks.setFont(big)
+        self.thanks.setMinimumHeight(int(self.thanks.fontMetrics().height() * 1.5))
+        self.thanks.setStyleSheet("color: #2e7d32;")
+        self.staff_button = QPushButton(self.tr("Staff"))
+        self.staff_button.setFlat(True)
+        self.staff_button.setMinimumSize(96, 48)
+        self.staff_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.staff_button.clicked.connect(self.ask_pin)
+        head = QHBoxLayout()
+        head.addWidget(self.title, 1)
+        head.addWidget(self.staff_button, 0, Qt.AlignmentFlag.AlignTop)
+
+        captions = [self.tr("Very poor"), self.tr("Poor"), self.tr("OK"), self.tr("Good"), self.tr("Very good")]
+        self.faces = QButtonGroup(self)
+        faces_row = QHBoxLayout()
+        for score in range(1, 6):
+            b = FaceButton(score, captions[score - 1])
+            self.faces.addButton(b, score)
+            faces_row.addWidget(b)
+        self.faces.idToggled.connect(lambda *_: self._update())
+
+        self.votes_label = QLabel()
+        self.proposal_buttons: dict[str, QPushButton] = {}
+        grid = QGridLayout()
+        for i, p in enumerate(services.exhibition.proposals(session_id)):
+            b = big_button(p.title, checkable=True, height=72)
+            b.toggled.connect(lambda _on, b=b: self._vote_toggled(b))
+            self.proposal_buttons[p.id] = b
+            grid.addWidget(b, i // 3, i % 3)
+
+        self.comment = QLineEdit()
+        self.comment.setMaxLength(COMMENT_MAX)
+        self.comment.setPlaceholderText(self.tr("A short comment (optional)"))
+        self.comment.setMinimumHeight(int(self.fontMetrics().height() * 2.4))
+        self.age_buttons: dict[e.AgeBand, QPushButton] = {}
+        ages = QHBoxLayout()
+        age_label = QLabel(self.tr("Your age (optional)"))
+        ages.addWidget(age_label)
+        for band in e.AgeBand:
+            if band == e.AgeBand.NOT_STATED:
+                continue
+            b = big_button(band.label(lang), checkable=True)
+            b.toggled.connect(lambda on, band=band: self._age_toggled(band, on))
+            self.age_buttons[band] = b
+            ages.addWidget(b)
+
+        self.save_button = big_button(self.tr("Send"), height=84)
+        self.save_button.setStyleSheet(self.save_button.styleSheet() +
+                                       "QPushButton:enabled { background: #2e7d32; color: white; border-color: #2e7d32; }")
+        self.save_button.clicked.connect(self.save)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.error.setStyleSheet("color: #c0392b;")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 16, 32, 24)
+        layout.setSpacing(14)
+        layout.addLayout(head)
+        layout.addWidget(self.thanks)
+        layout.addLayout(faces_row, 3)
+        layout.addWidget(self.votes_label)
+        layout.addLayout(grid)
+        layout.addWidget(self.comment)
+        layout.addLayout(ages)
+        layout.addWidget(self.error)
+        layout.addWidget(self.save_button)
+        self._thanks_timer = QTimer(self)
+        self._thanks_timer.setSingleShot(True)
+        self._thanks_timer.timeout.connect(self.thanks.clear)
+        self.reset()
+
+    # -- the visitor's entry ------------------------------------------------------------------
+    def score(self) -> int | None:
+        n = self.faces.checkedId()
+        return n if n > 0 else None
+
+    def chosen_proposals(self) -> list[str]:
+        return [pid for pid, b in self.proposal_buttons.items() if b.isChecked()]
+
+    def chosen_age(self) -> e.AgeBand | None:
+        return next((band for band, b in self.age_buttons.items() if b.isChecked()), None)
+
+    def save(self) -> None:
+        score = self.score()
+        if score is None or self._saving:
+            return
+        self._saving = True
+        self.save_button.setEnabled(False)
+        args = (self._session_id, score, self.chosen_proposals(), self.comment.text(), self.chosen_age())
+        ex = self._services.exhibition
+        self._tasks.run(lambda: ex.record_visit(*args), self._saved, self._failed)
+
+    def _saved(self, rating_id: str) -> None:
+        self._saving = False
+        self.reset()
+        self.thanks.setText(self.tr("Thank you! Your opinion has been recorded."))
+        self._thanks_timer.start(THANKS_MS)
+        self.sig_visit_saved.emit(rating_id)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._saving = False
+        self._update()  # the choices stay, so a second tap can retry
+        if isinstance(exc, SalaError):
+            self.error.setText(f"{exc.th}\n{exc.en}")
+        else:
+            self.error.setText("บันทึกไม่สำเร็จ กรุณาแจ้งเจ้าหน้าที่\nNot saved — please tell a member of staff.")
+
+    def reset(self) -> None:
+        """A clean form for the next visitor."""
+        self.faces.setExclusive(False)
+        for b in self.faces.buttons():
+            b.setChecked(False)
+        self.faces.setExclusive(True)
+        for b in [*self.proposal_buttons.values(), *self.age_buttons.values()]:
+            b.setChecked(False)
+        self.comment.clear()
+        self.error.clear()
+        self._update()
+
+    def _vote_toggled(self, button: QPushButton) -> None:
+        if button.isChecked() and len(self.chosen_proposals()) > DOTS:
+            button.setChecked(False)  # out of dots: the tap is undone, the count says why
+        self._update()
+
+    def _age_toggled(self, band: e.AgeBand, on: bool) -> None:
+        if on:
+            for other, b in self.age_buttons.items():
+                if other != band and b.isChecked():
+                    b.setChecked(False)
+
+    def _update(self) -> None:
+        left = DOTS - len(self.chosen_proposals())
+        self.votes_label.setText(self.tr("Tap the proposals you support — %1 of %2 dots left")
+                                 .replace("%1", str(left)).replace("%2", str(DOTS)))
+        self.votes_label.setVisible(bool(self.proposal_buttons))
+        self.save_button.setEnabled(self.score() is not None and not self._saving)
+        for b in self.faces.buttons():
+            b.update()
+
+    # -- staying in kiosk mode ----------------------------------------------------------------
+    def ask_pin(self) -> None:
+        self.pin_dialog = PinDialog(self._services.kiosk_pin, "verify", self._lang, self)
+        self.pin_dialog.accepted.connect(self.leave)
+        self.pin_dialog.open()
+
+    def leave(self) -> None:
+        self._unlocked = True
+        self.close()
+        self.sig_exited.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt name
+        if event.key() == Qt.Key.Key_Escape:
+            event.accept()  # a visitor cannot leave kiosk mode by keyboard
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt name
+        if self._unlocked:
+            super().closeEvent(event)
+        else:
+            event.ignore()
+            self.ask_pin()

@@ -1,0 +1,42 @@
+"""GUI start-up: fonts, translations, the composition root, the main window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from sala.paths import APP_AUTHOR, APP_NAME, AppPaths
+from sala.ui.shell.fonts import FIRST_STYLES, register_fonts
+from sala.ui.shell.i18n import current_language, install_translators
+
+log = logging.getLogger(__name__)
+
+
+def make_settings(paths: AppPaths) -> QSettings:
+    """Settings live beside the data (an ini file), so a pointed-elsewhere data folder is whole."""
+    return QSettings(str(paths.data_dir / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def run_gui(db_path: Path | None = None, lang: str | None = None) -> int:
+    """Start the GUI: the window shows before the database opens (see ``ui/shell/startup.py``)."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName(APP_AUTHOR)
+    app.setApplicationName(APP_NAME)
+    paths = AppPaths.resolve(db_path).ensure()  # the rotating log is set up by the first task
+    register_fonts(app, styles=FIRST_STYLES)  # the rest just after the first paint
+    settings = make_settings(paths)
+    lang = current_language(settings, lang)
+    translators = install_translators(app, lang)  # noqa: F841 - kept alive for the app's life
+    from sala.ui.shell.startup import Startup
+
+    startup = Startup(paths, settings, lang)
+    startup.begin()
+    try:
+        code = app.exec()
+    finally:
+        startup.close()
+    return startup.exit_code or code

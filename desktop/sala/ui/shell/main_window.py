@@ -1,0 +1,277 @@
+"""The main window: shown first as a shell, then filled in once the database is open.
+
+Start-up shows this window before SQLAlchemy is even imported (see ``ui/shell/startup.py``): the
+shell has its menus and a "opening" note; :meth:`MainWindow.attach` adds the session list,
+the pages and the status once the services exist. Nothing here imports the storage layers at
+module level, so the shell costs no more than a bare Qt window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
+
+from sala.domain import enums as e
+
+if TYPE_CHECKING:
+    from sala.bootstrap import Services
+    from sala.ui.sessions.list_page import SessionListPage
+    from sala.ui.common.tasks import TaskRunner
+
+_GEOMETRY_KEY = "window/geometry"
+_MAXIMIZED_KEY = "window/maximized"
+_PREFERRED_W, _PREFERRED_H = 1200, 760
+_FRAME_ALLOWANCE = 60  # title bar, borders and a task bar: what the window's own size does not count
+
+# Builds the page for one session: (session_id) -> QWidget. Supplied by the composition root.
+PageFactory = Callable[[str], QWidget]
+
+
+def _centred(label: QLabel) -> QWidget:
+    """``label`` in the middle of a page, by stretches: the shell touches no ``Qt`` enum, whose
+    first use builds ~90 enum classes (20 ms) before the window could paint."""
+    row = QHBoxLayout()
+    row.addStretch()
+    row.addWidget(label)
+    row.addStretch()
+    page = QWidget()
+    column = QVBoxLayout(page)
+    column.addStretch()
+    column.addLayout(row)
+    column.addStretch()
+    return page
+
+
+class MainWindow(QMainWindow):
+    sig_language_change_requested = Signal(str)
+    """The user picked another UI language ("th" or "en"); applies at the next start."""
+    sig_attached = Signal()
+    """The services are attached: the session list is showing."""
+
+    def __init__(self, settings: QSettings, lang: str) -> None:
+        super().__init__()
+        self.settings = settings
+        self.lang = lang
+        self.services: Services | None = None
+        self.tasks: TaskRunner | None = None
+        self.list_page: SessionListPage | None = None
+        self._pages: dict[e.SessionKind, PageFactory] = {}
+        self._new_session: Callable[[QWidget], str | None] | None = None
+        self._session_page: QWidget | None = None
+        self.setWindowTitle(self.tr("Sala — public consultation"))
+
+        self.opening = _centred(QLabel(self.tr("Opening your sessions…")))
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.opening)
+        self.setCentralWidget(self.stack)
+        self._build_menus()
+        self._needs_services = (self.action_new, self.action_backup, self.action_summary, self.action_period,
+                                self.action_export, self.action_sessions, self.action_dashboard)
+        for action in self._needs_services:
+            action.setEnabled(False)
+        self.count_label = QLabel()
+        self.db_label = QLabel()
+        self.statusBar().addPermanentWidget(self.count_label)
+        self.statusBar().addPermanentWidget(self.db_label)
+
+    def attach(self, services: Services, tasks: TaskRunner, pages: dict[e.SessionKind, PageFactory] | None = None,
+               new_session: Callable[[QWidget], str | None] | None = None) -> None:
+        """Fill the shell in: the session list over ``services``, the pages it can open."""
+        from sala.ui.sessions.list_page import SessionListPage
+
+        self.add_shortcuts()
+        self.services = services
+        self.tasks = tasks
+        self._pages = pages or {}
+        self._new_session = new_session
+        self.list_page = SessionListPage(services.sessions, self.lang)
+        self.list_page.sig_open_session.connect(self.open_session)
+        self.list_page.sig_new_session.connect(self.new_session)
+        self.stack.addWidget(self.list_page)
+        self.stack.setCurrentWidget(self.list_page)
+        self.stack.removeWidget(self.opening)
+        self.opening.deleteLater()
+        for action in self._needs_services:
+            action.setEnabled(True)
+        self.db_label.setText(str(services.db.path))
+        self.list_page.model.modelReset.connect(self._update_counts)
+        self.list_page.model.rowsInserted.connect(self._update_counts)
+        tasks.sig_busy_changed.connect(self._busy_changed)
+        self._update_counts()
+        self.statusBar().showMessage(self.tr("Ready — working offline, every entry is saved on this laptop"), 5000)
+        self.sig_attached.emit()
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.action_new = QAction(self.tr("&New session…"), self)
+        self.action_new.triggered.connect(self.new_session)
+        self.action_backup = QAction(self.tr("&Back up now"), self)
+        self.action_backup.triggered.connect(self.backup_now)
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.triggered.connect(self.close)
+        self.action_summary = QAction(self.tr("Session &summary…"), self)
+        self.action_summary.triggered.connect(self.session_summary)
+        self.action_period = QAction(self.tr("&Period report…"), self)
+        self.action_period.triggered.connect(self.period_report)
+        self.action_export = QAction(self.tr("&Export…"), self)
+        self.action_export.triggered.connect(self.export_data)
+        for a in (self.action_new, self.action_backup):
+            file_menu.addAction(a)
+        file_menu.addSeparator()
+        for a in (self.action_summary, self.action_period, self.action_export):
+            file_menu.addAction(a)
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+        self.action_sessions = QAction(self.tr("&Sessions"), self)
+        self.action_sessions.triggered.connect(self.show_list)
+        self.action_dashboard = QAction(self.tr("&Dashboard"), self)
+        self.action_dashboard.triggered.connect(self.show_dashboard)
+        view = self.menuBar().addMenu(self.tr("&View"))
+        view.addAction(self.action_sessions)
+        view.addAction(self.action_dashboard)
+        lang_menu = view.addMenu(self.tr("&Language"))
+        for code, label in (("th", "ไทย"), ("en", "English")):
+            act = QAction(label, self, checkable=True, checked=(code == self.lang))
+            act.triggered.connect(lambda _=False, c=code: self._choose_language(c))
+            lang_menu.addAction(act)
+        self.view_menu = view
+        self._shortcuts = ((self.action_new, QKeySequence.StandardKey.New), (quit_action, QKeySequence.StandardKey.Quit),
+                           (self.action_summary, QKeySequence.StandardKey.Print),
+                           (self.action_sessions, "Ctrl+L"), (self.action_dashboard, "Ctrl+D"))
+
+    def add_shortcuts(self) -> None:
+        """Bind the menus' keys. Called just after the first paint (and by :meth:`attach`):
+        the first ``setShortcut`` builds Qt's key enums (~20 ms) the shell need not wait for."""
+        for action, key in self._shortcuts:
+            if action.shortcut().isEmpty():
+                action.setShortcut(QKeySequence(key))
+
+    # -- navigation ---------------------------------------------------------------------------
+    def show_list(self) -> None:
+        self.list_page.refresh()
+        self.stack.setCurrentWidget(self.list_page)
+
+    def show_dashboard(self) -> None:
+        """Charts over the sessions the list's filter selects (built once, kept in step with it)."""
+        if getattr(self, "dashboard", None) is None:
+            from sala.ui.dashboard.page import DashboardPage  # pyqtgraph loads only when asked for
+
+            self.dashboard = DashboardPage(self.services, self.lang, linked=self.list_page.filters)
+        else:
+            self.dashboard.refresh()
+        self.show_page(self.dashboard)
+
+    def show_page(self, page: QWidget) -> None:
+        """Show ``page`` in place of the list (capture pages, dashboards)."""
+        if self.stack.indexOf(page) < 0:
+            self.stack.addWidget(page)
+        self.stack.setCurrentWidget(page)
+
+    def open_session(self, session_id: str) -> None:
+        from sala.ui.common.widgets import show_error
+
+        try:
+            kind = self.services.sessions.get(session_id).kind
+        except Exception as exc:  # noqa: BLE001 - shown to the user, not swallowed
+            show_error(self, exc, self.lang)
+            return
+        factory = self._pages.get(kind)
+        if factory is None:
+            QMessageBox.information(self, "Sala", self.tr("This kind of session cannot be opened here."))
+            return
+        self.settings.setValue("session/last_open", session_id)
+        previous = self._session_page
+        self._session_page = factory(session_id)
+        self.show_page(self._session_page)
+        if previous is not None:
+            # Hidden first (it saved its draft on hide), then let go: pages must not pile up.
+            self.stack.removeWidget(previous)
+            previous.deleteLater()
+
+    def new_session(self) -> None:
+        if self._new_session is None:
+            return
+        session_id = self._new_session(self)
+        if session_id:
+            self.list_page.refresh()
+            self.open_session(session_id)
+
+    def backup_now(self) -> None:
+        from sala.ui.common.widgets import show_error
+
+        self.statusBar().showMessage(self.tr("Saving…"))
+        self.tasks.run(lambda: self.services.db.backup("manual"),
+                       lambda path: self.statusBar().showMessage(self.tr("Backup saved: %1").replace("%1", str(path)), 8000),
+                       lambda exc: show_error(self, exc, self.lang))
+
+    # -- reports (dialogs read on their own thread; see ui/reports/report_dialog.py) --------------------
+    def session_summary(self) -> None:
+        from sala.ui.reports.report_dialog import ReportDialog
+
+        index = self.list_page.table.currentIndex()
+        if not index.isValid():
+            QMessageBox.information(self, "Sala", self.tr("Select a session in the list first."))
+            return
+        ReportDialog(self.services, self.lang, self.list_page.model.session_id(index.row()), self).exec()
+
+    def period_report(self) -> None:
+        from sala.ui.reports.report_dialog import ReportDialog
+
+        ReportDialog(self.services, self.lang, None, self).exec()
+
+    def export_data(self) -> None:
+        from sala.ui.reports.export_dialog import ExportDialog
+
+        ExportDialog(self.services, self.lang, self).exec()
+
+    # -- status -------------------------------------------------------------------------------
+    def _update_counts(self) -> None:
+        self.count_label.setText(self.tr("%n session(s)", "", self.list_page.model.total()))
+
+    def _busy_changed(self, busy: bool) -> None:
+        saving = self.tr("Saving…")
+        if busy:
+            self.statusBar().showMessage(saving)
+        elif self.statusBar().currentMessage() == saving:
+            self.statusBar().showMessage(self.tr("All changes saved"), 3000)
+
+    def _choose_language(self, code: str) -> None:
+        self.settings.setValue("ui/language", code)
+        self.sig_language_change_requested.emit(code)
+        QMessageBox.information(self, "Sala", "ภาษาจะเปลี่ยนเมื่อเปิดโปรแกรมครั้งถัดไป\nThe language changes the next time Sala starts.")
+
+    def show_fitted(self) -> None:
+        """Show at the size and place of the last run, or fitted to this screen the first time.
+
+        A 1366x768 laptop has less room than the preferred 1200x760 once the frame and the task bar
+        are counted: there the window starts maximized, so the status bar and bottom buttons show.
+        """
+        saved = self.settings.value(_GEOMETRY_KEY)
+        if saved is not None and self.restoreGeometry(saved) and self._fits_screen():
+            if self.settings.value(_MAXIMIZED_KEY, False, type=bool):
+                self.showMaximized()
+            else:
+                self.show()
+            return
+        screen = self.screen().availableGeometry()
+        if screen.width() < _PREFERRED_W + _FRAME_ALLOWANCE or screen.height() < _PREFERRED_H + _FRAME_ALLOWANCE:
+            self.showMaximized()
+            return
+        self.resize(_PREFERRED_W, _PREFERRED_H)
+        self.move(screen.center().x() - _PREFERRED_W // 2, screen.center().y() - _PREFERRED_H // 2)
+        self.show()
+
+    def _fits_screen(self) -> bool:
+        screen = self.screen().availableGeometry()
+        return screen.contains(self.frameGeometry()) or screen.contains(self.geometry())
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt name
+        if self.tasks is not None:
+            self.tasks.wait_idle(10.0)  # nothing typed is dropped on quit
+        self.settings.setValue(_MAXIMIZED_KEY, self.isMaximized())
+        self.settings.setValue(_GEOMETRY_KEY, self.saveGeometry())
+        super().closeEvent(event)

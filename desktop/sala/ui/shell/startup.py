@@ -1,0 +1,165 @@
+"""Start-up in two steps: the window first, then the database, so Sala appears at once.
+
+1. :class:`Startup` shows the main window's shell ("opening your sessions…") straight away;
+   nothing heavy (SQLAlchemy, the services, the capture pages) has been imported yet.
+2. The first task on the single writer thread imports the composition root and opens the
+   database (creating or migrating it when due: a migration always checks integrity first).
+   The window is filled in on the UI thread and the last open session comes back.
+3. The integrity check (``PRAGMA quick_check``, ~0.4 s on a 400 MB file) runs next on the
+   same writer thread, so every save the user makes meanwhile waits behind it; reads already
+   show. A damaged file is met with the offer to restore the newest backup, never a traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from sala.domain.errors import SalaError
+from sala.domain.thaitext import warm_up
+from sala.paths import AppPaths
+from sala.ui.shell.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from sala.bootstrap import Services
+    from sala.storage.errors import CorruptDatabaseError
+    from sala.ui.common.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+FIRST_PAINT_GRACE_MS = 300
+WARM_UP_AFTER_MS = 400
+
+
+def _open_services(paths: AppPaths, check: bool) -> Services:
+    from sala.bootstrap import build_services
+    from sala.logging_setup import setup_logging
+
+    setup_logging(paths)
+    # Only Qt-free modules are imported here: importing PySide6 widget modules off the UI
+    # thread can deadlock against the UI thread's own lazy type set-up.
+    return build_services(paths, check=check)
+
+
+def _restore_and_open(exc: CorruptDatabaseError, paths: AppPaths, damaged: Services | None) -> Services:
+    from sala.storage import backup
+
+    if damaged is not None:
+        damaged.close()
+    assert exc.backup is not None
+    aside = backup.restore(exc.backup, exc.path)
+    log.warning("restored %s from %s; damaged copy kept at %s", exc.path, exc.backup, aside)
+    return _open_services(paths, check=True)
+
+
+class Startup(QObject):
+    """Owns the window, the writer thread and the services for one run of the GUI."""
+
+    def __init__(self, paths: AppPaths, settings: QSettings, lang: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.paths = paths
+        self.settings = settings
+        self.lang = lang
+        self.tasks: TaskRunner | None = None  # made after the first paint, like everything heavy
+        self.window = MainWindow(settings, lang)
+        self.services: Services | None = None
+        self.exit_code = 0
+        self._open_started = False
+
+    def begin(self) -> None:
+        """Show the window now; open the database on the writer thread once it has painted.
+
+        Waiting for the first paint keeps the writer's imports from competing with it for the
+        interpreter; the timer covers a window that never paints (minimised at start).
+        """
+        self.window.installEventFilter(self)
+        self.window.show_fitted()
+        QTimer.singleShot(FIRST_PAINT_GRACE_MS, self._start_open)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt name
+        if watched is self.window and event.type() == QEvent.Type.Paint and not self._open_started:
+            QTimer.singleShot(0, self._start_open)
+        return False
+
+    def _start_open(self) -> None:
+        if self._open_started:
+            return
+        self._open_started = True
+        self.window.removeEventFilter(self)
+        self.window.add_shortcuts()
+        from sala.ui.shell.fonts import register_other_fonts
+
+        register_other_fonts()
+        from sala.ui.common.tasks import TaskRunner
+
+        self.tasks = TaskRunner()
+        self.tasks.run(lambda: _open_services(self.paths, check=False), self._opened, self._failed)
+
+    def close(self) -> None:
+        """At quit: finish queued writes, then close the database."""
+        if self.tasks is not None:
+            self.tasks.shutdown()
+        if self.services is not None:
+            self.services.close()
+            self.services = None
+
+    # -- steps ----------------------------------------------------------------------------
+    def _opened(self, services: Services) -> None:
+        from sala.ui.shell.app import attach_services, reopen_last_session
+
+        self.services = services
+        assert self.tasks is not None
+        attach_services(self.window, services, self.tasks, self.settings, self.lang)
+        reopen_last_session(self.window, self.settings)
+        # The segmentation dictionary (~0.7 s of pure Python) loads just after the list has
+        # painted: started at once it held the interpreter while the list waited to paint
+        # (list shown ~1.0 s → ~1.7 s from process start). A search typed sooner waits for it.
+        QTimer.singleShot(WARM_UP_AFTER_MS,
+                          lambda: threading.Thread(target=warm_up, name="thai-warm-up", daemon=True).start())
+        if not services.open_report.checked:
+            self.tasks.run(services.db.check, None, self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        from sala.storage.errors import CorruptDatabaseError
+
+        if isinstance(exc, CorruptDatabaseError):
+            self._offer_restore(exc)
+            return
+        if isinstance(exc, SalaError):
+            QMessageBox.critical(self.window, "Sala", exc.bilingual())
+        else:
+            log.error("could not open the database", exc_info=exc)
+            QMessageBox.critical(self.window, "Sala",
+                                 "เปิดฐานข้อมูลไม่ได้ รายละเอียดอยู่ในไฟล์บันทึก\n"
+                                 "The database could not be opened; details are in the log.")
+        self._give_up()
+
+    def _offer_restore(self, exc: CorruptDatabaseError) -> None:
+        self.window.setEnabled(False)  # nothing more is typed into a damaged file meanwhile
+        if exc.backup is None:
+            QMessageBox.critical(self.window, "Sala", exc.bilingual())
+            self._give_up()
+            return
+        answer = QMessageBox.question(
+            self.window, "Sala",
+            f"{exc.bilingual()}\n\nกู้คืนจากสำเนาสำรอง {exc.backup.name} หรือไม่? (ไฟล์ที่เสียหายจะถูกเก็บไว้)\n"
+            f"Restore the backup {exc.backup.name}? (The damaged file is kept aside.)",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            self._give_up()
+            return
+        damaged, self.services = self.services, None
+        old, self.window = self.window, MainWindow(self.settings, self.lang)
+        old.hide()
+        old.deleteLater()
+        self.window.show_fitted()
+        assert self.tasks is not None
+        self.tasks.run(lambda: _restore_and_open(exc, self.paths, damaged), self._opened, self._failed)
+
+    def _give_up(self) -> None:
+        self.exit_code = 1
+        self.window.hide()
+        QApplication.quit()

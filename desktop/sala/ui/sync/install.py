@@ -1,0 +1,135 @@
+"""Putting sync into the main window: the status-bar widget, a Sync menu, and its actions
+(enroll, USB bundle export/import, history). Called once from ``app.create_main_window``.
+
+Enroll and bundles run on the TaskRunner (the one background writer); a sync run uses the
+controller's own worker thread. Every failure reaches the user as a Thai/English message."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLineEdit,
+                               QMainWindow, QMessageBox, QWidget)
+
+from sala.sync.service import SyncService
+from sala.ui.sync.controller import SyncController
+from sala.ui.sync.history_dialog import SyncDialog
+from sala.ui.sync.status import SyncStatusWidget
+from sala.ui.common.tasks import TaskRunner
+from sala.ui.common.widgets import show_error
+
+
+class EnrollDialog(QDialog):
+    def __init__(self, url: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Enroll this laptop"))
+        self.url = QLineEdit(url)
+        self.url.setPlaceholderText("https://")
+        self.code = QLineEdit()
+        form = QFormLayout(self)
+        form.addRow(self.tr("Central platform address"), self.url)
+        form.addRow(self.tr("Enrollment code"), self.code)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+class SyncActions(QObject):
+    """Menu actions of sync, bound to one window."""
+
+    def __init__(self, window: QMainWindow, sync: SyncService, tasks: TaskRunner,
+                 controller: SyncController, lang: str) -> None:
+        super().__init__(window)
+        self.window, self.sync, self.tasks, self.controller, self.lang = window, sync, tasks, controller, lang
+        menu = window.menuBar().addMenu(self.tr("&Sync"))
+        self.action_sync = self._add(menu, self.tr("Sync now"), controller.sync_now)
+        self.action_history = self._add(menu, self.tr("History and refused records…"), self.show_history)
+        menu.addSeparator()
+        self.action_enroll = self._add(menu, self.tr("Enroll this laptop…"), self.enroll)
+        self.action_export = self._add(menu, self.tr("Export USB bundle…"), self.export_bundle)
+        self.action_import = self._add(menu, self.tr("Import USB bundle…"), self.import_bundle)
+
+    def _add(self, menu, text: str, slot) -> QAction:  # noqa: ANN001
+        a = QAction(text, self.window)
+        a.triggered.connect(lambda _=False: slot())
+        menu.addAction(a)
+        return a
+
+    def _say(self, text: str) -> None:
+        self.window.statusBar().showMessage(text, 10_000)
+
+    def show_history(self) -> SyncDialog:
+        dlg = SyncDialog(self.sync, self.lang, self.window)
+        dlg.show()
+        return dlg
+
+    def enroll(self, url: str | None = None, code: str | None = None) -> None:
+        if url is None or code is None:
+            dlg = EnrollDialog(self.sync.server_url() or "", self.window)
+            if dlg.exec() != QDialog.DialogCode.Accepted:
+                return
+            url, code = dlg.url.text().strip(), dlg.code.text().strip()
+        self.tasks.run(lambda: self.sync.enroll(url, code),
+                       lambda _where: (self._say(self.tr("This laptop is enrolled")),
+                                       self.controller.refresh_status(), self.controller.probe()),
+                       lambda exc: show_error(self.window, exc, self.lang))
+
+    def export_bundle(self, path: Path | None = None) -> None:
+        if path is None:
+            name, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export USB bundle"),
+                                                  "sala-bundle.sala", "Sala bundle (*.sala)")
+            if not name:
+                return
+            path = Path(name)
+        self.tasks.run(lambda: self.sync.export_bundle(path),
+                       lambda info: self._say(self.tr("Bundle written: %1 records, %2 photos")
+                                              .replace("%1", str(info["records"]))
+                                              .replace("%2", str(info["photos"]))),
+                       lambda exc: show_error(self.window, exc, self.lang))
+
+    def import_bundle(self, path: Path | None = None) -> None:
+        if path is None:
+            name, _ = QFileDialog.getOpenFileName(self.window, self.tr("Import USB bundle"), "",
+                                                  "Sala bundle (*.sala)")
+            if not name:
+                return
+            path = Path(name)
+
+        def done(info: dict) -> None:
+            self._say(self.tr("Imported %1 records from %2; they will be forwarded at the next sync")
+                      .replace("%1", str(info["records"]))
+                      .replace("%2", info["device_name"] or info["device_id"]))
+            self.controller.refresh_status()
+
+        self.tasks.run(lambda: self.sync.import_bundle(path), done,
+                       lambda exc: show_error(self.window, exc, self.lang))
+
+
+def install_sync_ui(window: QMainWindow, sync: SyncService, tasks: TaskRunner, lang: str,
+                    *, start: bool = True, **controller_kw: object) -> SyncActions:
+    """Add the sync status widget and menu to ``window``; start the link watcher."""
+    controller = SyncController(sync, window, **controller_kw)  # type: ignore[arg-type]
+    widget = SyncStatusWidget(controller, lang)
+    window.statusBar().addPermanentWidget(widget)
+    actions = SyncActions(window, sync, tasks, controller, lang)
+    actions.widget = widget  # type: ignore[attr-defined]
+    controller.sig_finished.connect(lambda r: _announce(window, widget, r))
+    app = QCoreApplication.instance()
+    if app is not None:
+        app.aboutToQuit.connect(controller.stop)
+    window.destroyed.connect(controller.stop)
+    if start:
+        controller.start()
+    else:
+        controller.refresh_status()
+    return actions
+
+
+def _announce(window: QMainWindow, widget: SyncStatusWidget, report: object) -> None:
+    window.statusBar().showMessage(widget.message, 15_000)
+    if str(getattr(report, "outcome", "")) == "reenroll":
+        box = QMessageBox(QMessageBox.Icon.Warning, "Sala", widget.message, parent=window)
+        box.open()  # not exec(): never block the event loop for a background outcome

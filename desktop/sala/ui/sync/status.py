@@ -1,0 +1,97 @@
+"""The status-bar piece of sync: link state, what waits to be sent, last success, Sync now,
+and a progress bar (records and bytes) while a run is going. Fed only by the controller's
+signals, so it never blocks on the network or the database."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+
+from sala.domain.clock import to_local
+from sala.domain.thaidate import format_datetime
+from sala.sync.run_report import Progress, RunReport
+from sala.sync.messages import outcome_text
+from sala.sync.service import SyncStatus
+from sala.ui.sync.controller import SyncController
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1_000_000:.1f} MB" if n >= 100_000 else f"{n / 1000:.0f} kB"
+
+
+class SyncStatusWidget(QWidget):
+    def __init__(self, controller: SyncController, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.lang = lang
+        self.link_label = QLabel()
+        self.pending_label = QLabel()
+        self.last_label = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(260)
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        self.sync_button = QPushButton(self.tr("Sync now"))
+        self.sync_button.setToolTip(self.tr("Send finalized sessions to the central platform now"))
+        self.sync_button.clicked.connect(controller.sync_now)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        for w in (self.link_label, self.pending_label, self.last_label, self.progress, self.sync_button):
+            lay.addWidget(w, 0, Qt.AlignmentFlag.AlignVCenter)
+        controller.sig_status.connect(self.show_status)
+        controller.sig_link.connect(self.show_link)
+        controller.sig_progress.connect(self.show_progress)
+        controller.sig_started.connect(self._started)
+        controller.sig_finished.connect(self._finished)
+        self.show_link(None)
+        self.message = ""
+
+    def show_link(self, ok: bool | None) -> None:
+        if ok is None:
+            self.link_label.setText(self.tr("Link: checking…"))
+        elif ok:
+            self.link_label.setText(self.tr("● Online"))
+        else:
+            self.link_label.setText(self.tr("○ No link — working offline"))
+
+    def show_status(self, st: SyncStatus) -> None:
+        if not st.enrolled:
+            self.pending_label.setText(self.tr("Not enrolled: %1 waiting").replace("%1", str(st.pending)))
+        elif st.reenroll_needed:
+            self.pending_label.setText(self.tr("Enroll again to send (%1 waiting)").replace("%1", str(st.pending)))
+        else:
+            text = self.tr("%1 waiting to send").replace("%1", str(st.pending + st.forwarded_open))
+            if st.quarantined:
+                text += " · " + self.tr("%1 refused").replace("%1", str(st.quarantined))
+            if st.photos_missing:
+                text += " · " + self.tr("%1 photos missing").replace("%1", str(st.photos_missing))
+            self.pending_label.setText(text)
+        if st.last_success is not None:
+            when = format_datetime(to_local(st.last_success), self.lang)
+            self.last_label.setText(self.tr("Last sent: %1").replace("%1", when))
+        else:
+            self.last_label.setText(self.tr("Never sent"))
+
+    def show_progress(self, p: Progress) -> None:
+        self.progress.show()
+        if p.phase == "photos":
+            self.progress.setRange(0, max(1, p.blobs_total))
+            self.progress.setValue(p.blobs_done)
+            self.progress.setFormat(self.tr("Photos %1/%2").replace("%1", str(p.blobs_done))
+                                    .replace("%2", str(p.blobs_total)))
+        else:
+            self.progress.setRange(0, max(1, p.records_total))
+            self.progress.setValue(min(p.records_done, p.records_total))
+            self.progress.setFormat(self.tr("%1/%2 records · %3").replace("%1", str(p.records_done))
+                                    .replace("%2", str(p.records_total)).replace("%3", _mb(p.bytes_sent)))
+
+    def _started(self) -> None:
+        self.sync_button.setEnabled(False)
+        self.sync_button.setText(self.tr("Sending…"))
+
+    def _finished(self, report: RunReport) -> None:
+        self.sync_button.setEnabled(True)
+        self.sync_button.setText(self.tr("Sync now"))
+        self.progress.hide()
+        self.message = outcome_text(str(report.outcome), self.lang)
+        self.setToolTip(self.message)
