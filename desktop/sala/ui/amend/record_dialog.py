@@ -25,7 +25,8 @@ from sala.domain.thaidate import format_date
 from sala.services.amendments import AmendmentService, AmendmentView
 from sala.services.tallies import COUNT_MAX
 from sala.ui.common.tasks import TaskRunner
-from sala.ui.common.widgets import BuddhistDateEdit, show_error
+from sala.ui.common.errors import error_label, show_error
+from sala.ui.common.widgets import BuddhistDateEdit
 
 
 @dataclass(frozen=True)
@@ -41,12 +42,6 @@ class AmendField:
     choices: tuple[tuple[Any, str], ...] = ()
 
 
-def error_label() -> QLabel:
-    label = QLabel()
-    label.setStyleSheet("color: #b00020;")
-    label.setWordWrap(True)
-    label.hide()
-    return label
 
 
 def _iso(value: Any) -> str | None:

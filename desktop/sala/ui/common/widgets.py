@@ -1,12 +1,11 @@
-"""Small reusable widgets: a Buddhist Era date edit, an empty-state panel, message helpers."""
+"""Small reusable widgets: a Buddhist Era date edit, an empty-state panel, reorder buttons."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, QDateTime, Qt, Signal
 from PySide6.QtGui import QFont, QValidator
-from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from sala.domain.errors import SalaError
 from sala.domain.thaidate import BE_OFFSET
 
 
@@ -87,16 +86,3 @@ class ReorderButtons(QWidget):
         for b in (self.up, self.down, self.delete):
             b.setMinimumHeight(36)
             row.addWidget(b)
-
-
-def show_error(parent: QWidget | None, exc: BaseException, lang: str = "th") -> None:
-    """A user's trouble as a plain message in both languages; anything else as a bug."""
-    if isinstance(exc, SalaError):
-        first, second = (exc.th, exc.en) if lang == "th" else (exc.en, exc.th)
-        QMessageBox.warning(parent, "Sala", f"{first}\n\n{second}")
-    else:
-        QMessageBox.critical(
-            parent, "Sala",
-            "เกิดข้อผิดพลาดภายในโปรแกรม ข้อมูลที่บันทึกแล้วยังอยู่ครบ กรุณาแจ้งผู้ดูแลพร้อมไฟล์บันทึก\n\n"
-            f"An internal error occurred. Saved data is intact; please report it with the log file.\n\n{exc!r}",
-        )

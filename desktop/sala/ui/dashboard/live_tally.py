@@ -19,7 +19,7 @@ from sala.domain.thaidate import format_date
 from sala.services.dashboard import ExhibitionFigures
 from sala.ui.dashboard.charts import BarChart
 from sala.ui.dashboard.reader import LatestReader
-from sala.ui.common.widgets import show_error
+from sala.ui.common.errors import show_error
 
 THROTTLE_MS = 500
 SCORE_COLOURS = ["#e35d5b", "#f39c4a", "#f4cf45", "#9ccc65", "#4caf50"]

@@ -25,7 +25,7 @@ from sala.ui.dashboard.charts import BarChart
 from sala.ui.dashboard.live_tally import LiveTally
 from sala.ui.dashboard.reader import LatestReader
 from sala.ui.sessions.filters import SessionFilterBar
-from sala.ui.common.widgets import show_error
+from sala.ui.common.errors import show_error
 
 COALESCE_MS = 150
 STANCE_COLOURS = {"support": "#009E73", "neutral": "#999999", "oppose": "#D55E00", None: "#cccccc"}

@@ -30,12 +30,12 @@ from sala.services.contributions import ContributionView
 from sala.services.guides import QuestionView
 from sala.services.observations import ObservationView
 from sala.ui.amend.record_dialog import AmendField, AmendRecordDialog
+from sala.ui.common.contribution_store import ContributionStore
 from sala.ui.common.record_undo import AddRecord, DeleteRecord, EditRecord, RecordOps
 from sala.ui.focus_group.edit_dialog import EditEntryDialog
 from sala.ui.focus_group.records import CaptureLine, ObservationStore, RecordList
-from sala.ui.minitalk.undo import ContributionStore
 from sala.ui.common.tasks import TaskRunner
-from sala.ui.common.widgets import show_error
+from sala.ui.common.errors import show_error
 
 
 def _answer_input(code: str | None, text: str, question_id: str | None = None) -> ContributionInput:

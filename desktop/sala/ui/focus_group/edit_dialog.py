@@ -14,7 +14,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QPlainTextEdit, QWidget
 
 from sala.domain.errors import ValidationError
-from sala.ui.amend.record_dialog import error_label
+from sala.ui.common.errors import error_label
 
 Check = Callable[[str | None, str], None]
 """Raises ValidationError if (code, text) would be refused."""

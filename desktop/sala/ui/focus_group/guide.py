@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
 from sala.bootstrap import Services
 from sala.services.guides import GuideView, QuestionView
 from sala.ui.common.tasks import TaskRunner
-from sala.ui.common.widgets import ReorderButtons, show_error
+from sala.ui.common.errors import show_error
+from sala.ui.common.widgets import ReorderButtons
 
 
 class GuidePanel(QWidget):

@@ -18,7 +18,7 @@ from sala.services.participants import ParticipantView
 from sala.ui.focus_group.participant_row import CONTACT_LOCKED_EN, CONTACT_LOCKED_TH, ParticipantRow
 from sala.ui.shell import qt_fixes
 from sala.ui.common.tasks import TaskRunner
-from sala.ui.common.widgets import show_error
+from sala.ui.common.errors import show_error
 
 
 class ParticipantsTable(QWidget):

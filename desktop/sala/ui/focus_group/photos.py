@@ -25,7 +25,7 @@ from sala.services.attachments import AttachmentView, StoredBlob
 from sala.ui.common.autosave import Autosave
 from sala.ui.focus_group.photo_files import THUMB, FileWorker, load_thumbnail
 from sala.ui.common.tasks import TaskRunner
-from sala.ui.common.widgets import show_error
+from sala.ui.common.errors import show_error
 
 IMAGE_FILTER = "*.jpg *.jpeg *.png *.gif *.bmp *.webp *.heic *.JPG *.JPEG *.PNG"
 

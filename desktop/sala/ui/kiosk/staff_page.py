@@ -15,7 +15,8 @@ from sala.ui.kiosk.pin import PinDialog
 from sala.ui.kiosk.visitor import KioskVisitor
 from sala.ui.shell import qt_fixes
 from sala.ui.common.tasks import TaskRunner
-from sala.ui.common.widgets import ReorderButtons, show_error
+from sala.ui.common.errors import show_error
+from sala.ui.common.widgets import ReorderButtons
 
 
 class TallyView(QWidget):

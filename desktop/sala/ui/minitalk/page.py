@@ -34,7 +34,7 @@ from sala.ui.minitalk.side_panels import ActionItemsPanel, AmendmentsPanel, Note
 from sala.ui.minitalk.undo import AddContribution, ContributionOps, DeleteContribution, EditContribution
 from sala.ui.sessions.header import SessionHeader
 from sala.ui.common.tasks import TaskRunner
-from sala.ui.common.widgets import show_error
+from sala.ui.common.errors import show_error
 
 
 class MinitalkPage(QWidget):

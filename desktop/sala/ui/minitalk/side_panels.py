@@ -22,23 +22,17 @@ from sala.domain.thaidate import format_date
 from sala.services.action_items import ActionItemInput, ActionItemView
 from sala.services.amendments import AmendmentView
 from sala.services.tallies import COUNT_FIELDS, COUNT_MAX, TallyInput, TallyView
-from sala.ui.amend.record_dialog import AmendField, AmendRecordDialog, error_label
+from sala.ui.amend.record_dialog import AmendField, AmendRecordDialog
 from sala.ui.amend.history import AmendmentsPanel
 from sala.ui.common.autosave import Autosave
 from sala.ui.common.tasks import TaskRunner
-from sala.ui.common.widgets import BuddhistDateEdit, show_error
+from sala.ui.common.errors import error_label, show_error, show_field_error
+from sala.ui.common.widgets import BuddhistDateEdit
 
 IdRole = Qt.ItemDataRole.UserRole + 1
-__all__ = ["ActionItemsPanel", "AmendmentsPanel", "NotesPanel", "TalliesPanel", "error_label", "show_field_error"]
+__all__ = ["ActionItemsPanel", "AmendmentsPanel", "NotesPanel", "TalliesPanel"]
 
 
-def show_field_error(label: QLabel, exc: BaseException, lang: str, parent: QWidget) -> None:
-    if isinstance(exc, ValidationError):
-        first, second = (exc.th, exc.en) if lang == "th" else (exc.en, exc.th)
-        label.setText(f"{first}\n{second}")
-        label.show()
-    else:
-        show_error(parent, exc, lang)
 
 
 class _RecordPanel(QWidget):

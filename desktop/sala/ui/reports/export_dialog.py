@@ -1,6 +1,6 @@
 """The export dialog: sessions, participants or contributions as CSV or XLSX, in the background.
 
-Like the report dialog it reads on its own :class:`~sala.ui.reports.report_dialog.ReadJob` thread (an
+Like the report dialog it reads on its own :class:`~sala.ui.common.job_dialog.ReadJob` thread (an
 export of 250,000 rows takes seconds and must not stall the single writer).
 """
 
@@ -13,7 +13,8 @@ from typing import Any
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QWidget
 
 from sala.bootstrap import Services
-from sala.ui.reports.report_dialog import FilterFields, JobDialog, OutputPicker, default_folder
+from sala.ui.common.job_dialog import JobDialog, OutputPicker, default_folder
+from sala.ui.reports.filter_fields import FilterFields
 
 
 class ExportDialog(JobDialog):

@@ -20,7 +20,7 @@ from sala.services.amendments import AmendmentService
 from sala.services.sessions import SessionDetail, SessionService
 from sala.ui.amend.record_dialog import AmendField, AmendRecordDialog
 from sala.ui.common.tasks import TaskRunner
-from sala.ui.common.widgets import show_error
+from sala.ui.common.errors import show_error
 
 S = e.SessionStatus
 

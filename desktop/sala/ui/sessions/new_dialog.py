@@ -23,9 +23,10 @@ from sala.domain.clock import BANGKOK
 from sala.domain.errors import ValidationError
 from sala.domain.inputs import SessionInput, VenueInput
 from sala.domain.provinces import all_provinces
-from sala.ui.minitalk.side_panels import error_label
+from sala.ui.common.errors import error_label
 from sala.ui.common.tasks import TaskRunner
-from sala.ui.common.widgets import BuddhistDateEdit, show_error
+from sala.ui.common.errors import show_error
+from sala.ui.common.widgets import BuddhistDateEdit
 
 
 @dataclass(frozen=True)

@@ -172,7 +172,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(page)
 
     def open_session(self, session_id: str) -> None:
-        from sala.ui.common.widgets import show_error
+        from sala.ui.common.errors import show_error
 
         try:
             kind = self.services.sessions.get(session_id).kind
@@ -201,7 +201,7 @@ class MainWindow(QMainWindow):
             self.open_session(session_id)
 
     def backup_now(self) -> None:
-        from sala.ui.common.widgets import show_error
+        from sala.ui.common.errors import show_error
 
         self.statusBar().showMessage(self.tr("Saving…"))
         self.tasks.run(lambda: self.services.db.backup("manual"),

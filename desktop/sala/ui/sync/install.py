@@ -18,7 +18,7 @@ from sala.ui.sync.controller import SyncController
 from sala.ui.sync.history_dialog import SyncDialog
 from sala.ui.sync.status import SyncStatusWidget
 from sala.ui.common.tasks import TaskRunner
-from sala.ui.common.widgets import show_error
+from sala.ui.common.errors import show_error
 
 
 class EnrollDialog(QDialog):
