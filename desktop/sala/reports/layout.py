@@ -14,9 +14,10 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, TableStyle
 
 from sala.reports.fonts import BOLD
+from sala.reports.keeping import KeepWithNext, mark_heading
 from sala.reports.thai_pdf import ThaiStyles, ThaiTable, make_styles, thai_paragraph
 
 # A4 (210 mm) minus the Thai official margins of build_pdf (30 mm left, 20 mm right).
@@ -37,16 +38,18 @@ def report_styles(lang: str) -> ThaiStyles:
     """The engine's styles with headings that do not insist on keeping with what follows.
 
     reportlab moves a keep-with-next heading *and the whole table after it* to the next page
-    when the table does not fit, leaving most of a page blank; :func:`heading` asks instead
-    for a little room (CondPageBreak) so a heading is never stranded at the foot of a page.
+    when the table does not fit, leaving most of a page blank; :func:`heading` puts a
+    :class:`~sala.reports.keeping.KeepWithNext` before it instead, which asks only for room for
+    the heading and the start of what follows.
     """
     st = make_styles(lang)
     return replace(st, **{name: getattr(st, name).clone(f"{getattr(st, name).name}-free", keepWithNext=0)
                           for name in ("h1", "h2", "h3")})
 
 
-def heading(text: str, style: ParagraphStyle, room_mm: float = 35) -> list[Flowable]:
-    return [CondPageBreak(room_mm * mm), thai_paragraph(text, style)]
+def heading(text: str, style: ParagraphStyle) -> list[Flowable]:
+    """A heading that is never left alone at the foot of a page (see keeping.py)."""
+    return [KeepWithNext(), mark_heading(thai_paragraph(text, style))]
 
 
 def tr(lang: str, th: str, en: str) -> str:

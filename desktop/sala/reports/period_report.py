@@ -48,7 +48,7 @@ def period_flowables(d: PeriodData, *, agency: str | None = None) -> list[Flowab
     def section(th: str, en: str) -> None:
         nonlocal n
         n += 1
-        out.extend(heading(f"{n}. {tr(L, th, en)}", st.h1, 70))
+        out.extend(heading(f"{n}. {tr(L, th, en)}", st.h1))
 
     section("ภาพรวม", "Overview")
     if not d.sessions:

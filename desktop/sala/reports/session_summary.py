@@ -55,7 +55,7 @@ class _Sections:
 
     def head(self, th: str, en: str) -> None:
         self.n += 1
-        self.out.extend(heading(f"{self.n}. {tr(self.st.lang, th, en)}", self.st.h1, 70))
+        self.out.extend(heading(f"{self.n}. {tr(self.st.lang, th, en)}", self.st.h1))
 
     def add(self, *flowables: Flowable) -> None:
         self.out.extend(flowables)
@@ -233,7 +233,8 @@ def _contacts(d: SessionData, sec: _Sections) -> None:
                         f"{d.contacts_withheld} more were sealed for the central platform and cannot be shown here"), st))
 
 
-def _sign_off(d: SessionData, st: ThaiStyles) -> Flowable:
+def sign_off(d: SessionData, st: ThaiStyles) -> list[Flowable]:
+    """The signature block that closes the summary (kept with what precedes it, see build_pdf)."""
     L = d.lang
     names = [n.strip() for n in d.facilitators.split(",") if n.strip()] or [""]
     blocks = []
@@ -246,15 +247,16 @@ def _sign_off(d: SessionData, st: ThaiStyles) -> Flowable:
     rows = [blocks[i:i + 2] + ([[]] if i + 1 == len(blocks) else []) for i in range(0, len(blocks), 2)]
     table = Table(rows, colWidths=[CONTENT_WIDTH / 2] * 2, style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                                                              ("TOPPADDING", (0, 0), (-1, -1), 10)]))
-    return KeepTogether([gap(6), thai_paragraph(tr(L, "ผู้บันทึกและรับรองสรุปผล", "Recorded and certified by"), st.h3), table])
+    return [gap(6), thai_paragraph(tr(L, "ผู้บันทึกและรับรองสรุปผล", "Recorded and certified by"), st.h3), table]
 
 
 def session_flowables(d: SessionData, *, agency: str | None = None) -> list[Flowable]:
+    """Everything the summary prints before the sign-off (:func:`sign_off`)."""
     st = report_styles(d.lang)
     sec = _Sections(st)
     for part in (_participation, _contributions, _focus_group, _tallies, _exhibition, _actions, _photos, _contacts):
         part(d, sec)
-    return [*_header(d, st, agency), *sec.out, _sign_off(d, st)]
+    return [*_header(d, st, agency), *sec.out]
 
 
 def build_session_summary(db: Database, session_id: str, target: str | Path | BinaryIO, *, lang: str = "th",
@@ -270,12 +272,13 @@ def build_session_summary(db: Database, session_id: str, target: str | Path | Bi
                              attachments_dir=attachments_dir)
     progress(0.3, tr(lang, "กำลังจัดหน้า", "Laying out pages"))
     flowables = session_flowables(data, agency=agency)
+    closing = sign_off(data, report_styles(lang))
     footer = tr(lang, f"พิมพ์จาก Sala เมื่อ {format_date(now(), lang)}", f"Printed from Sala on {format_date(now(), lang)}")
     title = f"{tr(lang, 'สรุปผลการจัดเวที', 'Session summary')}: {data.title}"
     if isinstance(target, (str, Path)):
         with atomic_output(Path(target)) as tmp:
-            pages = build_pdf(tmp, flowables, title=title, lang=lang, author="Sala", footer_note=footer)
+            pages = build_pdf(tmp, flowables, title=title, lang=lang, author="Sala", footer_note=footer, closing=closing)
     else:
-        pages = build_pdf(target, flowables, title=title, lang=lang, author="Sala", footer_note=footer)
+        pages = build_pdf(target, flowables, title=title, lang=lang, author="Sala", footer_note=footer, closing=closing)
     progress(1.0, tr(lang, "เสร็จแล้ว", "Done"))
     return pages

@@ -25,6 +25,7 @@ Usage::
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -39,10 +40,11 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Table, TableStyle
 from reportlab.platypus.paragraph import _getFragWords, _processed_frags
 
 from sala.reports.fonts import BOLD, REGULAR, register_fonts
+from sala.reports.keeping import PageProbe, bind_headings, keep_closing_with
 from sala.reports.thai_actualtext import ActualTextObject
 from sala.reports.thai_shape import segment, shape, split_overlong
 
@@ -246,8 +248,20 @@ def thai_table(rows: Sequence[Sequence[object]], col_widths: Sequence[float | No
     if header_rows:
         commands.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.HexColor("#E8E8E8")))
     commands.extend(extra_style)
-    return ThaiTable(data, colWidths=list(col_widths) if col_widths else None, repeatRows=header_rows,
-                     style=TableStyle(commands))
+    table = ThaiTable(data, colWidths=list(col_widths) if col_widths else None, repeatRows=header_rows,
+                      style=TableStyle(commands))
+
+    def split_rows(n: int) -> tuple[Table, Table] | None:
+        """This table as two: all but the last ``n`` rows, and those under the header again."""
+        if len(rows) - header_rows <= n + 1:
+            return None
+        cut = len(rows) - n
+        again = dict(header_rows=header_rows, extra_style=extra_style)
+        return (thai_table(rows[:cut], col_widths, styles, **again),
+                thai_table([*rows[:header_rows], *rows[cut:]], col_widths, styles, **again))
+
+    table._sala_split_rows = split_rows  # type: ignore[attr-defined] # see keeping.keep_closing_with
+    return table
 
 
 def page_label(lang: str) -> Callable[[int, int], str]:
@@ -281,7 +295,8 @@ def build_pdf(target: str | Path | BinaryIO, flowables: Sequence[Flowable], *, t
               author: str = "", subject: str = "", lang: str | None = None, styles: ThaiStyles | None = None,
               pagesize: tuple[float, float] = A4,
               margins: tuple[float, float, float, float] = (25 * mm, 20 * mm, 20 * mm, 30 * mm),
-              label: Callable[[int, int], str] | None = None, footer_note: str = "") -> int:
+              label: Callable[[int, int], str] | None = None, footer_note: str = "",
+              closing: Sequence[Flowable] = ()) -> int:
     """Build an A4 PDF from ``flowables`` with page numbers; return the number of pages.
 
     ``lang`` ("th"/"en") defaults to that of ``styles``, else Thai; it picks the default page
@@ -289,6 +304,10 @@ def build_pdf(target: str | Path | BinaryIO, flowables: Sequence[Flowable], *, t
     layout (wider left margin for binding). ``label(page, total)`` gives the page-number text
     (default :func:`page_label`); ``footer_note`` is printed bottom-left on every page (e.g. the
     agency or "ข้อมูล ณ วันที่ …"). Both go through :class:`ThaiParagraph`.
+
+    Headings made by :func:`sala.reports.layout.heading` are kept with the start of what follows.
+    ``closing`` (a sign-off block) ends the document and is never alone on the last page: when it
+    would be, the document is laid out again with the end of the content pulled onto that page.
     """
     lang = lang or (styles.lang if styles else "th")
     styles = styles or make_styles(lang)
@@ -310,8 +329,24 @@ def build_pdf(target: str | Path | BinaryIO, flowables: Sequence[Flowable], *, t
             note.wrapOn(canvas, usable * 0.7, bottom)
             note.drawOn(canvas, left, y)
 
-    doc = SimpleDocTemplate(target if not isinstance(target, Path) else str(target), pagesize=pagesize,
-                            topMargin=top, rightMargin=right, bottomMargin=bottom, leftMargin=left,
-                            title=title, author=author, subject=subject, lang=lang, creator="Sala")
-    doc.build(list(flowables), canvasmaker=partial(_NumberedCanvas, decorate=decorate))
-    return pages[0]
+    def build(out: str | Path | BinaryIO, story: list[Flowable]) -> int:
+        bind_headings(story)
+        doc = SimpleDocTemplate(out if not isinstance(out, Path) else str(out), pagesize=pagesize,
+                                topMargin=top, rightMargin=right, bottomMargin=bottom, leftMargin=left,
+                                title=title, author=author, subject=subject, lang=lang, creator="Sala")
+        doc.build(story, canvasmaker=partial(_NumberedCanvas, decorate=decorate))
+        return pages[0]
+
+    content = list(flowables)
+    if not closing:
+        return build(target, content)
+    before, start = PageProbe(), PageProbe()
+    first = io.BytesIO()
+    count = build(first, [*content, before, KeepTogether([start, *closing])])
+    if start.page is not None and before.page is not None and start.page > before.page:
+        return build(target, keep_closing_with(content, closing))
+    if isinstance(target, (str, Path)):
+        Path(target).write_bytes(first.getvalue())
+    else:
+        target.write(first.getvalue())
+    return count
