@@ -66,7 +66,7 @@ def _enter_to_commit(app, services, tasks) -> tuple[list[float], list[float], li
     from sala.ui.minitalk.page import MinitalkPage
 
     sid = services.sessions.create(SessionInput("bench", "minitalk", province="LPG")).id
-    page = MinitalkPage(services, tasks, "th", sid)
+    page = MinitalkPage(services, tasks, sid, "th")
     page.resize(1280, 800)
     page.show()
     page.activateWindow()
@@ -119,7 +119,7 @@ def _open_big(app, services, tasks) -> tuple[list[float], list[float]]:
 
     def open_once(sid: str) -> float:
         t0 = time.perf_counter()
-        page = MinitalkPage(services, tasks, "th", sid)
+        page = MinitalkPage(services, tasks, sid, "th")
         page.resize(1280, 800)
         page.show()
         page.table.viewport().grab()   # the first rows actually painted

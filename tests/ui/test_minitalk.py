@@ -31,7 +31,7 @@ def session_id(services) -> str:
 @pytest.fixture
 def open_page(qtbot, services, tasks, thai_ui, session_id) -> Callable[[], MinitalkPage]:
     def make() -> MinitalkPage:
-        page = MinitalkPage(services, tasks, "th", session_id)
+        page = MinitalkPage(services, tasks, session_id, "th")
         qtbot.addWidget(page)
         page.resize(1280, 800)
         page.show()

@@ -34,7 +34,7 @@ def finalized(services) -> tuple[str, str, str]:  # noqa: ANN001
 
 @pytest.fixture
 def page(qtbot, services, tasks, finalized, fonts, thai_ui) -> MinitalkPage:  # noqa: ANN001
-    p = MinitalkPage(services, tasks, "th", finalized[0])
+    p = MinitalkPage(services, tasks, finalized[0], "th")
     qtbot.addWidget(p)
     p.resize(1280, 800)
     p.show()
@@ -119,7 +119,7 @@ def test_amend_title_in_minitalk_header(qtbot, services, tasks, finalized, page)
 
 def test_add_helper_refuses_beside_the_form_and_stores_valid(qtbot, services, tasks, fonts, thai_ui) -> None:  # noqa: ANN001
     sid = services.sessions.create(SessionInput("เวทีเปิด", e.SessionKind.MINITALK, province="CMI")).id
-    p = MinitalkPage(services, tasks, "th", sid)
+    p = MinitalkPage(services, tasks, sid, "th")
     qtbot.addWidget(p)
     p.show()
     tallies = p.tallies

@@ -38,7 +38,7 @@ from sala.ui.common.errors import show_error
 
 
 class MinitalkPage(QWidget):
-    def __init__(self, services: Services, tasks: TaskRunner, lang: str, session_id: str,
+    def __init__(self, services: Services, tasks: TaskRunner, session_id: str, lang: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services, self.tasks, self.lang, self.session_id = services, tasks, lang, session_id

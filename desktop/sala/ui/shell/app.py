@@ -34,7 +34,7 @@ def attach_services(window: MainWindow, services: Services, tasks: TaskRunner, s
     def minitalk(sid: str) -> QWidget:
         from sala.ui.minitalk.page import MinitalkPage
 
-        return MinitalkPage(services, tasks, lang, sid)
+        return MinitalkPage(services, tasks, sid, lang)
 
     def focus_group(sid: str) -> QWidget:
         from sala.ui.focus_group.page import FocusGroupPage
