@@ -33,6 +33,7 @@ def main(argv: list[str]) -> int:
     from sala.bootstrap import build_services
     from sala.domain.inputs import SessionInput
     from sala.paths import AppPaths
+    from sala.ui.shell import qt_fixes
     from sala.ui.shell.app import create_main_window
     from sala.ui.shell.fonts import register_fonts
     from sala.ui.shell.main import make_settings
@@ -43,6 +44,7 @@ def main(argv: list[str]) -> int:
     data = Path(argv[0])
     ms = int(argv[1]) if len(argv) > 1 else 40
     app = QApplication([])
+    qt_fixes.install()  # as run_gui does at start
     register_fonts(app)
     paths = AppPaths(data, data / "logs").ensure()
     services = build_services(paths)

@@ -40,7 +40,7 @@ def run(report) -> None:  # noqa: ANN001 - tests.perf.report.Report
 
     app = QApplication.instance() or QApplication([])
     register_fonts(app)
-    qt_fixes.install()  # as create_main_window does: this PySide6 leaks singleton references
+    qt_fixes.install()  # as run_gui does: this PySide6 leaks singleton references
     with tempfile.TemporaryDirectory() as tmp:
         services = build_services(AppPaths(Path(tmp), Path(tmp) / "logs"))
         tasks = TaskRunner()

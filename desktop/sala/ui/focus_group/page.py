@@ -17,7 +17,6 @@ from sala.domain import enums as e
 from sala.domain.errors import SalaError
 from sala.services.guides import QuestionView
 from sala.services.sessions import SessionDetail
-from sala.ui.shell import qt_fixes
 from sala.ui.common.record_undo import UndoActions
 from sala.ui.focus_group.answers import AnswersPanel
 from sala.ui.focus_group.guide import GuidePanel
@@ -31,7 +30,6 @@ class FocusGroupPage(QWidget):
     def __init__(self, services: Services, tasks: TaskRunner, session_id: str, lang: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        qt_fixes.install()  # this PySide6 leaks singleton references per call; see qt_fixes
         self.session_id, self.lang = session_id, lang
         detail = services.sessions.get(session_id)
         self.header = SessionHeader(services.sessions, tasks, lang, detail, amendments=services.amendments)

@@ -16,7 +16,6 @@ from sala.domain.errors import SalaError
 from sala.domain.inputs import CONSENT_PURPOSE_EN, CONSENT_PURPOSE_TH, ParticipantInput
 from sala.services.participants import ParticipantView
 from sala.ui.focus_group.participant_row import CONTACT_LOCKED_EN, CONTACT_LOCKED_TH, ParticipantRow
-from sala.ui.shell import qt_fixes
 from sala.ui.common.tasks import TaskRunner
 from sala.ui.common.errors import show_error
 
@@ -30,7 +29,6 @@ class ParticipantsTable(QWidget):
     def __init__(self, services: Services, tasks: TaskRunner, session_id: str, lang: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        qt_fixes.install()  # this PySide6 leaks singleton references per call; see qt_fixes
         self._services = services
         self._tasks = tasks
         self._session_id = session_id

@@ -14,7 +14,6 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, Signal, Slot
 from PySide6.QtGui import QImage, QImageReader
 
-from sala.ui.shell import qt_fixes
 
 THUMB = 160
 
@@ -52,7 +51,6 @@ class FileWorker(QObject):
 
     def __init__(self, parent: QObject | None = None, threads: int = 2) -> None:
         super().__init__(parent)
-        qt_fixes.install()  # this PySide6 leaks singleton references per call; see qt_fixes
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(threads)
         self._relay = _Relay(self)

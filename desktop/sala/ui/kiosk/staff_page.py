@@ -13,7 +13,6 @@ from sala.bootstrap import Services
 from sala.services.exhibition import ProposalView, Tally
 from sala.ui.kiosk.pin import PinDialog
 from sala.ui.kiosk.visitor import KioskVisitor
-from sala.ui.shell import qt_fixes
 from sala.ui.common.tasks import TaskRunner
 from sala.ui.common.errors import show_error
 from sala.ui.common.widgets import ReorderButtons
@@ -72,7 +71,6 @@ class KioskStaffPage(QWidget):
     def __init__(self, services: Services, tasks: TaskRunner, session_id: str, lang: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        qt_fixes.install()  # this PySide6 leaks singleton references per call; see qt_fixes
         self._services = services
         self._tasks = tasks
         self._session_id = session_id

@@ -20,7 +20,6 @@ from sala.domain.errors import SalaError
 from sala.services.exhibition import COMMENT_MAX
 from sala.ui.kiosk.faces import FaceButton, big_button
 from sala.ui.kiosk.pin import PinDialog
-from sala.ui.shell import qt_fixes
 from sala.ui.common.tasks import TaskRunner
 
 DOTS = 3          # dot-votes per visitor
@@ -36,7 +35,6 @@ class KioskVisitor(QWidget):
     def __init__(self, services: Services, tasks: TaskRunner, session_id: str, lang: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        qt_fixes.install()  # this PySide6 leaks singleton references per call; see qt_fixes
         self._services = services
         self._tasks = tasks
         self._session_id = session_id

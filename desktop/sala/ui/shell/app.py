@@ -8,7 +8,6 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWidget
 
 from sala.domain import enums as e
-from sala.ui.shell import qt_fixes
 from sala.ui.shell.main_window import MainWindow
 
 if TYPE_CHECKING:
@@ -28,8 +27,6 @@ def create_main_window(services: Services, tasks: TaskRunner, settings: QSetting
 def attach_services(window: MainWindow, services: Services, tasks: TaskRunner, settings: QSettings,
                     lang: str) -> None:
     """Fill a shown shell in: pages per session kind, the new-session dialog, the sync UI."""
-    qt_fixes.install()  # before the first save: this PySide6's emit() leaks (see qt_fixes)
-
     # Each page's module is imported when a session of its kind is first opened, not at start.
     def minitalk(sid: str) -> QWidget:
         from sala.ui.minitalk.page import MinitalkPage
