@@ -28,6 +28,8 @@ def _common_parser(add_help: bool) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"sala {__version__}")
     parser.add_argument("--db", type=Path, help="database file (default: the user's data folder)")
     parser.add_argument("--lang", choices=("th", "en"), default=None, help="language of messages")
+    parser.add_argument("--self-check", action="store_true",
+                        help="ตรวจความพร้อมของโปรแกรมที่ติดตั้ง / check this installation is whole, then exit")
     return parser
 
 
@@ -45,6 +47,10 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     # No command (only --db/--lang): the GUI, without importing every command first.
     gui_args, rest = _common_parser(add_help=False).parse_known_args(argv)
+    if gui_args.self_check:
+        from sala.self_check import main as self_check
+
+        return self_check()
     if not rest:
         from sala.ui.shell.main import run_gui
 
