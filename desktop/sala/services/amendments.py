@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session as OrmSession
 from sala.domain import enums as e
 from sala.domain import validation as v
 from sala.domain.errors import ValidationError
-from sala.services.sessions import audit, load_record, load_session
+from sala.domain.inputs import AttendanceInput
+from sala.services.sessions import audit, effective_attendance, load_record, load_session
 from sala.services.tallies import count
 from sala.storage.database import Database
 from sala.storage.models import ActionItem, Amendment, Contribution, Observation, Session, Tally
@@ -61,8 +62,12 @@ _FIELDS: dict[str, tuple[type, dict[str, Callable[[Any], Any]]]] = {
         "title": lambda x: v.required_text(x, "title", v.TITLE_MAX),
         "notes": lambda x: v.optional_text(x, "notes", v.NOTES_MAX),
         "facilitators": lambda x: v.optional_text(x, "facilitators", 400),
+        # Checked together against the head count in force: see _attendance_changes.
+        "attendance_total": lambda x: x,
+        "attendance_detail": lambda x: x,
     }),
 }
+_ATTENDANCE = ("attendance_total", "attendance_detail")
 TARGET_TYPES = tuple(_FIELDS)
 
 
@@ -110,6 +115,8 @@ class AmendmentService:
                     "บันทึกการแก้ไขเพิ่มเติมได้เฉพาะเวทีที่ยืนยันแล้ว เวทีนี้ยังแก้ไขได้โดยตรง",
                     "Amendments are only for finalized sessions; this one can still be edited directly",
                 )
+            if model is Session and set(clean) & set(_ATTENDANCE):
+                clean.update(_attendance_changes(s, session, clean))
             previous = s.scalars(select(Amendment.id).where(Amendment.target_id == target_id)
                                  .order_by(Amendment.seq.desc()).limit(1)).first()
             a = Amendment(session_id=session_id, target_type=target_type, target_id=target_id,
@@ -119,6 +126,12 @@ class AmendmentService:
             self._enqueue(s, a)
             audit(s, "amend", target_type, target_id, {"amendment": a.id})
             return _view(a)
+
+    def amend_attendance(self, session_id: str, data: AttendanceInput, reason: str) -> AmendmentView:
+        """Correct a finalized session's head count (total and breakdown together), with a reason."""
+        clean = data.validated()
+        return self.amend("session", session_id,
+                          {"attendance_total": clean.total, "attendance_detail": clean.detail()}, reason)
 
     def list(self, session_id: str) -> list[AmendmentView]:
         """The session's amendments, oldest first (later ones supersede earlier ones)."""
@@ -134,6 +147,16 @@ class AmendmentService:
             fields.update(a.changes)
             history.append(a)
         return out
+
+
+def _attendance_changes(s: OrmSession, session: Session, changes: dict[str, Any]) -> dict[str, Any]:
+    """Both head-count fields, validated together over the count in force (earlier amendments
+    included), so a later amendment of only the breakdown is checked against the right total."""
+    total, detail = effective_attendance(s, session)
+    total = changes.get("attendance_total", total)
+    detail = changes.get("attendance_detail", detail)
+    clean_total, clean_detail = v.attendance(total, detail)
+    return {"attendance_total": clean_total, "attendance_detail": clean_detail}
 
 
 def _view(a: Amendment) -> AmendmentView:

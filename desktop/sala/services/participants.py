@@ -68,14 +68,19 @@ class ParticipantService:
                 raise _duplicate(clean.code) from None
             return self._view(s, p)
 
-    def next_code(self, session_id: str) -> str:
-        """The next free code in the P01, P02, … series."""
+    def next_free_code(self, session_id: str) -> str:
+        """The first unused code of the P01, P02, … series, for the UI to prefill as a real value.
+
+        Codes are compared as stored (upper case), so a hand-typed "p03" counts as P03.
+        """
         with self._db.read() as s:
             codes = set(s.scalars(select(Participant.code).where(Participant.session_id == session_id)))
         n = 1
         while f"P{n:02d}" in codes:
             n += 1
         return f"P{n:02d}"
+
+    next_code = next_free_code  # the name the participants table used first
 
     def list(self, session_id: str) -> list[ParticipantView]:
         with self._db.read() as s:

@@ -5,19 +5,24 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import TypeVar
+from enum import StrEnum
+from functools import cache
+from typing import Any, TypeVar
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Integer, Select, and_, case, func, select
 from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import lazyload
 
 from sala.domain import enums as e
 from sala.domain.clock import now, to_local
 from sala.domain.errors import ImmutableError, NotFoundError, ValidationError
-from sala.domain.inputs import SessionInput
+from sala.domain.inputs import AttendanceInput, SessionInput
+from sala.domain.provinces import all_provinces
 from sala.services.search import SearchService
 from sala.storage.database import Database
-from sala.storage.models import AuditEvent, Base, Contribution, Participant, Session, Topic, Venue
+from sala.storage.models import (
+    Amendment, AuditEvent, Base, Contribution, Participant, Rating, Session, Topic, Venue,
+)
 
 R = TypeVar("R", bound=Base)
 
@@ -43,9 +48,31 @@ class SessionFilter:
     text: str = ""
 
 
+class SessionSort(StrEnum):
+    """The columns the session list can be sorted by (``SessionService.list(sort=...)``)."""
+
+    DATE = "date"
+    TITLE = "title"
+    KIND = "kind"
+    PROVINCE = "province"  # in Thai alphabetical order of the province's name
+    VENUE = "venue"
+    STATUS = "status"  # in lifecycle order: draft, open, closed, finalized
+    CONTRIBUTIONS = "contributions"
+    PARTICIPANTS = "participants"
+    SPEAKERS = "speakers"
+    VISITORS = "visitors"
+    ATTENDANCE = "attendance"
+    ENTRIES = "entries"  # what the list shows as a session's count: visitors for exhibitions, else contributions
+
+
 @dataclass(frozen=True)
 class SessionRow:
-    """One line of the session list."""
+    """One line of the session list.
+
+    ``visitor_count`` is the number of exhibition visitors who left an entry at the kiosk (0 for
+    the other kinds); ``speaker_count`` the distinct participant codes among the contributions;
+    ``attendance_total`` the head count (as amended, for a finalized session), None if not taken.
+    """
 
     id: str
     kind: e.SessionKind
@@ -56,6 +83,14 @@ class SessionRow:
     venue_name: str
     contribution_count: int
     participant_count: int
+    speaker_count: int = 0
+    visitor_count: int = 0
+    attendance_total: int | None = None
+
+    @property
+    def entry_count(self) -> int:
+        """Visitors for an exhibition, contributions for the other kinds (``SessionSort.ENTRIES``)."""
+        return self.visitor_count if self.kind == e.SessionKind.EXHIBITION else self.contribution_count
 
 
 @dataclass(frozen=True)
@@ -78,6 +113,14 @@ class SessionDetail:
     notes: str
     topic_ids: tuple[str, ...]
     topic_names: tuple[str, ...]
+    # The head count and its breakdown, as amended for a finalized session; None if not taken.
+    attendance_total: int | None = None
+    attendance_detail: dict[str, dict[str, int]] | None = None
+
+    @property
+    def attendance(self) -> AttendanceInput:
+        """The head count as an input to edit (``total`` None when none was taken)."""
+        return AttendanceInput.from_stored(self.attendance_total, self.attendance_detail)
 
     @property
     def editable(self) -> bool:
@@ -173,6 +216,20 @@ class SessionService:
         with self._db.write() as s:
             editable_session(s, session_id).notes = text
 
+    def set_attendance(self, session_id: str, data: AttendanceInput) -> SessionDetail:
+        """Record the head count of a draft, open or closed session (``total=None`` clears it).
+
+        A finalized session's head count is corrected by an amendment with a reason:
+        ``AmendmentService.amend_attendance``.
+        """
+        clean = data.validated()
+        with self._db.write() as s:
+            session = editable_session(s, session_id)
+            session.attendance_total = clean.total  # type: ignore[assignment]
+            session.attendance_detail = clean.detail()
+            audit(s, "attendance", "session", session.id, {"total": clean.total})
+            return self._detail(session, s)
+
     # -- lifecycle ----------------------------------------------------------------------------
     def set_status(self, session_id: str, status: e.SessionStatus | str) -> SessionDetail:
         target = e.SessionStatus.parse(status, "status")
@@ -214,27 +271,42 @@ class SessionService:
     # -- reading ------------------------------------------------------------------------------
     def get(self, session_id: str) -> SessionDetail:
         with self._db.read() as s:
-            return self._detail(load_session(s, session_id))
+            return self._detail(load_session(s, session_id), s)
 
     def count(self, flt: SessionFilter | None = None) -> int:
         with self._db.read() as s:
             stmt = self._filtered(select(func.count(Session.id)), flt or SessionFilter(), s)
             return int(s.execute(stmt).scalar_one())
 
-    def list(self, flt: SessionFilter | None = None, offset: int = 0, limit: int = 100) -> list[SessionRow]:
-        """A page of sessions, newest first, with contribution and participant counts."""
-        contributions = (
-            select(func.count()).where(Contribution.session_id == Session.id).scalar_subquery()
-        )
-        participants = select(func.count()).where(Participant.session_id == Session.id).scalar_subquery()
+    def list(self, flt: SessionFilter | None = None, offset: int = 0, limit: int = 100,
+             sort: SessionSort | str = SessionSort.DATE, descending: bool = True) -> list[SessionRow]:
+        """A page of sessions with their counts, sorted by ``sort`` (newest first by default).
+
+        Ties keep the newest first, so paging through equal counts is stable. Each count is one
+        covering-index lookup per session; only the page's rows are counted when the order
+        comes from an index (date), all the filtered sessions when sorting by a count.
+        """
+        with self._db.read() as s:
+            stmt = self.list_statement(flt, s, offset, limit, sort, descending)
+            return [SessionRow(*row) for row in s.execute(stmt)]
+
+    def list_statement(self, flt: SessionFilter | None, s: OrmSession, offset: int = 0, limit: int = 100,
+                       sort: SessionSort | str = SessionSort.DATE, descending: bool = True) -> Select:
+        """The SELECT behind :meth:`list` (for EXPLAIN QUERY PLAN in tests and benchmarks)."""
+        key = SessionSort(sort)
+        cols = list_columns()
         stmt = select(
             Session.id, Session.kind, Session.title, Session.status, Session.session_date,
-            Session.province_code, func.coalesce(Venue.name, ""), contributions, participants,
+            Session.province_code, cols["venue"], cols["contributions"], cols["participants"],
+            cols["speakers"], cols["visitors"], cols["attendance"],
         ).outerjoin(Venue, Venue.id == Session.venue_id)
-        with self._db.read() as s:
-            stmt = self._filtered(stmt, flt or SessionFilter(), s)
-            stmt = stmt.order_by(Session.session_date.desc(), Session.id.desc()).offset(offset).limit(limit)
-            return [SessionRow(*row) for row in s.execute(stmt)]
+        order = _sort_expression(key, cols)
+        if key == SessionSort.DATE:  # (date, id) both ways: the index gives the order, no sort
+            ordering = [order.desc(), Session.id.desc()] if descending else [order.asc(), Session.id.asc()]
+        else:
+            ordering = [order.desc() if descending else order.asc(), Session.session_date.desc(), Session.id.desc()]
+        stmt = self._filtered(stmt, flt or SessionFilter(), s)
+        return stmt.order_by(*ordering).offset(offset).limit(limit)
 
     def topics(self) -> list[Topic]:
         """Active topics, the most recently used first."""
@@ -285,12 +357,16 @@ class SessionService:
         return [found[i] for i in ids]
 
     @staticmethod
-    def _detail(x: Session) -> SessionDetail:
+    def _detail(x: Session, s: OrmSession | None = None) -> SessionDetail:
+        total, detail = x.attendance_total, x.attendance_detail
+        if s is not None and x.status == S.FINALIZED:
+            total, detail = effective_attendance(s, x)
         return SessionDetail(
             x.id, x.kind, x.title, x.status, x.session_date, x.province_code, x.district, x.venue_id,
             x.venue.name if x.venue else "", x.facilitators, x.planned_start, x.planned_end,
             x.started_at, x.ended_at, x.finalized_at, x.notes,
             tuple(t.id for t in x.topics), tuple(t.name_th for t in x.topics),
+            total, dict(detail) if detail else None,
         )
 
 
@@ -311,11 +387,75 @@ def filter_sessions(stmt: Select, flt: SessionFilter, search: SearchService, s: 
         from sala.storage.models import session_topic
 
         conds.append(Session.id.in_(select(session_topic.c.session_id).where(session_topic.c.topic_id == flt.topic_id)))
-    if flt.text.strip():
-        ids = search.session_ids(flt.text, s)
-        like = f"%{flt.text.strip()}%"
-        conds.append(or_(Session.title.like(like), Session.id.in_(ids)))
+    words = search.session_condition(flt.text)
+    if words is not None:
+        conds.append(words)
     return stmt.where(and_(*conds)) if conds else stmt
+
+
+def _attendance_amendment(field: str) -> Select:
+    """The latest amendment of a session that set ``field`` (a key of ``changes``)."""
+    return (select(func.json_extract(Amendment.changes, f"$.{field}"))
+            .where(Amendment.target_id == Session.id, Amendment.target_type == "session",
+                   func.json_type(Amendment.changes, f"$.{field}").is_not(None))
+            .order_by(Amendment.seq.desc()).limit(1))
+
+
+def list_columns() -> dict[str, ColumnElement[Any]]:
+    """The session list's computed columns, each a correlated lookup on a covering index."""
+    return {
+        "venue": func.coalesce(Venue.name, "").label("venue_name"),
+        "contributions": select(func.count()).where(Contribution.session_id == Session.id)
+        .scalar_subquery().label("contribution_count"),
+        "participants": select(func.count()).where(Participant.session_id == Session.id)
+        .scalar_subquery().label("participant_count"),
+        "speakers": select(func.count(Contribution.participant_id.distinct()))
+        .where(Contribution.session_id == Session.id).scalar_subquery().label("speaker_count"),
+        "visitors": select(func.count()).where(Rating.session_id == Session.id)
+        .scalar_subquery().label("visitor_count"),
+        "attendance": func.coalesce(_attendance_amendment("attendance_total").scalar_subquery(),
+                                    Session.attendance_total).cast(Integer).label("attendance_total"),
+    }
+
+
+def _sort_expression(key: SessionSort, cols: dict[str, ColumnElement[Any]]) -> ColumnElement[Any]:
+    if key == SessionSort.DATE:
+        return Session.session_date
+    if key == SessionSort.TITLE:
+        return Session.title
+    if key == SessionSort.KIND:
+        return case({k.value: i for i, k in enumerate(e.SessionKind)}, value=Session.kind, else_=99)
+    if key == SessionSort.STATUS:
+        return case({st.value: i for i, st in enumerate(e.SessionStatus)}, value=Session.status, else_=99)
+    if key == SessionSort.PROVINCE:
+        return case(_province_order(), value=Session.province_code, else_=999)
+    if key == SessionSort.ENTRIES:
+        return case((Session.kind == e.SessionKind.EXHIBITION.value, cols["visitors"]), else_=cols["contributions"])
+    column = {SessionSort.VENUE: "venue", SessionSort.CONTRIBUTIONS: "contributions",
+              SessionSort.PARTICIPANTS: "participants", SessionSort.SPEAKERS: "speakers",
+              SessionSort.VISITORS: "visitors", SessionSort.ATTENDANCE: "attendance"}[key]
+    return cols[column]
+
+
+@cache
+def _province_order() -> dict[str, int]:
+    """Province code → place in Thai dictionary order of the Thai name (PyThaiNLP's collation:
+    a leading vowel and tone marks do not count first, so ชลบุรี comes before เชียงใหม่)."""
+    from pythainlp.util import collate
+
+    by_name = {p.name_th: p.code for p in all_provinces()}
+    return {by_name[name]: i for i, name in enumerate(collate(list(by_name)))}
+
+
+def effective_attendance(s: OrmSession, session: Session) -> tuple[int | None, dict[str, dict[str, int]] | None]:
+    """The head count as corrected by the latest amendment that changed it, else as recorded."""
+    latest = s.scalars(select(Amendment).where(
+        Amendment.target_id == session.id, Amendment.target_type == "session",
+        func.json_type(Amendment.changes, "$.attendance_total").is_not(None),
+    ).order_by(Amendment.seq.desc()).limit(1)).first()
+    if latest is None:
+        return session.attendance_total, session.attendance_detail
+    return latest.changes.get("attendance_total"), latest.changes.get("attendance_detail")
 
 
 def local_day(value: datetime) -> date:
