@@ -27,10 +27,10 @@ def db_with_session(tmp_path) -> tuple[Path, str]:
     return paths.database, sid
 
 
-def sala(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def sala(db: Path, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "desktop")}
     return subprocess.run([sys.executable, "-m", "sala", "--db", str(db), *args], capture_output=True, text=True,
-                          encoding="utf-8", env=env, timeout=120)
+                          encoding="utf-8", env=env, timeout=120, cwd=cwd)
 
 
 def test_report_session_writes_a_pdf(db_with_session, tmp_path):
@@ -71,7 +71,6 @@ def test_report_period_and_export(db_with_session, tmp_path):
     (["report", "period", "--fiscal-year", "2569", "--topic", "nothing", "--out", "{tmp}/x.pdf"],
      "ไม่พบประเด็น", "Unknown topic"),
     (["report", "period", "--fiscal-year", "2569", "--out", "{tmp}/missing-folder/x.pdf"], "ไม่พบโฟลเดอร์", "does not exist"),
-    (["report", "period", "--fiscal-year", "2569", "--out", "{tmp}"], "เป็นโฟลเดอร์", "is a folder"),
     (["report", "period", "--fiscal-year", "2569", "--out", "/dev/full"], "ดิสก์เต็ม", "disk is full"),
     (["export", "sessions", "--out", "/dev/full"], "ดิสก์เต็ม", "disk is full"),
 ])
@@ -83,3 +82,20 @@ def test_bad_input_exits_non_zero_with_thai_and_english(db_with_session, tmp_pat
     assert result.returncode == 2
     assert th in result.stderr and en in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_default_file_names_are_thai_with_the_buddhist_era_date(db_with_session, tmp_path):
+    db, sid = db_with_session
+    here = tmp_path / "here"
+    here.mkdir()
+    result = sala(db, "report", "session", sid, "--agency", "สำนักงานจังหวัดเชียงใหม่", cwd=here)
+    assert result.returncode == 0, result.stderr
+    name = "สรุปผลเวที เวทีรับฟังความคิดเห็นเรื่องฝุ่นควัน 14 มี.ค. 2569.pdf"  # session of 2026-03-14
+    assert [p.name for p in here.iterdir()] == [name]
+    assert "สำนักงานจังหวัดเชียงใหม่" in subprocess.run(["pdftotext", str(here / name), "-"], capture_output=True,
+                                                        text=True, encoding="utf-8").stdout
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    result = sala(db, "report", "period", "--fiscal-year", "2569", "--province", "CMI", "--out", str(folder))
+    assert result.returncode == 0, result.stderr
+    assert (folder / "รายงาน ปีงบประมาณ 2569 เชียงใหม่.pdf").read_bytes().startswith(b"%PDF")

@@ -131,7 +131,7 @@ def test_header_has_buddhist_era_date_and_page_numbers(summary_pdf):
     first = pdftotext(summary_pdf, "-layout", "-f", "1", "-l", "1")
     assert "14 มีนาคม 2569" in first  # session on 2026-03-14
     assert "สรุปผลการจัดเวทีรับฟังความคิดเห็น" in first
-    assert "Open Gov Space" in first
+    assert "ก.พ.ร." not in first and "Open Gov Space" not in first  # no agency the user did not set
     pages = int(re.search(r"หน้า 1/(\d+)", first).group(1))
     assert f"หน้า {pages}/{pages}" in pdftotext(summary_pdf, "-layout", "-f", str(pages), "-l", str(pages))
 

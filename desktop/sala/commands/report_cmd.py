@@ -22,9 +22,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("report", help="PDF session summaries and period reports")
     kinds = p.add_subparsers(dest="report_kind", metavar="{session,period}", required=True)
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--out", type=Path, required=True, help="PDF file to write")
+    common.add_argument("--out", type=Path,
+                        help="PDF file or folder to write (default: a Thai name with the Buddhist Era date, "
+                             "e.g. \"สรุปผลเวที <title> 30 พ.ย. 2569.pdf\", in the current folder)")
     common.add_argument("--lang", dest="report_lang", choices=("th", "en"), help="report language (default Thai)")
-    common.add_argument("--agency", help="agency line printed at the top")
+    common.add_argument("--agency", help="issuing agency printed at the top (none when not given)")
+    common.add_argument("--unit", help="unit within the agency, printed under it")
     s = kinds.add_parser("session", parents=[common], help="A4 summary of one session")
     s.add_argument("session_id")
     s.add_argument("--include-personal-data", action="store_true",
@@ -39,23 +42,35 @@ def _lang(args: argparse.Namespace) -> str:
     return args.report_lang or args.lang or "th"
 
 
+def _target(out: Path | None, default_name: str) -> Path:
+    """``--out`` as given; a folder or nothing gets the default name (in it, or here)."""
+    if out is None:
+        return Path(default_name)
+    return out / default_name if out.is_dir() else out
+
+
 def run_session(args: argparse.Namespace, services) -> int:
+    from sala.reports.filenames import session_file_name
     from sala.reports.session_summary import build_session_summary
 
     require_session(services.db, args.session_id)
-    check_writable(args.out)
-    pages = build_session_summary(services.db, args.session_id, args.out, lang=_lang(args),
+    out = _target(args.out, session_file_name(services.db, args.session_id, _lang(args)))
+    check_writable(out)
+    pages = build_session_summary(services.db, args.session_id, out, lang=_lang(args),
                                   include_personal_data=args.include_personal_data,
-                                  attachments_dir=services.paths.attachments, agency=args.agency)
-    print(f"บันทึกสรุปผลเวที {pages} หน้าที่ {args.out} แล้ว / Wrote a {pages}-page session summary to {args.out}")
+                                  attachments_dir=services.paths.attachments, agency=args.agency, unit=args.unit)
+    print(f"บันทึกสรุปผลเวที {pages} หน้าที่ {out} แล้ว / Wrote a {pages}-page session summary to {out}")
     return 0
 
 
 def run_period(args: argparse.Namespace, services) -> int:
     from sala.reports.period_report import build_period_report
 
+    from sala.reports.filenames import period_report_file_name
+
     flt = parse_filter(services.db, fiscal_year=args.fiscal_year, province=args.province, topic=args.topic, kind=args.kind)
-    check_writable(args.out)
-    pages = build_period_report(services.db, flt, args.out, lang=_lang(args), agency=args.agency)
-    print(f"บันทึกรายงาน {pages} หน้าที่ {args.out} แล้ว / Wrote a {pages}-page period report to {args.out}")
+    out = _target(args.out, period_report_file_name(flt, _lang(args)))
+    check_writable(out)
+    pages = build_period_report(services.db, flt, out, lang=_lang(args), agency=args.agency, unit=args.unit)
+    print(f"บันทึกรายงาน {pages} หน้าที่ {out} แล้ว / Wrote a {pages}-page period report to {out}")
     return 0

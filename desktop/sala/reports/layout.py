@@ -22,10 +22,6 @@ from sala.reports.thai_pdf import ThaiStyles, ThaiTable, make_styles, thai_parag
 
 # A4 (210 mm) minus the Thai official margins of build_pdf (30 mm left, 20 mm right).
 CONTENT_WIDTH = 160 * mm
-DEFAULT_AGENCY = {
-    "th": "สำนักงาน ก.พ.ร. / Open Gov Space",
-    "en": "OPDC / Open Gov Space",
-}
 Progress = Callable[[float, str], None]
 
 
@@ -56,10 +52,21 @@ def tr(lang: str, th: str, en: str) -> str:
     return th if lang == "th" else en
 
 
-def agency_line(agency: str | None, styles: ThaiStyles) -> Flowable:
-    text = agency or DEFAULT_AGENCY.get(styles.lang, DEFAULT_AGENCY["en"])
-    style = ParagraphStyle("sala-agency", parent=styles.body, fontName=BOLD, alignment=TA_CENTER, spaceAfter=2)
-    return thai_paragraph(text, style)
+def agency_lines(agency: str | None, unit: str | None, styles: ThaiStyles) -> list[Flowable]:
+    """The issuing agency (bold) and unit centred above the title, as the user set them.
+
+    Nothing is printed when neither is set: a document never names an agency it was not told.
+    """
+    out: list[Flowable] = []
+    if agency and agency.strip():
+        bold = ParagraphStyle("sala-agency", parent=styles.body, fontName=BOLD, alignment=TA_CENTER, spaceAfter=0)
+        out.append(thai_paragraph(agency.strip(), bold))
+    if unit and unit.strip():
+        plain = ParagraphStyle("sala-unit", parent=styles.body, alignment=TA_CENTER, spaceAfter=0)
+        out.append(thai_paragraph(unit.strip(), plain))
+    if out:
+        out.append(Spacer(1, 2 * mm))
+    return out
 
 
 def key_values(rows: Sequence[tuple[str, str]], styles: ThaiStyles, label_width: float = 34 * mm) -> Table:

@@ -18,10 +18,11 @@ from sala.domain.thaidate import fiscal_year_label, format_date
 from sala.reports.charts import chart_with_legend, legend_styles
 from sala.reports.filters import ReportFilter
 from sala.reports.layout import (
-    CONTENT_WIDTH, Progress, agency_line, heading, key_values, no_progress, note, report_styles, tr,
+    CONTENT_WIDTH, Progress, agency_lines, heading, key_values, no_progress, note, report_styles, tr,
 )
 from sala.reports.output import atomic_output
 from sala.reports.period_data import PeriodData, load_period_data
+from sala.reports.session_summary import printed_at
 from sala.reports.thai_pdf import ThaiStyles, build_pdf, thai_paragraph, thai_table
 from sala.storage.database import Database
 
@@ -39,9 +40,9 @@ def _counts_table(rows: list[tuple[str, int]], head: tuple[str, str], st: ThaiSt
     return table
 
 
-def period_flowables(d: PeriodData, *, agency: str | None = None) -> list[Flowable]:
+def period_flowables(d: PeriodData, *, agency: str | None = None, unit: str | None = None) -> list[Flowable]:
     st, L = report_styles(d.lang), d.lang
-    out: list[Flowable] = [agency_line(agency, st), thai_paragraph(report_title(d.flt, L), st.title),
+    out: list[Flowable] = [*agency_lines(agency, unit, st), thai_paragraph(report_title(d.flt, L), st.title),
                            key_values(d.flt.describe(L), st)]
     n = 0
 
@@ -114,13 +115,16 @@ def period_flowables(d: PeriodData, *, agency: str | None = None) -> list[Flowab
 
 
 def build_period_report(db: Database, flt: ReportFilter, target: str | Path | BinaryIO, *, lang: str = "th",
-                        agency: str | None = None, progress: Progress = no_progress) -> int:
-    """Write the period report for the sessions ``flt`` selects; returns the page count."""
+                        agency: str | None = None, unit: str | None = None, progress: Progress = no_progress) -> int:
+    """Write the period report for the sessions ``flt`` selects; returns the page count.
+
+    ``agency`` and ``unit`` (from the user's settings) head the report; unset, none is printed.
+    """
     progress(0.05, tr(lang, "กำลังรวบรวมข้อมูล", "Aggregating"))
     data = load_period_data(db, flt, lang=lang, progress=lambda f, _m: progress(0.05 + 0.5 * f, tr(lang, "กำลังรวบรวมข้อมูล", "Aggregating")))
     progress(0.6, tr(lang, "กำลังจัดหน้า", "Laying out pages"))
-    flowables = period_flowables(data, agency=agency)
-    footer = tr(lang, f"ข้อมูล ณ วันที่ {format_date(now(), lang)}", f"Data as of {format_date(now(), lang)}")
+    flowables = period_flowables(data, agency=agency, unit=unit)
+    footer = tr(lang, f"ข้อมูล ณ วันที่ {printed_at(lang)}", f"Data as of {printed_at(lang)}")
     title = report_title(flt, lang)
     if isinstance(target, (str, Path)):
         with atomic_output(Path(target)) as tmp:

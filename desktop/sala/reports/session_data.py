@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +69,20 @@ class Photo:
 
 
 @dataclass
+class Attendance:
+    """How many people were in the room (a head count), apart from those who spoke.
+
+    ``age_bands``, ``genders`` and ``occupations`` are optional breakdowns as (label, count) in
+    display order; an empty list means that breakdown was not recorded.
+    """
+
+    total: int
+    age_bands: Counts = field(default_factory=list)
+    genders: Counts = field(default_factory=list)
+    occupations: Counts = field(default_factory=list)
+
+
+@dataclass
 class SessionData:
     lang: str
     id: str
@@ -81,11 +95,11 @@ class SessionData:
     province: str
     district: str
     date_text: str
-    time_text: str
+    time_text: str  # local (Asia/Bangkok) times, saying planned and/or actual; "" when none
     facilitators: str
     notes: str
     session_amendment: AmendmentNote | None
-    participants_total: int
+    participants_total: int  # participants registered with a code (exhibition: visitors who rated)
     age_bands: Counts
     genders: Counts
     occupations: Counts
@@ -104,6 +118,8 @@ class SessionData:
     photos: list[Photo]
     contacts: list[tuple[str, str, str, str]] | None = None  # only when asked for
     contacts_withheld: int = 0  # sealed on this laptop: cannot be printed
+    attendance: Attendance | None = None  # head count; None = not recorded
+    speakers: int = 0  # distinct participant codes that contributed
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -155,9 +171,76 @@ def _effective(note: AmendmentNote | None, name: str, value: str) -> str:
     return note.fields[name][1] if note and name in note.fields else value
 
 
+def _tr(lang: str, th: str, en: str) -> str:
+    return th if lang == "th" else en
+
+
+def _clock(value: datetime, lang: str, day: date | None) -> str:
+    local = to_local(value)
+    text = local.strftime("%H:%M")
+    if day is not None and local.date() != day:  # ended after midnight, or on another day
+        text = f"{format_date(local, lang, abbr=True)} {text}"
+    return text
+
+
+def _span(start: datetime | None, end: datetime | None, lang: str, day: date | None) -> str:
+    unit = " น." if lang == "th" else ""
+    if start and end:
+        return f"{_clock(start, lang, day)}–{_clock(end, lang, day)}{unit}"
+    if start:
+        return _tr(lang, f"เริ่ม {_clock(start, lang, day)} น.", f"from {_clock(start, lang, day)}")
+    if end:
+        return _tr(lang, f"ถึง {_clock(end, lang, day)} น.", f"until {_clock(end, lang, day)}")
+    return ""
+
+
+def session_time_text(planned_start: datetime | None, planned_end: datetime | None, started_at: datetime | None,
+                      ended_at: datetime | None, lang: str = "th") -> str:
+    """The session's times in Thailand's local time, saying which are planned and which actual.
+
+    Planned and actual times are never mixed in one range (a planned start with an actual end
+    printed "09:00–01:43"). Both are shown when both exist and differ.
+    """
+    first = next((v for v in (started_at, planned_start, ended_at, planned_end) if v), None)
+    day = to_local(first).date() if first else None
+    planned = _span(planned_start, planned_end, lang, day)
+    actual = _span(started_at, ended_at, lang, day)
+    if planned and actual and planned != actual:
+        return _tr(lang, f"ตามกำหนดการ {planned} เวลาจริง {actual}", f"planned {planned}; actual {actual}")
+    if actual:
+        return _tr(lang, f"{actual} (เวลาจริง)", f"{actual} (actual)")
+    if planned:
+        return _tr(lang, f"{planned} (ตามกำหนดการ)", f"{planned} (planned)")
+    return ""
+
+
+def _stored_attendance(x: Session, lang: str) -> Attendance | None:
+    """The head count stored with the session, when the schema has one (``Session.attendance``,
+    an int, and optionally ``Session.attendance_breakdown``, a dict such as
+    ``{"age_band": {"18_24": 12}, "gender": {"female": 17}, "occupation": {"farmer": 9}}``)."""
+    total = getattr(x, "attendance", None)
+    if not isinstance(total, int) or isinstance(total, bool):
+        return None
+    breakdown = getattr(x, "attendance_breakdown", None) or {}
+
+    def counts(key: str, members: list[e.Labelled]) -> Counts:
+        got = breakdown.get(key) or {}
+        if not isinstance(got, dict) or not got:
+            return []
+        return [(m.label(lang), int(got.get(m.value, 0) or 0)) for m in members]
+
+    return Attendance(total, counts("age_band", list(e.AgeBand)), counts("gender", list(e.Gender)),
+                      counts("occupation", list(e.Occupation)))
+
+
 def load_session_data(db: Database, session_id: str, *, lang: str = "th", include_personal_data: bool = False,
-                      attachments_dir: Path | None = None) -> SessionData:
-    """Read one session for its summary. Raises NotFoundError for an unknown id."""
+                      attachments_dir: Path | None = None, attendance: Attendance | None = None) -> SessionData:
+    """Read one session for its summary. Raises NotFoundError for an unknown id.
+
+    ``attendance`` is the head count to print; when not given, the one stored with the session
+    is used if the schema has it (see :func:`_stored_attendance`), otherwise the summary says
+    that attendance was not recorded.
+    """
     with db.read() as s:
         x = s.get(Session, session_id)
         if x is None:
@@ -165,12 +248,7 @@ def load_session_data(db: Database, session_id: str, *, lang: str = "th", includ
         amended = _amendments(s, session_id, lang)
         session_note = _note(amended, x.id, x, lang)
         prov = find_province(x.province_code)
-        start = x.started_at or x.planned_start
-        end = x.ended_at or x.planned_end
-        time_text = ""
-        if start:
-            time_text = to_local(start).strftime("%H:%M") + (f"–{to_local(end).strftime('%H:%M')}" if end else "")
-            time_text += " น." if lang == "th" else ""
+        time_text = session_time_text(x.planned_start, x.planned_end, x.started_at, x.ended_at, lang)
         in_session = Participant.session_id == session_id
         is_exhibition = x.kind == e.SessionKind.EXHIBITION
         if is_exhibition:
@@ -194,6 +272,10 @@ def load_session_data(db: Database, session_id: str, *, lang: str = "th", includ
             stance_counts=_stances(s, session_id, lang),
             by_topic=[], by_question=[], observations=[], tallies=[], ratings=[], rating_total=0,
             rating_average=None, rating_comments=[], votes=[], actions=[], photos=[])
+        data.attendance = attendance if attendance is not None else _stored_attendance(x, lang)
+        data.speakers = int(s.scalar(select(func.count(func.distinct(Contribution.participant_id)))
+                                     .where(Contribution.session_id == session_id,
+                                            Contribution.participant_id.isnot(None))) or 0)
         _contributions(s, data, amended, x)
         _focus_and_minitalk(s, data, amended)
         _exhibition(s, data)
@@ -214,6 +296,11 @@ def _contributions(s: OrmSession, data: SessionData, amended: dict, x: Session) 
     lang = data.lang
     codes = dict(s.execute(select(Participant.id, Participant.code).where(Participant.session_id == x.id)).all())
     topics = {t.id: t.label(lang) for t in s.scalars(select(Topic))}
+    own = list(x.topics)
+    # A contribution without a topic id belongs to one of the session's topics when a tag names
+    # it (the capture box tags with the topic's name), or to the only one when there is one.
+    by_tag = {name.casefold(): t.label(lang) for t in own for name in (t.name_th, t.name_en, t.code) if name}
+    only = own[0].label(lang) if len(own) == 1 else None
     guide = s.scalars(select(Guide).where(Guide.session_id == x.id).order_by(Guide.created_at)).first()
     questions = list(guide.questions) if guide else []
     by_q: dict[str, list[Line]] = defaultdict(list)
@@ -229,7 +316,10 @@ def _contributions(s: OrmSession, data: SessionData, amended: dict, x: Session) 
         if c.question_id and any(q.id == c.question_id for q in questions):
             by_q[c.question_id].append(line)
         else:
-            by_topic[topics.get(c.topic_id, general) if c.topic_id else general][ctype].append(line)
+            tags = _effective_raw(amended, c.id, "tags", c.tags) or []
+            tagged = next((by_tag[t.casefold()] for t in tags if isinstance(t, str) and t.casefold() in by_tag), None)
+            topic = topics.get(c.topic_id) if c.topic_id else None
+            by_topic[topic or tagged or only or general][ctype].append(line)
     data.by_question = [(f"{i}. {q.text}", by_q.get(q.id, [])) for i, q in enumerate(questions, 1)]
     data.by_topic = [(topic, [(t.label(lang), groups[t]) for t in e.ContributionType if groups.get(t)])
                      for topic, groups in sorted(by_topic.items(), key=lambda kv: kv[0] == general)]

@@ -16,18 +16,26 @@ from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, Image, KeepTogether, Table, TableStyle
 
 from sala.domain import enums as e
-from sala.domain.clock import now
+from sala.domain.clock import now, to_local
 from sala.domain.thaidate import format_date
 from sala.reports.charts import chart_with_legend
 from sala.reports.layout import (
-    CONTENT_WIDTH, Progress, agency_line, gap, heading, key_values, marked, no_progress, note, report_styles, tr,
+    CONTENT_WIDTH, Progress, agency_lines, gap, heading, key_values, marked, no_progress, note, report_styles, tr,
 )
 from sala.reports.output import atomic_output
-from sala.reports.session_data import AmendmentNote, Line, Photo, SessionData, load_session_data
+from sala.reports.session_data import (
+    AmendmentNote, Attendance, Counts, Line, Photo, SessionData, load_session_data,
+)
 from sala.reports.thai_pdf import ThaiStyles, build_pdf, thai_paragraph, thai_table
 from sala.storage.database import Database
 
 THUMB_W, THUMB_H = 76 * mm, 58 * mm
+
+
+def printed_at(lang: str) -> str:
+    """Now, in Thailand's local time: "1 ธันวาคม 2569 เวลา 03:19 น." / "1 December 2026, 03:19"."""
+    local = to_local(now())
+    return tr(lang, f"{format_date(local, lang)} เวลา {local:%H:%M} น.", f"{format_date(local, lang)}, {local:%H:%M}")
 
 
 def amendment_text(a: AmendmentNote, lang: str) -> str:
@@ -61,7 +69,7 @@ class _Sections:
         self.out.extend(flowables)
 
 
-def _header(d: SessionData, st: ThaiStyles, agency: str | None) -> list[Flowable]:
+def _header(d: SessionData, st: ThaiStyles, agency: str | None, unit: str | None) -> list[Flowable]:
     L = d.lang
     rows = [
         (tr(L, "เรื่อง", "Subject"), d.title),
@@ -69,11 +77,12 @@ def _header(d: SessionData, st: ThaiStyles, agency: str | None) -> list[Flowable
         (tr(L, "ประเด็น", "Agenda"), ", ".join(d.topics) or "-"),
         (tr(L, "สถานที่", "Venue"), d.venue or "-"),
         (tr(L, "อำเภอ/จังหวัด", "District/province"), " ".join(x for x in (d.district, d.province) if x)),
-        (tr(L, "วันที่", "Date"), d.date_text + (f" {tr(L, 'เวลา', 'at')} {d.time_text}" if d.time_text else "")),
+        (tr(L, "วันที่", "Date"), d.date_text),
+        (tr(L, "เวลา", "Time"), d.time_text or "-"),
         (tr(L, "ผู้ดำเนินรายการ", "Facilitators"), d.facilitators or "-"),
         (tr(L, "สถานะ", "Status"), d.status_label),
     ]
-    out: list[Flowable] = [agency_line(agency, st),
+    out: list[Flowable] = [*agency_lines(agency, unit, st),
                            thai_paragraph(tr(L, "สรุปผลการจัดเวทีรับฟังความคิดเห็น", "Consultation session summary"), st.title),
                            key_values(rows, st)]
     if d.session_amendment:
@@ -83,18 +92,47 @@ def _header(d: SessionData, st: ThaiStyles, agency: str | None) -> list[Flowable
     return out
 
 
+def head_count_text(d: SessionData) -> str:
+    """"ผู้เข้าร่วม 30 คน (ผู้แสดงความเห็น 4 คน)": the head count apart from those who spoke."""
+    L = d.lang
+    spoke = tr(L, f"ผู้แสดงความเห็น {d.speakers:,} คน", f"{d.speakers:,} spoke")
+    if d.attendance is None:
+        return tr(L, f"ไม่ได้บันทึกจำนวนผู้เข้าร่วม ({spoke})", f"Attendance not recorded ({spoke})")
+    return tr(L, f"ผู้เข้าร่วม {d.attendance.total:,} คน ({spoke})", f"{d.attendance.total:,} attended ({spoke})")
+
+
 def _participation(d: SessionData, sec: _Sections) -> None:
     st, L = sec.st, d.lang
     exhibition = d.kind == e.SessionKind.EXHIBITION
     sec.head("ผู้เข้าร่วม", "Participation")
-    who = tr(L, "ผู้เยี่ยมชมที่ให้คะแนน", "visitors who rated") if exhibition else tr(L, "ผู้เข้าร่วม", "participants")
-    sec.add(thai_paragraph(f"{tr(L, 'จำนวน', 'Number of')} {who} {d.participants_total:,} {tr(L, 'คน', '')}".strip(), st.body))
+    if exhibition:
+        if d.attendance is not None:
+            sec.add(thai_paragraph(tr(L, f"ผู้เยี่ยมชม {d.attendance.total:,} คน", f"{d.attendance.total:,} visitors"),
+                                   st.body))
+        sec.add(thai_paragraph(tr(L, f"ผู้เยี่ยมชมที่ให้คะแนน {d.participants_total:,} คน",
+                                  f"{d.participants_total:,} visitors rated"), st.body))
+    else:
+        sec.add(thai_paragraph(head_count_text(d), st.body))
+    a = d.attendance
+    if a is not None and (a.age_bands or a.genders or a.occupations):
+        sec.add(note(tr(L, "ผู้เข้าร่วมทั้งหมด", "Everyone who attended"), st))
+        _profile(a.age_bands, a.genders, a.occupations, sec)
     if d.participants_total:
-        sec.add(chart_with_legend(tr(L, "จำแนกตามช่วงอายุ", "By age band"), d.age_bands, st, CONTENT_WIDTH))
         if not exhibition:
-            sec.add(chart_with_legend(tr(L, "จำแนกตามเพศ", "By gender"), d.genders, st, CONTENT_WIDTH, kind="pie"),
-                    chart_with_legend(tr(L, "จำแนกตามอาชีพ", "By occupation"), d.occupations, st, CONTENT_WIDTH,
-                                      kind="hbar", drop_zero=True))
+            sec.add(note(tr(L, f"ผู้ที่ลงทะเบียนรหัสไว้ {d.participants_total:,} คน",
+                            f"{d.participants_total:,} people registered with a code"), st))
+        _profile(d.age_bands, [] if exhibition else d.genders, [] if exhibition else d.occupations, sec)
+
+
+def _profile(age_bands: Counts, genders: Counts, occupations: Counts, sec: _Sections) -> None:
+    st, L = sec.st, sec.st.lang
+    if age_bands:
+        sec.add(chart_with_legend(tr(L, "จำแนกตามช่วงอายุ", "By age band"), age_bands, st, CONTENT_WIDTH))
+    if genders:
+        sec.add(chart_with_legend(tr(L, "จำแนกตามเพศ", "By gender"), genders, st, CONTENT_WIDTH, kind="pie"))
+    if occupations:
+        sec.add(chart_with_legend(tr(L, "จำแนกตามอาชีพ", "By occupation"), occupations, st, CONTENT_WIDTH,
+                                  kind="hbar", drop_zero=True))
 
 
 def _line_rows(lines: list[Line], st: ThaiStyles, with_type: bool) -> Table:
@@ -250,30 +288,34 @@ def sign_off(d: SessionData, st: ThaiStyles) -> list[Flowable]:
     return [gap(6), thai_paragraph(tr(L, "ผู้บันทึกและรับรองสรุปผล", "Recorded and certified by"), st.h3), table]
 
 
-def session_flowables(d: SessionData, *, agency: str | None = None) -> list[Flowable]:
+def session_flowables(d: SessionData, *, agency: str | None = None, unit: str | None = None) -> list[Flowable]:
     """Everything the summary prints before the sign-off (:func:`sign_off`)."""
     st = report_styles(d.lang)
     sec = _Sections(st)
     for part in (_participation, _contributions, _focus_group, _tallies, _exhibition, _actions, _photos, _contacts):
         part(d, sec)
-    return [*_header(d, st, agency), *sec.out]
+    return [*_header(d, st, agency, unit), *sec.out]
 
 
 def build_session_summary(db: Database, session_id: str, target: str | Path | BinaryIO, *, lang: str = "th",
                           include_personal_data: bool = False, attachments_dir: Path | None = None,
-                          agency: str | None = None, progress: Progress = no_progress) -> int:
+                          agency: str | None = None, unit: str | None = None, attendance: Attendance | None = None,
+                          progress: Progress = no_progress) -> int:
     """Write the summary PDF of one session to ``target``; returns the page count.
+
+    ``agency`` and ``unit`` head the document (from the user's settings; none printed when
+    unset). ``attendance`` is the head count; see :func:`load_session_data`.
 
     Personal data (names, phones, e-mails) is printed only with ``include_personal_data`` and
     only for participants who consented. A path target is written atomically (see output.py).
     """
     progress(0.05, tr(lang, "กำลังอ่านข้อมูลเวที", "Reading the session"))
     data = load_session_data(db, session_id, lang=lang, include_personal_data=include_personal_data,
-                             attachments_dir=attachments_dir)
+                             attachments_dir=attachments_dir, attendance=attendance)
     progress(0.3, tr(lang, "กำลังจัดหน้า", "Laying out pages"))
-    flowables = session_flowables(data, agency=agency)
+    flowables = session_flowables(data, agency=agency, unit=unit)
     closing = sign_off(data, report_styles(lang))
-    footer = tr(lang, f"พิมพ์จาก Sala เมื่อ {format_date(now(), lang)}", f"Printed from Sala on {format_date(now(), lang)}")
+    footer = tr(lang, f"พิมพ์จาก Sala เมื่อ {printed_at(lang)}", f"Printed from Sala on {printed_at(lang)}")
     title = f"{tr(lang, 'สรุปผลการจัดเวที', 'Session summary')}: {data.title}"
     if isinstance(target, (str, Path)):
         with atomic_output(Path(target)) as tmp:
