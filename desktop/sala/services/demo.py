@@ -1,22 +1,29 @@
 """``sala demo-data``: fill the database with realistic Thai sessions of all three kinds.
 
 Rows go in through SQLAlchemy Core in large transactions (thousands of sessions must not take
-minutes); sequence numbers and device ids are assigned exactly as the flush hook would.
+minutes); sequence numbers and device ids are assigned exactly as the flush hook would. Demo
+data behaves like real data: every finalized session is handed, in the same transaction, to
+the same ``on_finalize`` a real finalize calls (the outbox snapshot), so demo → enroll → sync
+sends it; and every session that took place has a plausible head count.
 """
 
 from __future__ import annotations
 
 import random
+from collections import Counter
+from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from sqlalchemy import select, update
+from sqlalchemy.orm import Session as OrmSession
 
 from sala.domain import enums as e
 from sala.domain.clock import BANGKOK
 from sala.domain.ids import new_id
 from sala.domain.provinces import all_provinces
 from sala.services import demo_phrases as ph
+from sala.services.sessions import audit
 from sala.storage.database import Database
 from sala.storage.models import (
     Contribution, Device, Guide, GuideQuestion, Participant, Proposal, Rating, Session, Tally, Topic,
@@ -56,9 +63,18 @@ def _sentence(rng: random.Random, topic: str, kind: e.ContributionType) -> str:
     return " ".join(parts)
 
 
+FinalizeHook = Callable[[OrmSession, Session], Any]
+
+
 def generate(db: Database, sessions: int, *, seed: int = 2569, contributions_per_session: int | None = None,
-             days: int = 730) -> dict[str, int]:
-    """Add ``sessions`` sessions (mixed kinds) with participants and what they said."""
+             days: int = 730, on_finalize: FinalizeHook | None = None) -> dict[str, int]:
+    """Add ``sessions`` sessions (mixed kinds) with participants and what they said.
+
+    ``on_finalize`` is what a real finalize runs in its transaction (bootstrap wires the outbox's
+    ``enqueue_finalized_session`` into ``SessionService``); it is the same by default.
+    """
+    if on_finalize is None:
+        from sala.sync.outbox import enqueue_finalized_session as on_finalize
     rng = random.Random(seed)
     provinces = {p.code: p for p in all_provinces()}
     with db.read() as s:
@@ -69,22 +85,24 @@ def generate(db: Database, sessions: int, *, seed: int = 2569, contributions_per
         CatalogService(db).ensure_defaults()
         with db.read() as s:
             topics = {t.code: t.id for t in s.scalars(select(Topic))}
-    counts = {"sessions": 0, "contributions": 0, "participants": 0, "ratings": 0}
+    counts = {"sessions": 0, "contributions": 0, "participants": 0, "ratings": 0, "finalized": 0}
     end = datetime.now(timezone.utc)
     done = 0
     while done < sessions:
         chunk = min(200, sessions - done)
-        _generate_chunk(db, rng, chunk, topics, provinces, end, days, contributions_per_session, counts)
+        _generate_chunk(db, rng, chunk, topics, provinces, end, days, contributions_per_session, counts, on_finalize)
         done += chunk
     return counts
 
 
 def _generate_chunk(db: Database, rng: random.Random, n: int, topics: dict[str, str], provinces: dict,
-                    end: datetime, days: int, per_session: int | None, counts: dict[str, int]) -> None:
+                    end: datetime, days: int, per_session: int | None, counts: dict[str, int],
+                    on_finalize: FinalizeHook) -> None:
     with db.write() as s:
         device = s.get(Device, db.device_id)
         rows = _Rows(db.device_id, device.last_change_seq)
         links: list[dict[str, str]] = []
+        finalized: list[str] = []
         for _ in range(n):
             kind = rng.choices(list(e.SessionKind), weights=(5, 3, 2))[0]
             code = rng.choice(FOCUS_PROVINCES) if rng.random() < 0.6 else rng.choice(list(provinces))
@@ -104,13 +122,18 @@ def _generate_chunk(db: Database, rng: random.Random, n: int, topics: dict[str, 
                            planned_start=start, planned_end=start + timedelta(hours=2), started_at=start,
                            ended_at=start + timedelta(hours=2) if status != e.SessionStatus.DRAFT else None,
                            finalized_at=start + timedelta(hours=3) if status == e.SessionStatus.FINALIZED else None,
-                           notes="", session_date=local.date())
+                           notes="", session_date=local.date(), attendance_total=None, attendance_detail=None)
             links.append({"session_id": sid, "topic_id": topics[topic]})
             counts["sessions"] += 1
             if kind == e.SessionKind.EXHIBITION:
-                _exhibition(rows, rng, sid, start, counts, per_session)
+                came = _exhibition(rows, rng, sid, start, counts, per_session)
             else:
-                _talk(rows, rng, sid, start, kind, topic, topics, code, counts, per_session)
+                came = _talk(rows, rng, sid, start, kind, topic, topics, code, counts, per_session)
+            if status != e.SessionStatus.DRAFT:  # a draft has not happened yet: no head count
+                session_row = rows.tables[Session][-1]
+                session_row["attendance_total"], session_row["attendance_detail"] = came
+            if status == e.SessionStatus.FINALIZED:
+                finalized.append(sid)
         device.last_change_seq = rows.seq
         by_table = {model.__table__: batch for model, batch in rows.tables.items()}
         for table in Session.metadata.sorted_tables:  # parents before children
@@ -118,21 +141,44 @@ def _generate_chunk(db: Database, rng: random.Random, n: int, topics: dict[str, 
                 s.connection().execute(table.insert(), by_table[table])
         s.connection().execute(session_topic.insert(), links)
         s.execute(update(Device).where(Device.id == db.device_id).values(last_change_seq=rows.seq))
+        for sid in finalized:  # what SessionService.set_status does on finalize, in this transaction
+            session = s.get(Session, sid)
+            on_finalize(s, session)
+            audit(s, "status", "session", sid, {"from": e.SessionStatus.CLOSED.value,
+                                                 "to": e.SessionStatus.FINALIZED.value})
+            s.flush()
+            s.expunge_all()  # keep the identity map small over a 200-session chunk
+        counts["finalized"] += len(finalized)
+
+
+Attendance = tuple[int, dict[str, dict[str, int]] | None]
+
+
+def _head_count(total: int, groups: dict[str, Counter]) -> Attendance:
+    """``total`` with the known (stated) part of each group; the rest stays "not stated"."""
+    detail = {dim: {k: n for k, n in sorted(c.items()) if k != "not_stated"} for dim, c in groups.items()}
+    detail = {dim: g for dim, g in detail.items() if g}
+    return total, detail or None
 
 
 def _talk(rows: _Rows, rng: random.Random, sid: str, start: datetime, kind: e.SessionKind, topic: str,
-          topics: dict[str, str], province: str, counts: dict[str, int], per_session: int | None) -> None:
+          topics: dict[str, str], province: str, counts: dict[str, int], per_session: int | None) -> Attendance:
+    """A minitalk or focus group; returns its head count: everyone registered, plus some who only listened."""
     n_people = rng.randint(6, 12) if kind == e.SessionKind.FOCUS_GROUP else rng.randint(15, 60)
     people = []
+    groups: dict[str, Counter] = {"age_band": Counter(), "gender": Counter(), "occupation": Counter()}
     for i in range(1, n_people + 1):
+        person = {"age_band": rng.choices(list(e.AgeBand), weights=(5, 15, 20, 20, 25, 12, 3))[0],
+                  "gender": rng.choices(list(e.Gender), weights=(50, 45, 2, 3))[0],
+                  "occupation": rng.choice(list(e.Occupation))}
+        for dim, value in person.items():
+            groups[dim][value.value] += 1
         people.append(rows.add(
-            Participant, start, session_id=sid, code=f"P{i:02d}",
-            age_band=rng.choices(list(e.AgeBand), weights=(5, 15, 20, 20, 25, 12, 3))[0],
-            gender=rng.choices(list(e.Gender), weights=(50, 45, 2, 3))[0],
-            occupation=rng.choice(list(e.Occupation)), province_code=province,
+            Participant, start, session_id=sid, code=f"P{i:02d}", **person, province_code=province,
             consent=rng.choice((e.ConsentKind.VERBAL, e.ConsentKind.WRITTEN, e.ConsentKind.NONE)),
             consent_at=start, consent_purpose=""))
     counts["participants"] += n_people
+    listeners = 0 if kind == e.SessionKind.FOCUS_GROUP else rng.randint(0, n_people)
     questions: list[str | None] = [None]
     if kind == e.SessionKind.FOCUS_GROUP:
         gid = rows.add(Guide, start, title="แนวคำถามสนทนากลุ่ม", is_template=False, session_id=sid)
@@ -151,18 +197,24 @@ def _talk(rows: _Rows, rng: random.Random, sid: str, start: datetime, kind: e.Se
                  participant_id=rng.choice(people) if rng.random() < 0.8 else None,
                  question_id=rng.choice(questions), topic_id=topics.get(topic), recorded_at=when)
     counts["contributions"] += n
+    return _head_count(n_people + listeners, groups)
 
 
 def _exhibition(rows: _Rows, rng: random.Random, sid: str, start: datetime, counts: dict[str, int],
-                per_session: int | None) -> None:
+                per_session: int | None) -> Attendance:
+    """An exhibition; returns its head count: the visitors who rated, plus some who only looked."""
     proposals = [rows.add(Proposal, start, session_id=sid, position=i, title=t)
                  for i, t in enumerate(rng.sample(ph.PROPOSALS, 4))]
     visitors = per_session if per_session is not None else rng.randint(40, 250)
+    ages: Counter = Counter()
     for i in range(visitors):
         when = start + timedelta(seconds=40 * i)
+        band = rng.choice(list(e.AgeBand) + [None])
+        if band is not None:
+            ages[band.value] += 1
         rid = rows.add(Rating, when, session_id=sid, score=rng.choices((1, 2, 3, 4, 5), weights=(3, 5, 15, 40, 37))[0],
-                       comment=rng.choice(ph.EXHIBITION_COMMENTS),
-                       age_band=rng.choice(list(e.AgeBand) + [None]), recorded_at=when)
+                       comment=rng.choice(ph.EXHIBITION_COMMENTS), age_band=band, recorded_at=when)
         for pid in rng.sample(proposals, rng.randint(1, 2)):
             rows.add(Vote, when, session_id=sid, rating_id=rid, proposal_id=pid)
     counts["ratings"] += visitors
+    return _head_count(visitors + rng.randint(0, visitors // 2 + 5), {"age_band": ages})
