@@ -58,7 +58,7 @@ def test_drag_and_drop_photos_stored_by_hash_with_thumbnails(qtbot, services, ta
     b = _photo(tmp_path, "whiteboard.jpg", colour="#aa3322")
     assert _drop(panel, [a, b])
     qtbot.waitUntil(lambda: len(services.attachments.list(sid)) == 2 and panel.photo_count() == 2, timeout=10000)
-    panel.worker.wait()
+    panel.worker.wait_idle()
     for src in (a, b):
         sha = hashlib.sha256(src.read_bytes()).hexdigest()
         stored = services.paths.attachments / sha[:2] / sha

@@ -2,20 +2,19 @@
 
 The report and export dialogs build on it. Reports only *read*, so they do not go through the
 TaskRunner: that single writer thread carries the user's keystroke saves, and a 2–10 s PDF build
-queued on it would hold every save behind it. A :class:`ReadJob` runs on its own short-lived
-thread instead; SQLite in WAL mode lets that reader work beside the writer, each on its own pooled
-connection. Results, progress and errors come back as queued signals, so widgets are only ever
-touched on the UI thread.
+queued on it would hold every save behind it. The job runs on a thread of its own
+(:func:`sala.ui.common.tasks.start`); SQLite in WAL mode lets that reader work beside the writer,
+each on its own pooled connection. Results, progress and errors come back through the tasks
+module's relay, so widgets are only ever touched on the UI thread.
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton,
@@ -24,33 +23,7 @@ from PySide6.QtWidgets import (
 
 from sala.bootstrap import Services
 from sala.ui.common.errors import show_error
-
-
-class ReadJob(QObject):
-    """Runs one read-only callable on its own thread; reports back by queued signals."""
-
-    sig_progress = Signal(float, str)
-    """Fraction done (0–1) and what is happening."""
-    sig_done = Signal(object)
-    """The callable's result."""
-    sig_failed = Signal(object)
-    """The exception it raised."""
-
-    def start(self, fn: Callable[[Callable[[float, str], None]], Any]) -> None:
-        def work() -> None:
-            try:
-                result = fn(self.sig_progress.emit)
-            except BaseException as exc:  # noqa: BLE001 - delivered to the UI thread
-                self.sig_failed.emit(exc)
-            else:
-                self.sig_done.emit(result)
-
-        self._thread = threading.Thread(target=work, name="sala-report", daemon=True)
-        self._thread.start()
-
-    def wait(self, timeout: float = 60.0) -> None:
-        if getattr(self, "_thread", None) is not None:
-            self._thread.join(timeout)
+from sala.ui.common.tasks import Job, start
 
 
 class OutputPicker(QWidget):
@@ -103,7 +76,7 @@ class JobDialog(QDialog):
         self.run_button.clicked.connect(self.start)
         self.open_button.clicked.connect(self.open_file)
         self.buttons.rejected.connect(self.reject)
-        self.job: ReadJob | None = None
+        self.job: Job | None = None
         self.written: Path | None = None
 
     def finish_layout(self, form: QFormLayout) -> None:
@@ -128,12 +101,8 @@ class JobDialog(QDialog):
         self.progress.setValue(0)
         self.status.setText(self.tr("Working…"))
         self._target = target
-        self.job = ReadJob(self)
-        queued = Qt.ConnectionType.QueuedConnection  # emitted on the worker, delivered on the UI thread
-        self.job.sig_progress.connect(self._progress, queued)
-        self.job.sig_done.connect(self._done, queued)
-        self.job.sig_failed.connect(self._failed, queued)
-        self.job.start(fn)
+        self.job = start(lambda job: fn(job.progress), self, self._done, self._failed,
+                         on_progress=self._progress, name="sala-report")
 
     def _progress(self, fraction: float, message: str) -> None:
         self.progress.setValue(int(fraction * 100))

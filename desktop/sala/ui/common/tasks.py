@@ -1,8 +1,24 @@
-"""One way to run work off the UI thread: a single worker (the one writer), results posted back.
+"""One way to run work off the UI thread, and one relay of its results back to the UI thread.
 
-Widgets never touch the database from a worker: they hand a callable to :meth:`TaskRunner.run`
-and get ``on_done(result)`` or ``on_error(exc)`` called later on the UI thread. One worker
-thread means one writer for SQLite and an order of writes that matches the order of keystrokes.
+Widgets never touch the database from a worker: they hand a callable to a lane and get
+``on_done(result)`` or ``on_error(exc)`` called later on the UI thread.
+
+- :class:`TaskRunner` is the one *writer*: a single thread, so SQLite has one writer and writes
+  happen in the order they were asked for (the order of keystrokes). Pages get it from the
+  composition root.
+- :class:`LatestReader` runs read-only queries beside the writer (SQLite in WAL mode lets a reader
+  work while the writer commits): a query waiting to run is replaced by a newer one, and the
+  result of a superseded query is dropped, never drawn (a user clicking through filters wants
+  the chart of the last click). A 100 ms aggregate queued on the writer would hold up saves.
+- :class:`FileLane` copies and decodes files (photos) on threads of their own, so neither typing
+  nor a save waits for a big photo.
+- :func:`start` runs one long job (a PDF report, a sync run) on a thread of its own, with
+  progress and cancel through its :class:`Job`.
+
+Every result crosses to the UI thread through :class:`_Relay`, and every failure goes through
+:func:`_hand_over`: a failure that is not a :class:`~sala.domain.errors.SalaError` (not the user's
+trouble, a bug) is logged with its traceback *before* any ``on_error`` handler shows it, so a bug
+shown in a dialog is never lost from the log.
 """
 
 from __future__ import annotations
@@ -13,80 +29,258 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
+
+from sala.domain.errors import SalaError
 
 log = logging.getLogger(__name__)
 
+OnDone = Callable[[Any], None]
+OnError = Callable[[BaseException], None]
 
-class TaskRunner(QObject):
-    """Runs callables in order on one background thread and reports back on the UI thread."""
 
-    sig_busy_changed = Signal(bool)
-    """True while tasks are queued or running; False when the queue drains."""
+class _Relay(QObject):
+    """Runs callables posted from any thread on the thread it lives in (the UI thread)."""
 
-    _sig_finished = Signal(object, object, object, object)
+    _sig_call = Signal(object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._queue: queue.Queue[tuple | None] = queue.Queue()
-        self._pending = 0
-        self._lock = threading.Lock()
-        self._sig_finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
-        self._thread = threading.Thread(target=self._work, name="sala-writer", daemon=True)
-        self._thread.start()
+        self._sig_call.connect(self._call, Qt.ConnectionType.QueuedConnection)
 
-    def run(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
-            on_error: Callable[[BaseException], None] | None = None) -> None:
+    def post(self, fn: Callable[[], None]) -> bool:
+        """Queue ``fn`` for the UI thread; False when the owner is gone (nobody left to tell)."""
+        try:
+            self._sig_call.emit(fn)
+        except RuntimeError:  # the C++ side was deleted while the work ran
+            return False
+        return True
+
+    @Slot(object)
+    def _call(self, fn: Callable[[], None]) -> None:
+        fn()
+
+
+def _hand_over(what: str, error: BaseException, on_error: OnError | None) -> None:
+    """Give a failure to its handler (UI thread); a bug is logged with its traceback first."""
+    if not isinstance(error, SalaError):
+        log.error("%s failed (a bug)", what, exc_info=error)
+        if on_error is not None:
+            on_error(error)
+    elif on_error is not None:
+        on_error(error)
+    else:
+        log.warning("%s failed and nobody showed it: %s", what, error.en, exc_info=error)
+
+
+class Job:
+    """A handle on one piece of background work: cancel it, wait for it, report progress from it."""
+
+    def __init__(self, fn: Callable[..., Any], on_done: OnDone | None, on_error: OnError | None,
+                 on_progress: Callable[..., None] | None = None, relay: _Relay | None = None) -> None:
+        self.fn, self.on_done, self.on_error, self.on_progress = fn, on_done, on_error, on_progress
+        self.cancel_event = threading.Event()
+        """Set by :meth:`cancel`; long work checks it (or passes it on, e.g. to a sync run)."""
+        self._relay = relay
+        self._ran = threading.Event()
+        self._dropped = False  # superseded (latest-wins): its result is never delivered
+
+    def cancel(self) -> None:
+        """Ask the work to stop: not started, it never runs; running, it sees :attr:`cancelled`."""
+        self.cancel_event.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self.cancel_event.is_set()
+
+    def progress(self, *values: Any) -> None:
+        """Called by the work (any thread): ``on_progress(*values)`` runs on the UI thread."""
+        if self.on_progress is not None and self._relay is not None and not self._dropped:
+            on_progress = self.on_progress
+            self._relay.post(lambda: on_progress(*values))
+
+    def done(self) -> bool:
+        """The work has run (or was skipped); its result may still be on its way to the UI thread."""
+        return self._ran.is_set()
+
+    def wait(self, timeout: float | None = 60.0) -> bool:
+        """Block until the work has run (tests, shutdown); results still arrive by event."""
+        return self._ran.wait(timeout)
+
+
+class _Lane(QObject):
+    """``threads`` worker threads over one queue; results relayed to the UI thread."""
+
+    sig_busy_changed = Signal(bool)
+    """True while work is queued or running; False when the last result has been delivered."""
+
+    def __init__(self, name: str, threads: int = 1, latest: bool = False, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._name, self._latest = name, latest
+        self._queue: queue.Queue[Job | None] = queue.Queue()
+        self._relay = _Relay(self)
+        self._lock = threading.Condition()
+        self._pending = 0       # submitted, result not yet delivered on the UI thread
+        self._outstanding = 0   # submitted, not yet run on a worker
+        self._waiting: Job | None = None  # latest-wins: the newest job not yet started
+        self._running: list[Job] = []
+        self._stopping = False
+        self._threads = [threading.Thread(target=self._work, name=name if threads == 1 else f"{name}-{i}",
+                                          daemon=True) for i in range(threads)]
+        for t in self._threads:
+            t.start()
+        # Owned by a widget that goes away: let its idle threads end too (not self: it is gone by then).
+        self.destroyed.connect(lambda *_a, q=self._queue, n=threads: [q.put(None) for _ in range(n)])
+
+    def submit(self, fn: Callable[[], Any], on_done: OnDone | None = None, on_error: OnError | None = None) -> Job:
+        job = Job(fn, on_done, on_error, relay=self._relay)
         with self._lock:
             self._pending += 1
+            self._outstanding += 1
             first = self._pending == 1
+            if self._latest:
+                if self._waiting is not None:
+                    self._waiting._dropped = True
+                    self._waiting.cancel()
+                for running in self._running:
+                    running._dropped = True
+                self._waiting = job
         if first:
             self.sig_busy_changed.emit(True)
-        self._queue.put(("task", fn, on_done, on_error))
+        self._queue.put(job)
+        return job
 
     def pending(self) -> int:
+        """Work submitted whose result has not yet been delivered."""
         with self._lock:
             return self._pending
 
-    def wait_idle(self, timeout: float = 10.0) -> bool:
-        """Block until queued work has run (tests and shutdown); results still arrive by event."""
-        done = threading.Event()
-        self._queue.put(("marker", done.set, None, None))
-        return done.wait(timeout)
+    def busy(self) -> bool:
+        return self.pending() > 0
 
-    def shutdown(self, timeout: float = 10.0) -> None:
-        """Finish queued writes, then stop the worker (called at quit: nothing typed is dropped)."""
-        self._queue.put(None)
-        self._thread.join(timeout)
+    def wait_idle(self, timeout: float = 10.0) -> bool:
+        """Block until everything submitted so far has run (tests, shutdown)."""
+        with self._lock:
+            return self._lock.wait_for(lambda: self._outstanding == 0, timeout)
+
+    def shutdown(self, timeout: float = 10.0, finish_queued: bool = True) -> None:
+        """Stop the threads; with ``finish_queued`` queued work runs first (nothing typed is dropped)."""
+        with self._lock:
+            if not finish_queued:
+                self._stopping = True
+                for job in self._running:
+                    job._dropped = True
+        for _ in self._threads:
+            self._queue.put(None)
+        for t in self._threads:
+            if t is not threading.current_thread():
+                t.join(timeout)
 
     def _work(self) -> None:
         while True:
-            item = self._queue.get()
-            if item is None:
+            job = self._queue.get()
+            if job is None:
                 return
-            kind, fn, on_done, on_error = item
-            if kind == "marker":
-                fn()
-                continue
-            try:
-                result, error = fn(), None
-            except BaseException as exc:  # delivered to on_error on the UI thread
-                result, error = None, exc
-            self._sig_finished.emit(result, error, on_done, on_error)
+            with self._lock:
+                if self._waiting is job:
+                    self._waiting = None
+                skip = job.cancelled or self._stopping
+                if not skip:
+                    self._running.append(job)
+            result: Any = None
+            error: BaseException | None = None
+            if not skip:
+                try:
+                    result = job.fn()
+                except BaseException as exc:  # noqa: BLE001 - handed over on the UI thread
+                    error = exc
+            with self._lock:
+                if job in self._running:
+                    self._running.remove(job)
+                self._outstanding -= 1
+                self._lock.notify_all()
+            job._ran.set()
+            delivered = self._relay.post(lambda j=job, r=result, e=error, s=skip: self._deliver(j, r, e, s))
+            if not delivered:
+                return
 
-    @Slot(object, object, object, object)
-    def _deliver(self, result: Any, error: BaseException | None, on_done: Any, on_error: Any) -> None:
+    def _deliver(self, job: Job, result: Any, error: BaseException | None, skipped: bool) -> None:
         with self._lock:
             self._pending -= 1
             idle = self._pending == 0
         try:
+            if skipped or job._dropped:
+                return
             if error is not None:
-                if on_error is not None:
-                    on_error(error)
-                else:
-                    log.error("background task failed", exc_info=error)
-            elif on_done is not None:
-                on_done(result)
+                _hand_over(self._name, error, job.on_error)
+            elif job.on_done is not None:
+                job.on_done(result)
         finally:
             if idle:
                 self.sig_busy_changed.emit(False)
+
+
+class TaskRunner(_Lane):
+    """The one writer: runs callables in order on one background thread, reports on the UI thread."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__("sala-writer", threads=1, parent=parent)
+
+    def run(self, fn: Callable[[], Any], on_done: OnDone | None = None, on_error: OnError | None = None) -> Job:
+        """Queue a write; ``on_done(result)`` or ``on_error(exc)`` follow on the UI thread, in order."""
+        return self.submit(fn, on_done, on_error)
+
+
+class LatestReader(_Lane):
+    """One reader thread for read-only queries; only the newest request's result is delivered."""
+
+    def __init__(self, name: str = "sala-reader", parent: QObject | None = None) -> None:
+        super().__init__(name, threads=1, latest=True, parent=parent)
+        app = QCoreApplication.instance()
+        if app is not None:  # pages are not closed one by one at quit; stop before SQLite is closed
+            app.aboutToQuit.connect(self.shutdown)
+
+    def shutdown(self, timeout: float = 5.0, finish_queued: bool = False) -> None:
+        """Stop the thread (a running query finishes first; its result is dropped)."""
+        super().shutdown(timeout, finish_queued)
+
+
+class FileLane(_Lane):
+    """File work (copying photos in, decoding thumbnails) on threads of its own."""
+
+    def __init__(self, parent: QObject | None = None, threads: int = 2) -> None:
+        super().__init__("sala-files", threads=threads, parent=parent)
+
+    def run(self, fn: Callable[[], Any], on_done: OnDone | None = None, on_error: OnError | None = None) -> Job:
+        return self.submit(fn, on_done, on_error)
+
+
+def start(fn: Callable[[Job], Any], owner: QObject, on_done: OnDone | None = None, on_error: OnError | None = None,
+          *, on_progress: Callable[..., None] | None = None, name: str = "sala-job") -> Job:
+    """Run one long job on a thread of its own; it gets its :class:`Job` for progress and cancel.
+
+    ``owner`` (a QObject on the UI thread) receives the result: if it is deleted first, the
+    result is dropped. A cancelled job still delivers what ``fn`` returned (it decides how to stop).
+    """
+    relay = _Relay(owner)
+    job = Job(fn, on_done, on_error, on_progress, relay)
+
+    def deliver(result: Any, error: BaseException | None) -> None:
+        relay.deleteLater()
+        if error is not None:
+            _hand_over(name, error, on_error)
+        elif on_done is not None:
+            on_done(result)
+
+    def work() -> None:
+        result: Any = None
+        error: BaseException | None = None
+        try:
+            result = fn(job)
+        except BaseException as exc:  # noqa: BLE001 - handed over on the UI thread
+            error = exc
+        job._ran.set()
+        relay.post(lambda: deliver(result, error))
+
+    threading.Thread(target=work, name=name, daemon=True).start()
+    return job

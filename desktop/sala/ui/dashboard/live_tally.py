@@ -18,7 +18,7 @@ from sala.bootstrap import Services
 from sala.domain.thaidate import format_date
 from sala.services.dashboard import ExhibitionFigures
 from sala.ui.dashboard.charts import BarChart
-from sala.ui.dashboard.reader import LatestReader
+from sala.ui.common.tasks import LatestReader
 from sala.ui.common.errors import show_error
 
 THROTTLE_MS = 500

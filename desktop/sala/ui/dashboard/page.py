@@ -23,7 +23,7 @@ from sala.services.dashboard import DashboardData
 from sala.services.sessions import SessionFilter
 from sala.ui.dashboard.charts import BarChart
 from sala.ui.dashboard.live_tally import LiveTally
-from sala.ui.dashboard.reader import LatestReader
+from sala.ui.common.tasks import LatestReader
 from sala.ui.sessions.filters import SessionFilterBar
 from sala.ui.common.errors import show_error
 

@@ -23,8 +23,8 @@ from sala.bootstrap import Services
 from sala.domain.errors import SalaError
 from sala.services.attachments import AttachmentView, StoredBlob
 from sala.ui.common.autosave import Autosave
-from sala.ui.focus_group.photo_files import THUMB, FileWorker, load_thumbnail
-from sala.ui.common.tasks import TaskRunner
+from sala.ui.focus_group.photo_files import THUMB, load_thumbnail
+from sala.ui.common.tasks import FileLane, TaskRunner
 from sala.ui.common.errors import show_error
 
 IMAGE_FILTER = "*.jpg *.jpeg *.png *.gif *.bmp *.webp *.heic *.JPG *.JPEG *.PNG"
@@ -44,7 +44,7 @@ class PhotosPanel(QWidget):
         self._session_id = session_id
         self._lang = lang
         self._question = question or (lambda: None)
-        self.worker = FileWorker(self)
+        self.worker = FileLane(self)
         self.setAcceptDrops(True)
 
         self.hint = QLabel(self.tr("Drop photos of flip charts and whiteboards here, or choose files."))

@@ -1,6 +1,6 @@
 """The export dialog: sessions, participants or contributions as CSV or XLSX, in the background.
 
-Like the report dialog it reads on its own :class:`~sala.ui.common.job_dialog.ReadJob` thread (an
+Like the report dialog it reads on a thread of its own (:class:`~sala.ui.common.job_dialog.JobDialog`; an
 export of 250,000 rows takes seconds and must not stall the single writer).
 """
 

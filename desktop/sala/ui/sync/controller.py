@@ -1,9 +1,10 @@
 """The link watcher: decides when to sync and runs it off the UI thread.
 
-Why a plain worker thread and not the TaskRunner: a sync can wait minutes on a slow link, and
-the TaskRunner is the one writer every page's saves queue behind. The engine writes only in
-short ``db.write()`` transactions, so it interleaves with the pages' saves; it never touches a
-widget — it emits signals, which Qt delivers on the UI thread.
+Why a job on its own thread (:func:`sala.ui.common.tasks.start`) and not the TaskRunner: a sync
+can wait minutes on a slow link, and the TaskRunner is the one writer every page's saves queue
+behind. The engine writes only in short ``db.write()`` transactions, so it interleaves with the
+pages' saves; it never touches a widget — its progress and report come back through the tasks
+module's relay, on the UI thread.
 
 When: at start, every ``probe_interval`` (a cheap GET /v1/hello off the UI thread), at once when
 QNetworkInformation says the link is back (when that plugin loads; headless it may not), and
@@ -12,16 +13,12 @@ after a failed run, following ``backoff_delay`` (full jitter, 1 s … 10 min).
 
 from __future__ import annotations
 
-import logging
-import threading
-
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from sala.wire import http as wire_http
 from sala.sync.run_report import Progress, RetryPolicy, RunReport
 from sala.sync.service import SyncService, SyncStatus
-
-log = logging.getLogger(__name__)
+from sala.ui.common.tasks import Job, start
 
 
 class SyncController(QObject):
@@ -35,16 +32,13 @@ class SyncController(QObject):
     """A sync run started."""
     sig_finished = Signal(object)
     """The :class:`RunReport` of a finished run."""
-    _sig_probe_done = Signal(bool)
-    _sig_done = Signal(object)
 
     def __init__(self, sync: SyncService, parent: QObject | None = None, *,
                  probe_interval_ms: int = 60_000, policy: RetryPolicy | None = None) -> None:
         super().__init__(parent)
         self.sync = sync
         self.policy = policy or RetryPolicy(network_attempts=2, max_wait=60.0)
-        self._thread: threading.Thread | None = None
-        self._cancel = threading.Event()
+        self._job: Job | None = None
         self._failures = 0
         self.link: bool | None = None
         self._probe_timer = QTimer(self)
@@ -53,15 +47,13 @@ class SyncController(QObject):
         self._retry_timer = QTimer(self)
         self._retry_timer.setSingleShot(True)
         self._retry_timer.timeout.connect(self.sync_now)
-        self._sig_probe_done.connect(self._probe_done)
-        self._sig_done.connect(self._run_done)
         self._netinfo = _network_information()
         if self._netinfo is not None:
             self._netinfo.reachabilityChanged.connect(self._reachability_changed)
 
     @property
     def running(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
+        return self._job is not None and not self._job.done()
 
     def start(self) -> None:
         """Begin watching: a probe now and every interval."""
@@ -72,7 +64,8 @@ class SyncController(QObject):
     def stop(self) -> None:
         self._probe_timer.stop()
         self._retry_timer.stop()
-        self._cancel.set()
+        if self._job is not None:
+            self._job.cancel()
 
     def refresh_status(self) -> SyncStatus:
         status = self.sync.status()
@@ -85,10 +78,7 @@ class SyncController(QObject):
         if self.running:
             return
 
-        def work() -> None:
-            self._sig_probe_done.emit(self.sync.probe())
-
-        threading.Thread(target=work, name="sala-sync-probe", daemon=True).start()
+        start(lambda _job: self.sync.probe(), self, self._probe_done, name="sala-sync-probe")
 
     @Slot(bool)
     def _probe_done(self, ok: bool) -> None:
@@ -115,27 +105,17 @@ class SyncController(QObject):
         """Start a run in the background; False if one is already running."""
         if self.running:
             return False
-        self._cancel = threading.Event()
         self.sig_started.emit()
-
-        def work() -> None:
-            try:
-                report = self.sync.sync(policy=self.policy, on_progress=self.sig_progress.emit,
-                                        cancel=self._cancel)
-            except Exception:  # noqa: BLE001 - the engine records its own failures; never crash
-                log.exception("sync run crashed")
-                report = None
-            self._sig_done.emit(report)
-
-        self._thread = threading.Thread(target=work, name="sala-sync", daemon=True)
-        self._thread.start()
+        # The engine records its own failures; a crash (logged by the relay) ends the run as None.
+        self._job = start(lambda job: self.sync.sync(policy=self.policy, on_progress=job.progress,
+                                                     cancel=job.cancel_event),
+                          self, self._run_done, lambda _exc: self._run_done(None),
+                          on_progress=self.sig_progress.emit, name="sala-sync")
         return True
 
     @Slot(object)
     def _run_done(self, report: RunReport | None) -> None:
-        if self._thread is not None:
-            self._thread.join(1.0)
-        self._thread = None
+        self._job = None
         if report is not None:
             outcome = str(report.outcome)
             self.link = outcome not in ("no_link",)
@@ -151,8 +131,8 @@ class SyncController(QObject):
 
     def wait(self, timeout: float = 30.0) -> None:
         """Block until the running sync ends (tests, shutdown)."""
-        if self._thread is not None:
-            self._thread.join(timeout)
+        if self._job is not None:
+            self._job.wait(timeout)
 
 
 def _network_information() -> object | None:
