@@ -81,13 +81,23 @@ def central_sqlite(tmp_path: Path) -> Iterator[CentralServer]:
         yield start()
 
 
+def enroll_request(server: CentralServer, dev: Device, code: str, **over: object) -> dict:
+    """A valid enrollment body for ``dev``: a fresh challenge of ``server`` signed with the
+    device's key (``over`` replaces fields, e.g. to forge one)."""
+    from sala.wire.enroll import PATH_CHALLENGE, sign_challenge
+    ch = httpx.post(server.url + PATH_CHALLENGE).json()
+    sig = sign_challenge(dev.key, challenge=ch["challenge"],  # type: ignore[arg-type]
+                         server_id=ch["server_id"], device_id=dev.device_id)
+    return {"code": code, "device_id": dev.device_id, "name": "เครื่องทดสอบ",
+            "public_key": dev.public_key, "challenge": ch["challenge"], "signature": sig,
+            **over}
+
+
 def enroll(server: CentralServer, device_id: str | None = None, code: str | None = None,
            device: Device | None = None) -> Device:
     dev = device or Device(device_id or f"dev-{new_id()[-12:]}")
     code = code or server.mint_codes(1)[0]
-    r = httpx.post(server.url + "/v1/devices/enroll", json={
-        "code": code, "device_id": dev.device_id, "name": "เครื่องทดสอบ",
-        "public_key": dev.public_key})
+    r = httpx.post(server.url + "/v1/devices/enroll", json=enroll_request(server, dev, code))
     assert r.status_code == 200, r.text
     dev.token = r.json()["token"]
     return dev

@@ -110,11 +110,14 @@ def test_forwarded_batches(central: CentralServer) -> None:
     # the same records arriving directly too land once
     again = _result(post_batch(central, field_enrolled, direct))
     assert again.counts()["duplicate"] == 2
-    # a device never enrolled: trust on first use of its key …
+    # a device never enrolled is refused, not trusted on first use of its key …
     tofu = sign_batch(Batch(field_new.device_id, [contribution(field_new.device_id, 1)]),
                       field_new.key)  # type: ignore[arg-type]
+    r = post_batch(central, supervisor, [], signed=tofu)
+    assert r.status_code == 403 and r.json()["error"]["code"] == "unknown_origin"
+    # … so it enrolls later with its own key, and then its forwarded batch lands
+    enroll(central, device=field_new)
     assert _result(post_batch(central, supervisor, [], signed=tofu)).counts()["accepted"] == 1
-    # … and another key for it afterwards is refused
     impostor = Device(field_new.device_id)
     r = post_batch(central, supervisor, [contribution(field_new.device_id, 2)], origin=impostor)
     assert r.status_code == 403 and r.json()["error"]["code"] == "key_mismatch"

@@ -6,7 +6,7 @@ import httpx
 
 from sala.wire import crypto
 from sala.wire.protocol import PROTOCOL_VERSION, SERVICE_NAME
-from tests.integration.conftest import enroll
+from tests.integration.conftest import enroll, enroll_request
 from tests.integration.servers import CentralServer, Device
 
 
@@ -26,15 +26,15 @@ def test_enroll_good_reused_and_bad_codes(central: CentralServer) -> None:
     code, other = central.mint_codes(2)
     dev = enroll(central, "dev-enroll-1", code=code)
     assert dev.token.startswith("sala_")
-    again = httpx.post(central.url + "/v1/devices/enroll", json={
-        "code": code, "device_id": "dev-enroll-2", "public_key": Device("x").public_key})
+    again = httpx.post(central.url + "/v1/devices/enroll",
+                       json=enroll_request(central, Device("dev-enroll-2"), code))
     assert again.status_code == 403 and again.json()["error"]["code"] == "code_used"
-    bad = httpx.post(central.url + "/v1/devices/enroll", json={
-        "code": "AAAA-BBBB-CCCC", "device_id": "dev-enroll-3", "public_key": dev.public_key})
+    bad = httpx.post(central.url + "/v1/devices/enroll",
+                     json=enroll_request(central, Device("dev-enroll-3"), "AAAA-BBBB-CCCC"))
     assert bad.status_code == 403 and bad.json()["error"]["code"] == "bad_code"
     # Same id with another key is refused and does not burn the code …
-    hijack = httpx.post(central.url + "/v1/devices/enroll", json={
-        "code": other, "device_id": "dev-enroll-1", "public_key": Device("y").public_key})
+    hijack = httpx.post(central.url + "/v1/devices/enroll",
+                        json=enroll_request(central, Device("dev-enroll-1"), other))
     assert hijack.status_code == 409
     assert hijack.json()["error"]["code"] == "device_key_mismatch"
     # … which still enrolls a new device; codes are case/dash-insensitive.

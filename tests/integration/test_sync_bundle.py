@@ -30,6 +30,9 @@ def test_bundle_forwarded_then_direct_lands_once(central, tmp_path: Path) -> Non
         info = field.sync.export_bundle(out)
         assert info["records"] == 701 and info["photos"] == 1
         enroll(boss, central)
+        # a key is known to the service only through enrollment: the field laptop enrolled
+        # once (its bundle was cut before); a forward of a never-enrolled one is refused
+        enroll(field, central)
         imported = boss.sync.import_bundle(out)
         assert imported["device_id"] == field.db.device_id and imported["records"] == 701
         assert boss.sync.import_bundle(out)["new_batches"] == 0        # twice: kept once

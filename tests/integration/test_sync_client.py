@@ -56,6 +56,7 @@ def test_cli_enroll_sync_json_and_bundles(central_sqlite, tmp_path: Path, capsys
     other = tmp_path / "other" / "sala.sqlite3"
     o = laptop(tmp_path, "other")
     fill(o, 30)
+    enroll(o, central_sqlite)        # the service knows a key only through enrollment
     o.close()
     assert main(["--db", str(other), "bundle", "export", "--out", str(tmp_path / "o.sala")]) == 0
     assert main(["--db", str(db), "bundle", "import", str(tmp_path / "o.sala")]) == 0

@@ -10,6 +10,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from sala.domain.errors import SalaError
 from sala.sync.messages import Outcome
 from tests.integration.cut_proxy import CutProxy
 from tests.integration.fake_front import captive_portal, fault_front, url_of
@@ -147,7 +148,12 @@ def test_revoked_token_stops_and_asks_to_reenroll(central, svc) -> None:
     report = svc.sync.sync(policy=FAST)
     assert report.outcome is Outcome.REENROLL
     assert svc.sync.status().reenroll_needed and states(svc)["pending"] == 5
-    enroll(svc, central)                             # same key: lifts the revocation
+    code = central.mint_codes(1)[0]                  # the key alone cannot lift a revocation …
+    with pytest.raises(SalaError) as refused:
+        svc.sync.enroll(central.url, code)
+    assert "revoked" in refused.value.en
+    central.cli("reinstate", svc.db.device_id)      # … an administrator's command does
+    enroll(svc, central)
     assert svc.sync.status().reenroll_needed is None
     assert svc.sync.sync(policy=FAST).outcome is Outcome.OK
     assert_exactly_once(central, [svc])

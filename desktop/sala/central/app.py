@@ -9,24 +9,40 @@ from __future__ import annotations
 
 import hashlib
 import json
-import threading
+import logging
+import re
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from fastapi import FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
+from pydantic import BaseModel, ValidationError
 from sqlalchemy.exc import OperationalError
 from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import GZipMiddleware
 
-from sala.central import auth, catalog, db, ledger, schemas
-from sala.central.blobstore import BlobStore
+from sala.central import auth, bodies, catalog, db, ledger, schemas
+from sala.central.blobstore import DEFAULT_PARTIAL_TTL_S, BlobStore
 from sala.central.errors import ApiError
+from sala.wire import enroll as enroll_wire
 from sala.wire import http, pieces, protocol
 
 ERR = {"model": schemas.ErrorBody}
+MAX_INT64 = 2**63 - 1
+M = TypeVar("M", bound=BaseModel)
+log = logging.getLogger(__name__)
+
+
+def _json_body(model: type[BaseModel]) -> dict[str, Any]:
+    """OpenAPI request body of a handler that reads and validates its JSON by hand (within
+    the body limit, before parsing)."""
+    return {"requestBody": {"required": True, "content": {
+        "application/json": {"schema": model.model_json_schema()}}}}
 
 
 @dataclass(frozen=True)
@@ -37,6 +53,9 @@ class Settings:
         max_body_bytes=8 << 20, max_uncompressed_bytes=64 << 20, max_records=5000,
         max_blob_bytes=256 << 20, max_reconcile_ids=100_000))
     max_inflight_batches: int = 32
+    max_inflight_per_device: int = 8   # one device never holds more than a quarter of them
+    body_timeout_s: float = 30.0       # an upload idle this long is cut (408)
+    partial_ttl_s: float = DEFAULT_PARTIAL_TTL_S
 
 
 def _json(doc: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
@@ -44,21 +63,89 @@ def _json(doc: Any, status: int = 200, headers: dict[str, str] | None = None) ->
     return Response(body, status, headers=headers, media_type="application/json")
 
 
-async def read_body(request: Request, limit: int) -> bytes:
-    """The whole body, or 413 once it passes ``limit`` (a modest overrun is drained first so
-    the client can read our answer instead of a broken pipe)."""
-    declared = request.headers.get("content-length")
-    if declared is not None and declared.isdigit() and int(declared) > 4 * limit:
-        raise ApiError(413, "too_large", f"request bodies are limited to {limit} bytes")
-    buf = bytearray()
-    over = False
-    async for chunk in request.stream():
-        if not over:
-            buf += chunk
-            over = len(buf) > limit
-    if over:
-        raise ApiError(413, "too_large", f"request bodies are limited to {limit} bytes")
-    return bytes(buf)
+def _error(status: int, code: str, message: str,
+           headers: dict[str, str] | None = None) -> Response:
+    return _json({"error": {"code": code, "message": message}}, status, headers)
+
+
+def _validation_message(errors: Sequence[Any]) -> str:
+    """Where and what, never the input itself (an enrollment code must not come back)."""
+    parts = []
+    for e in list(errors)[:10]:
+        loc = ".".join(str(x) for x in e.get("loc", ()) if x not in ("body", "query"))
+        parts.append(f"{loc or 'body'}: {e.get('msg', 'invalid')}")
+    return "; ".join(parts)[:1000]
+
+
+def _model(model: type[M], doc: Any) -> M:
+    try:
+        return model.model_validate(doc)
+    except ValidationError as exc:
+        raise ApiError(422, "invalid_request", _validation_message(exc.errors())) from None
+
+
+_PIECE_RE = re.compile(r"^([0-9a-f-]{36}) (\d{1,9})-(\d{1,9})/(\d{1,9})\Z")
+MAX_PIECE_PROOF = 64 * 2 * 44      # base64 of at most two 32-byte hashes per level, 64 levels
+
+
+class Slots:
+    """Batches in flight: at most ``total``, and at most ``per_device`` for any one device, so
+    a device with idle uploads cannot make every other device wait (429). Event-loop only."""
+
+    def __init__(self, total: int, per_device: int) -> None:
+        self.total, self.per_device = total, per_device
+        self.used: Counter[str] = Counter()
+
+    def take(self, device_id: str) -> None:
+        if self.used[device_id] >= self.per_device:
+            raise ApiError(429, "too_many_batches",
+                           f"at most {self.per_device} batches of one device at once; retry",
+                           {"Retry-After": "1"})
+        if self.used.total() >= self.total:
+            raise ApiError(429, "too_many_batches", "too many batches in flight; retry",
+                           {"Retry-After": "1"})
+        self.used[device_id] += 1
+
+    def give(self, device_id: str) -> None:
+        self.used[device_id] -= 1
+        if self.used[device_id] <= 0:
+            del self.used[device_id]
+
+
+def _parse_batch(raw: bytes, max_records: int) -> protocol.Batch:
+    """Bounded parse of uncompressed batch bytes; the envelope is checked, records later."""
+    doc = bodies.loads(raw)
+    if not isinstance(doc, dict) or set(doc) != {"protocol", "batch_id", "device_id", "records"}:
+        raise ApiError(400, "malformed", "batch fields are protocol, batch_id, device_id, records")
+    if doc["protocol"] != protocol.PROTOCOL_VERSION or type(doc["protocol"]) is not int:
+        raise ApiError(400, "unsupported_protocol",
+                       f"unsupported protocol; this service speaks {protocol.PROTOCOL_VERSION}")
+    if not isinstance(doc["batch_id"], str) or not protocol.UUID_RE.match(doc["batch_id"]):
+        raise ApiError(400, "bad_batch_id", "batch_id must be a lowercase UUID string")
+    if not isinstance(doc["device_id"], str) or not protocol.DEVICE_ID_RE.match(doc["device_id"]):
+        raise ApiError(400, "bad_device_id", "device_id is not a valid device id")
+    if not isinstance(doc["records"], list):
+        raise ApiError(400, "malformed", "records must be a list")
+    if len(doc["records"]) > max_records:
+        raise ApiError(413, "too_many_records", f"more than {max_records} records in one batch")
+    return protocol.Batch(device_id=doc["device_id"], records=doc["records"],
+                          batch_id=doc["batch_id"], protocol=doc["protocol"])
+
+
+def _piece(header: str | None, proof: str | None, max_records: int) -> pieces.PieceInfo | None:
+    """Sala-Piece headers checked for sane sizes before any arithmetic on them."""
+    if header is None:
+        return None
+    m = _PIECE_RE.match(header.strip())
+    if not m or len(proof or "") > MAX_PIECE_PROOF:
+        raise ApiError(400, "bad_piece", "malformed Sala-Piece headers")
+    lo, hi, n = int(m[2]), int(m[3]), int(m[4])
+    if not (0 <= lo < hi <= n) or hi - lo > max_records:
+        raise ApiError(400, "bad_piece", "Sala-Piece range is empty, inverted or too long")
+    try:
+        return pieces.PieceInfo.from_headers(header, proof)
+    except (ValueError, TypeError):
+        raise ApiError(400, "bad_piece", "malformed Sala-Piece headers") from None
 
 
 def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
@@ -70,13 +157,20 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
     hello = protocol.Hello(name=meta["name"], server_id=meta["server_id"],
                            protocol=protocol.PROTOCOL_VERSION, limits=limits,
                            sealing_key=meta["sealing_public"]).to_json()
-    store = BlobStore(settings.blobs_dir, engine, limits.max_blob_bytes)
-    inflight = threading.BoundedSemaphore(settings.max_inflight_batches)
+    store = BlobStore(settings.blobs_dir, engine, limits.max_blob_bytes, settings.partial_ttl_s)
+    slots = Slots(settings.max_inflight_batches, settings.max_inflight_per_device)
+    challenges = auth.Challenges(meta["sealing_private"])
+    json_cap = max(limits.max_body_bytes, bodies.MIN_JSON_BODY_BYTES)
+    batch_values = bodies.value_budget(limits.max_records)
+    reconcile_values = 4 * limits.max_reconcile_ids + 1000
 
     app = FastAPI(title="sala-central", version=str(protocol.PROTOCOL_VERSION),
                   description="Reference ingest service of the Sala sync contract; "
-                              "see desktop/sala/sync/PROTOCOL.md.")
+                              "see desktop/sala/sync/PROTOCOL.md. Every error answers "
+                              '{"error": {"code", "message"}}.')
     app.add_middleware(GZipMiddleware, minimum_size=2048)
+    app.add_middleware(bodies.BodyGuard, hard_limit=4 * json_cap,
+                       idle_timeout_s=settings.body_timeout_s)
     app.state.engine = engine
 
     @app.exception_handler(ApiError)
@@ -85,13 +179,22 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_: Request, exc: RequestValidationError) -> Response:
-        return _json({"error": {"code": "invalid_request", "message": str(exc.errors())[:2000]}},
-                     422)
+        return _error(422, "invalid_request", _validation_message(exc.errors()))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_: Request, exc: StarletteHTTPException) -> Response:
+        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
+        return _error(exc.status_code, code, str(exc.detail)[:200], exc.headers)
 
     @app.exception_handler(OperationalError)
     async def _busy(_: Request, exc: OperationalError) -> Response:
-        return _json({"error": {"code": "busy", "message": "database unavailable; retry"}}, 503,
-                     {"Retry-After": "2"})
+        return _error(503, "busy", "database unavailable; retry", {"Retry-After": "2"})
+
+    @app.exception_handler(Exception)
+    async def _bug(_: Request, exc: Exception) -> Response:
+        # A bug, not bad input (bad input is always answered above): logged, shape kept.
+        log.error("unhandled error", exc_info=exc)
+        return _error(500, "internal", "internal error")
 
     async def caller(authorization: str | None) -> auth.Device:
         return await run_in_threadpool(auth.authenticate, engine, authorization)
@@ -102,10 +205,23 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
         the link probe (a captive portal cannot answer ``"service": "sala-central"``)."""
         return _json(hello)
 
+    @app.post(enroll_wire.PATH_CHALLENGE, response_model=schemas.ChallengeResponse)
+    def post_challenge() -> Response:
+        """A fresh challenge to sign for enrollment (valid a few minutes, used once)."""
+        return _json({"challenge": challenges.issue(), "expires_in": int(challenges.ttl_s),
+                      "server_id": meta["server_id"]})
+
     @app.post(http.PATH_ENROLL, response_model=schemas.EnrollResponse,
-              responses={403: ERR, 409: ERR, 422: ERR})
-    def post_enroll(req: schemas.EnrollRequest) -> Response:
-        token = auth.enroll(engine, req.code, req.device_id, req.name, req.public_key)
+              responses={400: ERR, 403: ERR, 409: ERR, 413: ERR, 422: ERR},
+              openapi_extra=_json_body(schemas.EnrollRequest))
+    async def post_enroll(request: Request) -> Response:
+        """Enroll a device: an unused code, plus proof of its key (the challenge, signed)."""
+        raw = await bodies.read_body(request, bodies.ENROLL_BODY_BYTES)
+        req = _model(schemas.EnrollRequest, bodies.loads(raw, max_values=100))
+        token = await run_in_threadpool(
+            lambda: auth.enroll(engine, req.code, req.device_id, req.name, req.public_key,
+                                challenges=challenges, challenge=req.challenge,
+                                signature=req.signature, server_id=meta["server_id"]))
         return _json({"device_id": req.device_id, "token": token,
                       "server_id": meta["server_id"]})
 
@@ -127,36 +243,21 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
         supervisor forwarding to a server with smaller limits) and ``Sala-Signature`` is the
         origin's seal; see PROTOCOL.md, "Pieces"."""
         dev = await caller(authorization)
-        if not inflight.acquire(blocking=False):
-            raise ApiError(429, "too_many_batches", "too many batches in flight; retry",
-                           {"Retry-After": "1"})
+        piece = _piece(sala_piece, sala_piece_proof, limits.max_records)
+        slots.take(dev.device_id)
         try:
-            body = await read_body(request, limits.max_body_bytes)
+            body = await bodies.read_body(request, limits.max_body_bytes)
             result = await run_in_threadpool(_process_batch, dev, body, sala_signature,
-                                             sala_public_key, idempotency_key,
-                                             _piece(sala_piece, sala_piece_proof))
+                                             sala_public_key, idempotency_key, piece)
         finally:
-            inflight.release()
+            slots.give(dev.device_id)
         return _json(result.to_json())
-
-    def _piece(header: str | None, proof: str | None) -> pieces.PieceInfo | None:
-        if header is None:
-            return None
-        try:
-            return pieces.PieceInfo.from_headers(header, proof)
-        except (ValueError, TypeError) as exc:
-            raise ApiError(400, "bad_piece", f"malformed Sala-Piece headers: {exc}") from exc
 
     def _process_batch(dev: auth.Device, body: bytes, signature: str | None,
                        public_key: str | None, idem: str | None,
                        piece: pieces.PieceInfo | None = None) -> protocol.BatchResult:
-        try:
-            raw = protocol.gunzip_bytes(body, limits.max_uncompressed_bytes)
-            batch = protocol.parse_batch(raw, max_records=limits.max_records)
-        except protocol.LimitError as exc:
-            raise ApiError(413, exc.code, exc.message) from exc
-        except protocol.DecodeError as exc:
-            raise ApiError(400, exc.code, exc.message) from exc
+        raw = bodies.gunzip_bounded(body, limits.max_uncompressed_bytes, batch_values)
+        batch = _parse_batch(raw, limits.max_records)
         if idem is not None and idem != batch.batch_id:
             raise ApiError(400, "idempotency_mismatch", "Idempotency-Key must equal batch_id")
         key = auth.origin_key(engine, dev, batch.device_id, public_key)
@@ -170,6 +271,8 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
         except protocol.SignatureError as exc:
             raise ApiError(403, "bad_signature",
                            "batch signature does not verify against the device's key") from exc
+        except RecursionError:
+            raise ApiError(400, "too_deep", "JSON nested too deeply") from None
         return ledger.ingest(engine, batch, body_sha256=hashlib.sha256(raw).hexdigest(),
                              sender=dev, signer_key=key)
 
@@ -177,8 +280,8 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
                                                404: {"description": "absent or partial; "
                                                                     "Upload-Offset"}})
     async def head_blob(sha256: str, authorization: str | None = Header(None)) -> Response:
-        await caller(authorization)
-        st = await run_in_threadpool(store.state, sha256)
+        dev = await caller(authorization)
+        st = await run_in_threadpool(store.state, BlobStore.check(sha256), dev.device_id)
         hdr = {http.H_UPLOAD_OFFSET: str(st.offset)}
         if st.complete:
             hdr |= {http.H_BLOB_LENGTH: str(st.offset), "Content-Length": str(st.offset)}
@@ -190,23 +293,29 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
     async def put_blob(sha256: str, request: Request, authorization: str | None = Header(None),
                        content_range: str | None = Header(None)) -> Response:
         """Append a chunk (``Content-Range: bytes a-b/total``, a = current offset)."""
-        await caller(authorization)
+        dev = await caller(authorization)
         BlobStore.check(sha256)
-        data = await read_body(request, limits.max_body_bytes)
-        st = await run_in_threadpool(store.put, sha256, data, content_range)
+        data = await bodies.read_body(request, limits.max_body_bytes)
+        st = await run_in_threadpool(store.put, sha256, data, content_range, dev.device_id)
         return _json({"sha256": sha256, "complete": st.complete, "offset": st.offset},
                      200 if st.complete else 202, {http.H_UPLOAD_OFFSET: str(st.offset)})
 
     @app.post(http.PATH_RECONCILE, response_model=schemas.ReconcileResponse,
-              responses={401: ERR, 403: ERR, 413: ERR})
-    async def post_reconcile(req: schemas.ReconcileRequest,
+              responses={400: ERR, 401: ERR, 403: ERR, 413: ERR, 422: ERR},
+              openapi_extra=_json_body(schemas.ReconcileRequest))
+    async def post_reconcile(request: Request,
                              authorization: str | None = Header(None)) -> Response:
         """Which of these record ids / seq ranges of ``device_id`` the server lacks. A device asks
         only about its own records: what another laptop sent is not its business."""
         dev = await caller(authorization)
+        raw = await bodies.read_body(request, json_cap)
+        req = _model(schemas.ReconcileRequest, bodies.loads(raw, max_values=reconcile_values))
         if req.device_id != dev.device_id:
             raise ApiError(403, "not_your_device", "a device may reconcile only its own records")
-        span = sum(max(0, b - a + 1) for a, b in req.ranges)
+        if any(a > b for a, b in req.ranges):
+            raise ApiError(422, "bad_range", "a seq range is [from, to] with from <= to")
+        # every range costs at least one: 200,000 tiny ranges are 200,000 lookups
+        span = sum(b - a + 1 for a, b in req.ranges)
         if len(req.ids) + span > limits.max_reconcile_ids:
             raise ApiError(413, "too_many_ids",
                            f"ask about at most {limits.max_reconcile_ids} ids/seqs at once")
@@ -214,8 +323,8 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
                                              req.ranges, req.hashes))
 
     @app.get(http.PATH_CATALOG, response_model=schemas.CatalogResponse,
-             responses={401: ERR})
-    async def get_catalog(since: int = Query(0, ge=0),
+             responses={401: ERR, 422: ERR})
+    async def get_catalog(since: int = Query(0, ge=0, le=MAX_INT64),
                           authorization: str | None = Header(None)) -> Response:
         """Catalogue items changed after revision ``since`` (0 = everything)."""
         await caller(authorization)

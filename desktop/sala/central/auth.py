@@ -1,26 +1,32 @@
 """Enrollment codes, device tokens, revocation and the origin-key rule for signed batches.
 
-Secrets (codes, tokens) are stored only as sha256: a copy of the ledger database does not let
+A device's key is known only through enrollment, which proves possession of the private
+key by signing a fresh challenge. Secrets (codes, tokens) are stored only as sha256: a copy of the ledger database does not let
 anyone impersonate a device. Codes are single-use and expire; a failed enrollment does not
 consume its code (everything happens in one transaction).
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import hmac
 import secrets
+import threading
 import time
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Connection, Engine, select, update
 
 from sala.central import tables as t
-from sala.central.db import insert_ignore, is_postgres, read_tx, write_tx
+from sala.central.db import is_postgres, read_tx, write_tx
 from sala.central.errors import ApiError
 from sala.wire import crypto, protocol
+from sala.wire import enroll as enroll_wire
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud over the phone
 DEFAULT_CODE_TTL_S = 72 * 3600
+CHALLENGE_TTL_S = 300
 
 
 def _sha(text: str) -> str:
@@ -60,19 +66,71 @@ def _device(row: object) -> Device:
                   bool(m["revoked"]))
 
 
-def enroll(engine: Engine, code: str, device_id: str, name: str, public_key: str) -> str:
+class Challenges:
+    """Fresh enrollment challenges, stateless across requests: ``ts ‖ nonce ‖ mac`` where the
+    mac (HMAC-SHA256 with a key derived from the server's secret) proves we issued it. Valid
+    for ``ttl_s``; one enrollment per challenge (kept in memory until it expires)."""
+
+    def __init__(self, secret: str, ttl_s: float = CHALLENGE_TTL_S) -> None:
+        self._key = hashlib.sha256(b"sala enroll challenge\0" + secret.encode()).digest()
+        self.ttl_s = ttl_s
+        self._used: dict[str, float] = {}
+        self._guard = threading.Lock()
+
+    def _mac(self, head: bytes) -> bytes:
+        return hmac.new(self._key, head, hashlib.sha256).digest()[:16]
+
+    def issue(self) -> str:
+        head = int(time.time()).to_bytes(8, "big") + secrets.token_bytes(16)
+        return base64.urlsafe_b64encode(head + self._mac(head)).decode("ascii")
+
+    def check(self, challenge: str) -> None:
+        """ApiError 403 unless ``challenge`` is ours, fresh and unused."""
+        bad = ApiError(403, "bad_challenge", "enrollment challenge unknown or expired; "
+                                             "ask for a new one")
+        try:
+            raw = base64.urlsafe_b64decode(challenge.encode("ascii"))
+        except (ValueError, UnicodeEncodeError):
+            raise bad from None
+        if len(raw) != 40 or not hmac.compare_digest(raw[24:], self._mac(raw[:24])):
+            raise bad
+        age = time.time() - int.from_bytes(raw[:8], "big")
+        with self._guard:
+            if not -60 <= age <= self.ttl_s or challenge in self._used:
+                raise bad
+
+    def consume(self, challenge: str) -> None:
+        now = time.time()
+        with self._guard:
+            self._used = {c: t for c, t in self._used.items() if t > now}
+            self._used[challenge] = now + self.ttl_s + 60
+
+
+def enroll(engine: Engine, code: str, device_id: str, name: str, public_key: str, *,
+           challenges: Challenges, challenge: str, signature: str, server_id: str) -> str:
     """Consume ``code`` and give ``device_id`` a fresh token (returned once, stored hashed).
 
-    Re-enrolling an existing device id is allowed only with the same public key (a reinstall
-    that kept its key, or a device first known from forwarded batches); it replaces the old
-    token and lifts a revocation. Another key for a known id is refused: ids are not reusable.
+    The caller proves it holds the private key of ``public_key`` by its ``signature`` over
+    :func:`sala.wire.enroll.statement` with a fresh ``challenge`` of ours. An existing device
+    id re-enrolls only with its own key (a reinstall that kept its key; the old token is
+    replaced); another key is 409. A revoked device stays revoked until an administrator
+    reinstates it (``sala-central reinstate``). A refused enrollment does not consume its code.
     """
     if not protocol.DEVICE_ID_RE.match(device_id):
         raise ApiError(422, "bad_device_id", "device_id is not a valid device id")
     try:
         crypto.load_public_key(public_key)
-    except crypto.CryptoError as exc:
-        raise ApiError(422, "bad_public_key", str(exc)) from exc
+    except crypto.CryptoError:
+        raise ApiError(422, "bad_public_key", "public_key is not a base64 raw Ed25519 key") \
+            from None
+    challenges.check(challenge)
+    try:
+        crypto.verify(public_key, enroll_wire.statement(
+            challenge=challenge, server_id=server_id, device_id=device_id,
+            public_key=public_key), signature)
+    except crypto.CryptoError:
+        raise ApiError(403, "bad_proof", "the challenge signature does not verify against "
+                                         "public_key") from None
     token = "sala_" + secrets.token_urlsafe(32)
     now = time.time()
     with write_tx(engine) as conn:
@@ -85,21 +143,25 @@ def enroll(engine: Engine, code: str, device_id: str, name: str, public_key: str
             raise ApiError(403, "code_used", "this enrollment code was already used")
         if row.expires_at < now:
             raise ApiError(403, "code_expired", "this enrollment code has expired")
-        conn.execute(update(t.enroll_codes).where(t.enroll_codes.c.code_hash == h)
-                     .values(used_at=now, used_by=device_id))
         existing = conn.execute(select(t.devices).where(t.devices.c.device_id == device_id)
                                 .with_for_update()).first()
+        if existing is not None and existing.public_key != public_key:
+            raise ApiError(409, "device_key_mismatch",
+                           "this device id is registered with another key; use a new device id")
+        if existing is not None and existing.revoked:
+            raise ApiError(403, "device_revoked", "this device was revoked; an administrator "
+                                                  "must reinstate it before it can enroll")
+        conn.execute(update(t.enroll_codes).where(t.enroll_codes.c.code_hash == h)
+                     .values(used_at=now, used_by=device_id))
         if existing is None:
             conn.execute(t.devices.insert().values(
                 device_id=device_id, name=name[:200], public_key=public_key,
                 token_hash=_sha(token), enrolled=True, revoked=False, high_water=0, max_seq=0,
                 created_at=now))
-        elif existing.public_key != public_key:
-            raise ApiError(409, "device_key_mismatch",
-                           "this device id is registered with another key; use a new device id")
         else:
             conn.execute(update(t.devices).where(t.devices.c.device_id == device_id).values(
-                name=name[:200], token_hash=_sha(token), enrolled=True, revoked=False))
+                name=name[:200], token_hash=_sha(token), enrolled=True))
+    challenges.consume(challenge)
     return token
 
 
@@ -108,6 +170,15 @@ def revoke(engine: Engine, device_id: str) -> bool:
     with write_tx(engine) as conn:
         res = conn.execute(update(t.devices).where(t.devices.c.device_id == device_id)
                            .values(revoked=True, token_hash=None))
+        return bool(res.rowcount)
+
+
+def reinstate(engine: Engine, device_id: str) -> bool:
+    """Lift a revocation (an administrator's decision): the device may enroll again, with the
+    same key and a new code; it gets no token until then."""
+    with write_tx(engine) as conn:
+        res = conn.execute(update(t.devices).where(t.devices.c.device_id == device_id)
+                           .values(revoked=False))
         return bool(res.rowcount)
 
 
@@ -130,9 +201,10 @@ def authenticate(engine: Engine, authorization: str | None) -> Device:
 def origin_key(engine: Engine, caller: Device, origin_id: str, header_key: str | None) -> str:
     """The public key a batch of ``origin_id`` must be signed with, or ApiError 403.
 
-    Own batches: the caller's enrolled key. Forwarded batches: the origin's registered key
-    (enrolled or pinned earlier); a revoked origin is refused; an origin never seen is trusted
-    on first use with the key carried in ``Sala-Public-Key`` (pinned by :func:`pin_origin`).
+    Own batches: the caller's enrolled key. Forwarded batches: the origin's registered key.
+    A device's key is known only through enrollment: ``Sala-Public-Key`` never introduces
+    one, so an origin the service does not know is refused (403 ``unknown_origin``) and
+    nothing is recorded for it; a revoked origin is refused too.
     """
     if origin_id == caller.device_id:
         if header_key is not None and header_key != caller.public_key:
@@ -141,10 +213,8 @@ def origin_key(engine: Engine, caller: Device, origin_id: str, header_key: str |
     with read_tx(engine) as conn:
         row = conn.execute(select(t.devices).where(t.devices.c.device_id == origin_id)).first()
     if row is None:
-        if not header_key:
-            raise ApiError(403, "unknown_origin",
-                           "forwarded batch of an unknown device needs Sala-Public-Key")
-        return header_key
+        raise ApiError(403, "unknown_origin", "the originating device is not enrolled with "
+                                              "this service; it must enroll first")
     dev = _device(row)
     if dev.revoked:
         raise ApiError(403, "origin_revoked", "the originating device was revoked")
@@ -153,16 +223,14 @@ def origin_key(engine: Engine, caller: Device, origin_id: str, header_key: str |
     return dev.public_key
 
 
-def pin_origin(conn: object, origin_id: str, public_key: str, via: str) -> None:
-    """Inside the ingest transaction: record a first-seen device's key, refuse a different one."""
-    insert_ignore(conn, t.devices, {  # type: ignore[arg-type]
-        "device_id": origin_id, "name": "", "public_key": public_key, "token_hash": None,
-        "enrolled": False, "revoked": False, "first_seen_via": via, "high_water": 0,
-        "max_seq": 0, "created_at": time.time()}, ["device_id"])
+def lock_origin(conn: Connection, origin_id: str, public_key: str) -> None:
+    """Inside the ingest transaction: the origin is still registered with ``public_key`` and
+    not revoked (a revocation between our check and the commit wins)."""
     q = select(t.devices.c.public_key, t.devices.c.revoked).where(
         t.devices.c.device_id == origin_id)
-    if is_postgres(conn):  # type: ignore[arg-type]
+    if is_postgres(conn):
         q = q.with_for_update()
-    row = conn.execute(q).first()  # type: ignore[attr-defined]
-    if row.public_key != public_key or row.revoked:
-        raise ApiError(403, "key_mismatch", "originating device is registered with another key")
+    row = conn.execute(q).first()
+    if row is None or row.public_key != public_key or row.revoked:
+        raise ApiError(403, "origin_revoked", "the originating device is no longer registered "
+                                              "with this key")

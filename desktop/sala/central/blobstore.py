@@ -1,8 +1,10 @@
 """Content-addressed, resumable blob storage beside the database.
 
-Layout: ``DIR/ab/abcdef…`` for complete blobs (named by their sha256), ``DIR/partial/<sha>``
-for uploads in progress. The partial file's length *is* the resume offset, so a server restart
-loses nothing already written. A blob becomes complete only after its sha256 is verified; then
+Layout: ``DIR/ab/abcdef…`` for complete blobs (named by their sha256),
+``DIR/partial/<device key>/<sha>`` for uploads in progress. The partial file's length *is* the
+resume offset, so a server restart loses nothing already written. Uploads in progress belong
+to the device that started them (another device cannot append a chunk to them), and one left
+untouched for ``partial_ttl_s`` is deleted. A blob becomes complete only after its sha256 is verified; then
 it is fsynced, moved into place atomically and recorded in the ``blobs`` table (which is what
 ``missing_blobs`` in batch answers consult).
 """
@@ -24,7 +26,8 @@ from sala.central.db import insert_ignore, write_tx
 from sala.central.errors import ApiError
 from sala.wire.protocol import SHA256_RE
 
-_RANGE_RE = re.compile(r"^bytes (\d+)-(\d+)/(\d+)\Z")
+_RANGE_RE = re.compile(r"^bytes (\d{1,19})-(\d{1,19})/(\d{1,19})\Z")  # < 2**63: no bignums
+DEFAULT_PARTIAL_TTL_S = 24 * 3600
 
 
 @dataclass(frozen=True)
@@ -34,17 +37,33 @@ class BlobState:
 
 
 class BlobStore:
-    def __init__(self, root: Path, engine: Engine, max_blob_bytes: int) -> None:
+    def __init__(self, root: Path, engine: Engine, max_blob_bytes: int,
+                 partial_ttl_s: float = DEFAULT_PARTIAL_TTL_S) -> None:
         self.root = root
         self.engine = engine
         self.max_blob_bytes = max_blob_bytes
+        self.partial_ttl_s = partial_ttl_s
         (root / "partial").mkdir(parents=True, exist_ok=True)
-        self._locks: dict[str, threading.Lock] = {}
+        self._locks: dict[tuple[str, str], threading.Lock] = {}
         self._guard = threading.Lock()
+        self.sweep()
 
-    def _lock(self, sha: str) -> threading.Lock:
+    def _lock(self, device_id: str, sha: str) -> threading.Lock:
         with self._guard:
-            return self._locks.setdefault(sha, threading.Lock())
+            return self._locks.setdefault((device_id, sha), threading.Lock())
+
+    def sweep(self) -> int:
+        """Delete uploads in progress untouched for ``partial_ttl_s``; returns how many."""
+        cutoff = time.time() - self.partial_ttl_s
+        gone = 0
+        for part in (self.root / "partial").glob("*/*"):
+            try:
+                if part.stat().st_mtime < cutoff:
+                    part.unlink()
+                    gone += 1
+            except FileNotFoundError:
+                pass
+        return gone
 
     @staticmethod
     def check(sha: str) -> str:
@@ -55,18 +74,22 @@ class BlobStore:
     def final_path(self, sha: str) -> Path:
         return self.root / sha[:2] / sha
 
-    def partial_path(self, sha: str) -> Path:
-        return self.root / "partial" / sha
+    def partial_path(self, device_id: str, sha: str) -> Path:
+        owner = hashlib.sha256(device_id.encode("utf-8")).hexdigest()[:24]
+        return self.root / "partial" / owner / sha
 
-    def state(self, sha: str) -> BlobState:
+    def state(self, sha: str, device_id: str) -> BlobState:
+        """Complete (anyone's upload), else what ``device_id``'s own upload holds."""
         final = self.final_path(self.check(sha))
         if final.exists():
             return BlobState(True, final.stat().st_size)
-        part = self.partial_path(sha)
+        part = self.partial_path(device_id, sha)
         return BlobState(False, part.stat().st_size if part.exists() else 0)
 
-    def put(self, sha: str, data: bytes, content_range: str | None) -> BlobState:
-        """Append one chunk at the current offset; finish and verify on the last byte."""
+    def put(self, sha: str, data: bytes, content_range: str | None,
+            device_id: str) -> BlobState:
+        """Append one chunk at ``device_id``'s current offset; finish and verify on the last
+        byte."""
         self.check(sha)
         if content_range is None:
             start, total = 0, len(data)
@@ -79,15 +102,18 @@ class BlobStore:
                 raise ApiError(400, "bad_range", "Content-Range does not match the body")
         if total > self.max_blob_bytes:
             raise ApiError(413, "blob_too_large", f"blobs are limited to {self.max_blob_bytes}")
-        with self._lock(sha):
-            state = self.state(sha)
+        if start == 0:
+            self.sweep()
+        with self._lock(device_id, sha):
+            state = self.state(sha, device_id)
             if state.complete:
                 return state
             if start != state.offset:
                 raise ApiError(409, "offset_mismatch",
                                f"upload continues at byte {state.offset}",
                                {"Upload-Offset": str(state.offset)})
-            part = self.partial_path(sha)
+            part = self.partial_path(device_id, sha)
+            part.parent.mkdir(exist_ok=True)
             with open(part, "ab") as fh:
                 fh.write(data)
                 fh.flush()

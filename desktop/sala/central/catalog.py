@@ -35,9 +35,13 @@ def import_catalog(engine: Engine, doc: dict[str, Any]) -> int:
         rev = int(conn.execute(select(t.server_meta.c.value)
                                .where(t.server_meta.c.key == "catalog_rev")).scalar_one())
         for section, kind in KINDS.items():
-            for item in doc.get(section, []):
-                if not isinstance(item, dict) or not isinstance(item.get("id"), str):
-                    raise ValueError(f"every {kind} needs a string id")
+            items = doc.get(section, [])
+            if not isinstance(items, list):
+                raise ValueError(f"{section} must be a list")
+            for item in items:
+                if not isinstance(item, dict) or not isinstance(item.get("id"), str) \
+                        or not 0 < len(item["id"]) <= 64:
+                    raise ValueError(f"every {kind} needs a string id of 1 to 64 characters")
                 data = {k: v for k, v in item.items() if k not in ("id", "deleted")}
                 text = canonical_json(data).decode("utf-8")
                 deleted = bool(item.get("deleted", False))

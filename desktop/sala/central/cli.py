@@ -3,6 +3,7 @@
     sala-central serve --host 127.0.0.1 --port 8765 --db central.sqlite3 [--blobs DIR] [--fd N]
     sala-central enroll-code --db URL [--count N] [--ttl-hours H]   (code alone on last line)
     sala-central revoke DEVICE_ID --db URL
+    sala-central reinstate DEVICE_ID --db URL  (a revoked device may enroll again)
     sala-central catalog-import [FILE.json | --seed] --db URL
     sala-central openapi [--out FILE]
     sala-central migrate --db URL
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import socket
 import sys
@@ -22,6 +24,52 @@ import tempfile
 from pathlib import Path
 
 OPENAPI_PATH = Path(__file__).with_name("openapi.json")
+
+
+class UsageError(Exception):
+    """A bad value or an unusable file: one clear line and exit status 2, no traceback."""
+
+
+def _count(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text[:40]!r}") from None
+    if not 1 <= n <= 1000:
+        raise argparse.ArgumentTypeError("must be between 1 and 1000")
+    return n
+
+
+def _hours(text: str) -> float:
+    try:
+        h = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of hours: {text[:40]!r}") from None
+    if not math.isfinite(h) or not 0 < h <= 24 * 366:
+        raise argparse.ArgumentTypeError("must be a number of hours above 0 and at most a year")
+    return h
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or not 0 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError("a TCP port is a number from 0 to 65535")
+    return int(text)
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or len(text) > 12:
+        raise argparse.ArgumentTypeError("must be a whole number >= 0")
+    return int(text)
+
+
+def _seconds(text: str) -> float:
+    try:
+        v = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text[:40]!r}") from None
+    if not math.isfinite(v) or not 0 < v <= 3600:
+        raise argparse.ArgumentTypeError("must be above 0 and at most 3600 seconds")
+    return v
 
 
 def _default_blobs(db_url: str) -> Path:
@@ -43,10 +91,25 @@ def openapi_text() -> str:
 
 
 def _engine(args: argparse.Namespace):  # noqa: ANN202 - keeps heavy imports out of --help
+    from sqlalchemy.exc import ArgumentError, DBAPIError
+
     from sala.central import db
-    engine = db.make_engine(args.db)
-    db.migrate(engine)
+    try:
+        engine = db.make_engine(args.db)
+        db.migrate(engine)
+    except (ArgumentError, DBAPIError, ValueError) as exc:
+        first = (str(getattr(exc, "orig", None) or exc).strip().splitlines() or ["?"])[0]
+        raise UsageError(f"cannot use the database {_redact(args.db)}: {first[:200]}") from None
     return engine
+
+
+def _redact(url: str) -> str:
+    """A database URL without its password, for messages."""
+    head, sep, tail = url.partition("@")
+    if sep and "://" in head:
+        scheme, _, cred = head.partition("://")
+        return f"{scheme}://{cred.partition(':')[0]}:***@{tail}"
+    return url
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -64,7 +127,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if args.name:
         os.environ["SALA_CENTRAL_NAME"] = args.name
     blobs = Path(args.blobs) if args.blobs else _default_blobs(args.db)
-    app = create_app(Settings(db_url=args.db, blobs_dir=blobs, limits=limits))
+    from sqlalchemy.exc import ArgumentError, DBAPIError
+    try:
+        app = create_app(Settings(db_url=args.db, blobs_dir=blobs, limits=limits,
+                                  body_timeout_s=args.body_timeout,
+                                  partial_ttl_s=args.partial_ttl_hours * 3600))
+    except (ArgumentError, DBAPIError, ValueError) as exc:
+        first = (str(getattr(exc, "orig", None) or exc).strip().splitlines() or ["?"])[0]
+        raise UsageError(f"cannot use the database {_redact(args.db)}: {first[:200]}") from None
     config = uvicorn.Config(app, host=args.host, port=args.port, log_level=args.log_level,
                             access_log=False, timeout_graceful_shutdown=5)
     # --fd: a socket already listening, handed over by whoever started us (systemd socket
@@ -93,17 +163,38 @@ def cmd_revoke(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_reinstate(args: argparse.Namespace) -> int:
+    from sala.central import auth
+    if not auth.reinstate(_engine(args), args.device_id):
+        print(f"no such device: {args.device_id}", file=sys.stderr)
+        return 1
+    print(f"reinstated {args.device_id}: it may enroll again with a new code")
+    return 0
+
+
 def cmd_catalog_import(args: argparse.Namespace) -> int:
     from sala.central import catalog
     from sala.central.seed_catalog import SEED
     if args.seed:
         doc = SEED
     elif args.file:
-        doc = json.loads(Path(args.file).read_text(encoding="utf-8"))
+        try:
+            doc = json.loads(Path(args.file).read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise UsageError(f"cannot read {args.file}: {exc.strerror or exc}") from None
+        except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+            raise UsageError(f"{args.file} is not a UTF-8 JSON catalogue: "
+                             f"{str(exc)[:120]}") from None
+        if not isinstance(doc, dict) or not set(doc) <= set(catalog.KINDS):
+            raise UsageError(f"{args.file}: expected {{\"topics\": [...], \"venues\": [...], "
+                             f"\"guides\": [...]}}")
     else:
         print("give FILE.json or --seed", file=sys.stderr)
         return 2
-    changed = catalog.import_catalog(_engine(args), doc)
+    try:
+        changed = catalog.import_catalog(_engine(args), doc)
+    except (ValueError, TypeError) as exc:
+        raise UsageError(f"catalogue refused: {str(exc)[:200]}") from None
     print(f"{changed} catalogue item(s) added or changed")
     return 0
 
@@ -135,22 +226,30 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = with_db(sub.add_parser("serve", help="run the HTTP service"))
     s.add_argument("--host", default="127.0.0.1")
-    s.add_argument("--port", type=int, default=8765)
+    s.add_argument("--port", type=_port, default=8765)
     s.add_argument("--fd", type=int, help="serve on this inherited, already listening socket "
                                          "(socket activation); --host and --port are then unused")
     s.add_argument("--blobs", help="blob directory (default: beside the SQLite file)")
     s.add_argument("--name", help="server name shown in /v1/hello (first start only)")
-    s.add_argument("--max-body-bytes", type=int, default=0)
-    s.add_argument("--max-records", type=int, default=0)
+    s.add_argument("--max-body-bytes", type=_positive, default=0)
+    s.add_argument("--max-records", type=_positive, default=0)
+    s.add_argument("--body-timeout", type=_seconds, default=30.0,
+                   help="cut an upload that sends nothing for this many seconds (408)")
+    s.add_argument("--partial-ttl-hours", type=_hours, default=24.0,
+                   help="delete unfinished blob uploads untouched this long")
     s.add_argument("--log-level", default="warning")
     s.set_defaults(func=cmd_serve)
     e = with_db(sub.add_parser("enroll-code", help="mint one-time enrollment codes"))
-    e.add_argument("--count", type=int, default=1)
-    e.add_argument("--ttl-hours", type=float, default=72.0)
+    e.add_argument("--count", type=_count, default=1, help="1 to 1000")
+    e.add_argument("--ttl-hours", type=_hours, default=72.0)
     e.set_defaults(func=cmd_enroll_code)
     r = with_db(sub.add_parser("revoke", help="revoke a device"))
     r.add_argument("device_id")
     r.set_defaults(func=cmd_revoke)
+    ri = with_db(sub.add_parser("reinstate", help="lift a device's revocation (it must then "
+                                                  "enroll again with a new code)"))
+    ri.add_argument("device_id")
+    ri.set_defaults(func=cmd_reinstate)
     c = with_db(sub.add_parser("catalog-import", help="import topics/venues/guides JSON"))
     c.add_argument("file", nargs="?")
     c.add_argument("--seed", action="store_true", help="import the built-in Thai starter set")
@@ -165,7 +264,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return int(args.func(args))
+    try:
+        return int(args.func(args))
+    except UsageError as exc:
+        print(f"sala-central {args.cmd}: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:   # e.g. serve: the port is taken; --out: cannot write
+        print(f"sala-central {args.cmd}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -59,7 +59,10 @@ def _prepare(batch: Batch) -> tuple[list[RecordResult | None], list[dict[str, An
             results.append(RecordResult(rid, "rejected", exc.code, exc.message))
             continue
         except (TypeError, ValueError) as exc:  # e.g. NaN or unserialisable body
-            results.append(RecordResult(rid, "rejected", "malformed", str(exc)))
+            results.append(RecordResult(rid, "rejected", "malformed", str(exc)[:200]))
+            continue
+        except RecursionError:
+            results.append(RecordResult(rid, "rejected", "malformed", "body nested too deeply"))
             continue
         results.append(None)
         rows.append({"id": rid, "device_id": rec["device_id"], "seq": rec["seq"], "type": typ,
@@ -90,7 +93,7 @@ def ingest(engine: Engine, batch: Batch, *, body_sha256: str, sender: auth.Devic
 
 def _lock_device(conn: Connection, batch: Batch, sender: auth.Device, signer_key: str) -> None:
     if batch.device_id != sender.device_id:
-        auth.pin_origin(conn, batch.device_id, signer_key, sender.device_id)
+        auth.lock_origin(conn, batch.device_id, signer_key)
     elif is_postgres(conn):
         conn.execute(select(t.devices.c.device_id)
                      .where(t.devices.c.device_id == batch.device_id).with_for_update())

@@ -6,9 +6,11 @@ bytes); its response model is declared here for documentation only.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
+
+Seq = Annotated[int, Field(ge=1, le=2**63 - 1)]
 
 
 class ErrorDetail(BaseModel):
@@ -42,11 +44,21 @@ class HelloModel(BaseModel):
     sealing_key: SealingKey
 
 
+class ChallengeResponse(BaseModel):
+    challenge: str = Field(description="sign it (see PROTOCOL.md, Enrollment); used once")
+    expires_in: int = Field(description="seconds it stays valid")
+    server_id: str
+
+
 class EnrollRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
     code: str = Field(max_length=64)
     device_id: str = Field(max_length=64)
     name: str = Field(default="", max_length=200)
     public_key: str = Field(max_length=64, description="base64 raw Ed25519 public key")
+    challenge: str = Field(max_length=128, description="from POST /v1/devices/challenge")
+    signature: str = Field(max_length=128, description="base64 Ed25519 signature of the "
+                           "enrollment statement by public_key's private key")
 
 
 class EnrollResponse(BaseModel):
@@ -81,12 +93,14 @@ class BlobStatus(BaseModel):
 
 class ReconcileRequest(BaseModel):
     device_id: str = Field(max_length=64)
-    ids: list[str] = Field(default_factory=list)
-    hashes: list[str] | None = Field(default=None, description="optional record hashes, "
-                                     "parallel to ids: an id held with another hash (or by "
-                                     "another device) is then reported in differing_ids")
-    ranges: list[tuple[int, int]] = Field(default_factory=list,
-                                          description="inclusive [from, to] seq ranges")
+    ids: list[Annotated[str, Field(max_length=64)]] = Field(default_factory=list)
+    hashes: list[Annotated[str, Field(max_length=64)]] | None = Field(
+        default=None, description="optional record hashes, parallel to ids: an id held with "
+        "another hash (or by another device) is then reported in differing_ids")
+    ranges: list[tuple[Seq, Seq]] = Field(default_factory=list,
+                                          description="inclusive [from, to] seq ranges, "
+                                          "1 <= from <= to < 2**63; each counts its length "
+                                          "toward max_reconcile_ids")
 
 
 class ReconcileResponse(BaseModel):

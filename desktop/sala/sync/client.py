@@ -14,10 +14,12 @@ from dataclasses import dataclass
 from typing import Any
 
 import httpx
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from sala import __version__
 from sala.domain.errors import SalaError
-from sala.wire import http, protocol
+from sala.wire import crypto, http, protocol
+from sala.wire import enroll as enroll_wire
 
 
 class NoLink(SalaError):
@@ -109,9 +111,17 @@ class CentralClient:
         except protocol.NotSalaServer as exc:
             raise NoLink(f"not sala-central: {exc.code}") from exc
 
-    def enroll(self, code: str, device_id: str, name: str, public_key: str) -> Answer:
+    def enroll(self, code: str, device_id: str, name: str, key: Ed25519PrivateKey) -> Answer:
+        """Ask for a challenge, sign it with the device key (proof of possession), enroll."""
+        ch = self._request("POST", enroll_wire.PATH_CHALLENGE)
+        if ch.status != 200 or not isinstance(ch.doc, dict) or "challenge" not in ch.doc:
+            return ch
+        challenge, server_id = str(ch.doc["challenge"]), str(ch.doc.get("server_id", ""))
         return self._request("POST", http.PATH_ENROLL, json={
-            "code": code, "device_id": device_id, "name": name, "public_key": public_key})
+            "code": code, "device_id": device_id, "name": name,
+            "public_key": crypto.public_key_b64(key), "challenge": challenge,
+            "signature": enroll_wire.sign_challenge(key, challenge=challenge,
+                                                    server_id=server_id, device_id=device_id)})
 
     def post_batch(self, body: bytes, headers: dict[str, str]) -> Answer:
         return self._request("POST", http.PATH_BATCHES, content=body,
