@@ -74,7 +74,9 @@ def generate(db: Database, sessions: int, *, seed: int = 2569, contributions_per
     ``enqueue_finalized_session`` into ``SessionService``); it is the same by default.
     """
     if on_finalize is None:
-        from sala.sync.outbox import enqueue_finalized_session as on_finalize
+        from sala.sync.outbox import enqueue_finalized_session
+
+        on_finalize = enqueue_finalized_session
     rng = random.Random(seed)
     provinces = {p.code: p for p in all_provinces()}
     with db.read() as s:
@@ -142,8 +144,7 @@ def _generate_chunk(db: Database, rng: random.Random, n: int, topics: dict[str, 
         s.connection().execute(session_topic.insert(), links)
         s.execute(update(Device).where(Device.id == db.device_id).values(last_change_seq=rows.seq))
         for sid in finalized:  # what SessionService.set_status does on finalize, in this transaction
-            session = s.get(Session, sid)
-            on_finalize(s, session)
+            on_finalize(s, s.get_one(Session, sid))
             audit(s, "status", "session", sid, {"from": e.SessionStatus.CLOSED.value,
                                                  "to": e.SessionStatus.FINALIZED.value})
             s.flush()

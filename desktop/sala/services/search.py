@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import ColumnElement, Select, and_, bindparam, or_, select, text
-from sqlalchemy.orm import Session as OrmSession
 
 from sala.domain import enums as e
 from sala.domain.provinces import all_provinces
@@ -91,11 +90,6 @@ class SearchService:
             return 0
         with self._db.read() as s:
             return int(s.execute(stmt).scalar_one())
-
-    def session_ids(self, query: str, s: OrmSession) -> Select | list[str]:
-        """A sub-select of sessions having a contribution that matches ``query``."""
-        stmt = self._matching(query, (Contribution.session_id,))
-        return [] if stmt is None else stmt.distinct()
 
     def session_condition(self, query: str) -> ColumnElement[bool] | None:
         """A condition on ``Session``: every white-space separated word of ``query`` is found

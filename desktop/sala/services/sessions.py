@@ -372,7 +372,7 @@ class SessionService:
 
 def filter_sessions(stmt: Select, flt: SessionFilter, search: SearchService, s: OrmSession) -> Select:
     """Add ``flt``'s conditions on ``Session`` to ``stmt``: the session list and the dashboard agree."""
-    conds = []
+    conds: list[ColumnElement[bool]] = []
     if flt.kinds:
         conds.append(Session.kind.in_([k.value for k in flt.kinds]))
     if flt.statuses:
@@ -418,7 +418,7 @@ def list_columns() -> dict[str, ColumnElement[Any]]:
     }
 
 
-def _sort_expression(key: SessionSort, cols: dict[str, ColumnElement[Any]]) -> ColumnElement[Any]:
+def _sort_expression(key: SessionSort, cols: dict[str, ColumnElement[Any]]) -> Any:
     if key == SessionSort.DATE:
         return Session.session_date
     if key == SessionSort.TITLE:
