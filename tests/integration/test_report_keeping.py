@@ -44,18 +44,17 @@ def test_heading_moves_to_the_next_page_with_the_start_of_its_table(tmp_path):
     assert moved  # some layouts really pushed the heading over (or this test proves nothing)
 
 
-@pytest.mark.parametrize("contributions", [6, 7, 13, 14])
-def test_signature_block_is_never_alone_on_the_last_page(services, tmp_path, monkeypatch, contributions):
+def test_signature_block_is_never_alone_on_the_last_page(services, tmp_path, monkeypatch):
     retried = []
     real = thai_pdf.keep_closing_with
     monkeypatch.setattr(thai_pdf, "keep_closing_with", lambda c, cl: retried.append(1) or real(c, cl))
-    r = rich_session(services.db, services.paths.attachments, contributions=contributions)
-    path = tmp_path / "summary.pdf"
-    build_session_summary(services.db, r.session_id, path, attachments_dir=services.paths.attachments)
-    pages = page_texts(path)
-    last = [ln.strip() for ln in pages[-1].splitlines() if ln.strip()]
-    assert "ผู้บันทึกและรับรองสรุปผล" in pages[-1]
-    content = [ln for ln in last if not any(ln.startswith(s) or s in ln for s in SIGN_OFF)]
-    assert content, f"the last page holds only the signature block: {last}"
-    if contributions in (7, 14):  # these lengths put the sign-off alone on a page before the retry
-        assert retried
+    for contributions in range(3, 21):  # summaries of growing length: the sign-off falls all over the page
+        r = rich_session(services.db, services.paths.attachments, contributions=contributions)
+        path = tmp_path / f"summary{contributions}.pdf"
+        build_session_summary(services.db, r.session_id, path, attachments_dir=services.paths.attachments)
+        pages = page_texts(path)
+        last = [ln.strip() for ln in pages[-1].splitlines() if ln.strip()]
+        assert "ผู้บันทึกและรับรองสรุปผล" in pages[-1]
+        content = [ln for ln in last if not any(ln.startswith(s) or s in ln for s in SIGN_OFF)]
+        assert content, f"{contributions} contributions: the last page holds only the signature block: {last}"
+    assert retried  # some lengths really put the sign-off alone on a page first (or this proves nothing)

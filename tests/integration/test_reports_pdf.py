@@ -192,7 +192,8 @@ def test_period_report_counts_sessions_of_the_fiscal_year(services, tmp_path):
     assert "ปีงบประมาณ 2569" in text and "1 ตุลาคม 2568 – 30 กันยายน 2569" in text
     assert re.search(r"จำนวนเวที\s+2\b", text)
     assert "ต.ค. 2568" in text and "ก.ย. 2569" in text  # the fiscal year's months, October first
-    assert "ฝุ่น" in text  # a recurring theme from the comments
+    assert "ฝุ่น" in text.split("คำที่พบบ่อยในความคิดเห็น")[1]  # a recurring word from the comments
+    assert "PyThaiNLP" not in text and "วลี" not in text  # no developer words, no glued "phrases"
     for secret in (*CONSENTING, *NOT_CONSENTING):
         assert secret not in text
     path2 = tmp_path / "period-cmi.pdf"

@@ -1,9 +1,9 @@
 """Figures for the period report, aggregated by SQLite rather than by loading rows. No Qt.
 
 Every count is a ``GROUP BY`` over the sessions a :class:`ReportFilter` selects (a subquery, so
-250,000 contributions never cross into Python). Recurring themes are the exception — Thai words
+250,000 contributions never cross into Python). Recurring words are the exception — Thai words
 need PyThaiNLP's segmenter — so SQL first folds identical texts together (``GROUP BY text``),
-then each distinct text is segmented once and weighted by how often it was said.
+then each distinct text is segmented once and weighted by how many contributions said it.
 """
 
 from __future__ import annotations
@@ -19,13 +19,17 @@ from sqlalchemy.orm import Session as OrmSession
 
 from sala.domain import enums as e
 from sala.domain.provinces import find_province
+from sala.domain.thaitext import has_thai
 from sala.domain.thaidate import MONTHS_EN, MONTHS_TH_ABBR, be_year, fiscal_year_bounds
 from sala.reports.filters import ReportFilter
 from sala.storage.database import Database
 from sala.storage.models import Contribution, Participant, Rating, Session, Topic
 
 Counts = list[tuple[str, int]]
-THEME_WORDS, THEME_PHRASES = 20, 12
+# The head count column, once the schema has one (the summary reads the same field; see session_data).
+_ATTENDANCE = getattr(Session, "attendance", None)
+THEME_WORDS = 20
+THEME_MIN_CONTRIBUTIONS = 3  # a word is a theme only when this many contributions use it
 TEXT_CHUNK = 2000
 
 
@@ -36,9 +40,10 @@ class SessionBrief:
     kind_label: str
     province: str
     status_label: str
-    participants: int
+    participants: int  # registered with a code
     contributions: int
     ratings: int
+    attendance: int | None = None  # head count, when the session recorded one
 
 
 @dataclass
@@ -46,7 +51,9 @@ class PeriodData:
     lang: str
     flt: ReportFilter
     sessions: int = 0
-    participants: int = 0
+    participants: int = 0  # registered with a code (minitalks, focus groups)
+    attendance: int | None = None  # sum of recorded head counts; None when none was recorded
+    attendance_sessions: int = 0  # how many sessions recorded one
     visitors: int = 0
     contributions: int = 0
     rating_average: float | None = None
@@ -59,8 +66,7 @@ class PeriodData:
     by_stance: Counts = field(default_factory=list)
     by_topic: Counts = field(default_factory=list)
     stance_by_topic: list[tuple[str, int, int, int, int]] = field(default_factory=list)
-    words: Counts = field(default_factory=list)
-    phrases: Counts = field(default_factory=list)
+    words: Counts = field(default_factory=list)  # recurring dictionary words, by contributions using them
     tags: Counts = field(default_factory=list)
     briefs: list[SessionBrief] = field(default_factory=list)
 
@@ -80,6 +86,9 @@ def load_period_data(db: Database, flt: ReportFilter, *, lang: str = "th",
         in_p = Participant.session_id.in_(ids)
         d.sessions = s.scalar(select(func.count()).select_from(flt.apply(select(Session.id)).subquery())) or 0
         d.participants = s.scalar(select(func.count(Participant.id)).where(in_p)) or 0
+        if _ATTENDANCE is not None:
+            got = s.execute(flt.apply(select(func.sum(_ATTENDANCE), func.count(_ATTENDANCE)))).one()
+            d.attendance, d.attendance_sessions = (int(got[0]), int(got[1])) if got[1] else (None, 0)
         d.visitors = s.scalar(select(func.count(Rating.id)).where(Rating.session_id.in_(ids))) or 0
         d.contributions = s.scalar(select(func.count(Contribution.id)).where(in_c)) or 0
         avg = s.scalar(select(func.avg(Rating.score)).where(Rating.session_id.in_(ids)))
@@ -102,7 +111,7 @@ def load_period_data(db: Database, flt: ReportFilter, *, lang: str = "th",
         _topics(s, d, in_c)
         step(0.3, "themes")
         d.tags = [(str(tag), int(n)) for tag, n in s.execute(_tag_counts(in_c))]
-        d.words, d.phrases = themes(_distinct_texts(s, in_c))
+        d.words = themes(_distinct_texts(s, in_c))
         step(0.6, "sessions")
         d.briefs = _briefs(s, flt, lang)
     return d
@@ -159,7 +168,8 @@ def _distinct_texts(s: OrmSession, in_c) -> Iterable[tuple[str, int]]:  # noqa: 
 # connectors and the speaker's own framing ("I think", "I propose").
 EXTRA_STOPWORDS = frozenset({
     "ดังนั้น", "อย่างไรก็ตาม", "นอกจากนี้", "ผม", "ดิฉัน", "คิดว่า", "เห็นว่า", "ขอเสนอ", "อยากถาม", "อยากให้",
-    "ครับ", "ค่ะ", "คะ", "นะ", "ปี", "ในฐานะ", "จากประสบการณ์",
+    "ครับ", "ค่ะ", "คะ", "นะ", "ปี", "ในฐานะ", "ฐานะ", "จากประสบการณ์", "ประสบการณ์", "อยาก", "ถาม", "ไหม",
+    "หรือไม่", "เสนอ", "เรื่อง",
 })
 
 
@@ -170,42 +180,52 @@ def _stopwords() -> frozenset[str]:
     return frozenset(thai_stopwords()) | EXTRA_STOPWORDS
 
 
-def _is_word(token: str, stop: frozenset[str]) -> bool:
+@cache
+def _dictionary() -> frozenset[str]:
+    from pythainlp.corpus import thai_words
+
+    return frozenset(thai_words())
+
+
+def _is_theme_word(token: str, stop: frozenset[str], words: frozenset[str]) -> bool:
+    """A real word worth counting: in the Thai dictionary (or a Latin word such as BCG, PM2.5),
+    longer than one letter, not a stopword, not a number."""
     t = token.strip()
-    return len(t) >= 2 and t not in stop and any(ch.isalpha() for ch in t) and t.casefold() not in stop
+    if len(t) < 2 or t in stop or t.casefold() in stop or not any(ch.isalpha() for ch in t):
+        return False
+    if has_thai(t):
+        return t in words
+    return sum(ch.isalpha() for ch in t) >= 2
 
 
-def themes(texts: Iterable[tuple[str, int]]) -> tuple[Counts, Counts]:
-    """Most frequent words and two-word phrases in (text, times said) pairs, stopwords removed.
+def themes(texts: Iterable[tuple[str, int]], minimum: int = THEME_MIN_CONTRIBUTIONS) -> Counts:
+    """Words that recur across contributions: (word, number of contributions using it), most first.
 
-    A phrase is two content words next to each other in the original text; words split by a
-    stopword or a space are not joined (so "ฝุ่น PM2.5" and "ค่าฝุ่น" stay meaningful).
+    ``texts`` are (text, how many contributions said exactly that). Each contribution counts a
+    word once, however often it repeats it. Only dictionary words count (so no glued segments
+    such as "ฐานะคนใน"), stopwords and single letters removed, and only words used by at least
+    ``minimum`` contributions are kept; an empty list means there is nothing worth showing.
     """
     from sala.domain.thaitext import segment_keep
 
-    stop = _stopwords()
-    words: Counter[str] = Counter()
-    phrases: Counter[str] = Counter()
+    stop, words = _stopwords(), _dictionary()
+    counts: Counter[str] = Counter()
     for text, times in texts:
-        prev: str | None = None
-        for tok in segment_keep(text or ""):
-            if _is_word(tok, stop):
-                word = tok.strip()
-                words[word] += times
-                if prev is not None:
-                    phrases[prev + word] += times
-                prev = word
-            else:
-                prev = None
-    return words.most_common(THEME_WORDS), [(p, n) for p, n in phrases.most_common(THEME_PHRASES) if n > 1]
+        for word in {tok.strip() for tok in segment_keep(text or "") if _is_theme_word(tok, stop, words)}:
+            counts[word] += times
+    return [(w, n) for w, n in counts.most_common(THEME_WORDS) if n >= minimum]
 
 
 def _briefs(s: OrmSession, flt: ReportFilter, lang: str) -> list[SessionBrief]:
     def n(model, col):  # noqa: ANN001, ANN202 - a correlated COUNT per session
         return select(func.count(model.id)).where(col == Session.id).correlate(Session).scalar_subquery()
 
+    from sqlalchemy import literal
+
+    head_count = _ATTENDANCE if _ATTENDANCE is not None else literal(None)
     stmt = flt.apply(select(Session.session_date, Session.title, Session.kind, Session.province_code, Session.status,
                             n(Participant, Participant.session_id), n(Contribution, Contribution.session_id),
-                            n(Rating, Rating.session_id))).order_by(Session.session_date, Session.title)
-    return [SessionBrief(day, title, kind.label(lang), _province(code, lang), status.label(lang), int(p), int(c), int(r))
-            for day, title, kind, code, status, p, c, r in s.execute(stmt)]
+                            n(Rating, Rating.session_id), head_count)).order_by(Session.session_date, Session.title)
+    return [SessionBrief(day, title, kind.label(lang), _province(code, lang), status.label(lang), int(p), int(c), int(r),
+                         int(a) if a is not None else None)
+            for day, title, kind, code, status, p, c, r, a in s.execute(stmt)]

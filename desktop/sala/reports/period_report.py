@@ -21,7 +21,7 @@ from sala.reports.layout import (
     CONTENT_WIDTH, Progress, agency_lines, heading, key_values, no_progress, note, report_styles, tr,
 )
 from sala.reports.output import atomic_output
-from sala.reports.period_data import PeriodData, load_period_data
+from sala.reports.period_data import THEME_MIN_CONTRIBUTIONS, PeriodData, load_period_data
 from sala.reports.session_summary import printed_at
 from sala.reports.thai_pdf import ThaiStyles, build_pdf, thai_paragraph, thai_table
 from sala.storage.database import Database
@@ -32,8 +32,8 @@ def report_title(flt: ReportFilter, lang: str) -> str:
     return f"{base} {fiscal_year_label(flt.fiscal_year, lang)}" if flt.fiscal_year else base
 
 
-def _counts_table(rows: list[tuple[str, int]], head: tuple[str, str], st: ThaiStyles, width: float = 90 * mm) -> Flowable:
-    data: list[list[object]] = [[head[0], head[1]]] + [[label, f"{n:,}"] for label, n in rows]
+def _counts_table(rows: list[tuple[str, int | str]], head: tuple[str, str], st: ThaiStyles, width: float = 90 * mm) -> Flowable:
+    data: list[list[object]] = [[head[0], head[1]]] + [[label, f"{n:,}" if isinstance(n, int) else n] for label, n in rows]
     table = thai_table(data, [width - 25 * mm, 25 * mm], legend_styles(st.lang),
                        extra_style=[("ALIGN", (1, 0), (1, -1), "RIGHT")])
     table.hAlign = "LEFT"
@@ -57,7 +57,12 @@ def period_flowables(d: PeriodData, *, agency: str | None = None, unit: str | No
         return out
     avg = f"{d.rating_average:.2f}" if d.rating_average is not None else "-"
     out.append(_counts_table([(tr(L, "จำนวนเวที", "Sessions"), d.sessions),
-                              (tr(L, "ผู้เข้าร่วม (มินิทอล์กและสนทนากลุ่ม)", "Participants (minitalks, focus groups)"), d.participants),
+                              (tr(L, f"ผู้เข้าร่วม (นับในเวที {d.attendance_sessions:,} เวที)",
+                                  f"Attendance (counted at {d.attendance_sessions:,} sessions)"), d.attendance)
+                              if d.attendance is not None else
+                              (tr(L, "ผู้เข้าร่วม", "Attendance"), tr(L, "ไม่ได้บันทึก", "not recorded")),
+                              (tr(L, "ผู้ลงทะเบียนรหัส (มินิทอล์กและสนทนากลุ่ม)", "Registered with a code (minitalks, focus groups)"),
+                               d.participants),
                               (tr(L, "ผู้เยี่ยมชมนิทรรศการที่ให้คะแนน", "Exhibition visitors who rated"), d.visitors),
                               (tr(L, "ความคิดเห็นและข้อเสนอ", "Contributions"), d.contributions)],
                              (tr(L, "รายการ", "Item"), tr(L, "จำนวน", "Count")), st, 120 * mm))
@@ -68,12 +73,12 @@ def period_flowables(d: PeriodData, *, agency: str | None = None, unit: str | No
     out += heading(tr(L, "จำนวนเวทีรายจังหวัด", "Sessions per province"), st.h3)
     out.append(_counts_table(d.by_province, (tr(L, "จังหวัด", "Province"), tr(L, "เวที", "Sessions")), st))
 
-    section("ผู้เข้าร่วม", "Participants")
+    section("ผู้ลงทะเบียนรหัส", "People registered with a code")
     if d.participants:
         out.append(chart_with_legend(tr(L, "จำแนกตามช่วงอายุ", "By age band"), d.age_bands, st, CONTENT_WIDTH))
         out.append(chart_with_legend(tr(L, "จำแนกตามเพศ", "By gender"), d.genders, st, CONTENT_WIDTH, kind="pie"))
     else:
-        out.append(note(tr(L, "ไม่มีผู้เข้าร่วมที่บันทึกไว้", "No participants recorded"), st))
+        out.append(note(tr(L, "ไม่มีผู้ลงทะเบียนรหัสไว้", "Nobody registered with a code"), st))
 
     section("ความคิดเห็นและข้อเสนอ", "Contributions")
     if d.contributions:
@@ -89,28 +94,29 @@ def period_flowables(d: PeriodData, *, agency: str | None = None, unit: str | No
     else:
         out.append(note(tr(L, "ไม่มีความคิดเห็นที่บันทึกไว้", "No contributions recorded"), st))
 
-    section("ประเด็นที่พบบ่อย", "Recurring themes")
-    out.append(note(tr(L, "คำและวลีที่ปรากฏบ่อยในความคิดเห็น (ตัดคำด้วย PyThaiNLP และตัดคำทั่วไปออก) และแท็กที่ใช้บ่อย",
-                       "Most frequent words and phrases in contributions (PyThaiNLP segmentation, stopwords removed) "
-                       "and most used tags"), st))
-    for title, items in ((tr(L, "คำที่พบบ่อย", "Frequent words"), d.words),
-                         (tr(L, "วลีที่พบบ่อย", "Frequent phrases"), d.phrases),
-                         (tr(L, "แท็กที่ใช้บ่อย", "Frequent tags"), d.tags)):
-        out += heading(title, st.h3)
-        out.append(_counts_table(items, (tr(L, "คำ/วลี", "Word/phrase"), tr(L, "ครั้ง", "Times")), st) if items
-                   else note(tr(L, "ไม่มีข้อมูล", "No data"), st))
+    if d.words or d.tags:
+        section("คำและแท็กที่พบบ่อย", "Recurring words and tags")
+        if d.words:
+            out += heading(tr(L, "คำที่พบบ่อยในความคิดเห็น", "Words used often in contributions"), st.h3)
+            out.append(note(tr(L, f"นับจำนวนความคิดเห็นที่ใช้คำนั้น เฉพาะคำที่พบตั้งแต่ {THEME_MIN_CONTRIBUTIONS} ความคิดเห็นขึ้นไป",
+                               f"Number of contributions using each word; only words used in "
+                               f"{THEME_MIN_CONTRIBUTIONS} or more"), st))
+            out.append(_counts_table(d.words, (tr(L, "คำ", "Word"), tr(L, "ความคิดเห็น", "Contributions")), st))
+        if d.tags:
+            out += heading(tr(L, "แท็กที่ใช้บ่อย", "Tags used often"), st.h3)
+            out.append(_counts_table(d.tags, (tr(L, "แท็ก", "Tag"), tr(L, "ครั้ง", "Times")), st))
 
     section("สรุปรายเวที", "Sessions in brief")
     rows = [["#", tr(L, "วันที่", "Date"), tr(L, "เวที", "Session"), tr(L, "จังหวัด", "Province"),
              tr(L, "ผู้เข้าร่วม", "People"), tr(L, "ความคิดเห็น", "Contrib.")]]
     for i, b in enumerate(d.briefs, 1):
-        people = b.participants or b.ratings
+        people = f"{b.attendance:,}" if b.attendance is not None else "-"
         rows.append([str(i), format_date(b.day, L, abbr=True), f"{b.title} ({b.kind_label}, {b.status_label})", b.province,
-                     f"{people:,}", f"{b.contributions:,}"])
-    out.append(thai_table(rows, [10 * mm, 24 * mm, None, 24 * mm, 18 * mm, 20 * mm], st,
+                     people, f"{b.contributions:,}"])
+    out.append(thai_table(rows, [8 * mm, 20 * mm, None, 24 * mm, 16 * mm, 18 * mm], legend_styles(L),
                           extra_style=[("ALIGN", (4, 1), (-1, -1), "RIGHT")]))
-    out.append(note(tr(L, "ผู้เข้าร่วมของนิทรรศการคือจำนวนผู้เยี่ยมชมที่ให้คะแนน",
-                       "For exhibitions, people = visitors who rated."), st))
+    out.append(note(tr(L, "ผู้เข้าร่วม คือจำนวนที่นับได้ในเวที (- หมายถึงไม่ได้บันทึก)",
+                       "People = the head count taken at the session (- = not recorded)."), st))
     return out
 
 
