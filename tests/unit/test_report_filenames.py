@@ -56,3 +56,14 @@ def test_times_are_local_and_say_planned_or_actual():
     assert mixed == "ตามกำหนดการ เริ่ม 09:00 น. เวลาจริง ถึง 1 ธ.ค. 2569 01:43 น."
     assert session_time_text(_utc(2), _utc(4), _utc(2), _utc(4), "en") == "09:00–11:00 (actual)"
     assert session_time_text(None, None, None, None) == ""
+
+
+def test_count_sessions_matches_what_the_period_report_covers(services):
+    from sala.reports.filters import count_sessions, parse_filter
+    from tests.reports_helpers import rich_session
+
+    for day, prov in ((date(2025, 9, 30), "CMI"), (date(2025, 10, 1), "CMI"), (date(2026, 9, 30), "LPG")):
+        rich_session(services.db, services.paths.attachments, day=day, province=prov)
+    assert count_sessions(services.db, parse_filter(services.db, fiscal_year=2569)) == 2
+    assert count_sessions(services.db, parse_filter(services.db, fiscal_year=2569, province="CMI")) == 1
+    assert count_sessions(services.db, parse_filter(services.db)) == 3

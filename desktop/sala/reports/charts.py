@@ -19,7 +19,7 @@ from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import KeepTogether
+from reportlab.platypus import KeepTogether, Spacer
 
 from sala.domain import enums as e
 from sala.reports.thai_pdf import ThaiStyles, make_styles, thai_paragraph, thai_table
@@ -91,4 +91,4 @@ def chart_with_legend(title: str, items: Sequence[tuple[str, int]], styles: Thai
         ("LEFTPADDING", (1, 0), (1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 1),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 1)])
     table.hAlign = "LEFT"
-    return KeepTogether([caption, table])
+    return KeepTogether([caption, table, Spacer(1, 3 * mm)])

@@ -136,3 +136,11 @@ def require_session(db: Database, session_id: str) -> None:
     with db.read() as s:
         if s.get(Session, session_id) is None:
             raise NotFoundError("เวที / session", session_id)
+
+
+def count_sessions(db: Database, flt: ReportFilter) -> int:
+    """How many sessions ``flt`` selects: for a dialog to show before a report is produced."""
+    from sqlalchemy import func
+
+    with db.read() as s:
+        return int(s.scalar(select(func.count()).select_from(flt.session_ids().subquery())) or 0)

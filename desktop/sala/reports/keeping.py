@@ -61,6 +61,8 @@ def room_needed(following: Sequence[Flowable], canv: Any, width: float, height: 
         if isinstance(f, KeepWithNext):
             continue
         _w, h = f.wrapOn(canv, width, height)
+        if isinstance(f, KeepTogether):
+            h = getattr(f, "_H", h)  # its wrap() answers a huge height on purpose, to force a split
         space = f.getSpaceBefore() + f.getSpaceAfter()
         if is_heading(f) or isinstance(f, Spacer):
             total += h + space

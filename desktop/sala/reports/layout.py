@@ -69,13 +69,13 @@ def agency_lines(agency: str | None, unit: str | None, styles: ThaiStyles) -> li
     return out
 
 
-def key_values(rows: Sequence[tuple[str, str]], styles: ThaiStyles, label_width: float = 34 * mm) -> Table:
+def key_values(rows: Sequence[tuple[str, str]], styles: ThaiStyles, label_width: float = 34 * mm) -> ThaiTable:
     """Borderless "label: value" rows, as in the header of a Thai memo (บันทึกข้อความ)."""
     data = [[thai_paragraph(label, styles.cell_head), thai_paragraph(value or "-", styles.cell)]
             for label, value in rows]
     return ThaiTable(data, colWidths=[label_width, CONTENT_WIDTH - label_width],
                      style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                       ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                       ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (0, -1), 6),
                                    ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
 
 

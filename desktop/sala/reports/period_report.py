@@ -13,7 +13,6 @@ from typing import BinaryIO
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
-from sala.domain.clock import now
 from sala.domain.thaidate import fiscal_year_label, format_date
 from sala.reports.charts import chart_with_legend, legend_styles
 from sala.reports.filters import ReportFilter

@@ -24,7 +24,7 @@ from sala.domain.provinces import find_province
 from sala.domain.thaidate import format_date
 from sala.storage.database import Database
 from sala.storage.models import (
-    ActionItem, Amendment, Attachment, Contribution, Guide, GuideQuestion, Observation, Participant,
+    ActionItem, Amendment, Attachment, Contribution, Guide, Observation, Participant,
     ParticipantContact, Proposal, Rating, Session, Tally, Topic, Vote,
 )
 

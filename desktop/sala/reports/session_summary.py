@@ -13,7 +13,7 @@ from typing import BinaryIO
 
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, Image, KeepTogether, Table, TableStyle
+from reportlab.platypus import Flowable, Image, Table, TableStyle
 
 from sala.domain import enums as e
 from sala.domain.clock import now, to_local
@@ -115,12 +115,12 @@ def _participation(d: SessionData, sec: _Sections) -> None:
         sec.add(thai_paragraph(head_count_text(d), st.body))
     a = d.attendance
     if a is not None and (a.age_bands or a.genders or a.occupations):
-        sec.add(note(tr(L, "ผู้เข้าร่วมทั้งหมด", "Everyone who attended"), st))
+        sec.add(*heading(tr(L, f"ผู้เข้าร่วมทั้งหมด {a.total:,} คน", f"All {a.total:,} who attended"), st.h2))
         _profile(a.age_bands, a.genders, a.occupations, sec)
     if d.participants_total:
         if not exhibition:
-            sec.add(note(tr(L, f"ผู้ที่ลงทะเบียนรหัสไว้ {d.participants_total:,} คน",
-                            f"{d.participants_total:,} people registered with a code"), st))
+            sec.add(*heading(tr(L, f"ผู้ที่ลงทะเบียนรหัสไว้ {d.participants_total:,} คน",
+                                f"{d.participants_total:,} people registered with a code"), st.h2))
         _profile(d.age_bands, [] if exhibition else d.genders, [] if exhibition else d.occupations, sec)
 
 
