@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP_APP := $(VENV)/.stamp-app
 STAMP_DEV := $(VENV)/.stamp-dev
 
-.PHONY: run test bench translations system-deps clean dist
+.PHONY: run test fuzz bench translations system-deps clean dist
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,11 @@ test: system-deps $(STAMP_DEV) translations
 	  kill $$wm 2>/dev/null; exit $$r'; fd=$$?; \
 	if [ $$fd -eq 5 ]; then echo "field-day: no tests were collected"; fd=1; fi; \
 	if [ $$rc -ne 0 ]; then exit $$rc; fi; exit $$fd
+
+# Property-based fuzzing of sala-central's endpoints with many more cases than CI runs.
+fuzz: $(STAMP_DEV)
+	SALA_FUZZ_EXAMPLES=$${SALA_FUZZ_EXAMPLES:-2000} QT_QPA_PLATFORM=offscreen \
+	$(PY) -m pytest -q -p no:randomly tests/integration/test_central_fuzz.py $(PYTEST_ARGS)
 
 bench: system-deps $(STAMP_DEV) translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.perf.run $(BENCH_ARGS)
