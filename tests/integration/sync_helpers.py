@@ -12,7 +12,7 @@ from sqlalchemy import create_engine, text
 from sala.bootstrap import Services, build_services
 from sala.paths import AppPaths
 from sala.sync import outbox
-from sala.sync.engine import RetryPolicy
+from sala.sync.run_report import RetryPolicy
 
 THAI = "อยากให้เทศบาลแจ้งเตือนค่าฝุ่น PM2.5 ล่วงหน้า และจัดจุดแจกหน้ากากให้เด็กกับผู้สูงอายุ"
 

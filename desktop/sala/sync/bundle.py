@@ -21,30 +21,29 @@ import json
 import os
 import zipfile
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import select
 
 from sala.domain.clock import now
 from sala.domain.errors import SalaError
+from sala.storage.database import Database
 from sala.storage.models import BlobUpload, Device, OutboxEntry, SyncRun
 from sala.sync import batch_store as store
 from sala.sync import batcher, identity
-from sala.wire import crypto, pieces, protocol
 from sala.sync.blobs import blob_path
-
-if TYPE_CHECKING:
-    from sala.sync.service import SyncService
+from sala.wire import crypto, pieces, protocol
 
 FORMAT = "sala-bundle"
 VERSION = 1
 
 
-def export_bounds(svc: SyncService) -> batcher.Bounds:
+def export_bounds(db: Database) -> batcher.Bounds:
     """Batch size for a bundle: the limits this laptop last learned from /v1/hello, else the
     protocol minimums every server should take. Either way each batch also carries a seal, so a
     supervisor whose server takes less still forwards it, in pieces (``pieces.py``)."""
-    with svc.db.read() as s:
+    with db.read() as s:
         known = identity.known_limits(s)
     return batcher.Bounds.from_limits(known or protocol.MIN_LIMITS)
 
@@ -62,21 +61,8 @@ class BundleError(SalaError):
 
 # -- export --------------------------------------------------------------------------------------
 
-def _claim_all(svc: SyncService) -> None:
-    key = svc.identity.signing_key()
-    bounds = export_bounds(svc)
-    while True:
-        with svc.db.read() as s:
-            rows = store.pending_rows(s, bounds.max_records)
-        if not rows:
-            return
-        signed, first, last = batcher.build(svc.db.device_id, key, rows, bounds)
-        with svc.db.write() as s:
-            store.store_own(s, signed, first, last)
-
-
-def _wanted_blobs(svc: SyncService) -> list[str]:
-    with svc.db.read() as s:
+def _wanted_blobs(db: Database) -> list[str]:
+    with db.read() as s:
         envs = s.scalars(select(OutboxEntry.envelope).where(
             OutboxEntry.state == "pending", OutboxEntry.envelope.not_like('%"blobs":[]%')))
         shas = [sha for env in envs for sha in json.loads(env)["blobs"]]
@@ -84,17 +70,20 @@ def _wanted_blobs(svc: SyncService) -> list[str]:
     return list(dict.fromkeys(shas))
 
 
-def export_bundle(svc: SyncService, out: Path) -> dict[str, int]:
-    """Write every unsent record (as signed batches) and its photos to ``out``, atomically."""
-    _claim_all(svc)
-    key = svc.identity.signing_key()
-    with svc.db.read() as s:
+def export_bundle(db: Database, key: Ed25519PrivateKey, attachments: Path,
+                  out: Path) -> dict[str, int]:
+    """Write every unsent record (as signed batches, claimed as a sync claims them, signed
+    with the device ``key``) and its photos from ``attachments`` to ``out``, atomically."""
+    bounds = export_bounds(db)
+    while batcher.claim(db, key, bounds) is not None:
+        pass
+    with db.read() as s:
         rows = list(s.scalars(select(store.SyncBatch).where(
             store.SyncBatch.state == "open", store.SyncBatch.via == store.OWN)
             .order_by(store.SyncBatch.first_seq)))
-        dev = s.get(Device, svc.db.device_id)
+        dev = s.get(Device, db.device_id)
         name = dev.name if dev else ""
-    index: dict[str, Any] = {"format": FORMAT, "version": VERSION, "device_id": svc.db.device_id,
+    index: dict[str, Any] = {"format": FORMAT, "version": VERSION, "device_id": db.device_id,
                              "device_name": name, "public_key": crypto.public_key_b64(key),
                              "created_at": now().isoformat(), "batches": [], "blobs": []}
     tmp = out.with_name(f".{out.name}.part")
@@ -111,8 +100,8 @@ def export_bundle(svc: SyncService, out: Path) -> dict[str, int]:
                     "public_key": b.public_key, "file": name_, "size": len(b.body),
                     "sha256": hashlib.sha256(b.body).hexdigest(),
                     "seal": pieces.seal_batch(protocol.gunzip_bytes(b.body, 1 << 31), key)})
-            for sha in _wanted_blobs(svc):
-                path = blob_path(svc.attachments, sha)
+            for sha in _wanted_blobs(db):
+                path = blob_path(attachments, sha)
                 if not path.is_file():
                     missing += 1
                     continue
@@ -201,22 +190,23 @@ def _verify(path: Path) -> tuple[dict[str, Any], list[tuple[store.OpenBatch, dic
     return index, batches, blobs
 
 
-def import_bundle(svc: SyncService, path: Path) -> dict[str, Any]:
-    """Verify ``path`` completely, then keep its batches and photos for forwarding."""
+def import_bundle(db: Database, attachments: Path, path: Path) -> dict[str, Any]:
+    """Verify ``path`` completely, then keep its batches (in ``db``) and photos (under
+    ``attachments``) for forwarding."""
     index, batches, blobs = _verify(path)
     origin = index["device_id"]
-    if origin == svc.db.device_id:
+    if origin == db.device_id:
         raise SalaError("ไฟล์ชุดข้อมูลนี้มาจากเครื่องนี้เอง ไม่ต้องนำเข้า",
                         "This bundle was made on this laptop; there is nothing to import.")
     for sha, data in blobs:                       # content-addressed: safe to write first
-        dest = blob_path(svc.attachments, sha)
+        dest = blob_path(attachments, sha)
         if not dest.exists():
             dest.parent.mkdir(parents=True, exist_ok=True)
             tmp = dest.with_name(dest.name + ".part")
             tmp.write_bytes(data)
             os.replace(tmp, dest)
     new = 0
-    with svc.db.write() as s:
+    with db.write() as s:
         dev = s.get(Device, origin)
         if dev is None:
             s.add(Device(id=origin, name=str(index.get("device_name", ""))[:120], is_local=False,

@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import Boolean, Integer, String, Text, func, select
 from sqlalchemy.orm import Mapped, Session as OrmSession, mapped_column
@@ -30,10 +30,8 @@ from sala.domain.provinces import find_province
 from sala.storage.models import Base, Guide, GuideQuestion, Session, Topic, Venue
 from sala.storage.types import AwareDateTime
 from sala.sync import identity
-
-if TYPE_CHECKING:
-    from sala.sync.client import CentralClient
-    from sala.sync.engine import SyncEngine
+from sala.sync.context import RunContext
+from sala.sync.retry import call
 
 CURSOR_SETTING = "catalog.cursor"
 SECTIONS = {"topics": "topic", "venues": "venue", "guides": "guide"}
@@ -204,18 +202,18 @@ def stored_cursor(s: OrmSession) -> int:
     return 0
 
 
-def run(engine: SyncEngine, client: CentralClient) -> dict[str, int]:
+def run(ctx: RunContext) -> dict[str, int]:
     """Pull what changed since the stored cursor and apply it with the new cursor, atomically."""
-    with engine.db.read() as s:
+    with ctx.db.read() as s:
         since = stored_cursor(s)
-    ans = engine.call(lambda: client.catalog(since), "catalog")
+    ans = call(ctx, lambda: ctx.client.catalog(since), "catalog")
     if ans is None:
         return {"pulled": 0}
     doc = ans.doc
     if not any(doc.get(k) for k in SECTIONS) and int(doc.get("cursor", since)) == since:
         return dict.fromkeys(("pulled", "added", "updated", "removed", "unchanged", "kept_local",
                               "skipped"), 0)        # nothing new: no local write at all
-    with engine.db.write() as s:
+    with ctx.db.write() as s:
         counts = apply_catalog(s, doc)
         server_id = identity.get_setting(s, identity.SERVER_ID_SETTING)
         identity.put_setting(s, CURSOR_SETTING, {"server_id": server_id,

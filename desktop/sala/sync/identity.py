@@ -26,6 +26,7 @@ KEYRING_SERVICE = "sala-sync"
 URL_SETTING = "central.url"
 SERVER_ID_SETTING = "central.server_id"
 REENROLL_SETTING = "sync.reenroll_needed"
+RECONCILE_SETTING = "sync.reconcile_needed"   # a full reconcile is due (see reconcile.py)
 LIMITS_SETTING = "central.limits"
 
 

@@ -23,7 +23,7 @@ import bisect
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session as OrmSession
@@ -32,13 +32,10 @@ from sala.domain.clock import now
 from sala.storage.models import Device, OutboxEntry
 from sala.sync import batch_store as store
 from sala.sync import identity
-from sala.wire.protocol import Limits
+from sala.sync.context import RunContext
+from sala.sync.identity import RECONCILE_SETTING
+from sala.sync.retry import call
 
-if TYPE_CHECKING:
-    from sala.sync.client import CentralClient
-    from sala.sync.engine import SyncEngine
-
-RECONCILE_SETTING = "sync.reconcile_needed"
 SENT = ("accepted", "duplicate")
 
 
@@ -187,30 +184,30 @@ def _chunks(items: Sequence[int], n: int = 500) -> list[Sequence[int]]:
     return [items[i:i + n] for i in range(0, len(items), n)]
 
 
-def run(engine: SyncEngine, client: CentralClient, limits: Limits, *, force: bool) -> dict[str, Any]:
+def run(ctx: RunContext) -> dict[str, Any]:
     """The check, and the full reconcile when due; returns what it did (for the run report)."""
-    dev = engine.db.device_id
-    ans = engine.call(lambda: client.reconcile(dev), "reconcile")
+    dev, client, force = ctx.db.device_id, ctx.client, ctx.force_reconcile
+    ans = call(ctx, lambda: client.reconcile(dev), "reconcile")
     if ans is None:                     # a server without /v1/reconcile: nothing to compare
         return {"checked": 0, "skipped": "unsupported"}
     view = ServerView.from_json(ans.doc)
-    with engine.db.read() as s:
+    with ctx.db.read() as s:
         why = "asked (--reconcile)" if force else disagreement(s, dev, view)
         flagged = identity.get_setting(s, RECONCILE_SETTING) is not None
     if why is None:
         if flagged:                     # nothing to reconcile after all (server holds nothing)
-            with engine.db.write() as s:
+            with ctx.db.write() as s:
                 identity.put_setting(s, RECONCILE_SETTING, None)
         return {"checked": 0}
-    with engine.db.read() as s:
+    with ctx.db.read() as s:
         rows = rows_to_ask(s)
     answers = Answers()
-    step = max(1, min(limits.max_reconcile_ids, 20_000))
+    step = max(1, min(ctx.limits.max_reconcile_ids, 20_000))
     i = 0
     while i < len(rows):
         chunk = rows[i:i + step]
         ids = [r[0] for r in chunk]
-        got = engine.call(lambda: client.reconcile(dev, ids, [r[1] for r in chunk]), "reconcile")
+        got = call(ctx, lambda: client.reconcile(dev, ids, [r[1] for r in chunk]), "reconcile")
         if got is None:
             return {"checked": 0, "skipped": "unsupported"}
         if got.status == 413:
@@ -224,9 +221,9 @@ def run(engine: SyncEngine, client: CentralClient, limits: Limits, *, force: boo
         view = ServerView.from_json(got.doc)
         i += len(chunk)
     if not rows:
-        got = engine.call(lambda: client.reconcile(dev), "reconcile")
+        got = call(ctx, lambda: client.reconcile(dev), "reconcile")
         view = ServerView.from_json(got.doc) if got is not None else view
-    with engine.db.write() as s:
+    with ctx.db.write() as s:
         done = apply(s, dev, view, answers)
         identity.put_setting(s, RECONCILE_SETTING, None)
     return {**done, "why": why}

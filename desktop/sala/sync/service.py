@@ -21,8 +21,7 @@ from sala.storage.database import Database
 from sala.storage.models import BlobUpload, Device, OutboxEntry, SyncRun
 from sala.sync import batch_store as store
 from sala.sync import identity, outbox
-from sala.sync.identity import Identity
-from sala.sync.reconcile import RECONCILE_SETTING
+from sala.sync.identity import RECONCILE_SETTING, Identity
 from sala.sync.run_report import Progress, RetryPolicy, RunReport
 
 # The HTTP client and the engine (httpx and friends, ~0.1 s) load on the first enroll, probe
@@ -77,8 +76,7 @@ class SyncService:
             with self.db.read() as s:
                 dev = s.get(Device, self.db.device_id)
                 dev_name = name or (dev.name if dev else socket.gethostname())
-            ans = client.enroll(code.strip(), self.db.device_id, dev_name,
-                                self.identity.signing_key())
+            ans = client.enroll(code.strip(), self.db.device_id, dev_name, self.identity.public_key())
         if ans.status != 200 or not isinstance(ans.doc, dict) or "token" not in ans.doc:
             raise _enroll_error(ans.status, ans.error_code)
         where = self.identity.set_token(str(ans.doc["token"]))
@@ -181,11 +179,11 @@ class SyncService:
 
     def export_bundle(self, out: Path) -> dict[str, int]:
         from sala.sync import bundle
-        return bundle.export_bundle(self, out)
+        return bundle.export_bundle(self.db, self.identity.signing_key(), self.attachments, out)
 
     def import_bundle(self, path: Path) -> dict[str, Any]:
         from sala.sync import bundle
-        return bundle.import_bundle(self, path)
+        return bundle.import_bundle(self.db, self.attachments, path)
 
 
 def _enroll_error(status: int, code: str) -> SalaError:
@@ -197,9 +195,5 @@ def _enroll_error(status: int, code: str) -> SalaError:
         return SalaError("ระบบกลางรู้จักเครื่องนี้ด้วยกุญแจอื่น โปรดติดต่อผู้ดูแลระบบ",
                          "The central platform knows this device id with another key; "
                          "contact the administrator.")
-    if code == "device_revoked":
-        return SalaError("เครื่องนี้ถูกยกเลิกสิทธิ์ที่ระบบกลาง โปรดให้ผู้ดูแลระบบคืนสิทธิ์ก่อนลงทะเบียนใหม่",
-                         "This device was revoked on the central platform; ask the "
-                         "administrator to reinstate it before enrolling again.")
     return SalaError(f"ลงทะเบียนไม่สำเร็จ (HTTP {status} {code})",
                      f"Enrollment failed (HTTP {status} {code}).")
