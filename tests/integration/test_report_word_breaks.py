@@ -73,3 +73,19 @@ def test_text_copies_out_as_typed(printed):
         text = squash("".join(column_lines(path, edges[col] + 1, edges[col + 1] - 1)))
         for row in ROWS:
             assert squash(row[col]) in text
+
+
+def test_period_report_tables_keep_province_and_header_words_whole(services, tmp_path):
+    from sala.reports.filters import parse_filter
+    from sala.reports.period_report import build_period_report
+    from tests.reports_helpers import rich_session
+
+    rich_session(services.db, services.paths.attachments, province="BKK")
+    path = tmp_path / "period.pdf"
+    build_period_report(services.db, parse_filter(services.db, fiscal_year=2569), path)
+    lines = pdftotext(path, "-layout").splitlines()
+    for word in ("กรุงเทพมหานคร", "ผู้เข้าร่วม", "ความคิดเห็น"):
+        partial = word[:-2]
+        cut = [ln for ln in lines if partial in ln.replace(word, "")]
+        assert not cut, f"{word} cut across lines: {cut}"
+        assert any(word in ln for ln in lines)
