@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP_APP := $(VENV)/.stamp-app
 STAMP_DEV := $(VENV)/.stamp-dev
 
-.PHONY: run test fuzz bench translations system-deps clean dist
+.PHONY: run test fuzz bench translations system-deps clean dist deb
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -49,8 +49,13 @@ fuzz: $(STAMP_DEV)
 bench: system-deps $(STAMP_DEV) translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.perf.run $(BENCH_ARGS)
 
+# The one-folder app in dist/Sala (PyInstaller); `dist/Sala/Sala --self-check` says whether it is whole.
 dist: $(STAMP_DEV) translations
 	bash packaging/build.sh
+
+# A Debian package of that app (/opt/sala, /usr/bin/sala, a menu entry): dist/sala_<version>_<arch>.deb
+deb: dist
+	bash packaging/build-deb.sh dist/Sala dist
 
 clean:
 	rm -rf $(VENV) build dist desktop/*.egg-info

@@ -1,0 +1,106 @@
+"""The Debian package: installs under /opt/sala with a menu entry, runs its self-check from the
+installed path, upgrades in place, and leaves the user's data behind when removed.
+
+Needs root and dpkg-deb (CI runs it as root); it installs into the real system and removes
+what it installed at the end, whatever happens.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.packaging.conftest import ROOT, clean_env
+
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
+
+INSTALLED = ("/opt/sala/Sala", "/opt/sala/_internal/resources/fonts/Sarabun-Regular.ttf", "/usr/bin/sala",
+             "/usr/share/applications/sala.desktop", "/usr/share/icons/hicolor/256x256/apps/sala.png",
+             "/usr/share/icons/hicolor/48x48/apps/sala.png", "/usr/share/icons/hicolor/scalable/apps/sala.svg")
+
+
+def _why_not() -> str | None:
+    if os.geteuid() != 0:
+        return "installing a .deb needs root (CI runs this test as root)"
+    for tool in ("dpkg-deb", "dpkg", "dpkg-query"):
+        if shutil.which(tool) is None:
+            return f"{tool} is not installed (not a Debian-family system)"
+    if _installed_version() is not None:
+        return "a Sala package is already installed on this machine; the test will not replace it"
+    return None
+
+
+def _installed_version() -> str | None:
+    done = subprocess.run(["dpkg-query", "-W", "-f=${Status} ${Version}", "sala"], capture_output=True, text=True)
+    if done.returncode != 0 or not done.stdout.startswith("install ok installed"):
+        return None
+    return done.stdout.split()[-1]
+
+
+def _build_deb(bundle: Path, out: Path, version: str) -> Path:
+    env = dict(os.environ, VERSION=version, DEB_COMPRESS="gzip", DEB_LEVEL="1", TMPDIR=str(out))
+    out.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["bash", str(ROOT / "packaging" / "build-deb.sh"), str(bundle), str(out)], cwd=ROOT, env=env,
+                   check=True, capture_output=True, timeout=300)
+    (deb,) = out.glob(f"sala_{version}_*.deb")
+    return deb
+
+
+def _dpkg(*args: str) -> None:
+    done = subprocess.run(["dpkg", *args], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def _self_check(env: dict[str, str], cwd: Path) -> str:
+    done = subprocess.run(["/usr/bin/sala", "--self-check"], cwd=cwd, env=env, capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "in /opt/sala/_internal/sala/storage/migrations" in done.stdout, done.stdout
+    return done.stdout
+
+
+def test_deb_install_upgrade_remove(frozen_bundle: Path, tmp_path: Path) -> None:
+    reason = _why_not()
+    if reason:
+        pytest.skip(reason)
+    base = re.search(r'^version = "(.+)"', (ROOT / "pyproject.toml").read_text(), re.M).group(1)
+    old = _build_deb(frozen_bundle, tmp_path / "old", base)
+    new = _build_deb(frozen_bundle, tmp_path / "new", f"{base}+test1")
+    env = clean_env(tmp_path / "home", tmp_path / "tmp")
+    try:
+        _dpkg("-i", str(old))
+        assert _installed_version() == base
+        assert [p for p in INSTALLED if not Path(p).exists()] == []
+        desktop = Path("/usr/share/applications/sala.desktop").read_text(encoding="utf-8")
+        assert "Exec=sala" in desktop and "Icon=sala" in desktop and "Name[th]=ศาลา" in desktop
+        _self_check(env, tmp_path)
+
+        # The user's data, made by the installed app in the user's home.
+        info = subprocess.run(["/usr/bin/sala", "info"], env=env, cwd=tmp_path, capture_output=True, text=True,
+                              timeout=120)
+        assert info.returncode == 0, info.stdout + info.stderr
+        data = tmp_path / "home" / ".local" / "share" / "Sala"
+        database = data / "sala.sqlite3"
+        assert database.is_file()
+        digest = hashlib.sha256(database.read_bytes()).hexdigest()
+
+        _dpkg("-i", str(new))  # a newer version over the old one
+        assert _installed_version() == f"{base}+test1"
+        _self_check(env, tmp_path)
+
+        _dpkg("-r", "sala")
+        assert _installed_version() is None
+        assert [p for p in INSTALLED if Path(p).exists()] == []
+        assert not Path("/opt/sala").exists()
+        _dpkg("--purge", "sala")  # purging the removed package must not reach into homes either
+        assert database.is_file() and hashlib.sha256(database.read_bytes()).hexdigest() == digest
+        assert (data / "backups").is_dir()
+    finally:
+        if _installed_version() is not None:
+            subprocess.run(["dpkg", "--purge", "sala"], capture_output=True, timeout=300)

@@ -1,0 +1,51 @@
+"""``sala --self-check`` from the checkout: four checks pass; a missing part is named."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.packaging.conftest import ROOT, clean_env
+
+CHECKS = ("database", "Thai PDF", "Thai window", "Thai translation")
+
+
+def _self_check(tmp_path: Path, **extra: str) -> subprocess.CompletedProcess[str]:
+    env = clean_env(tmp_path / "home", tmp_path / "tmp")
+    env["PYTHONPATH"] = str(ROOT / "desktop")
+    env.update(extra)
+    return subprocess.run([sys.executable, "-m", "sala", "--self-check"], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_self_check_passes_in_the_checkout(tmp_path: Path) -> None:
+    done = _self_check(tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr
+    lines = done.stdout.splitlines()
+    for name in CHECKS:
+        assert any(line.startswith("ok") and f"/ {name}:" in line for line in lines), (name, done.stdout)
+    assert "Sarabun resolved" in done.stdout and "(offscreen)" in done.stdout
+    assert "'&File' → 'แ&ฟ้ม'" in done.stdout
+    assert lines[-1] == "ตรวจผ่านทั้งหมด / all 4 checks passed"
+    # (PyThaiNLP makes ~/pythainlp-data when imported, as at any start; Sala's folders must not appear)
+    assert not [p for p in (tmp_path / "home").rglob("*") if "sala" in p.name.lower()], "user data touched"
+
+
+def test_self_check_names_what_is_missing(tmp_path: Path) -> None:
+    empty = tmp_path / "no-resources"
+    empty.mkdir()
+    done = _self_check(tmp_path, SALA_RESOURCES=str(empty))  # no fonts: Thai cannot be drawn
+    assert done.returncode == 1, done.stdout + done.stderr
+    lines = done.stdout.splitlines()
+    assert any(line.startswith("FAIL") and "Thai PDF" in line and "font" in line for line in lines), done.stdout
+    assert any(line.startswith("FAIL") and "Thai window" in line for line in lines), done.stdout
+    assert any(line.startswith("ok") and "database" in line for line in lines), done.stdout
+    assert lines[-1].endswith("2 check(s) failed: Thai PDF, Thai window"), lines[-1]
+
+
+def test_self_check_module_imports_no_qt() -> None:
+    code = "import sys, sala.self_check; print(any(m.startswith('PySide6') for m in sys.modules))"
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True,
+                          env={"PYTHONPATH": str(ROOT / "desktop"), "PATH": "/usr/bin:/bin"})
+    assert done.stdout.strip() == "False"
