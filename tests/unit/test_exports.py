@@ -102,7 +102,10 @@ def test_filters_select_sessions(services, tmp_path):
     assert export(services.db, "sessions", "csv", path, parse_filter(services.db, fiscal_year=2569)) == 2
     assert export(services.db, "sessions", "csv", path, parse_filter(services.db, fiscal_year=2569, province="LPG")) == 1
     rows = read_csv(path)
-    assert rows[1][rows[0].index("จังหวัด")] == "ลำปาง" and rows[1][rows[0].index("ผู้เข้าร่วม")] == "2"
+    assert rows[1][rows[0].index("จังหวัด")] == "ลำปาง" and rows[1][rows[0].index("ผู้ลงทะเบียนรหัส")] == "2"
+    assert rows[1][rows[0].index("ผู้แสดงความเห็น")] == "2"  # P01 and P02 spoke
+    assert rows[1][rows[0].index("เริ่มจริง")] == "2025-10-01T09:00:00+07:00"  # local time, not 02:00 UTC
+    assert rows[1][rows[0].index("เริ่มตามกำหนดการ")] == ""  # no plan recorded: not filled from the actual
 
 
 def test_streams_in_chunks(services, tmp_path, monkeypatch):

@@ -82,14 +82,25 @@ def _sessions(flt: ReportFilter, lang: str, _personal: bool) -> tuple[list[Colum
     cols = [Column("รหัสเวที", "session_id"), Column("วันที่", "date", _iso), Column("วันที่ (พ.ศ.)", "date_be", _be_date),
             Column("รูปแบบ", "kind", _enum(e.SessionKind)), Column("สถานะ", "status", _enum(e.SessionStatus)),
             Column("ชื่อเวที", "title"), Column("ประเด็น", "topics"), Column("จังหวัด", "province", _province),
-            Column("อำเภอ", "district"), Column("ผู้ดำเนินรายการ", "facilitators"), Column("ผู้เข้าร่วม", "participants"),
+            Column("อำเภอ", "district"), Column("ผู้ดำเนินรายการ", "facilitators"),
+            # Times in Thailand's local time (ISO 8601 with +07:00), planned and actual apart.
+            Column("เริ่มตามกำหนดการ", "planned_start", _iso), Column("สิ้นสุดตามกำหนดการ", "planned_end", _iso),
+            Column("เริ่มจริง", "started_at", _iso), Column("สิ้นสุดจริง", "ended_at", _iso),
+            Column("ผู้ลงทะเบียนรหัส", "registered_participants"), Column("ผู้แสดงความเห็น", "speakers"),
             Column("ความคิดเห็น", "contributions"), Column("ผู้ให้คะแนน", "ratings")]
-    stmt = flt.apply(select(Session.id, Session.session_date, Session.session_date, Session.kind, Session.status,
-                            Session.title, _topics_of(Session.id, lang), Session.province_code, Session.district,
-                            Session.facilitators, _count(Participant, Participant.session_id),
-                            _count(Contribution, Contribution.session_id), _count(Rating, Rating.session_id))
-                     ).order_by(Session.session_date, Session.id)
-    return cols, stmt
+    speakers = (select(func.count(func.distinct(Contribution.participant_id)))
+                .where(Contribution.session_id == Session.id, Contribution.participant_id.isnot(None))
+                .correlate(Session).scalar_subquery())
+    fields: list[Any] = [Session.id, Session.session_date, Session.session_date, Session.kind, Session.status,
+                         Session.title, _topics_of(Session.id, lang), Session.province_code, Session.district,
+                         Session.facilitators, Session.planned_start, Session.planned_end, Session.started_at,
+                         Session.ended_at, _count(Participant, Participant.session_id), speakers,
+                         _count(Contribution, Contribution.session_id), _count(Rating, Rating.session_id)]
+    attendance = getattr(Session, "attendance", None)  # the head count, once the schema has one
+    if attendance is not None:
+        cols.insert(cols.index(Column("ผู้ลงทะเบียนรหัส", "registered_participants")), Column("ผู้เข้าร่วม", "attendance"))
+        fields.insert(14, attendance)
+    return cols, flt.apply(select(*fields)).order_by(Session.session_date, Session.id)
 
 
 def _participants(flt: ReportFilter, lang: str, personal: bool) -> tuple[list[Column], Select]:
