@@ -24,7 +24,7 @@ from sala.reports.session_data import load_session_data
 from sala.reports.session_summary import build_session_summary, session_flowables
 from sala.reports.thai_pdf import ThaiParagraph
 from tests.reports_helpers import (
-    CONSENTING, CORRECTED_TEXT, LONG_COMMENT, MARKS_COMMENT, NOT_CONSENTING, ORIGINAL_TALLY, rich_session,
+    column_lines, CONSENTING, CORRECTED_TEXT, LONG_COMMENT, MARKS_COMMENT, NOT_CONSENTING, ORIGINAL_TALLY, rich_session,
 )
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
@@ -41,15 +41,8 @@ def pdftotext(pdf: Path, *args: str) -> str:
 
 
 def comment_column_lines(pdf: Path) -> list[str]:
-    """Text lines of the contribution column only (crop: 39–152 mm from the page's left edge)."""
-    x0, x1 = 39 * mm + 2, 152 * mm - 2
-    out: list[str] = []
-    pages = int(re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout).group(1))
-    for page in range(1, pages + 1):
-        text = pdftotext(pdf, "-layout", "-f", str(page), "-l", str(page), "-x", str(int(x0)), "-y", "0",
-                         "-W", str(int(x1 - x0)), "-H", "842")
-        out += [ln.strip() for ln in text.splitlines() if ln.strip()]
-    return out
+    """Text lines of the contribution column only (words starting 39–147 mm from the page's left edge)."""
+    return column_lines(pdf, 39 * mm, 147 * mm)
 
 
 def find_run(lines: list[str], original: str) -> list[str]:

@@ -146,7 +146,8 @@ def _line_rows(lines: list[Line], st: ThaiStyles, with_type: bool) -> Table:
         if with_type:
             row.insert(2, ln.type_label)
         rows.append(row)
-    widths = [9 * mm, None, 22 * mm, 22 * mm, 16 * mm] if with_type else [9 * mm, None, 22 * mm, 16 * mm]
+    # wide enough for "ความคิดเห็น" and "ไม่เห็นด้วย" on one line
+    widths = [9 * mm, None, 26 * mm, 24 * mm, 16 * mm] if with_type else [9 * mm, None, 24 * mm, 16 * mm]
     return thai_table(rows, widths, st)
 
 
