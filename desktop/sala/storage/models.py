@@ -138,7 +138,8 @@ class Participant(SyncRecord, Base):
     consent_at: Mapped[datetime | None] = mapped_column(AwareDateTime(), nullable=True)
     consent_purpose: Mapped[str] = mapped_column(Text, default="")
 
-    __table_args__ = (UniqueConstraint("session_id", "code", name="uq_participant_session_code"),)
+    __table_args__ = (UniqueConstraint("session_id", "code", name="uq_participant_session_code"),
+                      Index("ix_participant_dashboard", "age_band", "gender", "session_id"))
 
 
 class ParticipantContact(Base):
@@ -190,6 +191,7 @@ class Contribution(SyncRecord, Base):
         # Covers the session list's per-row counts (entries and distinct speakers) and their sorts.
         Index("ix_contribution_session_speaker", "session_id", "participant_id"),
         Index("ix_contribution_topic_type", "topic_id", "type"),
+        Index("ix_contribution_dashboard", "topic_id", "type", "stance", "session_id"),
     )
 
 
@@ -241,7 +243,8 @@ class Rating(SyncRecord, Base):
     comment: Mapped[str] = mapped_column(Text, default="")
     age_band: Mapped[e.AgeBand | None] = mapped_column(EnumText(e.AgeBand), nullable=True)
     recorded_at: Mapped[datetime] = mapped_column(AwareDateTime())
-    __table_args__ = (Index("ix_rating_session", "session_id", "score"),)
+    __table_args__ = (Index("ix_rating_session", "session_id", "score"),
+                      Index("ix_rating_dashboard", "score", "session_id"))
 
 
 class Vote(SyncRecord, Base):
@@ -338,6 +341,53 @@ class SyncRun(Base):
     via: Mapped[str] = mapped_column(String(16), default="network")  # network|bundle
     detail: Mapped[dict[str, Any] | None] = mapped_column(JsonText, nullable=True)
     message: Mapped[str] = mapped_column(Text, default="")
+
+
+class SyncBatch(Base):
+    """One signed batch kept until the server has answered it (migrations 0003, 0006).
+
+    ``via`` is ``own`` (made on this laptop) or ``bundle`` (from another laptop's USB bundle,
+    forwarded unchanged); see ``sync/batch_store.py`` for why a batch is persisted before it is
+    sent.
+    """
+
+    __tablename__ = "sync_batch"
+    batch_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(64))          # origin device (the signer)
+    via: Mapped[str] = mapped_column(String(16), default="own")
+    state: Mapped[str] = mapped_column(String(16), default="open")  # open|done|failed|split
+    record_count: Mapped[int] = mapped_column(Integer)
+    first_seq: Mapped[int] = mapped_column(Integer)
+    last_seq: Mapped[int] = mapped_column(Integer)
+    body: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)  # gzip; dropped when done
+    signature: Mapped[str] = mapped_column(Text)
+    public_key: Mapped[str] = mapped_column(Text)
+    size: Mapped[int] = mapped_column(Integer)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    source: Mapped[str] = mapped_column(String(255), default="")  # bundle file name, for people
+    result: Mapped[dict[str, Any] | None] = mapped_column(JsonText, nullable=True)
+    # migration 0006: the origin's seal over the batch's Merkle root (bundles), and for a
+    # forwarded piece which records of which sealed batch it carries (``wire.pieces.PieceInfo``)
+    seal: Mapped[str | None] = mapped_column(Text, nullable=True)
+    piece: Mapped[dict[str, Any] | None] = mapped_column(JsonText, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(AwareDateTime())
+    finished_at: Mapped[datetime | None] = mapped_column(AwareDateTime(), nullable=True)
+    __table_args__ = (Index("ix_sync_batch_state", "state", "via", "created_at"),)
+
+
+class CatalogLink(Base):
+    """A central catalogue item as last pulled and the local row it became (migration 0006);
+    see ``sync/catalog_pull.py``."""
+
+    __tablename__ = "catalog_link"
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    item_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    rev: Mapped[int] = mapped_column(Integer)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    local_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    fingerprint: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    data: Mapped[str] = mapped_column(Text)
+    pulled_at: Mapped[datetime] = mapped_column(AwareDateTime())
 
 
 class LocalSetting(Base):

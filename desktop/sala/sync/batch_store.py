@@ -13,45 +13,17 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Integer, LargeBinary, String, Text, bindparam, func, select, update
-from sqlalchemy.orm import Mapped, Session as OrmSession, mapped_column
+from sqlalchemy import bindparam, func, select, update
+from sqlalchemy.orm import Session as OrmSession
 
 from sala.domain.clock import now
-from sala.storage.models import Base, BlobUpload, OutboxEntry
-from sala.storage.types import AwareDateTime, JsonText
+from sala.storage.models import BlobUpload, OutboxEntry, SyncBatch
 from sala.wire import pieces, protocol
 
 OWN = "own"          # made on this laptop
 BUNDLE = "bundle"    # imported from another laptop's USB bundle, forwarded unchanged
-
-
-class SyncBatch(Base):
-    """One signed batch (table made by migration 0003)."""
-
-    __tablename__ = "sync_batch"
-    batch_id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    device_id: Mapped[str] = mapped_column(String(64))          # origin device (the signer)
-    via: Mapped[str] = mapped_column(String(16), default=OWN)
-    state: Mapped[str] = mapped_column(String(16), default="open")  # open|done|failed|split
-    record_count: Mapped[int] = mapped_column(Integer)
-    first_seq: Mapped[int] = mapped_column(Integer)
-    last_seq: Mapped[int] = mapped_column(Integer)
-    body: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)  # gzip; dropped when done
-    signature: Mapped[str] = mapped_column(Text)
-    public_key: Mapped[str] = mapped_column(Text)
-    size: Mapped[int] = mapped_column(Integer)
-    attempts: Mapped[int] = mapped_column(Integer, default=0)
-    source: Mapped[str] = mapped_column(String(255), default="")  # bundle file name, for people
-    result: Mapped[dict[str, Any] | None] = mapped_column(JsonText, nullable=True)
-    # migration 0006: the origin's seal over the batch's Merkle root (bundles), and for a
-    # forwarded piece which records of which sealed batch it carries (``pieces.PieceInfo``)
-    seal: Mapped[str | None] = mapped_column(Text, nullable=True)
-    piece: Mapped[dict[str, Any] | None] = mapped_column(JsonText, nullable=True)
-    created_at: Mapped[datetime] = mapped_column(AwareDateTime())
-    finished_at: Mapped[datetime | None] = mapped_column(AwareDateTime(), nullable=True)
 
 
 @dataclass(frozen=True)

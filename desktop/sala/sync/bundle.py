@@ -29,7 +29,7 @@ from sqlalchemy import select
 from sala.domain.clock import now
 from sala.domain.errors import SalaError
 from sala.storage.database import Database
-from sala.storage.models import BlobUpload, Device, OutboxEntry, SyncRun
+from sala.storage.models import BlobUpload, Device, OutboxEntry, SyncBatch, SyncRun
 from sala.sync import batch_store as store
 from sala.sync import batcher, identity
 from sala.sync.blobs import blob_path
@@ -78,9 +78,9 @@ def export_bundle(db: Database, key: Ed25519PrivateKey, attachments: Path,
     while batcher.claim(db, key, bounds) is not None:
         pass
     with db.read() as s:
-        rows = list(s.scalars(select(store.SyncBatch).where(
-            store.SyncBatch.state == "open", store.SyncBatch.via == store.OWN)
-            .order_by(store.SyncBatch.first_seq)))
+        rows = list(s.scalars(select(SyncBatch).where(
+            SyncBatch.state == "open", SyncBatch.via == store.OWN)
+            .order_by(SyncBatch.first_seq)))
         dev = s.get(Device, db.device_id)
         name = dev.name if dev else ""
     index: dict[str, Any] = {"format": FORMAT, "version": VERSION, "device_id": db.device_id,

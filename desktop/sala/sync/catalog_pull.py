@@ -18,37 +18,21 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Boolean, Integer, String, Text, func, select
-from sqlalchemy.orm import Mapped, Session as OrmSession, mapped_column
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session as OrmSession
 
 from sala.domain import enums as e
 from sala.domain.clock import now
 from sala.domain.provinces import find_province
-from sala.storage.models import Base, Guide, GuideQuestion, Session, Topic, Venue
-from sala.storage.types import AwareDateTime
+from sala.storage.models import CatalogLink, Guide, GuideQuestion, Session, Topic, Venue
 from sala.sync import identity
 from sala.sync.context import RunContext
 from sala.sync.retry import call
 
 CURSOR_SETTING = "catalog.cursor"
 SECTIONS = {"topics": "topic", "venues": "venue", "guides": "guide"}
-
-
-class CatalogLink(Base):
-    """A catalogue item as last pulled and the local row it became (table of migration 0006)."""
-
-    __tablename__ = "catalog_link"
-    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
-    item_id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    rev: Mapped[int] = mapped_column(Integer)
-    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
-    local_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
-    fingerprint: Mapped[str | None] = mapped_column(String(64), nullable=True)
-    data: Mapped[str] = mapped_column(Text)
-    pulled_at: Mapped[datetime] = mapped_column(AwareDateTime())
 
 
 def _fp(*parts: Any) -> str:

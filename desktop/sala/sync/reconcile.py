@@ -29,7 +29,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session as OrmSession
 
 from sala.domain.clock import now
-from sala.storage.models import Device, OutboxEntry
+from sala.storage.models import Device, OutboxEntry, SyncBatch
 from sala.sync import batch_store as store
 from sala.sync import identity
 from sala.sync.context import RunContext
@@ -113,8 +113,8 @@ def apply(s: OrmSession, device_id: str, view: ServerView, ans: Answers) -> dict
            "differing": len(ans.differing)}
     rows = list(s.execute(select(OutboxEntry.seq, OutboxEntry.record_id, OutboxEntry.state,
                                  OutboxEntry.batch_id, OutboxEntry.reason)))
-    open_own = {b.batch_id for b in s.scalars(select(store.SyncBatch).where(
-        store.SyncBatch.state == "open", store.SyncBatch.via == store.OWN))}
+    open_own = {b.batch_id for b in s.scalars(select(SyncBatch).where(
+        SyncBatch.state == "open", SyncBatch.via == store.OWN))}
     to_sent: list[int] = []
     to_pending: list[int] = []
     release: set[str] = set()
@@ -144,10 +144,10 @@ def apply(s: OrmSession, device_id: str, view: ServerView, ans: Answers) -> dict
         left = s.scalar(select(OutboxEntry.seq).where(OutboxEntry.batch_id == bid,
                                                       OutboxEntry.state == "pending").limit(1))
         if left is None and bid not in release:
-            s.execute(update(store.SyncBatch).where(store.SyncBatch.batch_id == bid).values(
+            s.execute(update(SyncBatch).where(SyncBatch.batch_id == bid).values(
                 state="done", body=None, finished_at=stamp, result={"reconciled": True}))
     for bid in release:    # signed with seqs the server holds for other records: re-cut
-        s.execute(update(store.SyncBatch).where(store.SyncBatch.batch_id == bid).values(
+        s.execute(update(SyncBatch).where(SyncBatch.batch_id == bid).values(
             state="split", body=None, finished_at=stamp, result={"reconciled": "seq_taken"}))
         s.execute(update(OutboxEntry).where(OutboxEntry.batch_id == bid,
                                             OutboxEntry.state == "pending")

@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 
 from sala.domain.errors import SalaError
 from sala.storage.database import Database
-from sala.storage.models import BlobUpload, Device, OutboxEntry, SyncRun
+from sala.storage.models import BlobUpload, Device, OutboxEntry, SyncBatch, SyncRun
 from sala.sync import batch_store as store
 from sala.sync import identity, outbox
 from sala.sync.identity import RECONCILE_SETTING, Identity
@@ -140,8 +140,8 @@ class SyncService:
                                .where(SyncRun.outcome.in_(("ok", "photos"))))
             last = s.scalar(select(SyncRun.outcome).where(SyncRun.finished_at.is_not(None))
                             .order_by(SyncRun.started_at.desc()).limit(1))
-            fwd = s.scalar(select(func.coalesce(func.sum(store.SyncBatch.record_count), 0))
-                           .where(store.SyncBatch.via == store.BUNDLE, store.SyncBatch.state == "open"))
+            fwd = s.scalar(select(func.coalesce(func.sum(SyncBatch.record_count), 0))
+                           .where(SyncBatch.via == store.BUNDLE, SyncBatch.state == "open"))
         return SyncStatus(enrolled=bool(url) and self.identity.token() is not None,
                           server_url=str(url) if url else None,
                           reenroll_needed=str(reenroll) if reenroll else None,
