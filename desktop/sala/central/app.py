@@ -7,6 +7,7 @@ database work to a thread. The rules themselves live in ``auth``, ``ledger``, ``
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 import logging
@@ -50,10 +51,13 @@ class Settings:
     db_url: str
     blobs_dir: Path
     limits: protocol.Limits = field(default_factory=lambda: protocol.Limits(
-        max_body_bytes=8 << 20, max_uncompressed_bytes=64 << 20, max_records=5000,
+        max_body_bytes=8 << 20, max_uncompressed_bytes=16 << 20, max_records=5000,
         max_blob_bytes=256 << 20, max_reconcile_ids=100_000))
     max_inflight_batches: int = 32
     max_inflight_per_device: int = 8   # one device never holds more than a quarter of them
+    # batches decompressed, parsed and stored at once (the rest wait, holding only their
+    # body): total memory is this many times the per-request bound, whatever is in flight
+    max_processing_batches: int = 8
     body_timeout_s: float = 30.0       # an upload idle this long is cut (408)
     partial_ttl_s: float = DEFAULT_PARTIAL_TTL_S
 
@@ -159,6 +163,7 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
                            sealing_key=meta["sealing_public"]).to_json()
     store = BlobStore(settings.blobs_dir, engine, limits.max_blob_bytes, settings.partial_ttl_s)
     slots = Slots(settings.max_inflight_batches, settings.max_inflight_per_device)
+    processing = asyncio.Semaphore(settings.max_processing_batches)
     challenges = auth.Challenges(meta["sealing_private"])
     json_cap = max(limits.max_body_bytes, bodies.MIN_JSON_BODY_BYTES)
     batch_values = bodies.value_budget(limits.max_records)
@@ -247,8 +252,9 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
         slots.take(dev.device_id)
         try:
             body = await bodies.read_body(request, limits.max_body_bytes)
-            result = await run_in_threadpool(_process_batch, dev, body, sala_signature,
-                                             sala_public_key, idempotency_key, piece)
+            async with processing:
+                result = await run_in_threadpool(_process_batch, dev, body, sala_signature,
+                                                 sala_public_key, idempotency_key, piece)
         finally:
             slots.give(dev.device_id)
         return _json(result.to_json())
