@@ -7,9 +7,10 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from sala.paths import APP_AUTHOR, APP_NAME, AppPaths
+from sala.paths import APP_AUTHOR, APP_NAME, AppPaths, resources_dir
 from sala.ui.shell import qt_fixes
 from sala.ui.shell.fonts import FIRST_STYLES, register_fonts
 from sala.ui.shell.i18n import current_language, install_translators
@@ -27,6 +28,8 @@ def run_gui(db_path: Path | None = None, lang: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(APP_AUTHOR)
     app.setApplicationName(APP_NAME)
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "sala-256.png")))  # read when first shown
+    app.setDesktopFileName("sala")  # the installed menu entry (packaging/linux/sala.desktop), for Wayland
     qt_fixes.install()  # once, before any page is built: a PySide6 that leaks is patched (see qt_fixes)
     paths = AppPaths.resolve(db_path).ensure()  # the rotating log is set up by the first task
     register_fonts(app, styles=FIRST_STYLES)  # the rest just after the first paint
