@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-def test_runs_on_xcb_at_1366x768(qapp) -> None:  # noqa: ANN001
+def test_runs_on_xcb_at_1366x768(qapp) -> None:
     from PySide6.QtGui import QGuiApplication
 
     assert QGuiApplication.platformName() == "xcb"

@@ -1,0 +1,219 @@
+"""Steps every field-day flow shares, done as a user does them: by keyboard in the real window."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialog,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
+from sala.domain.clock import BANGKOK
+
+from tests.fieldday.helpers import (
+    WAIT_MS,
+    answer_message_box,
+    assert_all_visible_inside_screen,
+    closed,
+    pdf_text,
+    press,
+    run_modal,
+    shortcut,
+    tab_to,
+    type_text,
+)
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def local_now() -> datetime:
+    return datetime.now(BANGKOK)
+
+
+def create_session(qtbot: Any, window: Any, shots: Any, *, kind_index: int, venue: str, province: str,
+                   district: str, topic_index: int, facilitators: str) -> str:
+    """Ctrl+N, fill the New session dialog by keyboard, Enter; returns the new session's id once
+    its page shows."""
+    def fill(dlg: QDialog) -> str:
+        shots.take("new-session-dialog")
+        assert_all_visible_inside_screen(window)
+        tab_to(dlg.kind)
+        press(Qt.Key.Key_Home)
+        press(Qt.Key.Key_Down, times=kind_index)
+        tab_to(dlg.venue_name)
+        type_text(venue)
+        tab_to(dlg.province)
+        type_text(province)
+        tab_to(dlg.district)
+        type_text(district)
+        tab_to(dlg.topics)
+        press(Qt.Key.Key_Home)
+        press(Qt.Key.Key_Down, times=topic_index)
+        press(Qt.Key.Key_Space)
+        tab_to(dlg.facilitators)
+        type_text(facilitators)
+        shots.take("new-session-filled")
+        assert_all_visible_inside_screen(window)
+        title = dlg.title.text()
+        press(Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: closed(dlg), timeout=WAIT_MS)
+        assert dlg.session_id, f"not created: {title!r}"
+        return dlg.session_id
+
+    sid = run_modal(qtbot, lambda: shortcut(window, Qt.Key.Key_N, CTRL), fill)
+    qtbot.waitUntil(lambda: page(window) is not None and page(window).isVisible(), timeout=WAIT_MS)
+    return sid
+
+
+def page(window: Any) -> Any:
+    return window._session_page
+
+
+def button(window: QWidget, name: str) -> QPushButton:
+    b = window.findChild(QPushButton, name)
+    assert b is not None, f"no button named {name!r}"
+    return b
+
+
+def press_button(b: QAbstractButton, backward: bool = True) -> None:
+    """Tab to ``b`` and press Space, as a keyboard user does (Shift+Tab by default: the header's
+    buttons come before the capture area, and Tab from there would enter the entries table)."""
+    assert b.isVisible() and b.isEnabled(), f"{b.text()!r} is not there to press"
+    tab_to(b, backward=backward)
+    press(Qt.Key.Key_Space)
+
+
+def status_of(window: Any) -> str:
+    return page(window).header.detail.status.value
+
+
+def move(qtbot: Any, window: Any, shots: Any, name: str, expected: str) -> None:
+    """Press a lifecycle button of the header (openButton, closeButton…) and wait for the status."""
+    press_button(button(window, name))
+    qtbot.waitUntil(lambda: status_of(window) == expected, timeout=WAIT_MS)
+    shots.take(expected)
+    assert_all_visible_inside_screen(window)
+
+
+def record_head_count(qtbot: Any, window: Any, shots: Any, total: int) -> None:
+    def fill(dlg: QDialog) -> None:
+        shots.take("head-count-dialog")
+        assert_all_visible_inside_screen(window)
+        tab_to(dlg.findChild(QWidget, "attendanceTotal"))
+        press(Qt.Key.Key_A, CTRL)
+        type_text(str(total))
+        press(Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: closed(dlg), timeout=WAIT_MS)
+
+    run_modal(qtbot, lambda: press_button(button(window, "attendanceButton")), fill)
+    qtbot.waitUntil(lambda: page(window).header.detail.attendance_total == total, timeout=WAIT_MS)
+
+
+def finalize(qtbot: Any, window: Any, shots: Any) -> str:
+    question = answer_message_box(qtbot, lambda: press_button(button(window, "finalizeButton")),
+                                  QMessageBox.StandardButton.Yes)
+    qtbot.waitUntil(lambda: status_of(window) == "finalized", timeout=WAIT_MS)
+    shots.take("finalized")
+    assert_all_visible_inside_screen(window)
+    return question
+
+
+def print_summary(qtbot: Any, window: Any, shots: Any) -> Path:
+    """"Print summary" on the session page: the summary dialog, Enter makes the PDF."""
+    def make(dlg: QDialog) -> Path:
+        dlg.open_when_done = False  # no system PDF viewer under Xvfb (the dialog's own test switch)
+        shots.take("print-dialog")
+        assert_all_visible_inside_screen(window)
+        press(Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: dlg.written is not None, timeout=WAIT_MS)
+        shots.take("printed")
+        written = Path(dlg.written)
+        press(Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: closed(dlg), timeout=WAIT_MS)
+        return written
+
+    pdf = run_modal(qtbot, lambda: press_button(button(window, "printButton")), make)
+    assert pdf.is_file() and pdf.stat().st_size > 0
+    return pdf
+
+
+def check_pdf_times(text: str, started: datetime, closed: datetime) -> None:
+    """Planned 09:00–11:00 and the actual times, all in Bangkok time, never UTC."""
+    assert "09:00" in text and "11:00" in text, "the planned times (local) are printed"
+    for when in (started, closed):
+        local = when.astimezone(BANGKOK)
+        candidates = {f"{local:%H:%M}", f"{(local.replace(second=0)).strftime('%H:%M')}"}
+        assert any(c in text for c in candidates), f"the actual time {local:%H:%M} (Bangkok) is printed"
+    utc = started.astimezone(BANGKOK).utcoffset()
+    assert utc is not None and utc.total_seconds() == 7 * 3600
+
+
+def be_year(when: datetime) -> str:
+    return str(when.astimezone(BANGKOK).year + 543)
+
+
+def menu_action(qtbot: Any, window: Any, action: Any) -> None:
+    """Open the menu holding ``action`` from the menu bar and pick it with the arrow keys and Enter.
+    (The menu is opened as a click on its title or Alt+its letter would: the Thai mnemonics are
+    Thai letters, which a test cannot type as a shortcut reliably.)"""
+    bar = window.menuBar()
+    menu = next(a.menu() for a in bar.actions() if a.menu() is not None and action in a.menu().actions())
+    bar.setActiveAction(menu.menuAction())
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is menu, timeout=WAIT_MS)
+    assert_all_visible_inside_screen(window)
+    items = [a for a in menu.actions() if not a.isSeparator() and a.isVisible() and a.isEnabled()]
+    for _ in range(len(items) + 1):  # Down until the item is highlighted, as the eye follows it
+        if menu.activeAction() is action:
+            break
+        press(Qt.Key.Key_Down)
+    assert menu.activeAction() is action, (menu.activeAction().text() if menu.activeAction() else None)
+    press(Qt.Key.Key_Return)
+
+
+def enroll(qtbot: Any, window: Any, shots: Any, url: str, code: str) -> None:
+    actions = window.sync_actions
+
+    def fill(dlg: QDialog) -> None:
+        shots.take("enroll-dialog")
+        assert_all_visible_inside_screen(window)
+        tab_to(dlg.url)
+        press(Qt.Key.Key_A, CTRL)
+        type_text(url)
+        tab_to(dlg.code)
+        type_text(code)
+        press(Qt.Key.Key_Return)
+
+    run_modal(qtbot, lambda: menu_action(qtbot, window, actions.action_enroll), fill)
+    qtbot.waitUntil(lambda: actions.sync.server_url() == url, timeout=WAIT_MS)
+
+
+def sync_now(qtbot: Any, window: Any, shots: Any) -> Any:
+    actions = window.sync_actions
+    with qtbot.waitSignal(actions.controller.sig_finished, timeout=WAIT_MS) as blocker:
+        menu_action(qtbot, window, actions.action_sync)
+    shots.take("synced")
+    return blocker.args[0]
+
+
+def landed(server: Any) -> dict[tuple[str, str], dict]:
+    """Every record on the server's database: (id, type) → body."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(server.db_url)
+    try:
+        with engine.connect() as c:
+            return {(rid, typ): json.loads(body) for rid, typ, body in c.execute(text("select id, type, body from records"))}
+    finally:
+        engine.dispose()
+
+
+def pdf(path: Path) -> str:
+    return pdf_text(path)
