@@ -92,3 +92,40 @@ def test_two_topics_group_by_tag_and_keep_the_untagged_apart(services, rich, tmp
     assert f"ประเด็น: {other_name}" in text
     after_none = text.split("ประเด็น: ไม่ระบุประเด็น")[1]
     assert squash("ข้อเสนอที่ไม่ได้ติดแท็ก") in squash(after_none)
+
+
+def test_stored_head_count_and_its_amendment_are_printed(services, rich, tmp_path):
+    from sala.storage.models import Amendment
+
+    with services.db.write() as s:
+        x = s.get(Session, rich.session_id)
+        x.attendance_total = 28
+        x.attendance_detail = {"gender": {"female": 15, "male": 12}}  # one not stated
+    text = _summary(services, rich.session_id, tmp_path, "stored.pdf")
+    assert "ผู้เข้าร่วม 28 คน (ผู้แสดงความเห็น 2 คน)" in text
+    assert any("ไม่ระบุ" in ln and "1 (4%)" in ln for ln in text.splitlines())  # 28 − 15 − 12 not stated
+    with services.db.write() as s:
+        s.add(Amendment(session_id=rich.session_id, target_type="session", target_id=rich.session_id,
+                        changes={"attendance_total": 31, "attendance_detail": {"gender": {"female": 17, "male": 14}}},
+                        reason="นับใหม่จากใบลงทะเบียน"))
+    text = _summary(services, rich.session_id, tmp_path, "amended.pdf")
+    assert "ผู้เข้าร่วม 31 คน (ผู้แสดงความเห็น 2 คน)" in text
+    assert "จำนวนผู้เข้าร่วม เดิม “28” แก้เป็น “31”" in text and "attendance_total" not in text
+    assert "หญิง 17" in text  # the breakdown as a reader reads it, not as JSON
+
+
+def test_period_report_sums_head_counts_apart_from_registrations(services, tmp_path):
+    import re
+
+    from sala.reports.filters import parse_filter
+    from sala.reports.period_report import build_period_report
+
+    a = rich_session(services.db, services.paths.attachments)
+    rich_session(services.db, services.paths.attachments)  # no head count taken
+    with services.db.write() as s:
+        s.get(Session, a.session_id).attendance_total = 30
+    path = tmp_path / "period.pdf"
+    build_period_report(services.db, parse_filter(services.db, fiscal_year=2569), path)
+    text = pdftotext(path, "-layout")
+    assert re.search(r"ผู้เข้าร่วม \(นับในเวที 1 เวที\)\s+30\b", text)
+    assert re.search(r"ผู้ลงทะเบียนรหัส \(มินิทอล์กและสนทนากลุ่ม\)\s+4\b", text)

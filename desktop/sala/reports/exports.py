@@ -86,7 +86,8 @@ def _sessions(flt: ReportFilter, lang: str, _personal: bool) -> tuple[list[Colum
             # Times in Thailand's local time (ISO 8601 with +07:00), planned and actual apart.
             Column("เริ่มตามกำหนดการ", "planned_start", _iso), Column("สิ้นสุดตามกำหนดการ", "planned_end", _iso),
             Column("เริ่มจริง", "started_at", _iso), Column("สิ้นสุดจริง", "ended_at", _iso),
-            Column("ผู้ลงทะเบียนรหัส", "registered_participants"), Column("ผู้แสดงความเห็น", "speakers"),
+            Column("ผู้เข้าร่วม", "attendance"), Column("ผู้ลงทะเบียนรหัส", "registered_participants"),
+            Column("ผู้แสดงความเห็น", "speakers"),
             Column("ความคิดเห็น", "contributions"), Column("ผู้ให้คะแนน", "ratings")]
     speakers = (select(func.count(func.distinct(Contribution.participant_id)))
                 .where(Contribution.session_id == Session.id, Contribution.participant_id.isnot(None))
@@ -94,12 +95,8 @@ def _sessions(flt: ReportFilter, lang: str, _personal: bool) -> tuple[list[Colum
     fields: list[Any] = [Session.id, Session.session_date, Session.session_date, Session.kind, Session.status,
                          Session.title, _topics_of(Session.id, lang), Session.province_code, Session.district,
                          Session.facilitators, Session.planned_start, Session.planned_end, Session.started_at,
-                         Session.ended_at, _count(Participant, Participant.session_id), speakers,
+                         Session.ended_at, Session.attendance_total, _count(Participant, Participant.session_id), speakers,
                          _count(Contribution, Contribution.session_id), _count(Rating, Rating.session_id)]
-    attendance = getattr(Session, "attendance", None)  # the head count, once the schema has one
-    if attendance is not None:
-        cols.insert(cols.index(Column("ผู้ลงทะเบียนรหัส", "registered_participants")), Column("ผู้เข้าร่วม", "attendance"))
-        fields.insert(14, attendance)
     return cols, flt.apply(select(*fields)).order_by(Session.session_date, Session.id)
 
 

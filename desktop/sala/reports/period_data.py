@@ -26,8 +26,8 @@ from sala.storage.database import Database
 from sala.storage.models import Contribution, Participant, Rating, Session, Topic
 
 Counts = list[tuple[str, int]]
-# The head count column, once the schema has one (the summary reads the same field; see session_data).
-_ATTENDANCE = getattr(Session, "attendance", None)
+# The head count as recorded (an amendment to a finalized session's count is not folded in here).
+_ATTENDANCE = Session.attendance_total
 THEME_WORDS = 20
 THEME_MIN_CONTRIBUTIONS = 3  # a word is a theme only when this many contributions use it
 TEXT_CHUNK = 2000
@@ -86,9 +86,8 @@ def load_period_data(db: Database, flt: ReportFilter, *, lang: str = "th",
         in_p = Participant.session_id.in_(ids)
         d.sessions = s.scalar(select(func.count()).select_from(flt.apply(select(Session.id)).subquery())) or 0
         d.participants = s.scalar(select(func.count(Participant.id)).where(in_p)) or 0
-        if _ATTENDANCE is not None:
-            got = s.execute(flt.apply(select(func.sum(_ATTENDANCE), func.count(_ATTENDANCE)))).one()
-            d.attendance, d.attendance_sessions = (int(got[0]), int(got[1])) if got[1] else (None, 0)
+        got = s.execute(flt.apply(select(func.sum(_ATTENDANCE), func.count(_ATTENDANCE)))).one()
+        d.attendance, d.attendance_sessions = (int(got[0]), int(got[1])) if got[1] else (None, 0)
         d.visitors = s.scalar(select(func.count(Rating.id)).where(Rating.session_id.in_(ids))) or 0
         d.contributions = s.scalar(select(func.count(Contribution.id)).where(in_c)) or 0
         avg = s.scalar(select(func.avg(Rating.score)).where(Rating.session_id.in_(ids)))
@@ -220,12 +219,9 @@ def _briefs(s: OrmSession, flt: ReportFilter, lang: str) -> list[SessionBrief]:
     def n(model, col):  # noqa: ANN001, ANN202 - a correlated COUNT per session
         return select(func.count(model.id)).where(col == Session.id).correlate(Session).scalar_subquery()
 
-    from sqlalchemy import literal
-
-    head_count = _ATTENDANCE if _ATTENDANCE is not None else literal(None)
     stmt = flt.apply(select(Session.session_date, Session.title, Session.kind, Session.province_code, Session.status,
                             n(Participant, Participant.session_id), n(Contribution, Contribution.session_id),
-                            n(Rating, Rating.session_id), head_count)).order_by(Session.session_date, Session.title)
+                            n(Rating, Rating.session_id), _ATTENDANCE)).order_by(Session.session_date, Session.title)
     return [SessionBrief(day, title, kind.label(lang), _province(code, lang), status.label(lang), int(p), int(c), int(r),
                          int(a) if a is not None else None)
             for day, title, kind, code, status, p, c, r, a in s.execute(stmt)]

@@ -29,6 +29,8 @@ from sala.storage.models import (
 )
 
 CONSENTED = (e.ConsentKind.VERBAL, e.ConsentKind.WRITTEN)
+# How a head count may be broken down (Session.attendance_detail's keys).
+_DIMENSIONS: dict[str, type[e.Labelled]] = {"age_band": e.AgeBand, "gender": e.Gender, "occupation": e.Occupation}
 # Amendable fields (see services/amendments.py) as a reader would name them.
 FIELD_LABELS = {
     "text": ("ข้อความ", "Text"), "type": ("ประเภท", "Type"), "stance": ("จุดยืน", "Stance"), "tags": ("แท็ก", "Tags"),
@@ -36,6 +38,8 @@ FIELD_LABELS = {
     "count_abstain": ("งดออกเสียง", "Abstain"), "what": ("สิ่งที่ต้องทำ", "What"), "who": ("ผู้รับผิดชอบ", "Who"),
     "due": ("กำหนดเสร็จ", "Due"), "done": ("สถานะ", "Status"), "title": ("ชื่อเวที", "Title"),
     "notes": ("หมายเหตุ", "Notes"), "facilitators": ("ผู้ดำเนินรายการ", "Facilitators"),
+    "attendance_total": ("จำนวนผู้เข้าร่วม", "Attendance"),
+    "attendance_detail": ("ผู้เข้าร่วมจำแนกตามกลุ่ม", "Attendance by group"),
 }
 Counts = list[tuple[str, int]]
 
@@ -140,6 +144,17 @@ def _display(value: Any, lang: str) -> str:
         return ("เสร็จแล้ว" if value else "ยังไม่เสร็จ") if lang == "th" else ("done" if value else "not done")
     if isinstance(value, list):
         return ", ".join(map(str, value))
+    if isinstance(value, dict):  # an attendance breakdown: {"gender": {"female": 17}, ...}
+        parts = []
+        for dim, counts in value.items():
+            enum = _DIMENSIONS.get(dim)
+            for key, n in (counts or {}).items() if isinstance(counts, dict) else ():
+                try:
+                    label = enum(key).label(lang) if enum else str(key)
+                except ValueError:
+                    label = str(key)
+                parts.append(f"{label} {n}")
+        return ", ".join(parts) or "-"
     if isinstance(value, str) and len(value) == 10 and value[4] == "-":
         try:
             return format_date(date.fromisoformat(value), lang)
@@ -214,23 +229,28 @@ def session_time_text(planned_start: datetime | None, planned_end: datetime | No
     return ""
 
 
-def _stored_attendance(x: Session, lang: str) -> Attendance | None:
-    """The head count stored with the session, when the schema has one (``Session.attendance``,
-    an int, and optionally ``Session.attendance_breakdown``, a dict such as
-    ``{"age_band": {"18_24": 12}, "gender": {"female": 17}, "occupation": {"farmer": 9}}``)."""
-    total = getattr(x, "attendance", None)
+def attendance_from_stored(total: Any, detail: Any, lang: str) -> Attendance | None:
+    """An :class:`Attendance` from the stored form: ``Session.attendance_total`` (int or None) and
+    ``Session.attendance_detail`` (``{"age_band": {"18_24": 12}, "gender": {...}, "occupation": {...}}``).
+
+    A group that adds up to less than the total has the rest counted as "not stated".
+    """
     if not isinstance(total, int) or isinstance(total, bool):
         return None
-    breakdown = getattr(x, "attendance_breakdown", None) or {}
+    detail = detail if isinstance(detail, dict) else {}
 
-    def counts(key: str, members: list[e.Labelled]) -> Counts:
-        got = breakdown.get(key) or {}
+    def counts(key: str) -> Counts:
+        got = detail.get(key)
         if not isinstance(got, dict) or not got:
             return []
-        return [(m.label(lang), int(got.get(m.value, 0) or 0)) for m in members]
+        members = list(_DIMENSIONS[key])
+        values = {m.value: int(got.get(m.value, 0) or 0) for m in members}
+        rest = total - sum(values.values())
+        if rest > 0:
+            values["not_stated"] = values.get("not_stated", 0) + rest
+        return [(m.label(lang), values.get(m.value, 0)) for m in members]
 
-    return Attendance(total, counts("age_band", list(e.AgeBand)), counts("gender", list(e.Gender)),
-                      counts("occupation", list(e.Occupation)))
+    return Attendance(total, counts("age_band"), counts("gender"), counts("occupation"))
 
 
 def load_session_data(db: Database, session_id: str, *, lang: str = "th", include_personal_data: bool = False,
@@ -238,8 +258,8 @@ def load_session_data(db: Database, session_id: str, *, lang: str = "th", includ
     """Read one session for its summary. Raises NotFoundError for an unknown id.
 
     ``attendance`` is the head count to print; when not given, the one stored with the session
-    is used if the schema has it (see :func:`_stored_attendance`), otherwise the summary says
-    that attendance was not recorded.
+    (``attendance_total``/``attendance_detail``, as corrected by any amendment) is used; when the
+    session has none, the summary says that attendance was not recorded.
     """
     with db.read() as s:
         x = s.get(Session, session_id)
@@ -272,7 +292,11 @@ def load_session_data(db: Database, session_id: str, *, lang: str = "th", includ
             stance_counts=_stances(s, session_id, lang),
             by_topic=[], by_question=[], observations=[], tallies=[], ratings=[], rating_total=0,
             rating_average=None, rating_comments=[], votes=[], actions=[], photos=[])
-        data.attendance = attendance if attendance is not None else _stored_attendance(x, lang)
+        if attendance is None:
+            attendance = attendance_from_stored(
+                _effective_raw(amended, x.id, "attendance_total", getattr(x, "attendance_total", None)),
+                _effective_raw(amended, x.id, "attendance_detail", getattr(x, "attendance_detail", None)), lang)
+        data.attendance = attendance
         data.speakers = int(s.scalar(select(func.count(func.distinct(Contribution.participant_id)))
                                      .where(Contribution.session_id == session_id,
                                             Contribution.participant_id.isnot(None))) or 0)

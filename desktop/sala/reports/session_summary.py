@@ -190,7 +190,7 @@ def _tallies(d: SessionData, sec: _Sections) -> None:
                                  tr(L, "งดออกเสียง", "Abstain"), tr(L, "รวม", "Total")]]
     for q, f, a, ab, amend in d.tallies:
         rows.append([_text_cell(q, amend, st), f"{f:,}", f"{a:,}", f"{ab:,}", f"{f + a + ab:,}"])
-    sec.add(thai_table(rows, [None, 20 * mm, 22 * mm, 22 * mm, 16 * mm], st,
+    sec.add(thai_table(rows, [None, 20 * mm, 25 * mm, 25 * mm, 16 * mm], st,
                        extra_style=[("ALIGN", (1, 1), (-1, -1), "RIGHT")]))
 
 
