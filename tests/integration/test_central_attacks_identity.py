@@ -133,3 +133,38 @@ def test_a_device_cannot_squat_an_unknown_laptop(central: CentralServer) -> None
     # and the squatter still cannot write for it
     r = post_batch(central, squatter, [contribution(field.device_id, 2)], origin=fake)
     assert r.status_code == 403 and r.json()["error"]["code"] == "key_mismatch"
+
+
+def test_a_squat_left_by_an_older_service_is_listed_and_undone(central: CentralServer) -> None:
+    """Databases from before this rule may hold keys pinned from forwarded batches: the
+    administrator sees them and releases the id; the real laptop then binds its own key."""
+    squatter = enroll(central, "laptop-squatter-old")
+    field = Device("laptop-field-old")
+    engine = db.make_engine(central.db_url)
+    try:   # what trust on first use used to write
+        with engine.begin() as conn:
+            conn.execute(t.devices.insert().values(
+                device_id=field.device_id, name="", public_key=squatter.public_key,
+                token_hash=None, enrolled=False, revoked=False,
+                first_seen_via=squatter.device_id, high_water=0, max_seq=0, created_at=0.0))
+    finally:
+        engine.dispose()
+    code = central.mint_codes(1)[0]
+    r = httpx.post(central.url + ENROLL, json=enroll_request(central, field, code))
+    assert r.status_code == 409 and r.json()["error"]["code"] == "device_key_mismatch"
+    listing = central.cli("devices").stdout.splitlines()
+    row = next(line.split("\t") for line in listing if line.startswith(field.device_id))
+    assert row[1] == "pinned" and row[2] == crypto.key_fingerprint(squatter.public_key)
+    assert row[3] == squatter.device_id
+    assert "unbound" in central.cli("unbind", field.device_id).stdout
+    fake = Device(field.device_id, key=squatter.key)
+    r = post_batch(central, squatter, [contribution(field.device_id, 1)], origin=fake)
+    assert r.status_code == 403 and r.json()["error"]["code"] == "unknown_origin"
+    enroll(central, code=code, device=field)
+    assert _device_row(central, field.device_id).public_key == field.public_key
+    real = sign_batch(Batch(field.device_id, [contribution(field.device_id, 1)]),
+                      field.key)  # type: ignore[arg-type]
+    assert post_batch(central, squatter, [], signed=real).status_code == 200
+    r = post_batch(central, squatter, [contribution(field.device_id, 2)], origin=fake)
+    assert r.status_code == 403
+    assert central.cli("unbind", "no-such-device", check=False).returncode == 1

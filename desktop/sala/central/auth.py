@@ -27,6 +27,7 @@ from sala.wire import enroll as enroll_wire
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud over the phone
 DEFAULT_CODE_TTL_S = 72 * 3600
 CHALLENGE_TTL_S = 300
+UNBOUND = ""   # public_key of a device id an administrator released (see unbind)
 
 
 def _sha(text: str) -> str:
@@ -145,7 +146,7 @@ def enroll(engine: Engine, code: str, device_id: str, name: str, public_key: str
             raise ApiError(403, "code_expired", "this enrollment code has expired")
         existing = conn.execute(select(t.devices).where(t.devices.c.device_id == device_id)
                                 .with_for_update()).first()
-        if existing is not None and existing.public_key != public_key:
+        if existing is not None and existing.public_key not in (UNBOUND, public_key):
             raise ApiError(409, "device_key_mismatch",
                            "this device id is registered with another key; use a new device id")
         if existing is not None and existing.revoked:
@@ -160,7 +161,7 @@ def enroll(engine: Engine, code: str, device_id: str, name: str, public_key: str
                 created_at=now))
         else:
             conn.execute(update(t.devices).where(t.devices.c.device_id == device_id).values(
-                name=name[:200], token_hash=_sha(token), enrolled=True))
+                name=name[:200], token_hash=_sha(token), enrolled=True, public_key=public_key))
     challenges.consume(challenge)
     return token
 
@@ -180,6 +181,40 @@ def reinstate(engine: Engine, device_id: str) -> bool:
         res = conn.execute(update(t.devices).where(t.devices.c.device_id == device_id)
                            .values(revoked=False))
         return bool(res.rowcount)
+
+
+def unbind(engine: Engine, device_id: str) -> bool:
+    """Release a device id from its key (an administrator's decision, e.g. a key pinned by
+    an older service from a forwarded batch): its token stops working, batches of it are
+    refused until it enrolls again, and that enrollment binds the key it proves."""
+    with write_tx(engine) as conn:
+        res = conn.execute(update(t.devices).where(t.devices.c.device_id == device_id)
+                           .values(public_key=UNBOUND, token_hash=None, enrolled=False,
+                                   revoked=False))
+        return bool(res.rowcount)
+
+
+def _fingerprint(public_key: str) -> str:
+    try:
+        return crypto.key_fingerprint(public_key) if public_key else ""
+    except crypto.CryptoError:   # a key an older service pinned without checking it
+        return "invalid"
+
+
+def list_devices(engine: Engine) -> list[dict[str, object]]:
+    """Every device id the service knows, with how its key became known."""
+    d = t.devices.c
+    with read_tx(engine) as conn:
+        rows = conn.execute(select(d.device_id, d.name, d.public_key, d.enrolled, d.revoked,
+                                   d.first_seen_via, d.created_at).order_by(d.device_id)).all()
+    out = []
+    for r in rows:
+        state = ("revoked" if r.revoked else "unbound" if r.public_key == UNBOUND
+                 else "enrolled" if r.enrolled else "pinned")
+        out.append({"device_id": r.device_id, "name": r.name, "state": state,
+                    "key": _fingerprint(r.public_key),
+                    "via": r.first_seen_via or "", "created_at": r.created_at})
+    return out
 
 
 def authenticate(engine: Engine, authorization: str | None) -> Device:
@@ -216,6 +251,9 @@ def origin_key(engine: Engine, caller: Device, origin_id: str, header_key: str |
         raise ApiError(403, "unknown_origin", "the originating device is not enrolled with "
                                               "this service; it must enroll first")
     dev = _device(row)
+    if dev.public_key == UNBOUND:
+        raise ApiError(403, "unknown_origin", "the originating device is not enrolled with "
+                                              "this service; it must enroll first")
     if dev.revoked:
         raise ApiError(403, "origin_revoked", "the originating device was revoked")
     if header_key is not None and header_key != dev.public_key:

@@ -4,6 +4,8 @@
     sala-central enroll-code --db URL [--count N] [--ttl-hours H]   (code alone on last line)
     sala-central revoke DEVICE_ID --db URL
     sala-central reinstate DEVICE_ID --db URL  (a revoked device may enroll again)
+    sala-central devices --db URL               (every device id, its state and key)
+    sala-central unbind DEVICE_ID --db URL      (release an id from its key; it enrolls anew)
     sala-central catalog-import [FILE.json | --seed] --db URL
     sala-central openapi [--out FILE]
     sala-central migrate --db URL
@@ -172,6 +174,27 @@ def cmd_reinstate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_devices(args: argparse.Namespace) -> int:
+    from sala.central import auth
+    rows = auth.list_devices(_engine(args))
+    print("device_id\tstate\tkey\tvia\tname")
+    for r in rows:
+        name = "".join(ch for ch in str(r["name"]) if ch.isprintable())
+        print(f"{r['device_id']}\t{r['state']}\t{r['key']}\t{r['via']}\t{name}")
+    print(f"{len(rows)} device(s); 'pinned' = key taken from a forwarded batch by an older "
+          "service (check it, or unbind)", file=sys.stderr)
+    return 0
+
+
+def cmd_unbind(args: argparse.Namespace) -> int:
+    from sala.central import auth
+    if not auth.unbind(_engine(args), args.device_id):
+        print(f"no such device: {args.device_id}", file=sys.stderr)
+        return 1
+    print(f"unbound {args.device_id}: its next enrollment binds the key it proves")
+    return 0
+
+
 def cmd_catalog_import(args: argparse.Namespace) -> int:
     from sala.central import catalog
     from sala.central.seed_catalog import SEED
@@ -250,6 +273,12 @@ def build_parser() -> argparse.ArgumentParser:
                                                   "enroll again with a new code)"))
     ri.add_argument("device_id")
     ri.set_defaults(func=cmd_reinstate)
+    dv = with_db(sub.add_parser("devices", help="list device ids, their state and key"))
+    dv.set_defaults(func=cmd_devices)
+    ub = with_db(sub.add_parser("unbind", help="release a device id from its key (it must "
+                                               "enroll again, proving its key)"))
+    ub.add_argument("device_id")
+    ub.set_defaults(func=cmd_unbind)
     c = with_db(sub.add_parser("catalog-import", help="import topics/venues/guides JSON"))
     c.add_argument("file", nargs="?")
     c.add_argument("--seed", action="store_true", help="import the built-in Thai starter set")
