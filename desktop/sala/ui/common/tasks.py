@@ -15,7 +15,7 @@ Widgets never touch the database from a worker: they hand a callable to a lane a
 - :func:`start` runs one long job (a PDF report, a sync run) on a thread of its own, with
   progress and cancel through its :class:`Job`.
 
-Every result crosses to the UI thread through :class:`_Relay`, and every failure goes through
+Every result crosses to the UI thread through the one :class:`_Relay`, and every failure goes through
 :func:`_hand_over`: a failure that is not a :class:`~sala.domain.errors.SalaError` (not the user's
 trouble, a bug) is logged with its traceback *before* any ``on_error`` handler shows it, so a bug
 shown in a dialog is never lost from the log.
@@ -29,6 +29,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 
 from sala.domain.errors import SalaError
@@ -40,25 +41,42 @@ OnError = Callable[[BaseException], None]
 
 
 class _Relay(QObject):
-    """Runs callables posted from any thread on the thread it lives in (the UI thread)."""
+    """Runs callables posted from any thread on the UI thread.
+
+    One for the process, made on the UI thread and never deleted: a worker must never emit on an
+    object the UI thread may be deleting (that races into a crash). Whether the widget that
+    asked is still there is checked on the UI thread, when the result arrives (:func:`_alive`).
+    """
 
     _sig_call = Signal(object)
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self) -> None:
+        super().__init__()
         self._sig_call.connect(self._call, Qt.ConnectionType.QueuedConnection)
 
-    def post(self, fn: Callable[[], None]) -> bool:
-        """Queue ``fn`` for the UI thread; False when the owner is gone (nobody left to tell)."""
-        try:
-            self._sig_call.emit(fn)
-        except RuntimeError:  # the C++ side was deleted while the work ran
-            return False
-        return True
+    def post(self, fn: Callable[[], None]) -> None:
+        """Queue ``fn`` for the UI thread."""
+        self._sig_call.emit(fn)
 
     @Slot(object)
     def _call(self, fn: Callable[[], None]) -> None:
         fn()
+
+
+_the_relay: _Relay | None = None
+
+
+def _relay() -> _Relay:
+    """The relay, made on first use (always from the UI thread: work is submitted there)."""
+    global _the_relay
+    if _the_relay is None:
+        _the_relay = _Relay()
+    return _the_relay
+
+
+def _alive(obj: QObject) -> bool:
+    """The QObject is still there (its widget was not closed and deleted while the work ran)."""
+    return shiboken6.isValid(obj)
 
 
 def _hand_over(what: str, error: BaseException, on_error: OnError | None) -> None:
@@ -77,8 +95,10 @@ class Job:
     """A handle on one piece of background work: cancel it, wait for it, report progress from it."""
 
     def __init__(self, fn: Callable[..., Any], on_done: OnDone | None, on_error: OnError | None,
-                 on_progress: Callable[..., None] | None = None, relay: _Relay | None = None) -> None:
+                 on_progress: Callable[..., None] | None = None, relay: _Relay | None = None,
+                 owner: QObject | None = None) -> None:
         self.fn, self.on_done, self.on_error, self.on_progress = fn, on_done, on_error, on_progress
+        self._owner = owner
         self.cancel_event = threading.Event()
         """Set by :meth:`cancel`; long work checks it (or passes it on, e.g. to a sync run)."""
         self._relay = relay
@@ -96,8 +116,8 @@ class Job:
     def progress(self, *values: Any) -> None:
         """Called by the work (any thread): ``on_progress(*values)`` runs on the UI thread."""
         if self.on_progress is not None and self._relay is not None and not self._dropped:
-            on_progress = self.on_progress
-            self._relay.post(lambda: on_progress(*values))
+            on_progress, owner = self.on_progress, self._owner
+            self._relay.post(lambda: on_progress(*values) if owner is None or _alive(owner) else None)
 
     def done(self) -> bool:
         """The work has run (or was skipped); its result may still be on its way to the UI thread."""
@@ -118,7 +138,7 @@ class _Lane(QObject):
         super().__init__(parent)
         self._name, self._latest = name, latest
         self._queue: queue.Queue[Job | None] = queue.Queue()
-        self._relay = _Relay(self)
+        self._relay = _relay()
         self._lock = threading.Condition()
         self._pending = 0       # submitted, result not yet delivered on the UI thread
         self._outstanding = 0   # submitted, not yet run on a worker
@@ -200,11 +220,11 @@ class _Lane(QObject):
                 self._outstanding -= 1
                 self._lock.notify_all()
             job._ran.set()
-            delivered = self._relay.post(lambda j=job, r=result, e=error, s=skip: self._deliver(j, r, e, s))
-            if not delivered:
-                return
+            self._relay.post(lambda j=job, r=result, e=error, s=skip: self._deliver(j, r, e, s))
 
     def _deliver(self, job: Job, result: Any, error: BaseException | None, skipped: bool) -> None:
+        if not _alive(self):
+            return  # the owner was closed while the work ran: nobody to tell
         with self._lock:
             self._pending -= 1
             idle = self._pending == 0
@@ -260,13 +280,16 @@ def start(fn: Callable[[Job], Any], owner: QObject, on_done: OnDone | None = Non
     """Run one long job on a thread of its own; it gets its :class:`Job` for progress and cancel.
 
     ``owner`` (a QObject on the UI thread) receives the result: if it is deleted first, the
-    result is dropped. A cancelled job still delivers what ``fn`` returned (it decides how to stop).
+    result and any progress are dropped. A cancelled job still delivers what ``fn`` returned (it
+    decides how to stop).
     """
-    relay = _Relay(owner)
-    job = Job(fn, on_done, on_error, on_progress, relay)
+    job = Job(fn, on_done, on_error, on_progress, _relay(), owner)
 
     def deliver(result: Any, error: BaseException | None) -> None:
-        relay.deleteLater()
+        if not _alive(owner):
+            if error is not None and not isinstance(error, SalaError):
+                log.error("%s failed (a bug) after its window closed", name, exc_info=error)
+            return
         if error is not None:
             _hand_over(name, error, on_error)
         elif on_done is not None:
@@ -280,7 +303,7 @@ def start(fn: Callable[[Job], Any], owner: QObject, on_done: OnDone | None = Non
         except BaseException as exc:  # noqa: BLE001 - handed over on the UI thread
             error = exc
         job._ran.set()
-        relay.post(lambda: deliver(result, error))
+        job._relay.post(lambda: deliver(result, error))
 
     threading.Thread(target=work, name=name, daemon=True).start()
     return job

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import logging
 import os
-import threading
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
@@ -111,6 +110,7 @@ class Startup(QObject):
 
     # -- steps ----------------------------------------------------------------------------
     def _opened(self, services: Services) -> None:
+        from sala.ui.common.tasks import start
         from sala.ui.shell.app import attach_services, reopen_last_session
 
         self.services = services
@@ -120,8 +120,7 @@ class Startup(QObject):
         # The segmentation dictionary (~0.7 s of pure Python) loads just after the list has
         # painted: started at once it held the interpreter while the list waited to paint
         # (list shown ~1.0 s → ~1.7 s from process start). A search typed sooner waits for it.
-        QTimer.singleShot(WARM_UP_AFTER_MS,
-                          lambda: threading.Thread(target=warm_up, name="thai-warm-up", daemon=True).start())
+        QTimer.singleShot(WARM_UP_AFTER_MS, lambda: start(lambda _job: warm_up(), self, name="thai-warm-up"))
         if not services.open_report.checked:
             self.tasks.run(services.db.check, None, self._failed)
 
@@ -133,8 +132,7 @@ class Startup(QObject):
             return
         if isinstance(exc, SalaError):
             QMessageBox.critical(self.window, "Sala", exc.bilingual())
-        else:
-            log.error("could not open the database", exc_info=exc)
+        else:  # a bug: the task runner has logged it with its traceback
             QMessageBox.critical(self.window, "Sala",
                                  "เปิดฐานข้อมูลไม่ได้ รายละเอียดอยู่ในไฟล์บันทึก\n"
                                  "The database could not be opened; details are in the log.")
