@@ -11,3 +11,54 @@ def qt_fixes(qapp):  # noqa: ANN001 - pytest-qt's QApplication
     from sala.ui.shell import qt_fixes as fixes
 
     return fixes.install()
+
+
+SCREEN = (1366, 768)
+"""The field laptops' screen: every page and dialog must fit on it."""
+
+
+def clipped_texts(widget) -> list[str]:  # noqa: ANN001
+    """Visible labels and buttons of ``widget`` whose text does not fit their size (cut off)."""
+    from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QRadioButton, QSizePolicy
+
+    cut: list[str] = []
+    # Buttons that paint their own face at any size (the kiosk's rating faces) are not checked.
+    texts = [QLabel, QPushButton, QCheckBox, QRadioButton]
+    for child in [c for kind in texts for c in widget.findChildren(kind)]:
+        if not child.isVisibleTo(widget) or not child.text() or child.width() <= 1:
+            continue
+        if child.sizePolicy().horizontalPolicy() == QSizePolicy.Policy.Ignored:
+            continue  # elided on purpose (a hint line that gives way to the window)
+        if isinstance(child, QLabel) and child.wordWrap():
+            needed_w, needed_h = 0, child.heightForWidth(child.width())
+        else:
+            needed_w, needed_h = child.sizeHint().width(), child.sizeHint().height()
+            if isinstance(child, QLabel):
+                needed_h = child.minimumSizeHint().height()
+        if needed_w > child.width() or needed_h > child.height():
+            cut.append(f"{type(child).__name__} {child.text()!r}: needs {needed_w}x{needed_h}, "
+                       f"has {child.width()}x{child.height()}")
+    return cut
+
+
+@pytest.fixture
+def screenshot(tmp_path):  # noqa: ANN001
+    """Save a screenshot under this test's folder and assert what a user would notice in it:
+    the widget fits the 1366x768 screen, it is not blank, and no label or button is cut off."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    def take(widget, name: str) -> None:  # noqa: ANN001
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # as painted: layouts settled
+        QApplication.processEvents()
+        hint = widget.minimumSizeHint()
+        assert hint.width() <= SCREEN[0] and hint.height() <= SCREEN[1], f"{name} needs {hint.toTuple()}"
+        image = widget.grab().toImage()
+        assert image.save(str(tmp_path / f"{name}.png"))
+        step = max(1, image.width() // 64)
+        colours = {image.pixel(x, y) for x in range(0, image.width(), step) for y in range(0, image.height(), step)}
+        assert len(colours) > 2, f"{name} is blank"
+        cut = clipped_texts(widget)
+        assert not cut, f"{name}: text cut off:\n" + "\n".join(cut)
+
+    return take

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QFontInfo, QFontMetrics, QImage, QPainter
@@ -17,7 +16,6 @@ from sala.ui.dashboard.page import DashboardPage
 from sala.ui.sessions.filters import SessionFilterBar
 from tests.typing import type_text
 
-SHOTS = Path("/tmp/sala-dashboard-shots")
 
 
 @pytest.fixture
@@ -137,15 +135,14 @@ def _drawn_labels(chart) -> list[str]:  # noqa: ANN001
     return [t for _rect, _flags, t in texts]
 
 
-def test_thai_labels_render_in_sarabun_unclipped(qtbot, page, tmp_path, fonts):  # noqa: ANN001
+def test_thai_labels_render_in_sarabun_unclipped(qtbot, page, fonts, screenshot):  # noqa: ANN001
     p = page()
     qtbot.waitExposed(p)
     # Every age band and every topic is labelled once the layout settles (months may be
     # thinned to every other month, never overlapping).
     for chart in (p.people, p.topics):
         qtbot.waitUntil(lambda chart=chart: _drawn_labels(chart) == chart.categories, timeout=5_000)
-    SHOTS.mkdir(exist_ok=True)
-    assert p.grab().save(str(SHOTS / "dashboard_th.png"))
+    screenshot(p, "dashboard_th")
     for chart in (p.people, p.topics, p.months):
         axis = chart.category_axis
         font = axis.style["tickFont"]
@@ -162,7 +159,7 @@ def test_thai_labels_render_in_sarabun_unclipped(qtbot, page, tmp_path, fonts): 
             assert all(metrics.horizontalAdvance(t) <= axis.width() for t in drawn)
 
 
-def test_live_tally_follows_visits_and_coalesces(qtbot, services, thai_ui):  # noqa: ANN001
+def test_live_tally_follows_visits_and_coalesces(qtbot, services, thai_ui, screenshot):  # noqa: ANN001
     sid = services.sessions.create(SessionInput(kind=e.SessionKind.EXHIBITION, title="นิทรรศการฝุ่นควัน",
                                                 province="LPG")).id
     a = services.exhibition.add_proposal(sid, "ปลูกต้นไม้ริมถนนเพิ่มขึ้น")
@@ -183,8 +180,7 @@ def test_live_tally_follows_visits_and_coalesces(qtbot, services, thai_ui):  # n
     assert tally.chart_votes.categories == ["ปลูกต้นไม้ริมถนนเพิ่มขึ้น", "ห้ามเผาในที่โล่งช่วงฤดูแล้ง"]
     assert tally.chart_votes.series[next(iter(tally.chart_votes.series))] == [2.0, 1.0]
     assert tally.chart_ratings.series[next(iter(tally.chart_ratings.series))] == [0.0, 1.0, 0.0, 1.0, 1.0]
-    SHOTS.mkdir(exist_ok=True)
-    tally.grab().save(str(SHOTS / "live_tally_th.png"))
+    screenshot(tally, "live_tally_th")
 
 
 def test_view_menu_opens_the_dashboard(qtbot, services, tasks, settings, thai_ui):  # noqa: ANN001

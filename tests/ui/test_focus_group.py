@@ -109,7 +109,7 @@ def test_refused_answer_keeps_the_words(qtbot, services, tasks, sid, page) -> No
     assert services.contributions.count(sid) == 0
 
 
-def test_screenshot_thai(qtbot, tasks, services, sid, page) -> None:
+def test_screenshot_thai(qtbot, tasks, services, sid, page, screenshot) -> None:
     for q in ("ปัญหาฝุ่นควันส่งผลต่อสุขภาพและการทำมาหากินของท่านอย่างไร", "ใครควรแก้ไข", "ข้อเสนอ"):
         _add_question(qtbot, tasks, page, q)
     page.guide.list.setCurrentRow(0)
@@ -120,4 +120,4 @@ def test_screenshot_thai(qtbot, tasks, services, sid, page) -> None:
     type_text(page.answers.observation, "ผู้สูงอายุพูดน้อย ควรถามเพิ่ม")
     qtbot.keyClick(page.answers.observation, Qt.Key.Key_Return)
     _settle(qtbot, tasks)
-    page.grab().save("/tmp/sala_focus_group_th.png")
+    screenshot(page, "focus_group_th")

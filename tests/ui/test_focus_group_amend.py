@@ -149,13 +149,13 @@ def test_amend_session_title_in_header(qtbot, services, tasks, finalized, page) 
     assert services.amendments.effective(sid)[sid][0] == {"title": "สนทนากลุ่มฝุ่น PM2.5 ตำบลบ้านดง"}
 
 
-def test_screenshots_of_open_and_finalized_pages_in_thai(qtbot, services, tasks, finalized, page) -> None:  # noqa: ANN001
+def test_screenshots_of_open_and_finalized_pages_in_thai(qtbot, services, tasks, finalized, page, screenshot) -> None:  # noqa: ANN001
     """Looked at by a person: answers, observations and an amended answer, in Thai, unclipped."""
     sid, answer_id, obs_id = finalized
     services.amendments.amend("contribution", answer_id, {"text": "ไอทุกเช้า ลูกเป็นหอบหืด ต้องพาไปหาหมอบ่อยขึ้น"},
                               "ผู้พูดขอเพิ่มเติมหลังปิดเวที")
     page.answers.load_lists()
-    page.grab().save("/tmp/sala_focus_group_finalized_th.png")
+    screenshot(page, "focus_group_finalized_th")
     assert page.answers.answers.item(0).text().count("\n") == 2
 
     other = services.sessions.create(SessionInput("สนทนากลุ่มเยาวชน เรื่องฝุ่นควันและสุขภาพ", e.SessionKind.FOCUS_GROUP,
@@ -180,4 +180,4 @@ def test_screenshots_of_open_and_finalized_pages_in_thai(qtbot, services, tasks,
     type_text(p.answers.observation, "บรรยากาศเป็นกันเอง")
     qtbot.keyClick(p.answers.observation, K.Key_Return)
     qtbot.waitUntil(lambda: tasks.pending() == 0 and not p.answers.answers.is_pending(0))
-    p.grab().save("/tmp/sala_focus_group_open_th.png")
+    screenshot(p, "focus_group_open_th")

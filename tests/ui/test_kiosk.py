@@ -113,7 +113,7 @@ def test_dot_votes_are_limited_and_age_band_toggles(qtbot, services, tasks, sid,
     kiosk.leave()
 
 
-def test_touch_targets_are_big_and_screenshot(qtbot, services, tasks, sid, fonts, thai_ui) -> None:
+def test_touch_targets_are_big_and_screenshot(qtbot, services, tasks, sid, fonts, thai_ui, screenshot) -> None:
     kiosk = KioskVisitor(services, tasks, sid, "th")
     qtbot.addWidget(kiosk)
     kiosk.resize(1366, 768)
@@ -123,13 +123,13 @@ def test_touch_targets_are_big_and_screenshot(qtbot, services, tasks, sid, fonts
     qtbot.mouseClick(list(kiosk.proposal_buttons.values())[1], L)
     targets = [*kiosk.faces.buttons(), *kiosk.proposal_buttons.values(), *kiosk.age_buttons.values(), kiosk.save_button]
     assert min(min(b.width(), b.height()) for b in targets) >= 48
-    kiosk.grab().save("/tmp/sala_kiosk_th.png")
+    screenshot(kiosk, "kiosk_th")
     kiosk.leave()
 
 
-def test_staff_page_screenshot(qtbot, services, sid, staff) -> None:
+def test_staff_page_screenshot(qtbot, services, sid, staff, screenshot) -> None:
     for score, votes in ((5, [0, 1]), (4, [0]), (4, [2]), (2, [])):
         pids = [p.id for p in services.exhibition.proposals(sid)]
         services.exhibition.record_visit(sid, score, [pids[i] for i in votes])
     staff.refresh_tally()
-    staff.grab().save("/tmp/sala_kiosk_staff_th.png")
+    screenshot(staff, "kiosk_staff_th")

@@ -135,7 +135,7 @@ def test_add_helper_refuses_beside_the_form_and_stores_valid(qtbot, services, ta
     assert [(t.question, t.count_for) for t in services.tallies.list(sid)] == [("เห็นด้วยกับจุดวัดฝุ่น", 12)]
 
 
-def test_screenshot_side_panel_with_amended_tally(qtbot, services, tasks, finalized, page) -> None:  # noqa: ANN001
+def test_screenshot_side_panel_with_amended_tally(qtbot, services, tasks, finalized, page, screenshot) -> None:  # noqa: ANN001
     sid, tally_id, action_id = finalized
     services.amendments.amend("tally", tally_id, {"count_for": 25, "count_abstain": 0}, "นับซ้ำแถวหลัง")
     services.amendments.amend("action_item", action_id, {"who": "นายก อบต."}, "มอบหมายใหม่")
@@ -143,7 +143,7 @@ def test_screenshot_side_panel_with_amended_tally(qtbot, services, tasks, finali
     page.actions_panel.reload()
     qtbot.waitUntil(lambda: "25" in page.tallies.cell(0, 1) and "นายก" in page.actions_panel.cell(0, 1))
     page.side.setCurrentWidget(page.tallies)
-    page.side.grab().save("/tmp/sala_minitalk_side_tally_th.png")
+    screenshot(page.side, "minitalk_side_tally_th")
     page.side.setCurrentWidget(page.actions_panel)
-    page.side.grab().save("/tmp/sala_minitalk_side_actions_th.png")
-    page.grab().save("/tmp/sala_minitalk_finalized_th.png")
+    screenshot(page.side, "minitalk_side_actions_th")
+    screenshot(page, "minitalk_finalized_th")

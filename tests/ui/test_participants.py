@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from sala.domain import enums as e
-from sala.domain.inputs import SessionInput
+from sala.domain.inputs import CONSENT_PURPOSE_EN, CONSENT_PURPOSE_TH, SessionInput
 from sala.ui.focus_group.participants import ParticipantsTable
 from tests.typing import type_text
 
@@ -65,7 +65,8 @@ def test_contact_fields_locked_until_consent_and_cleared_when_withdrawn(qtbot, s
     assert not row.name.isEnabled() and not row.phone.isEnabled() and not row.email.isEnabled()
     assert "ยินยอม" in row.phone.toolTip() and "consent" in row.phone.toolTip()
     assert "ยินยอม" in table.lock_note.text() and "consent" in table.lock_note.text()
-    assert "วัตถุประสงค์" in table.purpose.text() or "พ.ร.บ." in table.purpose.text()
+    purpose = table.purpose.text()  # read out before consent: both languages, Thai first
+    assert 0 <= purpose.index(CONSENT_PURPOSE_TH) < purpose.index(CONSENT_PURPOSE_EN)
     type_text(row.name, "สมชาย")  # a disabled field takes nothing
     assert row.name.text() == ""
 
@@ -100,7 +101,7 @@ def test_bad_phone_is_shown_beside_the_table_in_both_languages(qtbot, services, 
     assert not services.participants.list(sid)[0].has_contact
 
 
-def test_screenshot_thai(qtbot, services, tasks, sid, table) -> None:
+def test_screenshot_thai(qtbot, services, tasks, sid, table, screenshot) -> None:
     from sala.domain.inputs import ParticipantInput
 
     services.participants.add(sid, ParticipantInput("P01", e.AgeBand.A60_PLUS, e.Gender.FEMALE, e.Occupation.FARMER,
@@ -109,4 +110,4 @@ def test_screenshot_thai(qtbot, services, tasks, sid, table) -> None:
                                                     e.Occupation.STUDENT, "CMI", e.ConsentKind.DECLINED))
     services.participants.add(sid, ParticipantInput("P03"))
     table.reload()
-    table.grab().save("/tmp/sala_participants_th.png")
+    screenshot(table, "participants_th")

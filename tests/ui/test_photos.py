@@ -53,7 +53,8 @@ def _drop(widget, paths: list[Path]) -> bool:  # noqa: ANN001
     return drop.isAccepted()
 
 
-def test_drag_and_drop_photos_stored_by_hash_with_thumbnails(qtbot, services, tasks, sid, panel, tmp_path) -> None:
+def test_drag_and_drop_photos_stored_by_hash_with_thumbnails(qtbot, services, tasks, sid, panel, tmp_path,
+                                                            screenshot) -> None:
     a = _photo(tmp_path, "flipchart1.jpg")
     b = _photo(tmp_path, "whiteboard.jpg", colour="#aa3322")
     assert _drop(panel, [a, b])
@@ -70,7 +71,7 @@ def test_drag_and_drop_photos_stored_by_hash_with_thumbnails(qtbot, services, ta
     qtbot.waitUntil(lambda: panel.worker.pending() == 0 and tasks.pending() == 0)
     assert len(services.attachments.list(sid)) == 2
     assert len([p for p in services.paths.attachments.rglob("*") if p.is_file()]) == 2
-    panel.grab().save("/tmp/sala_photos_th.png")
+    screenshot(panel, "photos_th")
 
 
 def test_non_image_refused_with_bilingual_message(qtbot, services, sid, panel, tmp_path) -> None:

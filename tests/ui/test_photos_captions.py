@@ -47,7 +47,7 @@ def _panel(qtbot, services, tasks, sid) -> PhotosPanel:  # noqa: ANN001
 
 
 def test_caption_typed_is_saved_without_a_button_and_shown_under_the_thumbnail(
-        qtbot, services, tasks, sid, photos, fonts, thai_ui) -> None:  # noqa: ANN001
+        qtbot, services, tasks, sid, photos, fonts, thai_ui, screenshot) -> None:  # noqa: ANN001
     panel = _panel(qtbot, services, tasks, sid)
     assert panel.caption_text(photos[0]) == "flipchart1.jpg"        # no caption yet: the file name
     assert not panel.caption.isEnabled()                           # nothing selected
@@ -77,7 +77,7 @@ def test_caption_typed_is_saved_without_a_button_and_shown_under_the_thumbnail(
     assert again.caption.text() == "ข้อเสนอกลุ่มที่ 2: ตั้งจุดวัดฝุ่นทุกตำบล"
     again.resize(760, 520)
     qtbot.waitUntil(lambda: again.worker.pending() == 0)
-    again.grab().save("/tmp/sala_photos_captions_th.png")
+    screenshot(again, "photos_captions_th")
 
 
 def test_overlong_caption_is_refused_in_both_languages_and_kept(

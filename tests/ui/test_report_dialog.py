@@ -21,7 +21,7 @@ def no_message_boxes(monkeypatch):
     return shown
 
 
-def test_session_summary_dialog_writes_the_pdf(qtbot, services, rich, tmp_path, fonts, no_message_boxes):
+def test_session_summary_dialog_writes_the_pdf(qtbot, services, rich, tmp_path, fonts, no_message_boxes, screenshot):
     from sala.ui.reports.report_dialog import ReportDialog
 
     dialog = ReportDialog(services, "th", rich.session_id)
@@ -36,7 +36,7 @@ def test_session_summary_dialog_writes_the_pdf(qtbot, services, rich, tmp_path, 
     assert dialog.progress.value() == 100 and dialog.open_button.isEnabled()
     assert not no_message_boxes
     dialog.show()
-    dialog.grab().save(str(tmp_path / "report_dialog.png"))
+    screenshot(dialog, "report_dialog")
 
 
 def test_period_dialog_bad_output_is_reported(qtbot, services, rich, tmp_path, fonts, no_message_boxes):
@@ -56,7 +56,7 @@ def test_period_dialog_bad_output_is_reported(qtbot, services, rich, tmp_path, f
     assert (tmp_path / "p.pdf").stat().st_size > 1000
 
 
-def test_export_dialog_writes_csv(qtbot, services, rich, tmp_path, fonts, no_message_boxes):
+def test_export_dialog_writes_csv(qtbot, services, rich, tmp_path, fonts, no_message_boxes, screenshot):
     from sala.ui.reports.export_dialog import ExportDialog
 
     dialog = ExportDialog(services, "th")
@@ -70,7 +70,7 @@ def test_export_dialog_writes_csv(qtbot, services, rich, tmp_path, fonts, no_mes
         qtbot.mouseClick(dialog.run_button, qtbot_left())
     assert target.read_bytes().startswith(b"\xef\xbb\xbf") and len(target.read_text("utf-8-sig").splitlines()) == 7
     dialog.show()
-    dialog.grab().save(str(tmp_path / "export_dialog.png"))
+    screenshot(dialog, "export_dialog")
 
 
 def qtbot_left():

@@ -24,7 +24,7 @@ class FaceButton(QAbstractButton):
         self.setCheckable(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(120, 150)
+        self.setMinimumSize(120, 135)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         f = self.font()
         f.setPointSize(16)

@@ -31,6 +31,10 @@ _FRAME_ALLOWANCE = 60  # title bar, borders and a task bar: what the window's ow
 PageFactory = Callable[[str], QWidget]
 
 
+DB_PATH_PX = 220
+"""Width of the data file's path in the status bar."""
+
+
 def _centred(label: QLabel) -> QWidget:
     """``label`` in the middle of a page, by stretches: the shell touches no ``Qt`` enum, whose
     first use builds ~90 enum classes (20 ms) before the window could paint."""
@@ -97,7 +101,13 @@ class MainWindow(QMainWindow):
         self.opening.deleteLater()
         for action in self._needs_services:
             action.setEnabled(True)
-        self.db_label.setText(str(services.db.path))
+        # The data file's path, shortened in the middle: a long one must not squeeze the link state
+        # and the sync queue out of the status bar. The whole path is in the tooltip.
+        from PySide6.QtCore import Qt  # not at import: the shell paints before any Qt enum is built
+
+        path = str(services.db.path)
+        self.db_label.setToolTip(path)
+        self.db_label.setText(self.db_label.fontMetrics().elidedText(path, Qt.TextElideMode.ElideMiddle, DB_PATH_PX))
         self.list_page.model.modelReset.connect(self._update_counts)
         self.list_page.model.rowsInserted.connect(self._update_counts)
         tasks.sig_busy_changed.connect(self._busy_changed)
