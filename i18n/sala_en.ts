@@ -4,69 +4,69 @@
 <context>
     <name>ActionItemsPanel</name>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="269"/>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="291"/>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="334"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="270"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="292"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="335"/>
         <source>What</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="269"/>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="292"/>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="335"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="270"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="293"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="336"/>
         <source>Who</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="269"/>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="293"/>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="336"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="270"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="294"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="337"/>
         <source>By when</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="269"/>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="337"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="270"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="338"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="274"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="275"/>
         <source>What is to be done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="276"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="277"/>
         <source>Who does it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="277"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="278"/>
         <source>By</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="285"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="286"/>
         <source>Add action item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="316"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="317"/>
         <source>(was %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="330"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="331"/>
         <source>done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="330"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="331"/>
         <source>not done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="340"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="341"/>
         <source>Amend a finalized action item</source>
         <translation type="unfinished"></translation>
     </message>
@@ -74,22 +74,22 @@
 <context>
     <name>AmendDialog</name>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_amend.py" line="35"/>
+        <location filename="../desktop/sala/ui/amend/contribution_dialog.py" line="35"/>
         <source>Amend a finalized contribution</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_amend.py" line="28"/>
+        <location filename="../desktop/sala/ui/amend/contribution_dialog.py" line="28"/>
         <source>Corrected text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_amend.py" line="29"/>
+        <location filename="../desktop/sala/ui/amend/contribution_dialog.py" line="29"/>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_amend.py" line="31"/>
+        <location filename="../desktop/sala/ui/amend/contribution_dialog.py" line="31"/>
         <source>Stance</source>
         <translation type="unfinished"></translation>
     </message>
@@ -97,32 +97,32 @@
 <context>
     <name>AmendRecordDialog</name>
     <message>
-        <location filename="../desktop/sala/ui/amend_dialog.py" line="78"/>
+        <location filename="../desktop/sala/ui/amend/record_dialog.py" line="73"/>
         <source>Original: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/amend_dialog.py" line="86"/>
+        <location filename="../desktop/sala/ui/amend/record_dialog.py" line="81"/>
         <source>Why is this corrected? (required)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/amend_dialog.py" line="89"/>
+        <location filename="../desktop/sala/ui/amend/record_dialog.py" line="84"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/amend_dialog.py" line="134"/>
+        <location filename="../desktop/sala/ui/amend/record_dialog.py" line="129"/>
         <source>Set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/amend_dialog.py" line="156"/>
+        <location filename="../desktop/sala/ui/amend/record_dialog.py" line="151"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/amend_dialog.py" line="156"/>
+        <location filename="../desktop/sala/ui/amend/record_dialog.py" line="151"/>
         <source>no</source>
         <translation type="unfinished"></translation>
     </message>
@@ -130,32 +130,32 @@
 <context>
     <name>AmendmentsPanel</name>
     <message>
-        <location filename="../desktop/sala/ui/amend_list.py" line="36"/>
+        <location filename="../desktop/sala/ui/amend/history.py" line="36"/>
         <source>Contribution</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/amend_list.py" line="36"/>
+        <location filename="../desktop/sala/ui/amend/history.py" line="36"/>
         <source>Show of hands</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/amend_list.py" line="37"/>
+        <location filename="../desktop/sala/ui/amend/history.py" line="37"/>
         <source>Action item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/amend_list.py" line="37"/>
+        <location filename="../desktop/sala/ui/amend/history.py" line="37"/>
         <source>Session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/amend_list.py" line="38"/>
+        <location filename="../desktop/sala/ui/amend/history.py" line="38"/>
         <source>Observation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/amend_list.py" line="43"/>
+        <location filename="../desktop/sala/ui/amend/history.py" line="43"/>
         <source>Reason: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -163,112 +163,155 @@
 <context>
     <name>AnswersPanel</name>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_answers.py" line="83"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="83"/>
         <source>Answer — Enter saves</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_answers.py" line="101"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="101"/>
         <source>Facilitator observations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_answers.py" line="104"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="104"/>
         <source>Observation (mood, who held back, …) — Enter saves</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_answers.py" line="106"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="106"/>
         <source>About this question</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_answers.py" line="140"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="140"/>
         <source>Edit… (F2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_answers.py" line="140"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="140"/>
         <source>Delete (Del)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_answers.py" line="141"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="141"/>
         <source>Amend… (F2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_answers.py" line="161"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="161"/>
         <source>No questions yet: add one to the guide, or use a template. Answers typed now are kept without a question.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_answers.py" line="164"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="164"/>
         <source>Question %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_answers.py" line="189"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="189"/>
         <source>(general) </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_answers.py" line="231"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="231"/>
         <source>Add answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_answers.py" line="246"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="246"/>
         <source>Add observation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_answers.py" line="259"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="259"/>
         <source>Amend a finalized answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_answers.py" line="261"/>
-        <location filename="../desktop/sala/ui/focus_group_answers.py" line="269"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="261"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="269"/>
         <source>Edit answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_answers.py" line="277"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="277"/>
         <source>Amend a finalized observation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_answers.py" line="279"/>
-        <location filename="../desktop/sala/ui/focus_group_answers.py" line="285"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="279"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="285"/>
         <source>Edit observation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_answers.py" line="289"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="289"/>
         <source>Delete answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_answers.py" line="292"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="292"/>
         <source>Delete observation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_answers.py" line="307"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="307"/>
         <source>Corrected text</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceDialog</name>
+    <message>
+        <location filename="../desktop/sala/ui/sessions/attendance_dialog.py" line="38"/>
+        <source>Head count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sessions/attendance_dialog.py" line="44"/>
+        <source>Everyone who came, whether or not they spoke. The groups are optional and may add up to less than the total (the rest are “not stated”).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sessions/attendance_dialog.py" line="53"/>
+        <source>Total (people)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sessions/attendance_dialog.py" line="57"/>
+        <source>By age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sessions/attendance_dialog.py" line="57"/>
+        <source>By gender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sessions/attendance_dialog.py" line="58"/>
+        <source>By occupation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sessions/attendance_dialog.py" line="77"/>
+        <source>Why the head count is corrected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sessions/attendance_dialog.py" line="79"/>
+        <source>Reason for the amendment</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_charts.py" line="157"/>
+        <location filename="../desktop/sala/ui/dashboard/charts.py" line="157"/>
         <source>Save as PNG…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_charts.py" line="174"/>
+        <location filename="../desktop/sala/ui/dashboard/charts.py" line="174"/>
         <source>No data for these filters</source>
         <translation type="unfinished"></translation>
     </message>
@@ -276,100 +319,120 @@
 <context>
     <name>CapturePanel</name>
     <message>
-        <location filename="../desktop/sala/ui/capture_box.py" line="100"/>
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="127"/>
         <source>%1 participant code, e.g. P07</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/capture_box.py" line="109"/>
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="132"/>
+        <source>Keep type and stance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="134"/>
+        <source>Ticked: the next entries keep this type and stance. Not ticked: after each save they go back to opinion, no stance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="154"/>
         <source>Type what was said, then Enter to save (Shift+Enter: new line)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/capture_box.py" line="119"/>
-        <source>F1–F6 type · F7 support · F8 oppose · F9 neutral · %1 tags · %2 code · Ctrl+Z undo</source>
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="165"/>
+        <source>F1–F6 type · F7 support · F8 oppose · F9 neutral · %1 tags · %2 code · Ctrl+Z undo · F2 on the list: edit an entry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/capture_box.py" line="182"/>
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="238"/>
         <source>Other tag…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/capture_box.py" line="184"/>
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="240"/>
         <source>Clear tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/capture_box.py" line="189"/>
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="245"/>
         <source>Tag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/capture_box.py" line="189"/>
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="245"/>
         <source>New tag:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/capture_box.py" line="203"/>
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="259"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/capture_box.py" line="204"/>
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="260"/>
         <source>%1  Tags: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="313"/>
+        <source>✎ Editing the entry of %1 — Enter saves the change, Esc cancels. Nothing new is added while editing.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ContributionModel</name>
     <message>
-        <location filename="../desktop/sala/ui/contribution_model.py" line="53"/>
+        <location filename="../desktop/sala/ui/minitalk/contribution_model.py" line="53"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/contribution_model.py" line="53"/>
+        <location filename="../desktop/sala/ui/minitalk/contribution_model.py" line="53"/>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/contribution_model.py" line="53"/>
+        <location filename="../desktop/sala/ui/minitalk/contribution_model.py" line="53"/>
         <source>Stance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/contribution_model.py" line="53"/>
+        <location filename="../desktop/sala/ui/minitalk/contribution_model.py" line="53"/>
         <source>What was said</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/contribution_model.py" line="54"/>
+        <location filename="../desktop/sala/ui/minitalk/contribution_model.py" line="54"/>
         <source>Code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/contribution_model.py" line="54"/>
+        <location filename="../desktop/sala/ui/minitalk/contribution_model.py" line="54"/>
         <source>Tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/contribution_model.py" line="177"/>
+        <location filename="../desktop/sala/ui/minitalk/contribution_model.py" line="54"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk/contribution_model.py" line="176"/>
         <source>saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/contribution_model.py" line="178"/>
+        <location filename="../desktop/sala/ui/minitalk/contribution_model.py" line="177"/>
         <source>✎ amended</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/contribution_model.py" line="196"/>
+        <location filename="../desktop/sala/ui/minitalk/contribution_model.py" line="195"/>
         <source>Original: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/contribution_model.py" line="198"/>
+        <location filename="../desktop/sala/ui/minitalk/contribution_model.py" line="197"/>
         <source>Amended — reason: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -377,67 +440,67 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_page.py" line="87"/>
+        <location filename="../desktop/sala/ui/dashboard/page.py" line="87"/>
         <source>Sessions per month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_page.py" line="88"/>
+        <location filename="../desktop/sala/ui/dashboard/page.py" line="88"/>
         <source>Participants by age band and gender</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_page.py" line="89"/>
+        <location filename="../desktop/sala/ui/dashboard/page.py" line="89"/>
         <source>Contributions by topic and type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_page.py" line="90"/>
+        <location filename="../desktop/sala/ui/dashboard/page.py" line="90"/>
         <source>Stance per topic</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_page.py" line="91"/>
+        <location filename="../desktop/sala/ui/dashboard/page.py" line="91"/>
         <source>Exhibition ratings (1–5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_page.py" line="126"/>
+        <location filename="../desktop/sala/ui/dashboard/page.py" line="126"/>
         <source>Updating…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_page.py" line="163"/>
+        <location filename="../desktop/sala/ui/dashboard/page.py" line="163"/>
         <source>%1 sessions · %2 participants · %3 contributions · %4 exhibition visitors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_page.py" line="167"/>
+        <location filename="../desktop/sala/ui/dashboard/page.py" line="167"/>
         <source>Sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_page.py" line="179"/>
+        <location filename="../desktop/sala/ui/dashboard/page.py" line="179"/>
         <source>Not stated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_page.py" line="185"/>
+        <location filename="../desktop/sala/ui/dashboard/page.py" line="185"/>
         <source>Visitors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_page.py" line="187"/>
+        <location filename="../desktop/sala/ui/dashboard/page.py" line="187"/>
         <source>Average %1 / 5 from %2 visitors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_page.py" line="193"/>
+        <location filename="../desktop/sala/ui/dashboard/page.py" line="193"/>
         <source>Save chart as PNG</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_page.py" line="194"/>
+        <location filename="../desktop/sala/ui/dashboard/page.py" line="194"/>
         <source>PNG images (*.png)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -445,12 +508,12 @@
 <context>
     <name>EditEntryDialog</name>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_edit.py" line="38"/>
+        <location filename="../desktop/sala/ui/focus_group/edit_dialog.py" line="38"/>
         <source>Text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_edit.py" line="45"/>
+        <location filename="../desktop/sala/ui/focus_group/edit_dialog.py" line="45"/>
         <source>Participant code</source>
         <translation type="unfinished"></translation>
     </message>
@@ -458,17 +521,17 @@
 <context>
     <name>EnrollDialog</name>
     <message>
-        <location filename="../desktop/sala/ui/sync_ui.py" line="27"/>
+        <location filename="../desktop/sala/ui/sync/install.py" line="27"/>
         <source>Enroll this laptop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_ui.py" line="32"/>
+        <location filename="../desktop/sala/ui/sync/install.py" line="32"/>
         <source>Central platform address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_ui.py" line="33"/>
+        <location filename="../desktop/sala/ui/sync/install.py" line="33"/>
         <source>Enrollment code</source>
         <translation type="unfinished"></translation>
     </message>
@@ -476,52 +539,52 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../desktop/sala/ui/export_dialog.py" line="22"/>
+        <location filename="../desktop/sala/ui/reports/export_dialog.py" line="23"/>
         <source>Export data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/export_dialog.py" line="24"/>
+        <location filename="../desktop/sala/ui/reports/export_dialog.py" line="25"/>
         <source>Sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/export_dialog.py" line="24"/>
+        <location filename="../desktop/sala/ui/reports/export_dialog.py" line="25"/>
         <source>Participants</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/export_dialog.py" line="25"/>
+        <location filename="../desktop/sala/ui/reports/export_dialog.py" line="26"/>
         <source>Contributions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/export_dialog.py" line="28"/>
+        <location filename="../desktop/sala/ui/reports/export_dialog.py" line="29"/>
         <source>CSV (Excel, UTF-8)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/export_dialog.py" line="29"/>
+        <location filename="../desktop/sala/ui/reports/export_dialog.py" line="30"/>
         <source>Excel workbook (XLSX)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/export_dialog.py" line="31"/>
+        <location filename="../desktop/sala/ui/reports/export_dialog.py" line="32"/>
         <source>Include contact details of participants who consented (personal data)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/export_dialog.py" line="36"/>
+        <location filename="../desktop/sala/ui/reports/export_dialog.py" line="37"/>
         <source>Data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/export_dialog.py" line="37"/>
+        <location filename="../desktop/sala/ui/reports/export_dialog.py" line="38"/>
         <source>Format</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/export_dialog.py" line="40"/>
+        <location filename="../desktop/sala/ui/reports/export_dialog.py" line="41"/>
         <source>Save as</source>
         <translation type="unfinished"></translation>
     </message>
@@ -529,37 +592,37 @@
 <context>
     <name>FilterFields</name>
     <message>
-        <location filename="../desktop/sala/ui/report_dialog.py" line="71"/>
+        <location filename="../desktop/sala/ui/reports/filter_fields.py" line="22"/>
         <source>Fiscal year (B.E.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/report_dialog.py" line="77"/>
+        <location filename="../desktop/sala/ui/reports/filter_fields.py" line="28"/>
         <source>All provinces</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/report_dialog.py" line="78"/>
+        <location filename="../desktop/sala/ui/reports/filter_fields.py" line="29"/>
         <source>All topics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/report_dialog.py" line="79"/>
+        <location filename="../desktop/sala/ui/reports/filter_fields.py" line="30"/>
         <source>All kinds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/report_dialog.py" line="86"/>
+        <location filename="../desktop/sala/ui/reports/filter_fields.py" line="37"/>
         <source>Province</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/report_dialog.py" line="87"/>
+        <location filename="../desktop/sala/ui/reports/filter_fields.py" line="38"/>
         <source>Topic</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/report_dialog.py" line="88"/>
+        <location filename="../desktop/sala/ui/reports/filter_fields.py" line="39"/>
         <source>Session kind</source>
         <translation type="unfinished"></translation>
     </message>
@@ -567,17 +630,17 @@
 <context>
     <name>FocusGroupPage</name>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_page.py" line="51"/>
+        <location filename="../desktop/sala/ui/focus_group/page.py" line="49"/>
         <source>Answers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_page.py" line="52"/>
+        <location filename="../desktop/sala/ui/focus_group/page.py" line="50"/>
         <source>Participants</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_page.py" line="53"/>
+        <location filename="../desktop/sala/ui/focus_group/page.py" line="51"/>
         <source>Photos</source>
         <translation type="unfinished"></translation>
     </message>
@@ -585,37 +648,37 @@
 <context>
     <name>GuidePanel</name>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_guide.py" line="37"/>
+        <location filename="../desktop/sala/ui/focus_group/guide.py" line="38"/>
         <source>Question guide</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_guide.py" line="48"/>
+        <location filename="../desktop/sala/ui/focus_group/guide.py" line="49"/>
         <source>New question — Enter adds it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_guide.py" line="55"/>
+        <location filename="../desktop/sala/ui/focus_group/guide.py" line="56"/>
         <source>Use template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_guide.py" line="57"/>
+        <location filename="../desktop/sala/ui/focus_group/guide.py" line="58"/>
         <source>Save as template…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_guide.py" line="83"/>
+        <location filename="../desktop/sala/ui/focus_group/guide.py" line="84"/>
         <source>Question %1 — double-click or F2 to reword</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_guide.py" line="94"/>
+        <location filename="../desktop/sala/ui/focus_group/guide.py" line="95"/>
         <source>%1 (%2 questions)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_guide.py" line="158"/>
+        <location filename="../desktop/sala/ui/focus_group/guide.py" line="159"/>
         <source>Template name:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -623,22 +686,22 @@
 <context>
     <name>JobDialog</name>
     <message>
-        <location filename="../desktop/sala/ui/report_dialog.py" line="148"/>
+        <location filename="../desktop/sala/ui/common/job_dialog.py" line="72"/>
         <source>Create</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/report_dialog.py" line="149"/>
+        <location filename="../desktop/sala/ui/common/job_dialog.py" line="73"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/report_dialog.py" line="178"/>
+        <location filename="../desktop/sala/ui/common/job_dialog.py" line="102"/>
         <source>Working…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/report_dialog.py" line="196"/>
+        <location filename="../desktop/sala/ui/common/job_dialog.py" line="116"/>
         <source>Saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -646,17 +709,17 @@
 <context>
     <name>KioskStaffPage</name>
     <message>
-        <location filename="../desktop/sala/ui/kiosk_staff.py" line="95"/>
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="94"/>
         <source>New proposal on display — Enter adds it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk_staff.py" line="101"/>
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="100"/>
         <source>Start kiosk mode (full screen)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk_staff.py" line="105"/>
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="104"/>
         <source>Proposals on display</source>
         <translation type="unfinished"></translation>
     </message>
@@ -664,62 +727,62 @@
 <context>
     <name>KioskVisitor</name>
     <message>
-        <location filename="../desktop/sala/ui/kiosk_visitor.py" line="59"/>
+        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="57"/>
         <source>How did you like this exhibition?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk_visitor.py" line="70"/>
+        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="68"/>
         <source>Staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk_visitor.py" line="79"/>
+        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="77"/>
         <source>Very poor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk_visitor.py" line="79"/>
+        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="77"/>
         <source>Poor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk_visitor.py" line="79"/>
+        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="77"/>
         <source>OK</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk_visitor.py" line="79"/>
+        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="77"/>
         <source>Good</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk_visitor.py" line="79"/>
+        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="77"/>
         <source>Very good</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk_visitor.py" line="99"/>
+        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="97"/>
         <source>A short comment (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk_visitor.py" line="103"/>
+        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="101"/>
         <source>Your age (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk_visitor.py" line="113"/>
+        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="111"/>
         <source>Send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk_visitor.py" line="163"/>
+        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="161"/>
         <source>Thank you! Your opinion has been recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk_visitor.py" line="200"/>
+        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="198"/>
         <source>Tap the proposals you support — %1 of %2 dots left</source>
         <translation type="unfinished"></translation>
     </message>
@@ -727,32 +790,32 @@
 <context>
     <name>LiveTally</name>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_live_tally.py" line="50"/>
+        <location filename="../desktop/sala/ui/dashboard/live_tally.py" line="50"/>
         <source>Exhibition live tally</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_live_tally.py" line="55"/>
+        <location filename="../desktop/sala/ui/dashboard/live_tally.py" line="55"/>
         <source>Visitors&apos; ratings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_live_tally.py" line="56"/>
+        <location filename="../desktop/sala/ui/dashboard/live_tally.py" line="56"/>
         <source>Votes per proposal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_live_tally.py" line="136"/>
+        <location filename="../desktop/sala/ui/dashboard/live_tally.py" line="136"/>
         <source>Visitors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_live_tally.py" line="138"/>
+        <location filename="../desktop/sala/ui/dashboard/live_tally.py" line="138"/>
         <source>Average %1 / 5 from %2 visitors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_live_tally.py" line="139"/>
+        <location filename="../desktop/sala/ui/dashboard/live_tally.py" line="139"/>
         <source>Votes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -760,92 +823,97 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="60"/>
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="82"/>
         <source>Sala — public consultation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="63"/>
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="84"/>
         <source>Opening your sessions…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="101"/>
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="128"/>
         <source>Ready — working offline, every entry is saved on this laptop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="105"/>
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="132"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="106"/>
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="133"/>
         <source>&amp;New session…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="108"/>
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="135"/>
         <source>&amp;Back up now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="110"/>
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="137"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="112"/>
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="139"/>
         <source>Session &amp;summary…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="114"/>
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="141"/>
         <source>&amp;Period report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="116"/>
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="143"/>
         <source>&amp;Export…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="125"/>
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="152"/>
         <source>&amp;Sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="127"/>
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="155"/>
+        <source>&amp;Back to the session list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="160"/>
         <source>&amp;Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="129"/>
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="162"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="132"/>
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="166"/>
         <source>&amp;Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="180"/>
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="223"/>
         <source>This kind of session cannot be opened here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="204"/>
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="251"/>
         <source>Backup saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="213"/>
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="260"/>
         <source>Select a session in the list first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop/sala/ui/main_window.py" line="229"/>
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="291"/>
         <source>%n session(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -853,13 +921,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="202"/>
-        <location filename="../desktop/sala/ui/main_window.py" line="232"/>
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="249"/>
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="294"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="236"/>
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="298"/>
         <source>All changes saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -867,53 +935,74 @@
 <context>
     <name>MinitalkPage</name>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_page.py" line="53"/>
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="60"/>
+        <source>Edit selected (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="63"/>
         <source>Amend selected…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_page.py" line="55"/>
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="66"/>
         <source>Delete selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_page.py" line="63"/>
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="75"/>
         <source>Show of hands</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_page.py" line="64"/>
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="76"/>
         <source>Action items</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_page.py" line="65"/>
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="77"/>
         <source>Notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_page.py" line="66"/>
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="78"/>
         <source>Amendments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_page.py" line="166"/>
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="211"/>
         <source>Add “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_page.py" line="177"/>
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="222"/>
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="242"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_page.py" line="186"/>
-        <location filename="../desktop/sala/ui/minitalk_page.py" line="188"/>
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="251"/>
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="253"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="295"/>
+        <source>Draft: the session starts when you save the first entry (or press Start).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="297"/>
+        <source>This session is closed: nothing can be added or changed. Press Reopen to add more, or Finalize when it is complete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="299"/>
+        <source>Finalized: read-only. To correct an entry, select it and press Amend… (a reason is recorded).</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../desktop/sala/ui/minitalk_page.py" line="242"/>
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="325"/>
         <source>%n contribution(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -924,87 +1013,87 @@
 <context>
     <name>NewSessionDialog</name>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="50"/>
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="51"/>
         <source>New session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="59"/>
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="60"/>
         <source>Question guide</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="73"/>
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="74"/>
         <source>New venue…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="89"/>
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="90"/>
         <source>Names, separated by commas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="107"/>
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="108"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="109"/>
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="110"/>
         <source>Agenda topics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="110"/>
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="111"/>
         <source>Venue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="114"/>
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="115"/>
         <source>Venue name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="116"/>
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="117"/>
         <source>Venue kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="118"/>
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="119"/>
         <source>Province</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="120"/>
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="121"/>
         <source>District</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="123"/>
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="124"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="124"/>
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="125"/>
         <source>Facilitators</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="130"/>
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="131"/>
         <source>Planned date and time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="134"/>
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="135"/>
         <source>Create session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="135"/>
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="136"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="168"/>
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="169"/>
         <source>No guide yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1012,7 +1101,7 @@
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="361"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="362"/>
         <source>Session notes (saved as you type)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1020,12 +1109,12 @@
 <context>
     <name>OutputPicker</name>
     <message>
-        <location filename="../desktop/sala/ui/report_dialog.py" line="112"/>
+        <location filename="../desktop/sala/ui/common/job_dialog.py" line="36"/>
         <source>Browse…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/report_dialog.py" line="120"/>
+        <location filename="../desktop/sala/ui/common/job_dialog.py" line="44"/>
         <source>Save as</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1033,72 +1122,72 @@
 <context>
     <name>ParticipantsTable</name>
     <message>
-        <location filename="../desktop/sala/ui/participants_table.py" line="40"/>
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="38"/>
         <source>Participants</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/participants_table.py" line="48"/>
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="46"/>
         <source>Remove selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/participants_table.py" line="58"/>
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="56"/>
         <source>Purpose of data use (read to the participant)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/participants_table.py" line="70"/>
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="68"/>
         <source>Code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/participants_table.py" line="70"/>
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="68"/>
         <source>Age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/participants_table.py" line="70"/>
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="68"/>
         <source>Gender</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/participants_table.py" line="70"/>
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="68"/>
         <source>Occupation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/participants_table.py" line="70"/>
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="68"/>
         <source>Province</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/participants_table.py" line="71"/>
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="69"/>
         <source>Consent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/participants_table.py" line="71"/>
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="69"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/participants_table.py" line="71"/>
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="69"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/participants_table.py" line="71"/>
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="69"/>
         <source>E-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/participants_table.py" line="151"/>
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="149"/>
         <source>Remove participant %1? Their answers stay, without the code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/participants_table.py" line="192"/>
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="190"/>
         <source>Add participant (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1106,48 +1195,48 @@
 <context>
     <name>PhotosPanel</name>
     <message>
-        <location filename="../desktop/sala/ui/photos_panel.py" line="50"/>
-        <location filename="../desktop/sala/ui/photos_panel.py" line="221"/>
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="50"/>
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="221"/>
         <source>Drop photos of flip charts and whiteboards here, or choose files.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/photos_panel.py" line="52"/>
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="52"/>
         <source>Choose photos…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/photos_panel.py" line="55"/>
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="55"/>
         <source>Link new photos to the current question</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/photos_panel.py" line="74"/>
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="74"/>
         <source>Caption</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/photos_panel.py" line="76"/>
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="76"/>
         <source>What the selected photo shows — saved as you type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/photos_panel.py" line="103"/>
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="103"/>
         <source>Choose photos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/photos_panel.py" line="112"/>
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="112"/>
         <source>Adding %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/photos_panel.py" line="122"/>
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="122"/>
         <source>Saved %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/photos_panel.py" line="219"/>
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="219"/>
         <source>This session is finalized: its photos can be viewed but not changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1155,27 +1244,27 @@
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../desktop/sala/ui/kiosk_pin.py" line="49"/>
+        <location filename="../desktop/sala/ui/kiosk/pin.py" line="49"/>
         <source>Confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk_pin.py" line="53"/>
+        <location filename="../desktop/sala/ui/kiosk/pin.py" line="53"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk_pin.py" line="66"/>
+        <location filename="../desktop/sala/ui/kiosk/pin.py" line="66"/>
         <source>Enter the supervisor PIN to leave kiosk mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk_pin.py" line="68"/>
+        <location filename="../desktop/sala/ui/kiosk/pin.py" line="68"/>
         <source>Choose a supervisor PIN (4–12 digits). It is needed to leave kiosk mode.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk_pin.py" line="70"/>
+        <location filename="../desktop/sala/ui/kiosk/pin.py" line="70"/>
         <source>Enter the same PIN again</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1183,37 +1272,37 @@
 <context>
     <name>QLineEdit</name>
     <message>
-        <location filename="../desktop/sala/ui/qt_strings.py" line="29"/>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="29"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/qt_strings.py" line="30"/>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="30"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/qt_strings.py" line="31"/>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="31"/>
         <source>Cu&amp;t</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/qt_strings.py" line="32"/>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="32"/>
         <source>&amp;Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/qt_strings.py" line="33"/>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="33"/>
         <source>&amp;Paste</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/qt_strings.py" line="34"/>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="34"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/qt_strings.py" line="35"/>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="35"/>
         <source>Select All</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1221,72 +1310,72 @@
 <context>
     <name>QPlatformTheme</name>
     <message>
-        <location filename="../desktop/sala/ui/qt_strings.py" line="12"/>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="12"/>
         <source>OK</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/qt_strings.py" line="13"/>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="13"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/qt_strings.py" line="14"/>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="14"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/qt_strings.py" line="15"/>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="15"/>
         <source>&amp;Yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/qt_strings.py" line="16"/>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="16"/>
         <source>&amp;No</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/qt_strings.py" line="17"/>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="17"/>
         <source>Abort</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/qt_strings.py" line="18"/>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="18"/>
         <source>Retry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/qt_strings.py" line="19"/>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="19"/>
         <source>Ignore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/qt_strings.py" line="20"/>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="20"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/qt_strings.py" line="21"/>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="21"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/qt_strings.py" line="22"/>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="22"/>
         <source>Discard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/qt_strings.py" line="23"/>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="23"/>
         <source>Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/qt_strings.py" line="24"/>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="24"/>
         <source>Apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/qt_strings.py" line="25"/>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="25"/>
         <source>Reset</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1294,17 +1383,17 @@
 <context>
     <name>RecordList</name>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_records.py" line="138"/>
+        <location filename="../desktop/sala/ui/focus_group/records.py" line="138"/>
         <source>✎ Original: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_records.py" line="139"/>
+        <location filename="../desktop/sala/ui/focus_group/records.py" line="139"/>
         <source>Reason: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_records.py" line="145"/>
+        <location filename="../desktop/sala/ui/focus_group/records.py" line="145"/>
         <source>saving…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1312,17 +1401,17 @@
 <context>
     <name>ReorderButtons</name>
     <message>
-        <location filename="../desktop/sala/ui/widgets.py" line="79"/>
+        <location filename="../desktop/sala/ui/common/widgets.py" line="78"/>
         <source>Up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/widgets.py" line="80"/>
+        <location filename="../desktop/sala/ui/common/widgets.py" line="79"/>
         <source>Down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/widgets.py" line="81"/>
+        <location filename="../desktop/sala/ui/common/widgets.py" line="80"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1330,37 +1419,37 @@
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../desktop/sala/ui/report_dialog.py" line="225"/>
+        <location filename="../desktop/sala/ui/reports/report_dialog.py" line="31"/>
         <source>Session summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/report_dialog.py" line="226"/>
+        <location filename="../desktop/sala/ui/reports/report_dialog.py" line="32"/>
         <source>Session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/report_dialog.py" line="230"/>
+        <location filename="../desktop/sala/ui/reports/report_dialog.py" line="36"/>
         <source>Period report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/report_dialog.py" line="238"/>
+        <location filename="../desktop/sala/ui/reports/report_dialog.py" line="44"/>
         <source>Report language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/report_dialog.py" line="239"/>
+        <location filename="../desktop/sala/ui/reports/report_dialog.py" line="45"/>
         <source>Include contact details of participants who consented (personal data)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/report_dialog.py" line="243"/>
+        <location filename="../desktop/sala/ui/reports/report_dialog.py" line="49"/>
         <source>Save as</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/report_dialog.py" line="245"/>
+        <location filename="../desktop/sala/ui/reports/report_dialog.py" line="51"/>
         <source>To print, open the PDF and print it from the viewer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1368,32 +1457,32 @@
 <context>
     <name>SessionFilterBar</name>
     <message>
-        <location filename="../desktop/sala/ui/session_filters.py" line="27"/>
-        <source>Search titles and what people said…</source>
+        <location filename="../desktop/sala/ui/sessions/filters.py" line="28"/>
+        <source>Search: words in any order (title, place, what was said)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/session_filters.py" line="29"/>
+        <location filename="../desktop/sala/ui/sessions/filters.py" line="30"/>
         <source>All kinds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/session_filters.py" line="30"/>
+        <location filename="../desktop/sala/ui/sessions/filters.py" line="31"/>
         <source>All statuses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/session_filters.py" line="31"/>
+        <location filename="../desktop/sala/ui/sessions/filters.py" line="32"/>
         <source>All topics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/session_filters.py" line="32"/>
+        <location filename="../desktop/sala/ui/sessions/filters.py" line="33"/>
         <source>All provinces</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/session_filters.py" line="33"/>
+        <location filename="../desktop/sala/ui/sessions/filters.py" line="34"/>
         <source>Dates</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1401,57 +1490,97 @@
 <context>
     <name>SessionHeader</name>
     <message>
-        <location filename="../desktop/sala/ui/session_header.py" line="62"/>
-        <source>Open session</source>
+        <location filename="../desktop/sala/ui/sessions/header.py" line="64"/>
+        <source>← Sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/session_header.py" line="63"/>
+        <location filename="../desktop/sala/ui/sessions/header.py" line="66"/>
+        <source>Back to the session list (Alt+Left)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sessions/header.py" line="90"/>
+        <source>How many people came (a head count, optionally by age, gender and occupation), apart from who spoke</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sessions/header.py" line="93"/>
+        <source>Start session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sessions/header.py" line="95"/>
         <source>Close session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/session_header.py" line="64"/>
+        <location filename="../desktop/sala/ui/sessions/header.py" line="97"/>
         <source>Reopen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/session_header.py" line="65"/>
+        <location filename="../desktop/sala/ui/sessions/header.py" line="99"/>
         <source>Finalize…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/session_header.py" line="66"/>
+        <location filename="../desktop/sala/ui/sessions/header.py" line="101"/>
         <source>Amend title…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/session_header.py" line="105"/>
+        <location filename="../desktop/sala/ui/sessions/header.py" line="103"/>
+        <source>Print summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sessions/header.py" line="105"/>
+        <source>Make the session summary as a PDF to print or file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sessions/header.py" line="163"/>
         <source>read-only; corrections are amendments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/session_header.py" line="123"/>
+        <location filename="../desktop/sala/ui/sessions/header.py" line="165"/>
+        <source>read-only until reopened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sessions/header.py" line="174"/>
+        <source>Head count: not recorded…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sessions/header.py" line="176"/>
+        <source>Head count: %1 people…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sessions/header.py" line="189"/>
         <source>✎ Amended title — original: “%1” · reason: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/session_header.py" line="133"/>
+        <location filename="../desktop/sala/ui/sessions/header.py" line="199"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/session_header.py" line="134"/>
+        <location filename="../desktop/sala/ui/sessions/header.py" line="200"/>
         <source>Amend the session title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/session_header.py" line="154"/>
+        <location filename="../desktop/sala/ui/sessions/header.py" line="243"/>
         <source>Finalize session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/session_header.py" line="155"/>
+        <location filename="../desktop/sala/ui/sessions/header.py" line="244"/>
         <source>Finalize “%1”?
 
 It becomes read-only and is queued to be sent to the central platform. Later corrections are recorded as amendments with a reason.</source>
@@ -1461,123 +1590,161 @@ It becomes read-only and is queued to be sent to the central platform. Later cor
 <context>
     <name>SessionListModel</name>
     <message>
-        <location filename="../desktop/sala/ui/session_list_model.py" line="69"/>
+        <location filename="../desktop/sala/ui/sessions/list_model.py" line="96"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/session_list_model.py" line="69"/>
+        <location filename="../desktop/sala/ui/sessions/list_model.py" line="96"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/session_list_model.py" line="69"/>
+        <location filename="../desktop/sala/ui/sessions/list_model.py" line="96"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/session_list_model.py" line="70"/>
+        <location filename="../desktop/sala/ui/sessions/list_model.py" line="97"/>
         <source>Province</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/session_list_model.py" line="70"/>
+        <location filename="../desktop/sala/ui/sessions/list_model.py" line="97"/>
         <source>Venue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/session_list_model.py" line="70"/>
+        <location filename="../desktop/sala/ui/sessions/list_model.py" line="97"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/session_list_model.py" line="71"/>
-        <source>Contributions</source>
+        <location filename="../desktop/sala/ui/sessions/list_model.py" line="98"/>
+        <source>Contributions / visitors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/session_list_model.py" line="71"/>
-        <source>Participants</source>
+        <location filename="../desktop/sala/ui/sessions/list_model.py" line="98"/>
+        <source>Speakers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sessions/list_model.py" line="99"/>
+        <source>Head count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sessions/list_model.py" line="112"/>
+        <source>No head count recorded yet: open the session and record it in its header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sessions/list_model.py" line="131"/>
+        <source>%1 visitors</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SessionListPage</name>
     <message>
-        <location filename="../desktop/sala/ui/session_list_page.py" line="43"/>
+        <location filename="../desktop/sala/ui/sessions/list_page.py" line="51"/>
         <source>No sessions yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/session_list_page.py" line="44"/>
+        <location filename="../desktop/sala/ui/sessions/list_page.py" line="52"/>
         <source>Set up your first minitalk, focus group or exhibition. It takes under a minute, and everything is saved on this laptop as you type, with or without a connection.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/session_list_page.py" line="46"/>
+        <location filename="../desktop/sala/ui/sessions/list_page.py" line="54"/>
         <source>Create the first session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/session_list_page.py" line="49"/>
+        <location filename="../desktop/sala/ui/sessions/list_page.py" line="57"/>
         <source>No session matches these filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SessionTimes</name>
+    <message>
+        <location filename="../desktop/sala/ui/sessions/times.py" line="33"/>
+        <source>Planned %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sessions/times.py" line="35"/>
+        <source>Actual %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sessions/times.py" line="37"/>
+        <source>Started %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sessions/times.py" line="39"/>
+        <source>Closed at %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SyncActions</name>
     <message>
-        <location filename="../desktop/sala/ui/sync_ui.py" line="47"/>
+        <location filename="../desktop/sala/ui/sync/install.py" line="47"/>
         <source>&amp;Sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_ui.py" line="48"/>
+        <location filename="../desktop/sala/ui/sync/install.py" line="48"/>
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_ui.py" line="49"/>
+        <location filename="../desktop/sala/ui/sync/install.py" line="49"/>
         <source>History and refused records…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_ui.py" line="51"/>
+        <location filename="../desktop/sala/ui/sync/install.py" line="51"/>
         <source>Enroll this laptop…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_ui.py" line="52"/>
+        <location filename="../desktop/sala/ui/sync/install.py" line="52"/>
         <source>Export USB bundle…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_ui.py" line="53"/>
+        <location filename="../desktop/sala/ui/sync/install.py" line="53"/>
         <source>Import USB bundle…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_ui.py" line="76"/>
+        <location filename="../desktop/sala/ui/sync/install.py" line="76"/>
         <source>This laptop is enrolled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_ui.py" line="82"/>
+        <location filename="../desktop/sala/ui/sync/install.py" line="82"/>
         <source>Export USB bundle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_ui.py" line="88"/>
+        <location filename="../desktop/sala/ui/sync/install.py" line="88"/>
         <source>Bundle written: %1 records, %2 photos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_ui.py" line="95"/>
+        <location filename="../desktop/sala/ui/sync/install.py" line="95"/>
         <source>Import USB bundle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_ui.py" line="102"/>
+        <location filename="../desktop/sala/ui/sync/install.py" line="102"/>
         <source>Imported %1 records from %2; they will be forwarded at the next sync</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1585,134 +1752,134 @@ It becomes read-only and is queued to be sent to the central platform. Later cor
 <context>
     <name>SyncDialog</name>
     <message>
-        <location filename="../desktop/sala/ui/sync_dialog.py" line="42"/>
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="42"/>
         <source>Sync history and refused records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_dialog.py" line="45"/>
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="45"/>
         <source>Started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_dialog.py" line="45"/>
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="45"/>
         <source>Via</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_dialog.py" line="45"/>
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="45"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_dialog.py" line="46"/>
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="46"/>
         <source>Sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_dialog.py" line="46"/>
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="46"/>
         <source>Refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_dialog.py" line="46"/>
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="46"/>
         <source>Bytes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_dialog.py" line="47"/>
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="47"/>
         <source>Batch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_dialog.py" line="47"/>
-        <location filename="../desktop/sala/ui/sync_dialog.py" line="62"/>
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="47"/>
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="62"/>
         <source>Device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_dialog.py" line="47"/>
-        <location filename="../desktop/sala/ui/sync_dialog.py" line="62"/>
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="47"/>
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="62"/>
         <source>Records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_dialog.py" line="48"/>
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="48"/>
         <source>HTTP</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_dialog.py" line="48"/>
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="48"/>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_dialog.py" line="59"/>
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="59"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_dialog.py" line="60"/>
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="60"/>
         <source>No.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_dialog.py" line="60"/>
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="60"/>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_dialog.py" line="60"/>
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="60"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_dialog.py" line="60"/>
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="60"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_dialog.py" line="61"/>
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="61"/>
         <source>Refused records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_dialog.py" line="62"/>
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="62"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_dialog.py" line="63"/>
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="63"/>
         <source>Forwarded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_dialog.py" line="63"/>
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="63"/>
         <source>From file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_dialog.py" line="64"/>
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="64"/>
         <source>From other laptops</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_dialog.py" line="79"/>
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="79"/>
         <source>USB bundle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_dialog.py" line="79"/>
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="79"/>
         <source>Network</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_dialog.py" line="94"/>
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="94"/>
         <source>Imported, waiting to forward</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_dialog.py" line="96"/>
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="96"/>
         <source>Running</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1720,78 +1887,78 @@ It becomes read-only and is queued to be sent to the central platform. Later cor
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../desktop/sala/ui/sync_status.py" line="34"/>
-        <location filename="../desktop/sala/ui/sync_status.py" line="94"/>
+        <location filename="../desktop/sala/ui/sync/status.py" line="34"/>
+        <location filename="../desktop/sala/ui/sync/status.py" line="94"/>
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_status.py" line="35"/>
+        <location filename="../desktop/sala/ui/sync/status.py" line="35"/>
         <source>Send finalized sessions to the central platform now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_status.py" line="51"/>
+        <location filename="../desktop/sala/ui/sync/status.py" line="51"/>
         <source>Link: checking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_status.py" line="53"/>
+        <location filename="../desktop/sala/ui/sync/status.py" line="53"/>
         <source>● Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_status.py" line="55"/>
+        <location filename="../desktop/sala/ui/sync/status.py" line="55"/>
         <source>○ No link — working offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_status.py" line="59"/>
+        <location filename="../desktop/sala/ui/sync/status.py" line="59"/>
         <source>Not enrolled: %1 waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_status.py" line="61"/>
+        <location filename="../desktop/sala/ui/sync/status.py" line="61"/>
         <source>Enroll again to send (%1 waiting)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_status.py" line="63"/>
+        <location filename="../desktop/sala/ui/sync/status.py" line="63"/>
         <source>%1 waiting to send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_status.py" line="65"/>
+        <location filename="../desktop/sala/ui/sync/status.py" line="65"/>
         <source>%1 refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_status.py" line="67"/>
+        <location filename="../desktop/sala/ui/sync/status.py" line="67"/>
         <source>%1 photos missing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_status.py" line="71"/>
+        <location filename="../desktop/sala/ui/sync/status.py" line="71"/>
         <source>Last sent: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_status.py" line="73"/>
+        <location filename="../desktop/sala/ui/sync/status.py" line="73"/>
         <source>Never sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_status.py" line="80"/>
+        <location filename="../desktop/sala/ui/sync/status.py" line="80"/>
         <source>Photos %1/%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_status.py" line="85"/>
+        <location filename="../desktop/sala/ui/sync/status.py" line="85"/>
         <source>%1/%2 records · %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_status.py" line="90"/>
+        <location filename="../desktop/sala/ui/sync/status.py" line="90"/>
         <source>Sending…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1799,50 +1966,50 @@ It becomes read-only and is queued to be sent to the central platform. Later cor
 <context>
     <name>TalliesPanel</name>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="210"/>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="227"/>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="250"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="211"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="228"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="251"/>
         <source>Question</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="210"/>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="218"/>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="249"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="211"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="219"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="250"/>
         <source>For</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="210"/>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="218"/>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="249"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="211"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="219"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="250"/>
         <source>Against</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="210"/>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="218"/>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="249"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="211"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="219"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="250"/>
         <source>Abstain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="215"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="216"/>
         <source>Question put to a show of hands</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="222"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="223"/>
         <source>Add tally</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="228"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="229"/>
         <source>Hands</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="255"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="256"/>
         <source>Amend a finalized show of hands</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1850,17 +2017,17 @@ It becomes read-only and is queued to be sent to the central platform. Later cor
 <context>
     <name>TallyView</name>
     <message>
-        <location filename="../desktop/sala/ui/kiosk_staff.py" line="40"/>
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="40"/>
         <source>Visitors: %1 · average rating %2 / 5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk_staff.py" line="48"/>
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="48"/>
         <source>%1 stars</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk_staff.py" line="54"/>
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="54"/>
         <source>Votes per proposal</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1868,22 +2035,22 @@ It becomes read-only and is queued to be sent to the central platform. Later cor
 <context>
     <name>_RecordPanel</name>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="76"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="70"/>
         <source>Delete selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="78"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="72"/>
         <source>Amend selected…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="144"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="145"/>
         <source>%1 (was %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="148"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="149"/>
         <source>Amended — reason: %1</source>
         <translation type="unfinished"></translation>
     </message>

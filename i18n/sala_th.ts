@@ -3,69 +3,69 @@
 <context>
     <name>ActionItemsPanel</name>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="269" />
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="291" />
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="334" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="270" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="292" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="335" />
         <source>What</source>
         <translation>สิ่งที่ต้องทำ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="269" />
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="292" />
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="335" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="270" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="293" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="336" />
         <source>Who</source>
         <translation>ผู้รับผิดชอบ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="269" />
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="293" />
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="336" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="270" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="294" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="337" />
         <source>By when</source>
         <translation>กำหนดเสร็จ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="269" />
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="337" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="270" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="338" />
         <source>Done</source>
         <translation>เสร็จแล้ว</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="274" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="275" />
         <source>What is to be done</source>
         <translation>สิ่งที่ต้องดำเนินการ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="276" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="277" />
         <source>Who does it</source>
         <translation>ผู้รับผิดชอบ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="277" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="278" />
         <source>By</source>
         <translation>ภายใน</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="285" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="286" />
         <source>Add action item</source>
         <translation>เพิ่มสิ่งที่ต้องดำเนินการ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="316" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="317" />
         <source>(was %1)</source>
         <translation>(เดิม %1)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="330" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="331" />
         <source>done</source>
         <translation>เสร็จแล้ว</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="330" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="331" />
         <source>not done</source>
         <translation>ยังไม่เสร็จ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="340" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="341" />
         <source>Amend a finalized action item</source>
         <translation>แก้ไขเพิ่มเติมสิ่งที่ต้องทำของเวทีที่ยืนยันแล้ว</translation>
     </message>
@@ -73,22 +73,22 @@
 <context>
     <name>AmendDialog</name>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_amend.py" line="35" />
+        <location filename="../desktop/sala/ui/amend/contribution_dialog.py" line="35" />
         <source>Amend a finalized contribution</source>
         <translation>บันทึกการแก้ไขความคิดเห็นในเวทีที่ยืนยันแล้ว</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_amend.py" line="28" />
+        <location filename="../desktop/sala/ui/amend/contribution_dialog.py" line="28" />
         <source>Corrected text</source>
         <translation>ข้อความที่แก้ไข</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_amend.py" line="29" />
+        <location filename="../desktop/sala/ui/amend/contribution_dialog.py" line="29" />
         <source>Type</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_amend.py" line="31" />
+        <location filename="../desktop/sala/ui/amend/contribution_dialog.py" line="31" />
         <source>Stance</source>
         <translation>จุดยืน</translation>
     </message>
@@ -96,32 +96,32 @@
 <context>
     <name>AmendRecordDialog</name>
     <message>
-        <location filename="../desktop/sala/ui/amend_dialog.py" line="78" />
+        <location filename="../desktop/sala/ui/amend/record_dialog.py" line="73" />
         <source>Original: %1</source>
         <translation>เดิม: %1</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/amend_dialog.py" line="86" />
+        <location filename="../desktop/sala/ui/amend/record_dialog.py" line="81" />
         <source>Why is this corrected? (required)</source>
         <translation>เหตุใดจึงแก้ไข (ต้องระบุ)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/amend_dialog.py" line="89" />
+        <location filename="../desktop/sala/ui/amend/record_dialog.py" line="84" />
         <source>Reason</source>
         <translation>เหตุผล</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/amend_dialog.py" line="134" />
+        <location filename="../desktop/sala/ui/amend/record_dialog.py" line="129" />
         <source>Set</source>
         <translation>กำหนด</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/amend_dialog.py" line="156" />
+        <location filename="../desktop/sala/ui/amend/record_dialog.py" line="151" />
         <source>yes</source>
         <translation>ใช่</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/amend_dialog.py" line="156" />
+        <location filename="../desktop/sala/ui/amend/record_dialog.py" line="151" />
         <source>no</source>
         <translation>ไม่</translation>
     </message>
@@ -129,32 +129,32 @@
 <context>
     <name>AmendmentsPanel</name>
     <message>
-        <location filename="../desktop/sala/ui/amend_list.py" line="36" />
+        <location filename="../desktop/sala/ui/amend/history.py" line="36" />
         <source>Contribution</source>
         <translation>ความคิดเห็น</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/amend_list.py" line="36" />
+        <location filename="../desktop/sala/ui/amend/history.py" line="36" />
         <source>Show of hands</source>
         <translation>การยกมือ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/amend_list.py" line="37" />
+        <location filename="../desktop/sala/ui/amend/history.py" line="37" />
         <source>Action item</source>
         <translation>สิ่งที่ต้องดำเนินการ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/amend_list.py" line="37" />
+        <location filename="../desktop/sala/ui/amend/history.py" line="37" />
         <source>Session</source>
         <translation>เวที</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/amend_list.py" line="38" />
+        <location filename="../desktop/sala/ui/amend/history.py" line="38" />
         <source>Observation</source>
         <translation>ข้อสังเกต</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/amend_list.py" line="43" />
+        <location filename="../desktop/sala/ui/amend/history.py" line="43" />
         <source>Reason: %1</source>
         <translation>เหตุผล: %1</translation>
     </message>
@@ -162,112 +162,155 @@
 <context>
     <name>AnswersPanel</name>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_answers.py" line="83" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="83" />
         <source>Answer — Enter saves</source>
         <translation>คำตอบ — กด Enter เพื่อบันทึก</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_answers.py" line="101" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="101" />
         <source>Facilitator observations</source>
         <translation>ข้อสังเกตของผู้ดำเนินการ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_answers.py" line="104" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="104" />
         <source>Observation (mood, who held back, …) — Enter saves</source>
         <translation>ข้อสังเกต (บรรยากาศ ใครไม่ค่อยพูด …) — กด Enter เพื่อบันทึก</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_answers.py" line="106" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="106" />
         <source>About this question</source>
         <translation>เกี่ยวกับคำถามนี้</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_answers.py" line="140" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="140" />
         <source>Edit… (F2)</source>
         <translation>แก้ไข… (F2)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_answers.py" line="140" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="140" />
         <source>Delete (Del)</source>
         <translation>ลบ (Del)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_answers.py" line="141" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="141" />
         <source>Amend… (F2)</source>
         <translation>แก้ไขเพิ่มเติม… (F2)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_answers.py" line="161" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="161" />
         <source>No questions yet: add one to the guide, or use a template. Answers typed now are kept without a question.</source>
         <translation>ยังไม่มีคำถาม: เพิ่มคำถามในแนวคำถาม หรือใช้แม่แบบ คำตอบที่พิมพ์ตอนนี้จะบันทึกไว้โดยไม่ผูกกับคำถาม</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_answers.py" line="164" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="164" />
         <source>Question %1 of %2</source>
         <translation>คำถามที่ %1 จาก %2</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_answers.py" line="189" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="189" />
         <source>(general) </source>
         <translation>(ทั่วไป) </translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_answers.py" line="231" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="231" />
         <source>Add answer</source>
         <translation>เพิ่มคำตอบ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_answers.py" line="246" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="246" />
         <source>Add observation</source>
         <translation>เพิ่มข้อสังเกต</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_answers.py" line="259" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="259" />
         <source>Amend a finalized answer</source>
         <translation>แก้ไขเพิ่มเติมคำตอบของเวทีที่ยืนยันแล้ว</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_answers.py" line="261" />
-        <location filename="../desktop/sala/ui/focus_group_answers.py" line="269" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="261" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="269" />
         <source>Edit answer</source>
         <translation>แก้ไขคำตอบ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_answers.py" line="277" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="277" />
         <source>Amend a finalized observation</source>
         <translation>แก้ไขเพิ่มเติมข้อสังเกตของเวทีที่ยืนยันแล้ว</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_answers.py" line="279" />
-        <location filename="../desktop/sala/ui/focus_group_answers.py" line="285" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="279" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="285" />
         <source>Edit observation</source>
         <translation>แก้ไขข้อสังเกต</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_answers.py" line="289" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="289" />
         <source>Delete answer</source>
         <translation>ลบคำตอบ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_answers.py" line="292" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="292" />
         <source>Delete observation</source>
         <translation>ลบข้อสังเกต</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_answers.py" line="307" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="307" />
         <source>Corrected text</source>
         <translation>ข้อความที่แก้ไข</translation>
     </message>
 </context>
 <context>
+    <name>AttendanceDialog</name>
+    <message>
+        <location filename="../desktop/sala/ui/sessions/attendance_dialog.py" line="38" />
+        <source>Head count</source>
+        <translation>จำนวนผู้เข้าร่วม</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sessions/attendance_dialog.py" line="44" />
+        <source>Everyone who came, whether or not they spoke. The groups are optional and may add up to less than the total (the rest are “not stated”).</source>
+        <translation>ทุกคนที่มาร่วม ไม่ว่าจะพูดหรือไม่ก็ตาม การจำแนกตามกลุ่มไม่บังคับ และรวมกันน้อยกว่าจำนวนทั้งหมดได้ (ส่วนที่เหลือถือว่า “ไม่ระบุ”)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sessions/attendance_dialog.py" line="53" />
+        <source>Total (people)</source>
+        <translation>จำนวนทั้งหมด (คน)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sessions/attendance_dialog.py" line="57" />
+        <source>By age</source>
+        <translation>ตามช่วงอายุ</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sessions/attendance_dialog.py" line="57" />
+        <source>By gender</source>
+        <translation>ตามเพศ</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sessions/attendance_dialog.py" line="58" />
+        <source>By occupation</source>
+        <translation>ตามอาชีพ</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sessions/attendance_dialog.py" line="77" />
+        <source>Why the head count is corrected</source>
+        <translation>เหตุใดจึงแก้ไขจำนวนผู้เข้าร่วม</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sessions/attendance_dialog.py" line="79" />
+        <source>Reason for the amendment</source>
+        <translation>เหตุผลของการแก้ไข</translation>
+    </message>
+</context>
+<context>
     <name>BarChart</name>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_charts.py" line="157" />
+        <location filename="../desktop/sala/ui/dashboard/charts.py" line="157" />
         <source>Save as PNG…</source>
         <translation>บันทึกเป็นรูป PNG…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_charts.py" line="174" />
+        <location filename="../desktop/sala/ui/dashboard/charts.py" line="174" />
         <source>No data for these filters</source>
         <translation>ไม่มีข้อมูลตามตัวกรองนี้</translation>
     </message>
@@ -275,100 +318,120 @@
 <context>
     <name>CapturePanel</name>
     <message>
-        <location filename="../desktop/sala/ui/capture_box.py" line="100" />
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="127" />
         <source>%1 participant code, e.g. P07</source>
         <translation>%1 รหัสผู้พูด เช่น P07</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/capture_box.py" line="109" />
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="132" />
+        <source>Keep type and stance</source>
+        <translation>คงประเภทและจุดยืนไว้</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="134" />
+        <source>Ticked: the next entries keep this type and stance. Not ticked: after each save they go back to opinion, no stance.</source>
+        <translation>เมื่อเลือกไว้ ข้อความถัดไปใช้ประเภทและจุดยืนนี้ต่อ เมื่อไม่เลือก หลังบันทึกแต่ละครั้งจะกลับเป็น “ความคิดเห็น” และไม่ระบุจุดยืน</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="154" />
         <source>Type what was said, then Enter to save (Shift+Enter: new line)</source>
         <translation>พิมพ์สิ่งที่ผู้เข้าร่วมพูด แล้วกด Enter เพื่อบันทึก (Shift+Enter ขึ้นบรรทัดใหม่)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/capture_box.py" line="119" />
-        <source>F1–F6 type · F7 support · F8 oppose · F9 neutral · %1 tags · %2 code · Ctrl+Z undo</source>
-        <translation>F1–F6 ประเภท · F7 เห็นด้วย · F8 ไม่เห็นด้วย · F9 เป็นกลาง · %1 แท็ก · %2 รหัสผู้พูด · Ctrl+Z เลิกทำ</translation>
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="165" />
+        <source>F1–F6 type · F7 support · F8 oppose · F9 neutral · %1 tags · %2 code · Ctrl+Z undo · F2 on the list: edit an entry</source>
+        <translation>F1–F6 ประเภท · F7 เห็นด้วย · F8 ไม่เห็นด้วย · F9 เป็นกลาง · %1 แท็ก · %2 รหัสผู้พูด · Ctrl+Z เลิกทำ · F2 ที่รายการ: แก้ไขข้อความ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/capture_box.py" line="182" />
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="238" />
         <source>Other tag…</source>
         <translation>แท็กอื่น…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/capture_box.py" line="184" />
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="240" />
         <source>Clear tags</source>
         <translation>ล้างแท็ก</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/capture_box.py" line="189" />
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="245" />
         <source>Tag</source>
         <translation>แท็ก</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/capture_box.py" line="189" />
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="245" />
         <source>New tag:</source>
         <translation>แท็กใหม่:</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/capture_box.py" line="203" />
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="259" />
         <source>none</source>
         <translation>ไม่มี</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/capture_box.py" line="204" />
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="260" />
         <source>%1  Tags: %2</source>
         <translation>%1  แท็ก: %2</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="313" />
+        <source>✎ Editing the entry of %1 — Enter saves the change, Esc cancels. Nothing new is added while editing.</source>
+        <translation>✎ กำลังแก้ไขข้อความเวลา %1 น. — Enter บันทึกการแก้ไข, Esc ยกเลิก ระหว่างแก้ไขจะไม่เพิ่มข้อความใหม่</translation>
     </message>
 </context>
 <context>
     <name>ContributionModel</name>
     <message>
-        <location filename="../desktop/sala/ui/contribution_model.py" line="53" />
+        <location filename="../desktop/sala/ui/minitalk/contribution_model.py" line="53" />
         <source>Time</source>
         <translation>เวลา</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/contribution_model.py" line="53" />
+        <location filename="../desktop/sala/ui/minitalk/contribution_model.py" line="53" />
         <source>Type</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/contribution_model.py" line="53" />
+        <location filename="../desktop/sala/ui/minitalk/contribution_model.py" line="53" />
         <source>Stance</source>
         <translation>จุดยืน</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/contribution_model.py" line="53" />
+        <location filename="../desktop/sala/ui/minitalk/contribution_model.py" line="53" />
         <source>What was said</source>
         <translation>สิ่งที่พูด</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/contribution_model.py" line="54" />
+        <location filename="../desktop/sala/ui/minitalk/contribution_model.py" line="54" />
         <source>Code</source>
         <translation>รหัส</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/contribution_model.py" line="54" />
+        <location filename="../desktop/sala/ui/minitalk/contribution_model.py" line="54" />
         <source>Tags</source>
         <translation>แท็ก</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/contribution_model.py" line="177" />
+        <location filename="../desktop/sala/ui/minitalk/contribution_model.py" line="54" />
+        <source>Status</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk/contribution_model.py" line="176" />
         <source>saving…</source>
         <translation>กำลังบันทึก…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/contribution_model.py" line="178" />
+        <location filename="../desktop/sala/ui/minitalk/contribution_model.py" line="177" />
         <source>✎ amended</source>
         <translation>✎ แก้ไขแล้ว</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/contribution_model.py" line="196" />
+        <location filename="../desktop/sala/ui/minitalk/contribution_model.py" line="195" />
         <source>Original: %1</source>
         <translation>เดิม: %1</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/contribution_model.py" line="198" />
+        <location filename="../desktop/sala/ui/minitalk/contribution_model.py" line="197" />
         <source>Amended — reason: %1</source>
         <translation>แก้ไขเพิ่มเติมแล้ว — เหตุผล: %1</translation>
     </message>
@@ -376,67 +439,67 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_page.py" line="87" />
+        <location filename="../desktop/sala/ui/dashboard/page.py" line="87" />
         <source>Sessions per month</source>
         <translation>จำนวนเวทีรายเดือน</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_page.py" line="88" />
+        <location filename="../desktop/sala/ui/dashboard/page.py" line="88" />
         <source>Participants by age band and gender</source>
         <translation>ผู้เข้าร่วมตามช่วงอายุและเพศ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_page.py" line="89" />
+        <location filename="../desktop/sala/ui/dashboard/page.py" line="89" />
         <source>Contributions by topic and type</source>
         <translation>ความคิดเห็นตามหัวข้อและประเภท</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_page.py" line="90" />
+        <location filename="../desktop/sala/ui/dashboard/page.py" line="90" />
         <source>Stance per topic</source>
         <translation>จุดยืนต่อแต่ละหัวข้อ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_page.py" line="91" />
+        <location filename="../desktop/sala/ui/dashboard/page.py" line="91" />
         <source>Exhibition ratings (1–5)</source>
         <translation>คะแนนความพึงพอใจนิทรรศการ (1–5)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_page.py" line="126" />
+        <location filename="../desktop/sala/ui/dashboard/page.py" line="126" />
         <source>Updating…</source>
         <translation>กำลังปรับปรุง…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_page.py" line="163" />
+        <location filename="../desktop/sala/ui/dashboard/page.py" line="163" />
         <source>%1 sessions · %2 participants · %3 contributions · %4 exhibition visitors</source>
         <translation>%1 เวที · ผู้เข้าร่วม %2 คน · %3 ความคิดเห็น · ผู้ชมนิทรรศการ %4 คน</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_page.py" line="167" />
+        <location filename="../desktop/sala/ui/dashboard/page.py" line="167" />
         <source>Sessions</source>
         <translation>เวที</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_page.py" line="179" />
+        <location filename="../desktop/sala/ui/dashboard/page.py" line="179" />
         <source>Not stated</source>
         <translation>ไม่ระบุ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_page.py" line="185" />
+        <location filename="../desktop/sala/ui/dashboard/page.py" line="185" />
         <source>Visitors</source>
         <translation>ผู้ชม</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_page.py" line="187" />
+        <location filename="../desktop/sala/ui/dashboard/page.py" line="187" />
         <source>Average %1 / 5 from %2 visitors</source>
         <translation>คะแนนเฉลี่ย %1 / 5 จากผู้ชม %2 คน</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_page.py" line="193" />
+        <location filename="../desktop/sala/ui/dashboard/page.py" line="193" />
         <source>Save chart as PNG</source>
         <translation>บันทึกแผนภูมิเป็นรูป PNG</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_page.py" line="194" />
+        <location filename="../desktop/sala/ui/dashboard/page.py" line="194" />
         <source>PNG images (*.png)</source>
         <translation>รูปภาพ PNG (*.png)</translation>
     </message>
@@ -444,12 +507,12 @@
 <context>
     <name>EditEntryDialog</name>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_edit.py" line="38" />
+        <location filename="../desktop/sala/ui/focus_group/edit_dialog.py" line="38" />
         <source>Text</source>
         <translation>ข้อความ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_edit.py" line="45" />
+        <location filename="../desktop/sala/ui/focus_group/edit_dialog.py" line="45" />
         <source>Participant code</source>
         <translation>รหัสผู้เข้าร่วม</translation>
     </message>
@@ -457,17 +520,17 @@
 <context>
     <name>EnrollDialog</name>
     <message>
-        <location filename="../desktop/sala/ui/sync_ui.py" line="27" />
+        <location filename="../desktop/sala/ui/sync/install.py" line="27" />
         <source>Enroll this laptop</source>
         <translation>ลงทะเบียนเครื่องนี้</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_ui.py" line="32" />
+        <location filename="../desktop/sala/ui/sync/install.py" line="32" />
         <source>Central platform address</source>
         <translation>ที่อยู่ระบบกลาง</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_ui.py" line="33" />
+        <location filename="../desktop/sala/ui/sync/install.py" line="33" />
         <source>Enrollment code</source>
         <translation>รหัสลงทะเบียน</translation>
     </message>
@@ -475,52 +538,52 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../desktop/sala/ui/export_dialog.py" line="22" />
+        <location filename="../desktop/sala/ui/reports/export_dialog.py" line="23" />
         <source>Export data</source>
         <translation>ส่งออกข้อมูล</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/export_dialog.py" line="24" />
+        <location filename="../desktop/sala/ui/reports/export_dialog.py" line="25" />
         <source>Sessions</source>
         <translation>เวที</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/export_dialog.py" line="24" />
+        <location filename="../desktop/sala/ui/reports/export_dialog.py" line="25" />
         <source>Participants</source>
         <translation>ผู้เข้าร่วม</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/export_dialog.py" line="25" />
+        <location filename="../desktop/sala/ui/reports/export_dialog.py" line="26" />
         <source>Contributions</source>
         <translation>ความคิดเห็น</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/export_dialog.py" line="28" />
+        <location filename="../desktop/sala/ui/reports/export_dialog.py" line="29" />
         <source>CSV (Excel, UTF-8)</source>
         <translation>CSV (Excel, UTF-8)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/export_dialog.py" line="29" />
+        <location filename="../desktop/sala/ui/reports/export_dialog.py" line="30" />
         <source>Excel workbook (XLSX)</source>
         <translation>ไฟล์ Excel (XLSX)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/export_dialog.py" line="31" />
+        <location filename="../desktop/sala/ui/reports/export_dialog.py" line="32" />
         <source>Include contact details of participants who consented (personal data)</source>
         <translation>รวมข้อมูลติดต่อของผู้เข้าร่วมที่ให้ความยินยอม (ข้อมูลส่วนบุคคล)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/export_dialog.py" line="36" />
+        <location filename="../desktop/sala/ui/reports/export_dialog.py" line="37" />
         <source>Data</source>
         <translation>ข้อมูล</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/export_dialog.py" line="37" />
+        <location filename="../desktop/sala/ui/reports/export_dialog.py" line="38" />
         <source>Format</source>
         <translation>รูปแบบไฟล์</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/export_dialog.py" line="40" />
+        <location filename="../desktop/sala/ui/reports/export_dialog.py" line="41" />
         <source>Save as</source>
         <translation>บันทึกเป็น</translation>
     </message>
@@ -528,37 +591,37 @@
 <context>
     <name>FilterFields</name>
     <message>
-        <location filename="../desktop/sala/ui/report_dialog.py" line="71" />
+        <location filename="../desktop/sala/ui/reports/filter_fields.py" line="22" />
         <source>Fiscal year (B.E.)</source>
         <translation>ปีงบประมาณ (พ.ศ.)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/report_dialog.py" line="77" />
+        <location filename="../desktop/sala/ui/reports/filter_fields.py" line="28" />
         <source>All provinces</source>
         <translation>ทุกจังหวัด</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/report_dialog.py" line="78" />
+        <location filename="../desktop/sala/ui/reports/filter_fields.py" line="29" />
         <source>All topics</source>
         <translation>ทุกประเด็น</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/report_dialog.py" line="79" />
+        <location filename="../desktop/sala/ui/reports/filter_fields.py" line="30" />
         <source>All kinds</source>
         <translation>ทุกรูปแบบ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/report_dialog.py" line="86" />
+        <location filename="../desktop/sala/ui/reports/filter_fields.py" line="37" />
         <source>Province</source>
         <translation>จังหวัด</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/report_dialog.py" line="87" />
+        <location filename="../desktop/sala/ui/reports/filter_fields.py" line="38" />
         <source>Topic</source>
         <translation>ประเด็น</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/report_dialog.py" line="88" />
+        <location filename="../desktop/sala/ui/reports/filter_fields.py" line="39" />
         <source>Session kind</source>
         <translation>รูปแบบเวที</translation>
     </message>
@@ -566,17 +629,17 @@
 <context>
     <name>FocusGroupPage</name>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_page.py" line="51" />
+        <location filename="../desktop/sala/ui/focus_group/page.py" line="49" />
         <source>Answers</source>
         <translation>คำตอบ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_page.py" line="52" />
+        <location filename="../desktop/sala/ui/focus_group/page.py" line="50" />
         <source>Participants</source>
         <translation>ผู้เข้าร่วม</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_page.py" line="53" />
+        <location filename="../desktop/sala/ui/focus_group/page.py" line="51" />
         <source>Photos</source>
         <translation>รูปภาพ</translation>
     </message>
@@ -584,37 +647,37 @@
 <context>
     <name>GuidePanel</name>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_guide.py" line="37" />
+        <location filename="../desktop/sala/ui/focus_group/guide.py" line="38" />
         <source>Question guide</source>
         <translation>แนวคำถาม</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_guide.py" line="48" />
+        <location filename="../desktop/sala/ui/focus_group/guide.py" line="49" />
         <source>New question — Enter adds it</source>
         <translation>คำถามใหม่ — กด Enter เพื่อเพิ่ม</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_guide.py" line="55" />
+        <location filename="../desktop/sala/ui/focus_group/guide.py" line="56" />
         <source>Use template</source>
         <translation>ใช้แม่แบบ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_guide.py" line="57" />
+        <location filename="../desktop/sala/ui/focus_group/guide.py" line="58" />
         <source>Save as template…</source>
         <translation>บันทึกเป็นแม่แบบ…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_guide.py" line="83" />
+        <location filename="../desktop/sala/ui/focus_group/guide.py" line="84" />
         <source>Question %1 — double-click or F2 to reword</source>
         <translation>คำถามที่ %1 — ดับเบิลคลิกหรือกด F2 เพื่อแก้ไข</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_guide.py" line="94" />
+        <location filename="../desktop/sala/ui/focus_group/guide.py" line="95" />
         <source>%1 (%2 questions)</source>
         <translation>%1 (%2 คำถาม)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_guide.py" line="158" />
+        <location filename="../desktop/sala/ui/focus_group/guide.py" line="159" />
         <source>Template name:</source>
         <translation>ชื่อแม่แบบ:</translation>
     </message>
@@ -622,22 +685,22 @@
 <context>
     <name>JobDialog</name>
     <message>
-        <location filename="../desktop/sala/ui/report_dialog.py" line="148" />
+        <location filename="../desktop/sala/ui/common/job_dialog.py" line="72" />
         <source>Create</source>
         <translation>สร้าง</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/report_dialog.py" line="149" />
+        <location filename="../desktop/sala/ui/common/job_dialog.py" line="73" />
         <source>Open</source>
         <translation>เปิด</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/report_dialog.py" line="178" />
+        <location filename="../desktop/sala/ui/common/job_dialog.py" line="102" />
         <source>Working…</source>
         <translation>กำลังดำเนินการ…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/report_dialog.py" line="196" />
+        <location filename="../desktop/sala/ui/common/job_dialog.py" line="116" />
         <source>Saved: %1</source>
         <translation>บันทึกแล้ว: %1</translation>
     </message>
@@ -645,17 +708,17 @@
 <context>
     <name>KioskStaffPage</name>
     <message>
-        <location filename="../desktop/sala/ui/kiosk_staff.py" line="95" />
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="94" />
         <source>New proposal on display — Enter adds it</source>
         <translation>ข้อเสนอที่จัดแสดงใหม่ — กด Enter เพื่อเพิ่ม</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk_staff.py" line="101" />
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="100" />
         <source>Start kiosk mode (full screen)</source>
         <translation>เริ่มโหมดตู้แสดงความคิดเห็น (เต็มจอ)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk_staff.py" line="105" />
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="104" />
         <source>Proposals on display</source>
         <translation>ข้อเสนอที่จัดแสดง</translation>
     </message>
@@ -663,62 +726,62 @@
 <context>
     <name>KioskVisitor</name>
     <message>
-        <location filename="../desktop/sala/ui/kiosk_visitor.py" line="59" />
+        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="57" />
         <source>How did you like this exhibition?</source>
         <translation>ท่านพึงพอใจนิทรรศการนี้เพียงใด</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk_visitor.py" line="70" />
+        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="68" />
         <source>Staff</source>
         <translation>เจ้าหน้าที่</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk_visitor.py" line="79" />
+        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="77" />
         <source>Very poor</source>
         <translation>แย่มาก</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk_visitor.py" line="79" />
+        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="77" />
         <source>Poor</source>
         <translation>ไม่ดี</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk_visitor.py" line="79" />
+        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="77" />
         <source>OK</source>
         <translation>ตกลง</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk_visitor.py" line="79" />
+        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="77" />
         <source>Good</source>
         <translation>ดี</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk_visitor.py" line="79" />
+        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="77" />
         <source>Very good</source>
         <translation>ดีมาก</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk_visitor.py" line="99" />
+        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="97" />
         <source>A short comment (optional)</source>
         <translation>ความคิดเห็นสั้น ๆ (ไม่บังคับ)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk_visitor.py" line="103" />
+        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="101" />
         <source>Your age (optional)</source>
         <translation>อายุของท่าน (ไม่บังคับ)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk_visitor.py" line="113" />
+        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="111" />
         <source>Send</source>
         <translation>ส่งความคิดเห็น</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk_visitor.py" line="163" />
+        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="161" />
         <source>Thank you! Your opinion has been recorded.</source>
         <translation>ขอบคุณค่ะ ความคิดเห็นของท่านได้รับการบันทึกแล้ว</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk_visitor.py" line="200" />
+        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="198" />
         <source>Tap the proposals you support — %1 of %2 dots left</source>
         <translation>แตะข้อเสนอที่ท่านสนับสนุน — เหลือ %1 จาก %2 คะแนน</translation>
     </message>
@@ -726,32 +789,32 @@
 <context>
     <name>LiveTally</name>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_live_tally.py" line="50" />
+        <location filename="../desktop/sala/ui/dashboard/live_tally.py" line="50" />
         <source>Exhibition live tally</source>
         <translation>ผลนิทรรศการแบบสด</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_live_tally.py" line="55" />
+        <location filename="../desktop/sala/ui/dashboard/live_tally.py" line="55" />
         <source>Visitors' ratings</source>
         <translation>คะแนนจากผู้ชม</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_live_tally.py" line="56" />
+        <location filename="../desktop/sala/ui/dashboard/live_tally.py" line="56" />
         <source>Votes per proposal</source>
         <translation>คะแนนโหวตแต่ละข้อเสนอ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_live_tally.py" line="136" />
+        <location filename="../desktop/sala/ui/dashboard/live_tally.py" line="136" />
         <source>Visitors</source>
         <translation>ผู้ชม</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_live_tally.py" line="138" />
+        <location filename="../desktop/sala/ui/dashboard/live_tally.py" line="138" />
         <source>Average %1 / 5 from %2 visitors</source>
         <translation>คะแนนเฉลี่ย %1 / 5 จากผู้ชม %2 คน</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard_live_tally.py" line="139" />
+        <location filename="../desktop/sala/ui/dashboard/live_tally.py" line="139" />
         <source>Votes</source>
         <translation>คะแนนโหวต</translation>
     </message>
@@ -759,105 +822,110 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="60" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="82" />
         <source>Sala — public consultation</source>
         <translation>ศาลา — เวทีรับฟังความคิดเห็น</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="63" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="84" />
         <source>Opening your sessions…</source>
         <translation>กำลังเปิดรายการเวทีของคุณ…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="101" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="128" />
         <source>Ready — working offline, every entry is saved on this laptop</source>
         <translation>พร้อมใช้งาน — ทำงานแบบออฟไลน์ ทุกรายการบันทึกไว้ในเครื่องนี้</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="105" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="132" />
         <source>&amp;File</source>
         <translation>แ&amp;ฟ้ม</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="106" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="133" />
         <source>&amp;New session…</source>
         <translation>สร้างเวที&amp;ใหม่…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="108" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="135" />
         <source>&amp;Back up now</source>
         <translation>สำ&amp;รองข้อมูลตอนนี้</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="110" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="137" />
         <source>&amp;Quit</source>
         <translation>&amp;ออก</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="112" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="139" />
         <source>Session &amp;summary…</source>
         <translation>สรุปผลเวที…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="114" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="141" />
         <source>&amp;Period report…</source>
         <translation>รายงานตามช่วงเวลา…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="116" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="143" />
         <source>&amp;Export…</source>
         <translation>ส่งออกข้อมูล…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="125" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="152" />
         <source>&amp;Sessions</source>
         <translation>&amp;รายการเวที</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="127" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="155" />
+        <source>&amp;Back to the session list</source>
+        <translation>&amp;กลับไปรายการเวที</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="160" />
         <source>&amp;Dashboard</source>
         <translation>แดชบอร์ด (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="129" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="162" />
         <source>&amp;View</source>
         <translation>&amp;มุมมอง</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="132" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="166" />
         <source>&amp;Language</source>
         <translation>&amp;ภาษา</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="180" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="223" />
         <source>This kind of session cannot be opened here.</source>
         <translation>ยังเปิดเวทีประเภทนี้ในหน้านี้ไม่ได้</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="204" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="251" />
         <source>Backup saved: %1</source>
         <translation>บันทึกสำเนาสำรองแล้ว: %1</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="213" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="260" />
         <source>Select a session in the list first.</source>
         <translation>เลือกเวทีในรายการก่อน</translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop/sala/ui/main_window.py" line="229" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="291" />
         <source>%n session(s)</source>
         <translation>
             <numerusform>%n เวที</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="202" />
-        <location filename="../desktop/sala/ui/main_window.py" line="232" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="249" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="294" />
         <source>Saving…</source>
         <translation>กำลังบันทึก…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/main_window.py" line="236" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="298" />
         <source>All changes saved</source>
         <translation>บันทึกครบทุกรายการแล้ว</translation>
     </message>
@@ -865,53 +933,74 @@
 <context>
     <name>MinitalkPage</name>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_page.py" line="53" />
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="60" />
+        <source>Edit selected (F2)</source>
+        <translation>แก้ไขที่เลือก (F2)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="63" />
         <source>Amend selected…</source>
         <translation>แก้ไขเพิ่มเติมรายการที่เลือก…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_page.py" line="55" />
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="66" />
         <source>Delete selected</source>
         <translation>ลบรายการที่เลือก</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_page.py" line="63" />
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="75" />
         <source>Show of hands</source>
         <translation>การยกมือ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_page.py" line="64" />
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="76" />
         <source>Action items</source>
         <translation>สิ่งที่ต้องดำเนินการ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_page.py" line="65" />
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="77" />
         <source>Notes</source>
         <translation>บันทึก</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_page.py" line="66" />
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="78" />
         <source>Amendments</source>
         <translation>การแก้ไขเพิ่มเติม</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_page.py" line="166" />
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="211" />
         <source>Add “%1”</source>
         <translation>เพิ่ม “%1”</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_page.py" line="177" />
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="222" />
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="242" />
         <source>Edit</source>
         <translation>แก้ไข</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_page.py" line="186" />
-        <location filename="../desktop/sala/ui/minitalk_page.py" line="188" />
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="251" />
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="253" />
         <source>Delete</source>
         <translation>ลบ</translation>
     </message>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="295" />
+        <source>Draft: the session starts when you save the first entry (or press Start).</source>
+        <translation>ร่าง: เวทีจะเริ่มเมื่อบันทึกข้อความแรก (หรือกด “เริ่มเวที”)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="297" />
+        <source>This session is closed: nothing can be added or changed. Press Reopen to add more, or Finalize when it is complete.</source>
+        <translation>เวทีนี้ปิดแล้ว: เพิ่มหรือแก้ไขไม่ได้ กด “เปิดอีกครั้ง” เพื่อบันทึกต่อ หรือกด “ยืนยันผล…” เมื่อครบถ้วนแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="299" />
+        <source>Finalized: read-only. To correct an entry, select it and press Amend… (a reason is recorded).</source>
+        <translation>ยืนยันผลแล้ว: อ่านอย่างเดียว หากต้องแก้ไขข้อความ ให้เลือกแล้วกด “แก้ไขเพิ่มเติมรายการที่เลือก…” (บันทึกพร้อมเหตุผล)</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../desktop/sala/ui/minitalk_page.py" line="242" />
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="325" />
         <source>%n contribution(s)</source>
         <translation>
             <numerusform>%n ความคิดเห็น</numerusform>
@@ -921,87 +1010,87 @@
 <context>
     <name>NewSessionDialog</name>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="50" />
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="51" />
         <source>New session</source>
         <translation>สร้างเวทีใหม่</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="59" />
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="60" />
         <source>Question guide</source>
         <translation>แนวคำถาม</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="73" />
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="74" />
         <source>New venue…</source>
         <translation>สถานที่ใหม่…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="89" />
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="90" />
         <source>Names, separated by commas</source>
         <translation>ชื่อ คั่นด้วยจุลภาค</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="107" />
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="108" />
         <source>Kind</source>
         <translation>ประเภทเวที</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="109" />
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="110" />
         <source>Agenda topics</source>
         <translation>ประเด็น</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="110" />
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="111" />
         <source>Venue</source>
         <translation>สถานที่</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="114" />
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="115" />
         <source>Venue name</source>
         <translation>ชื่อสถานที่</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="116" />
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="117" />
         <source>Venue kind</source>
         <translation>ประเภทสถานที่</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="118" />
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="119" />
         <source>Province</source>
         <translation>จังหวัด</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="120" />
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="121" />
         <source>District</source>
         <translation>อำเภอ/เขต</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="123" />
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="124" />
         <source>Title</source>
         <translation>ชื่อเวที</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="124" />
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="125" />
         <source>Facilitators</source>
         <translation>ผู้ดำเนินการ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="130" />
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="131" />
         <source>Planned date and time</source>
         <translation>วันและเวลาที่กำหนด</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="134" />
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="135" />
         <source>Create session</source>
         <translation>สร้างเวที</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="135" />
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="136" />
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/new_session_dialog.py" line="168" />
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="169" />
         <source>No guide yet</source>
         <translation>ยังไม่ใช้แนวคำถาม</translation>
     </message>
@@ -1009,7 +1098,7 @@
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="361" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="362" />
         <source>Session notes (saved as you type)</source>
         <translation>บันทึกของเวที (บันทึกอัตโนมัติขณะพิมพ์)</translation>
     </message>
@@ -1017,12 +1106,12 @@
 <context>
     <name>OutputPicker</name>
     <message>
-        <location filename="../desktop/sala/ui/report_dialog.py" line="112" />
+        <location filename="../desktop/sala/ui/common/job_dialog.py" line="36" />
         <source>Browse…</source>
         <translation>เลือก…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/report_dialog.py" line="120" />
+        <location filename="../desktop/sala/ui/common/job_dialog.py" line="44" />
         <source>Save as</source>
         <translation>บันทึกเป็น</translation>
     </message>
@@ -1030,72 +1119,72 @@
 <context>
     <name>ParticipantsTable</name>
     <message>
-        <location filename="../desktop/sala/ui/participants_table.py" line="40" />
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="38" />
         <source>Participants</source>
         <translation>ผู้เข้าร่วม</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/participants_table.py" line="48" />
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="46" />
         <source>Remove selected</source>
         <translation>นำรายการที่เลือกออก</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/participants_table.py" line="58" />
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="56" />
         <source>Purpose of data use (read to the participant)</source>
         <translation>วัตถุประสงค์การใช้ข้อมูล (อ่านให้ผู้เข้าร่วมฟัง)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/participants_table.py" line="70" />
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="68" />
         <source>Code</source>
         <translation>รหัส</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/participants_table.py" line="70" />
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="68" />
         <source>Age</source>
         <translation>อายุ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/participants_table.py" line="70" />
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="68" />
         <source>Gender</source>
         <translation>เพศ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/participants_table.py" line="70" />
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="68" />
         <source>Occupation</source>
         <translation>อาชีพ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/participants_table.py" line="70" />
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="68" />
         <source>Province</source>
         <translation>จังหวัด</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/participants_table.py" line="71" />
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="69" />
         <source>Consent</source>
         <translation>ความยินยอม</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/participants_table.py" line="71" />
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="69" />
         <source>Name</source>
         <translation>ชื่อ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/participants_table.py" line="71" />
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="69" />
         <source>Phone</source>
         <translation>โทรศัพท์</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/participants_table.py" line="71" />
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="69" />
         <source>E-mail</source>
         <translation>อีเมล</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/participants_table.py" line="151" />
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="149" />
         <source>Remove participant %1? Their answers stay, without the code.</source>
         <translation>นำผู้เข้าร่วม %1 ออกหรือไม่? คำตอบของผู้นี้ยังอยู่ แต่ไม่มีรหัสกำกับ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/participants_table.py" line="192" />
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="190" />
         <source>Add participant (%1)</source>
         <translation>เพิ่มผู้เข้าร่วม (%1)</translation>
     </message>
@@ -1103,48 +1192,48 @@
 <context>
     <name>PhotosPanel</name>
     <message>
-        <location filename="../desktop/sala/ui/photos_panel.py" line="50" />
-        <location filename="../desktop/sala/ui/photos_panel.py" line="221" />
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="50" />
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="221" />
         <source>Drop photos of flip charts and whiteboards here, or choose files.</source>
         <translation>ลากรูปถ่ายกระดาษชาร์ตหรือไวท์บอร์ดมาวางที่นี่ หรือเลือกไฟล์</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/photos_panel.py" line="52" />
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="52" />
         <source>Choose photos…</source>
         <translation>เลือกรูปภาพ…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/photos_panel.py" line="55" />
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="55" />
         <source>Link new photos to the current question</source>
         <translation>ผูกรูปใหม่กับคำถามปัจจุบัน</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/photos_panel.py" line="74" />
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="74" />
         <source>Caption</source>
         <translation>คำบรรยายภาพ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/photos_panel.py" line="76" />
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="76" />
         <source>What the selected photo shows — saved as you type</source>
         <translation>รูปที่เลือกเป็นภาพอะไร — บันทึกให้ขณะพิมพ์</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/photos_panel.py" line="103" />
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="103" />
         <source>Choose photos</source>
         <translation>เลือกรูปภาพ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/photos_panel.py" line="112" />
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="112" />
         <source>Adding %1…</source>
         <translation>กำลังเพิ่ม %1…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/photos_panel.py" line="122" />
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="122" />
         <source>Saved %1</source>
         <translation>บันทึก %1 แล้ว</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/photos_panel.py" line="219" />
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="219" />
         <source>This session is finalized: its photos can be viewed but not changed.</source>
         <translation>เวทีนี้ยืนยันแล้ว ดูรูปได้แต่เปลี่ยนแปลงไม่ได้</translation>
     </message>
@@ -1152,27 +1241,27 @@
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../desktop/sala/ui/kiosk_pin.py" line="49" />
+        <location filename="../desktop/sala/ui/kiosk/pin.py" line="49" />
         <source>Confirm</source>
         <translation>ยืนยัน</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk_pin.py" line="53" />
+        <location filename="../desktop/sala/ui/kiosk/pin.py" line="53" />
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk_pin.py" line="66" />
+        <location filename="../desktop/sala/ui/kiosk/pin.py" line="66" />
         <source>Enter the supervisor PIN to leave kiosk mode</source>
         <translation>ใส่รหัส PIN ของหัวหน้าเพื่อออกจากโหมดตู้แสดงความคิดเห็น</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk_pin.py" line="68" />
+        <location filename="../desktop/sala/ui/kiosk/pin.py" line="68" />
         <source>Choose a supervisor PIN (4–12 digits). It is needed to leave kiosk mode.</source>
         <translation>ตั้งรหัส PIN ของหัวหน้า (ตัวเลข 4–12 หลัก) ใช้สำหรับออกจากโหมดตู้แสดงความคิดเห็น</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk_pin.py" line="70" />
+        <location filename="../desktop/sala/ui/kiosk/pin.py" line="70" />
         <source>Enter the same PIN again</source>
         <translation>ใส่รหัส PIN เดิมอีกครั้ง</translation>
     </message>
@@ -1180,37 +1269,37 @@
 <context>
     <name>QLineEdit</name>
     <message>
-        <location filename="../desktop/sala/ui/qt_strings.py" line="29" />
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="29" />
         <source>&amp;Undo</source>
         <translation>&amp;เลิกทำ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/qt_strings.py" line="30" />
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="30" />
         <source>&amp;Redo</source>
         <translation>&amp;ทำซ้ำ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/qt_strings.py" line="31" />
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="31" />
         <source>Cu&amp;t</source>
         <translation>&amp;ตัด</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/qt_strings.py" line="32" />
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="32" />
         <source>&amp;Copy</source>
         <translation>&amp;คัดลอก</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/qt_strings.py" line="33" />
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="33" />
         <source>&amp;Paste</source>
         <translation>ว&amp;าง</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/qt_strings.py" line="34" />
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="34" />
         <source>Delete</source>
         <translation>ลบ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/qt_strings.py" line="35" />
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="35" />
         <source>Select All</source>
         <translation>เลือกทั้งหมด</translation>
     </message>
@@ -1218,72 +1307,72 @@
 <context>
     <name>QPlatformTheme</name>
     <message>
-        <location filename="../desktop/sala/ui/qt_strings.py" line="12" />
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="12" />
         <source>OK</source>
         <translation>ตกลง</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/qt_strings.py" line="13" />
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="13" />
         <source>Save</source>
         <translation>บันทึก</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/qt_strings.py" line="14" />
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="14" />
         <source>Open</source>
         <translation>เปิด</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/qt_strings.py" line="15" />
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="15" />
         <source>&amp;Yes</source>
         <translation>ใ&amp;ช่</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/qt_strings.py" line="16" />
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="16" />
         <source>&amp;No</source>
         <translation>&amp;ไม่</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/qt_strings.py" line="17" />
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="17" />
         <source>Abort</source>
         <translation>ยุติ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/qt_strings.py" line="18" />
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="18" />
         <source>Retry</source>
         <translation>ลองใหม่</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/qt_strings.py" line="19" />
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="19" />
         <source>Ignore</source>
         <translation>ข้าม</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/qt_strings.py" line="20" />
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="20" />
         <source>Close</source>
         <translation>ปิด</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/qt_strings.py" line="21" />
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="21" />
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/qt_strings.py" line="22" />
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="22" />
         <source>Discard</source>
         <translation>ทิ้ง</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/qt_strings.py" line="23" />
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="23" />
         <source>Help</source>
         <translation>วิธีใช้</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/qt_strings.py" line="24" />
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="24" />
         <source>Apply</source>
         <translation>ใช้</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/qt_strings.py" line="25" />
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="25" />
         <source>Reset</source>
         <translation>ตั้งค่าใหม่</translation>
     </message>
@@ -1291,17 +1380,17 @@
 <context>
     <name>RecordList</name>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_records.py" line="138" />
+        <location filename="../desktop/sala/ui/focus_group/records.py" line="138" />
         <source>✎ Original: %1</source>
         <translation>✎ เดิม: %1</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_records.py" line="139" />
+        <location filename="../desktop/sala/ui/focus_group/records.py" line="139" />
         <source>Reason: %1</source>
         <translation>เหตุผล: %1</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group_records.py" line="145" />
+        <location filename="../desktop/sala/ui/focus_group/records.py" line="145" />
         <source>saving…</source>
         <translation>กำลังบันทึก…</translation>
     </message>
@@ -1309,17 +1398,17 @@
 <context>
     <name>ReorderButtons</name>
     <message>
-        <location filename="../desktop/sala/ui/widgets.py" line="79" />
+        <location filename="../desktop/sala/ui/common/widgets.py" line="78" />
         <source>Up</source>
         <translation>ขึ้น</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/widgets.py" line="80" />
+        <location filename="../desktop/sala/ui/common/widgets.py" line="79" />
         <source>Down</source>
         <translation>ลง</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/widgets.py" line="81" />
+        <location filename="../desktop/sala/ui/common/widgets.py" line="80" />
         <source>Delete</source>
         <translation>ลบ</translation>
     </message>
@@ -1327,37 +1416,37 @@
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../desktop/sala/ui/report_dialog.py" line="225" />
+        <location filename="../desktop/sala/ui/reports/report_dialog.py" line="31" />
         <source>Session summary</source>
         <translation>สรุปผลเวที</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/report_dialog.py" line="226" />
+        <location filename="../desktop/sala/ui/reports/report_dialog.py" line="32" />
         <source>Session</source>
         <translation>เวที</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/report_dialog.py" line="230" />
+        <location filename="../desktop/sala/ui/reports/report_dialog.py" line="36" />
         <source>Period report</source>
         <translation>รายงานตามช่วงเวลา</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/report_dialog.py" line="238" />
+        <location filename="../desktop/sala/ui/reports/report_dialog.py" line="44" />
         <source>Report language</source>
         <translation>ภาษาของรายงาน</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/report_dialog.py" line="239" />
+        <location filename="../desktop/sala/ui/reports/report_dialog.py" line="45" />
         <source>Include contact details of participants who consented (personal data)</source>
         <translation>รวมข้อมูลติดต่อของผู้เข้าร่วมที่ให้ความยินยอม (ข้อมูลส่วนบุคคล)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/report_dialog.py" line="243" />
+        <location filename="../desktop/sala/ui/reports/report_dialog.py" line="49" />
         <source>Save as</source>
         <translation>บันทึกเป็น</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/report_dialog.py" line="245" />
+        <location filename="../desktop/sala/ui/reports/report_dialog.py" line="51" />
         <source>To print, open the PDF and print it from the viewer.</source>
         <translation>หากต้องการพิมพ์ ให้เปิดไฟล์ PDF แล้วสั่งพิมพ์จากโปรแกรมเปิดไฟล์</translation>
     </message>
@@ -1365,32 +1454,32 @@
 <context>
     <name>SessionFilterBar</name>
     <message>
-        <location filename="../desktop/sala/ui/session_filters.py" line="27" />
-        <source>Search titles and what people said…</source>
-        <translation>ค้นหาชื่อเวทีและความคิดเห็น…</translation>
+        <location filename="../desktop/sala/ui/sessions/filters.py" line="28" />
+        <source>Search: words in any order (title, place, what was said)…</source>
+        <translation>ค้นหา: พิมพ์ได้หลายคำ ไม่ต้องเรียงลำดับ (ชื่อเวที สถานที่ ความคิดเห็น)…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/session_filters.py" line="29" />
+        <location filename="../desktop/sala/ui/sessions/filters.py" line="30" />
         <source>All kinds</source>
         <translation>ทุกรูปแบบ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/session_filters.py" line="30" />
+        <location filename="../desktop/sala/ui/sessions/filters.py" line="31" />
         <source>All statuses</source>
         <translation>ทุกสถานะ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/session_filters.py" line="31" />
+        <location filename="../desktop/sala/ui/sessions/filters.py" line="32" />
         <source>All topics</source>
         <translation>ทุกประเด็น</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/session_filters.py" line="32" />
+        <location filename="../desktop/sala/ui/sessions/filters.py" line="33" />
         <source>All provinces</source>
         <translation>ทุกจังหวัด</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/session_filters.py" line="33" />
+        <location filename="../desktop/sala/ui/sessions/filters.py" line="34" />
         <source>Dates</source>
         <translation>ช่วงวันที่</translation>
     </message>
@@ -1398,57 +1487,97 @@
 <context>
     <name>SessionHeader</name>
     <message>
-        <location filename="../desktop/sala/ui/session_header.py" line="62" />
-        <source>Open session</source>
-        <translation>เปิดเวที</translation>
+        <location filename="../desktop/sala/ui/sessions/header.py" line="64" />
+        <source>← Sessions</source>
+        <translation>← รายการเวที</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/session_header.py" line="63" />
+        <location filename="../desktop/sala/ui/sessions/header.py" line="66" />
+        <source>Back to the session list (Alt+Left)</source>
+        <translation>กลับไปรายการเวที (Alt+ลูกศรซ้าย)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sessions/header.py" line="90" />
+        <source>How many people came (a head count, optionally by age, gender and occupation), apart from who spoke</source>
+        <translation>จำนวนคนที่มาร่วม (นับทั้งหมด จำแนกตามอายุ เพศ อาชีพได้) แยกจากผู้ที่พูด</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sessions/header.py" line="93" />
+        <source>Start session</source>
+        <translation>เริ่มเวที</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sessions/header.py" line="95" />
         <source>Close session</source>
         <translation>ปิดเวที</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/session_header.py" line="64" />
+        <location filename="../desktop/sala/ui/sessions/header.py" line="97" />
         <source>Reopen</source>
         <translation>เปิดอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/session_header.py" line="65" />
+        <location filename="../desktop/sala/ui/sessions/header.py" line="99" />
         <source>Finalize…</source>
         <translation>ยืนยันผล…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/session_header.py" line="66" />
+        <location filename="../desktop/sala/ui/sessions/header.py" line="101" />
         <source>Amend title…</source>
         <translation>แก้ไขชื่อเวที…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/session_header.py" line="105" />
+        <location filename="../desktop/sala/ui/sessions/header.py" line="103" />
+        <source>Print summary</source>
+        <translation>พิมพ์สรุป</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sessions/header.py" line="105" />
+        <source>Make the session summary as a PDF to print or file</source>
+        <translation>สร้างสรุปผลเวทีเป็นไฟล์ PDF เพื่อพิมพ์หรือเก็บเข้าแฟ้ม</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sessions/header.py" line="163" />
         <source>read-only; corrections are amendments</source>
         <translation>อ่านอย่างเดียว แก้ไขได้โดยบันทึกการแก้ไขเพิ่มเติม</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/session_header.py" line="123" />
+        <location filename="../desktop/sala/ui/sessions/header.py" line="165" />
+        <source>read-only until reopened</source>
+        <translation>อ่านอย่างเดียวจนกว่าจะเปิดอีกครั้ง</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sessions/header.py" line="174" />
+        <source>Head count: not recorded…</source>
+        <translation>ผู้เข้าร่วม: ยังไม่ได้บันทึก…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sessions/header.py" line="176" />
+        <source>Head count: %1 people…</source>
+        <translation>ผู้เข้าร่วม %1 คน…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sessions/header.py" line="189" />
         <source>✎ Amended title — original: “%1” · reason: %2</source>
         <translation>✎ แก้ไขชื่อเวทีแล้ว — ชื่อเดิม: “%1” · เหตุผล: %2</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/session_header.py" line="133" />
+        <location filename="../desktop/sala/ui/sessions/header.py" line="199" />
         <source>Title</source>
         <translation>ชื่อเวที</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/session_header.py" line="134" />
+        <location filename="../desktop/sala/ui/sessions/header.py" line="200" />
         <source>Amend the session title</source>
         <translation>แก้ไขเพิ่มเติมชื่อเวที</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/session_header.py" line="154" />
+        <location filename="../desktop/sala/ui/sessions/header.py" line="243" />
         <source>Finalize session</source>
         <translation>ยืนยันผลเวที</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/session_header.py" line="155" />
+        <location filename="../desktop/sala/ui/sessions/header.py" line="244" />
         <source>Finalize “%1”?
 
 It becomes read-only and is queued to be sent to the central platform. Later corrections are recorded as amendments with a reason.</source>
@@ -1460,123 +1589,161 @@ It becomes read-only and is queued to be sent to the central platform. Later cor
 <context>
     <name>SessionListModel</name>
     <message>
-        <location filename="../desktop/sala/ui/session_list_model.py" line="69" />
+        <location filename="../desktop/sala/ui/sessions/list_model.py" line="96" />
         <source>Date</source>
         <translation>วันที่</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/session_list_model.py" line="69" />
+        <location filename="../desktop/sala/ui/sessions/list_model.py" line="96" />
         <source>Kind</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/session_list_model.py" line="69" />
+        <location filename="../desktop/sala/ui/sessions/list_model.py" line="96" />
         <source>Title</source>
         <translation>ชื่อเวที</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/session_list_model.py" line="70" />
+        <location filename="../desktop/sala/ui/sessions/list_model.py" line="97" />
         <source>Province</source>
         <translation>จังหวัด</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/session_list_model.py" line="70" />
+        <location filename="../desktop/sala/ui/sessions/list_model.py" line="97" />
         <source>Venue</source>
         <translation>สถานที่</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/session_list_model.py" line="70" />
+        <location filename="../desktop/sala/ui/sessions/list_model.py" line="97" />
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/session_list_model.py" line="71" />
-        <source>Contributions</source>
-        <translation>ความคิดเห็น</translation>
+        <location filename="../desktop/sala/ui/sessions/list_model.py" line="98" />
+        <source>Contributions / visitors</source>
+        <translation>ความคิดเห็น / ผู้ชม</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/session_list_model.py" line="71" />
-        <source>Participants</source>
-        <translation>ผู้เข้าร่วม</translation>
+        <location filename="../desktop/sala/ui/sessions/list_model.py" line="98" />
+        <source>Speakers</source>
+        <translation>ผู้พูด</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sessions/list_model.py" line="99" />
+        <source>Head count</source>
+        <translation>จำนวนผู้เข้าร่วม</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sessions/list_model.py" line="112" />
+        <source>No head count recorded yet: open the session and record it in its header</source>
+        <translation>ยังไม่ได้บันทึกจำนวนผู้เข้าร่วม: เปิดเวทีแล้วบันทึกที่ส่วนหัว</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sessions/list_model.py" line="131" />
+        <source>%1 visitors</source>
+        <translation>ผู้ชม %1 คน</translation>
     </message>
 </context>
 <context>
     <name>SessionListPage</name>
     <message>
-        <location filename="../desktop/sala/ui/session_list_page.py" line="43" />
+        <location filename="../desktop/sala/ui/sessions/list_page.py" line="51" />
         <source>No sessions yet</source>
         <translation>ยังไม่มีเวที</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/session_list_page.py" line="44" />
+        <location filename="../desktop/sala/ui/sessions/list_page.py" line="52" />
         <source>Set up your first minitalk, focus group or exhibition. It takes under a minute, and everything is saved on this laptop as you type, with or without a connection.</source>
         <translation>เริ่มสร้างเวทีมินิทอล์ก สนทนากลุ่ม หรือนิทรรศการแรกของคุณ ใช้เวลาไม่ถึงหนึ่งนาที และทุกอย่างจะถูกบันทึกไว้ในเครื่องนี้ทันทีที่พิมพ์ ไม่ว่าจะมีสัญญาณอินเทอร์เน็ตหรือไม่</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/session_list_page.py" line="46" />
+        <location filename="../desktop/sala/ui/sessions/list_page.py" line="54" />
         <source>Create the first session</source>
         <translation>สร้างเวทีแรก</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/session_list_page.py" line="49" />
+        <location filename="../desktop/sala/ui/sessions/list_page.py" line="57" />
         <source>No session matches these filters.</source>
         <translation>ไม่พบเวทีที่ตรงกับตัวกรองนี้</translation>
     </message>
 </context>
 <context>
+    <name>SessionTimes</name>
+    <message>
+        <location filename="../desktop/sala/ui/sessions/times.py" line="33" />
+        <source>Planned %1</source>
+        <translation>กำหนดการ %1 น.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sessions/times.py" line="35" />
+        <source>Actual %1</source>
+        <translation>เวลาจริง %1 น.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sessions/times.py" line="37" />
+        <source>Started %1</source>
+        <translation>เริ่มจริง %1 น.</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sessions/times.py" line="39" />
+        <source>Closed at %1</source>
+        <translation>ปิดเมื่อ %1 น.</translation>
+    </message>
+</context>
+<context>
     <name>SyncActions</name>
     <message>
-        <location filename="../desktop/sala/ui/sync_ui.py" line="47" />
+        <location filename="../desktop/sala/ui/sync/install.py" line="47" />
         <source>&amp;Sync</source>
         <translation>&amp;ส่งข้อมูล</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_ui.py" line="48" />
+        <location filename="../desktop/sala/ui/sync/install.py" line="48" />
         <source>Sync now</source>
         <translation>ส่งข้อมูลตอนนี้</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_ui.py" line="49" />
+        <location filename="../desktop/sala/ui/sync/install.py" line="49" />
         <source>History and refused records…</source>
         <translation>ประวัติการส่งและรายการที่ถูกปฏิเสธ…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_ui.py" line="51" />
+        <location filename="../desktop/sala/ui/sync/install.py" line="51" />
         <source>Enroll this laptop…</source>
         <translation>ลงทะเบียนเครื่องนี้…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_ui.py" line="52" />
+        <location filename="../desktop/sala/ui/sync/install.py" line="52" />
         <source>Export USB bundle…</source>
         <translation>ส่งออกชุดข้อมูลลงแฟลชไดรฟ์…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_ui.py" line="53" />
+        <location filename="../desktop/sala/ui/sync/install.py" line="53" />
         <source>Import USB bundle…</source>
         <translation>นำเข้าชุดข้อมูลจากแฟลชไดรฟ์…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_ui.py" line="76" />
+        <location filename="../desktop/sala/ui/sync/install.py" line="76" />
         <source>This laptop is enrolled</source>
         <translation>ลงทะเบียนเครื่องนี้แล้ว</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_ui.py" line="82" />
+        <location filename="../desktop/sala/ui/sync/install.py" line="82" />
         <source>Export USB bundle</source>
         <translation>ส่งออกชุดข้อมูลลงแฟลชไดรฟ์</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_ui.py" line="88" />
+        <location filename="../desktop/sala/ui/sync/install.py" line="88" />
         <source>Bundle written: %1 records, %2 photos</source>
         <translation>เขียนชุดข้อมูลแล้ว: %1 รายการ รูปภาพ %2 รูป</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_ui.py" line="95" />
+        <location filename="../desktop/sala/ui/sync/install.py" line="95" />
         <source>Import USB bundle</source>
         <translation>นำเข้าชุดข้อมูลจากแฟลชไดรฟ์</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_ui.py" line="102" />
+        <location filename="../desktop/sala/ui/sync/install.py" line="102" />
         <source>Imported %1 records from %2; they will be forwarded at the next sync</source>
         <translation>นำเข้า %1 รายการจาก %2 แล้ว จะส่งต่อให้ระบบกลางในการส่งครั้งถัดไป</translation>
     </message>
@@ -1584,134 +1751,134 @@ It becomes read-only and is queued to be sent to the central platform. Later cor
 <context>
     <name>SyncDialog</name>
     <message>
-        <location filename="../desktop/sala/ui/sync_dialog.py" line="42" />
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="42" />
         <source>Sync history and refused records</source>
         <translation>ประวัติการส่งและรายการที่ถูกปฏิเสธ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_dialog.py" line="45" />
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="45" />
         <source>Started</source>
         <translation>เริ่มเมื่อ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_dialog.py" line="45" />
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="45" />
         <source>Via</source>
         <translation>ช่องทาง</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_dialog.py" line="45" />
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="45" />
         <source>Outcome</source>
         <translation>ผลลัพธ์</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_dialog.py" line="46" />
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="46" />
         <source>Sent</source>
         <translation>ส่งแล้ว</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_dialog.py" line="46" />
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="46" />
         <source>Refused</source>
         <translation>ถูกปฏิเสธ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_dialog.py" line="46" />
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="46" />
         <source>Bytes</source>
         <translation>ไบต์</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_dialog.py" line="47" />
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="47" />
         <source>Batch</source>
         <translation>ชุดข้อมูล</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_dialog.py" line="47" />
-        <location filename="../desktop/sala/ui/sync_dialog.py" line="62" />
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="47" />
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="62" />
         <source>Device</source>
         <translation>เครื่อง</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_dialog.py" line="47" />
-        <location filename="../desktop/sala/ui/sync_dialog.py" line="62" />
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="47" />
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="62" />
         <source>Records</source>
         <translation>รายการ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_dialog.py" line="48" />
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="48" />
         <source>HTTP</source>
         <translation>HTTP</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_dialog.py" line="48" />
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="48" />
         <source>Result</source>
         <translation>ผล</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_dialog.py" line="59" />
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="59" />
         <source>History</source>
         <translation>ประวัติ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_dialog.py" line="60" />
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="60" />
         <source>No.</source>
         <translation>ลำดับ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_dialog.py" line="60" />
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="60" />
         <source>Type</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_dialog.py" line="60" />
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="60" />
         <source>State</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_dialog.py" line="60" />
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="60" />
         <source>Reason</source>
         <translation>เหตุผล</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_dialog.py" line="61" />
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="61" />
         <source>Refused records</source>
         <translation>รายการที่ถูกปฏิเสธ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_dialog.py" line="62" />
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="62" />
         <source>Name</source>
         <translation>ชื่อ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_dialog.py" line="63" />
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="63" />
         <source>Forwarded</source>
         <translation>ส่งต่อแล้ว</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_dialog.py" line="63" />
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="63" />
         <source>From file</source>
         <translation>จากไฟล์</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_dialog.py" line="64" />
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="64" />
         <source>From other laptops</source>
         <translation>จากเครื่องอื่น</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_dialog.py" line="79" />
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="79" />
         <source>USB bundle</source>
         <translation>แฟลชไดรฟ์</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_dialog.py" line="79" />
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="79" />
         <source>Network</source>
         <translation>เครือข่าย</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_dialog.py" line="94" />
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="94" />
         <source>Imported, waiting to forward</source>
         <translation>นำเข้าแล้ว รอส่งต่อ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_dialog.py" line="96" />
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="96" />
         <source>Running</source>
         <translation>กำลังส่ง</translation>
     </message>
@@ -1719,78 +1886,78 @@ It becomes read-only and is queued to be sent to the central platform. Later cor
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../desktop/sala/ui/sync_status.py" line="34" />
-        <location filename="../desktop/sala/ui/sync_status.py" line="94" />
+        <location filename="../desktop/sala/ui/sync/status.py" line="34" />
+        <location filename="../desktop/sala/ui/sync/status.py" line="94" />
         <source>Sync now</source>
         <translation>ส่งข้อมูลตอนนี้</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_status.py" line="35" />
+        <location filename="../desktop/sala/ui/sync/status.py" line="35" />
         <source>Send finalized sessions to the central platform now</source>
         <translation>ส่งเวทีที่ปิดบันทึกแล้วไปยังระบบกลางตอนนี้</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_status.py" line="51" />
+        <location filename="../desktop/sala/ui/sync/status.py" line="51" />
         <source>Link: checking…</source>
         <translation>สัญญาณ: กำลังตรวจสอบ…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_status.py" line="53" />
+        <location filename="../desktop/sala/ui/sync/status.py" line="53" />
         <source>● Online</source>
         <translation>● ออนไลน์</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_status.py" line="55" />
+        <location filename="../desktop/sala/ui/sync/status.py" line="55" />
         <source>○ No link — working offline</source>
         <translation>○ ไม่มีสัญญาณ — ทำงานแบบออฟไลน์</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_status.py" line="59" />
+        <location filename="../desktop/sala/ui/sync/status.py" line="59" />
         <source>Not enrolled: %1 waiting</source>
         <translation>ยังไม่ได้ลงทะเบียน: รอส่ง %1 รายการ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_status.py" line="61" />
+        <location filename="../desktop/sala/ui/sync/status.py" line="61" />
         <source>Enroll again to send (%1 waiting)</source>
         <translation>ต้องลงทะเบียนใหม่จึงจะส่งได้ (รอส่ง %1 รายการ)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_status.py" line="63" />
+        <location filename="../desktop/sala/ui/sync/status.py" line="63" />
         <source>%1 waiting to send</source>
         <translation>รอส่ง %1 รายการ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_status.py" line="65" />
+        <location filename="../desktop/sala/ui/sync/status.py" line="65" />
         <source>%1 refused</source>
         <translation>ถูกปฏิเสธ %1 รายการ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_status.py" line="67" />
+        <location filename="../desktop/sala/ui/sync/status.py" line="67" />
         <source>%1 photos missing</source>
         <translation>หารูปไม่พบ %1 รูป</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_status.py" line="71" />
+        <location filename="../desktop/sala/ui/sync/status.py" line="71" />
         <source>Last sent: %1</source>
         <translation>ส่งล่าสุด: %1</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_status.py" line="73" />
+        <location filename="../desktop/sala/ui/sync/status.py" line="73" />
         <source>Never sent</source>
         <translation>ยังไม่เคยส่ง</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_status.py" line="80" />
+        <location filename="../desktop/sala/ui/sync/status.py" line="80" />
         <source>Photos %1/%2</source>
         <translation>รูปภาพ %1/%2</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_status.py" line="85" />
+        <location filename="../desktop/sala/ui/sync/status.py" line="85" />
         <source>%1/%2 records · %3</source>
         <translation>%1/%2 รายการ · %3</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync_status.py" line="90" />
+        <location filename="../desktop/sala/ui/sync/status.py" line="90" />
         <source>Sending…</source>
         <translation>กำลังส่ง…</translation>
     </message>
@@ -1798,50 +1965,50 @@ It becomes read-only and is queued to be sent to the central platform. Later cor
 <context>
     <name>TalliesPanel</name>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="210" />
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="227" />
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="250" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="211" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="228" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="251" />
         <source>Question</source>
         <translation>คำถาม</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="210" />
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="218" />
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="249" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="211" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="219" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="250" />
         <source>For</source>
         <translation>เห็นด้วย</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="210" />
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="218" />
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="249" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="211" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="219" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="250" />
         <source>Against</source>
         <translation>ไม่เห็นด้วย</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="210" />
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="218" />
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="249" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="211" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="219" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="250" />
         <source>Abstain</source>
         <translation>งดออกเสียง</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="215" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="216" />
         <source>Question put to a show of hands</source>
         <translation>คำถามที่ให้ยกมือ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="222" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="223" />
         <source>Add tally</source>
         <translation>เพิ่มผลการยกมือ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="228" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="229" />
         <source>Hands</source>
         <translation>จำนวนมือ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="255" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="256" />
         <source>Amend a finalized show of hands</source>
         <translation>แก้ไขเพิ่มเติมผลการยกมือของเวทีที่ยืนยันแล้ว</translation>
     </message>
@@ -1849,17 +2016,17 @@ It becomes read-only and is queued to be sent to the central platform. Later cor
 <context>
     <name>TallyView</name>
     <message>
-        <location filename="../desktop/sala/ui/kiosk_staff.py" line="40" />
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="40" />
         <source>Visitors: %1 · average rating %2 / 5</source>
         <translation>ผู้เยี่ยมชม: %1 คน · คะแนนเฉลี่ย %2 / 5</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk_staff.py" line="48" />
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="48" />
         <source>%1 stars</source>
         <translation>%1 ดาว</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk_staff.py" line="54" />
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="54" />
         <source>Votes per proposal</source>
         <translation>คะแนนโหวตแต่ละข้อเสนอ</translation>
     </message>
@@ -1867,22 +2034,22 @@ It becomes read-only and is queued to be sent to the central platform. Later cor
 <context>
     <name>_RecordPanel</name>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="76" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="70" />
         <source>Delete selected</source>
         <translation>ลบรายการที่เลือก</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="78" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="72" />
         <source>Amend selected…</source>
         <translation>แก้ไขเพิ่มเติมรายการที่เลือก…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="144" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="145" />
         <source>%1 (was %2)</source>
         <translation>%1 (เดิม %2)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk_side.py" line="148" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="149" />
         <source>Amended — reason: %1</source>
         <translation>แก้ไขเพิ่มเติมแล้ว — เหตุผล: %1</translation>
     </message>

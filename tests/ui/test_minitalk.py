@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import select
 
 from sala.domain import enums as e
@@ -121,16 +121,16 @@ def test_undo_redo_add_edit_delete(qtbot, open_page, services, tasks, session_id
     settle(qtbot, page, tasks)
     assert [c.id for c in saved(services, session_id)] == ids
 
-    # Edit in place: F2 on the text cell, type, Enter.
+    # Edit on purpose: F2 on the row puts the entry in the capture box (edit mode), Enter saves it.
     table = page.table
     table.setFocus()
     table.setCurrentIndex(page.model.index(0, page.model.COL_TEXT))
     qtbot.keyClick(table, K.Key_F2)
-    editor = QApplication.focusWidget()
-    editor.selectAll()
-    type_text(editor, "สองแก้แล้ว")
-    qtbot.keyClick(editor, K.Key_Return)
-    qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)  # Qt commits queued
+    assert page.capture.edit_banner.isVisible() and box.hasFocus()
+    box.selectAll()
+    type_text(box, "สองแก้แล้ว")
+    qtbot.keyClick(box, K.Key_Return)
+    assert not page.capture.edit_banner.isVisible()
     settle(qtbot, page, tasks)
     assert services.contributions.get(ids[0]).text == "สองแก้แล้ว"
     qtbot.keyClick(table, K.Key_Z, CTRL)
@@ -228,7 +228,7 @@ def test_finalize_makes_page_read_only_and_amendment_shows_beside_original(qtbot
     qtbot.mouseClick(page.header.finalize_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.read_only)
     assert seen[0].startswith("ยืนยันผลเวที") and "อ่านอย่างเดียว" in seen[0]  # Thai UI: the Thai text
-    assert not page.capture.isVisible()
+    assert not page.capture.box.isVisible() and page.capture.state_note.isVisible()
     assert not page.model.flags(page.model.index(0, page.model.COL_TEXT)) & Qt.ItemFlag.ItemIsEditable
     page.table.selectRow(0)
     qtbot.keyClick(page.table, K.Key_Delete)

@@ -3,7 +3,12 @@
 Keys are function keys because they mean the same on a Thai Kedmanee layout as on an English
 one (Alt/Ctrl + digits produce Thai characters there and would not match reliably):
 F1–F6 type, F7/F8/F9 stance (again to clear), F11 topic tags, F12 participant code.
-Type and tags stay for the next entry (a discussion stays on a topic); stance and code reset.
+After each save, type and stance go back to the default (opinion, no stance) unless the user has
+ticked "keep type and stance"; tags stay (a discussion stays on a topic); the code resets.
+
+Enter always adds a new entry, except in edit mode: the page puts an entry it was asked to edit
+(double-click, F2, the Edit button) into the box, a coloured banner says so, Enter saves the
+change and Esc leaves edit mode with what was being typed before put back.
 """
 
 from __future__ import annotations
@@ -13,13 +18,15 @@ from typing import Any
 from PySide6.QtCore import QEvent, QStringListModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QButtonGroup, QCompleter, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QMenu, QPlainTextEdit,
+    QButtonGroup, QCheckBox, QCompleter, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QMenu, QPlainTextEdit,
     QPushButton, QSizePolicy, QVBoxLayout, QWidget,
 )
 
 from sala.domain import enums as e
 from sala.domain.errors import ValidationError
+from sala.domain.clock import to_local
 from sala.domain.inputs import ContributionInput
+from sala.services.contributions import ContributionView
 
 TYPE_KEYS = {t: f"F{i}" for i, t in enumerate(e.ContributionType, start=1)}
 STANCE_KEYS = {e.Stance.SUPPORT: "F7", e.Stance.OPPOSE: "F8", e.Stance.NEUTRAL: "F9"}
@@ -36,6 +43,8 @@ class CaptureBox(QPlainTextEdit):
 
     sig_submit = Signal()
     """Enter was pressed (without Shift)."""
+    sig_escape = Signal()
+    """Esc was pressed while the box keeps it (in edit mode, or with text typed)."""
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt name
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -44,10 +53,17 @@ class CaptureBox(QPlainTextEdit):
             else:
                 self.sig_submit.emit()
             return
+        if event.key() == Qt.Key.Key_Escape:
+            self.sig_escape.emit()
+            return
         super().keyPressEvent(event)
 
     def event(self, ev: QEvent) -> bool:
         if ev.type() == QEvent.Type.ShortcutOverride and isinstance(ev, QKeyEvent):
+            if ev.key() == Qt.Key.Key_Escape and (self.property("editing") or self.toPlainText()):
+                # Esc leaves edit mode here; with words typed it must not leave the page either.
+                ev.accept()
+                return True
             doc = self.document()
             if ev.matches(QKeySequence.StandardKey.Undo) and not doc.isUndoAvailable():
                 ev.ignore()
@@ -65,10 +81,17 @@ class CapturePanel(QWidget):
     """A valid entry to save: a ContributionInput."""
     sig_changed = Signal()
     """Anything in the panel changed (the page saves it as a draft)."""
+    sig_edit_submitted = Signal(object, object)
+    """Enter in edit mode: (the ContributionView being edited, the valid ContributionInput)."""
 
     def __init__(self, lang: str, topics: list[tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._lang = lang
+        self.editing: ContributionView | None = None
+        """The entry being edited (edit mode), else None: Enter adds a new entry."""
+        self._before_edit: dict[str, Any] = {}
+        self._choices_before_edit: tuple[e.ContributionType, e.Stance | None, list[str]] = (
+            e.ContributionType.OPINION, None, [])
         self._topics = topics  # (tag, label): the session's agenda topics offered as quick tags
         self._tags: list[str] = []
         self._stance: e.Stance | None = None
@@ -78,6 +101,7 @@ class CapturePanel(QWidget):
         types = QHBoxLayout()
         for t, key in TYPE_KEYS.items():
             b = QPushButton(f"{key}  {t.label(lang)}")
+            b.setObjectName(f"captureType_{t.value}")
             b.setCheckable(True)
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keep the caret in the text box
             self.type_group.addButton(b)
@@ -88,47 +112,79 @@ class CapturePanel(QWidget):
         stances = QHBoxLayout()
         for s, key in STANCE_KEYS.items():
             b = QPushButton(f"{key}  {s.label(lang)}")
+            b.setObjectName(f"captureStance_{s.value}")
             b.setCheckable(True)
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             b.clicked.connect(lambda _=False, s=s: self.toggle_stance(s))
             self.stance_buttons[s] = b
             stances.addWidget(b)
         self.tags_button = QPushButton()
+        self.tags_button.setObjectName("captureTags")
         self.tags_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.tags_button.clicked.connect(self.pick_tags)
         self.code = QLineEdit()
+        self.code.setObjectName("captureCode")
         self.code.setPlaceholderText(self.tr("%1 participant code, e.g. P07").replace("%1", CODE_KEY))
-        self.code.setMinimumWidth(self.code.fontMetrics().horizontalAdvance(self.code.placeholderText()) + 24)
+        self.code.setMinimumWidth(self.code.fontMetrics().horizontalAdvance(self.code.placeholderText()) + 36)
         self._codes = QStringListModel(self)
         self.code.setCompleter(QCompleter(self._codes, self.code))
         self.code.returnPressed.connect(lambda: self.box.setFocus())
+        self.lock = QCheckBox(self.tr("Keep type and stance"))
+        self.lock.setObjectName("captureLock")
+        self.lock.setToolTip(self.tr("Ticked: the next entries keep this type and stance. "
+                                     "Not ticked: after each save they go back to opinion, no stance."))
+        self.lock.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.lock.toggled.connect(self._lock_toggled)
         stances.addWidget(self.tags_button, 1)
         stances.addWidget(self.code)
 
+        self.edit_banner = QLabel()
+        self.edit_banner.setObjectName("captureEditing")
+        self.edit_banner.setWordWrap(True)
+        self.edit_banner.setStyleSheet("background: #fff3c4; border: 1px solid #d9a400; padding: 4px;")
+        self.edit_banner.hide()
+        self.state_note = QLabel()
+        self.state_note.setObjectName("captureNote")
+        self.state_note.setWordWrap(True)
+        self.state_note.setStyleSheet("background: #eef3fb; border: 1px solid #8aa4cc; padding: 4px;")
+        self.state_note.hide()
+
         self.box = CaptureBox()
+        self.box.setObjectName("captureBox")
         self.box.setPlaceholderText(self.tr("Type what was said, then Enter to save (Shift+Enter: new line)"))
         self.box.setTabChangesFocus(True)
         lines = 3
         self.box.setFixedHeight(int(self.box.fontMetrics().lineSpacing() * lines * 1.25) + 16)
         self.box.sig_submit.connect(self.submit)
+        self.box.sig_escape.connect(self.cancel_edit)
         self.error = QLabel()
         self.error.setObjectName("fieldError")
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
         self.error.hide()
         self.hint = QLabel(self.tr("F1–F6 type · F7 support · F8 oppose · F9 neutral · %1 tags · %2 code · "
-                                   "Ctrl+Z undo").replace("%1", TAGS_KEY).replace("%2", CODE_KEY))
+                                   "Ctrl+Z undo · F2 on the list: edit an entry").replace("%1", TAGS_KEY)
+                           .replace("%2", CODE_KEY))
         self.hint.setStyleSheet("color: #555;")
         self.hint.setWordWrap(True)
         self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
+        self.inputs = QWidget()  # everything but the notes: disabled or hidden when capture is off
+        inputs = QVBoxLayout(self.inputs)
+        inputs.setContentsMargins(0, 0, 0, 0)
+        inputs.addLayout(types)
+        inputs.addLayout(stances)
+        inputs.addWidget(self.edit_banner)
+        inputs.addWidget(self.box)
+        inputs.addWidget(self.error)
+        below = QHBoxLayout()
+        below.addWidget(self.lock, 0, Qt.AlignmentFlag.AlignTop)
+        below.addWidget(self.hint, 1)
+        inputs.addLayout(below)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(types)
-        layout.addLayout(stances)
-        layout.addWidget(self.box)
-        layout.addWidget(self.error)
-        layout.addWidget(self.hint)
+        layout.addWidget(self.state_note)
+        layout.addWidget(self.inputs)
         self._install_keys()
         self.box.textChanged.connect(self._changed)
         self.code.textChanged.connect(self._changed)
@@ -222,13 +278,71 @@ class CapturePanel(QWidget):
             self.show_error(exc)
             return
         self.clear_error()
-        self.sig_submit.emit(clean)
+        if self.editing is not None:
+            self.sig_edit_submitted.emit(self.editing, clean)
+        else:
+            self.sig_submit.emit(clean)
 
     def reset_after_save(self) -> None:
+        """Ready for the next speaker: an empty box, and the default type and stance unless locked."""
         self.box.clear()
         self.code.clear()
-        self.set_stance(None)
+        if not self.lock.isChecked():
+            self.set_type(e.ContributionType.OPINION, notify=False)
+            self.set_stance(None)
         self.box.setFocus()
+
+    def _lock_toggled(self, _on: bool) -> None:
+        self.box.setFocus()
+
+    # -- edit mode ----------------------------------------------------------------------------
+    def begin_edit(self, view: ContributionView) -> None:
+        """Put ``view`` in the box to be corrected; what was being typed comes back after."""
+        if self.editing is None:
+            self._before_edit = self.draft()
+            self._choices_before_edit = (self._type, self._stance, list(self._tags))
+        self.editing = view
+        self.box.setProperty("editing", True)
+        self.set_type(view.type, notify=False)
+        self.set_stance(view.stance)
+        self.set_tags(list(view.tags))
+        self.code.setText(view.participant_code or "")
+        self.box.setPlainText(view.text)
+        self._caret_to_end()
+        self.edit_banner.setText(
+            self.tr("✎ Editing the entry of %1 — Enter saves the change, Esc cancels. "
+                    "Nothing new is added while editing.").replace("%1", f"{to_local(view.recorded_at):%H:%M}"))
+        self.edit_banner.show()
+        self.box.setStyleSheet("QPlainTextEdit { background: #fffbe8; border: 2px solid #d9a400; }")
+        self.clear_error()
+        self.box.setFocus()
+
+    def cancel_edit(self) -> None:
+        """Leave edit mode (Esc, or the change was handed to the page): back to adding, with what
+        was being typed before, and its type, stance and tags."""
+        if self.editing is None:
+            return
+        before, self._before_edit = self._before_edit, {}
+        kind, stance, tags = self._choices_before_edit
+        self._leave_edit_mode()
+        self.set_type(kind, notify=False)
+        self.set_stance(stance)
+        self.set_tags(tags)
+        self.code.setText(before.get("code") or "")
+        self.box.setPlainText(before.get("text") or "")
+        self._caret_to_end()
+        self.box.setFocus()
+
+    def _leave_edit_mode(self) -> None:
+        self.editing = None
+        self.box.setProperty("editing", False)
+        self.edit_banner.hide()
+        self.box.setStyleSheet("")
+
+    def _caret_to_end(self) -> None:
+        cursor = self.box.textCursor()
+        cursor.movePosition(cursor.MoveOperation.End)
+        self.box.setTextCursor(cursor)
 
     def show_error(self, exc: ValidationError) -> None:
         first, second = (exc.th, exc.en) if self._lang == "th" else (exc.en, exc.th)
@@ -248,6 +362,8 @@ class CapturePanel(QWidget):
     # -- drafts -------------------------------------------------------------------------------
     def draft(self) -> dict[str, Any]:
         """What is in the panel now; empty when there is nothing worth keeping."""
+        if self.editing is not None:
+            return dict(self._before_edit)
         text, code = self.box.toPlainText(), self.code.text()
         if not text and not code:
             return {}
@@ -262,10 +378,20 @@ class CapturePanel(QWidget):
         self.set_stance(e.Stance(draft["stance"]) if draft.get("stance") else None)
         self.code.setText(draft.get("code") or "")
         self.box.setPlainText(draft.get("text") or "")
-        cursor = self.box.textCursor()
-        cursor.movePosition(cursor.MoveOperation.End)
-        self.box.setTextCursor(cursor)
+        self._caret_to_end()
+
+    def set_capture(self, mode: str, note: str = "") -> None:
+        """``"on"``: typing is saved; ``"off"``: shown but disabled (closed); ``"hidden"`` (finalized).
+
+        ``note`` is shown above the box to say why, and what to do.
+        """
+        if mode != "on":
+            self.cancel_edit()
+        self.inputs.setVisible(mode != "hidden")
+        self.inputs.setEnabled(mode == "on")
+        self.state_note.setText(note)
+        self.state_note.setVisible(bool(note))
 
     def set_read_only(self, read_only: bool) -> None:
-        self.setVisible(not read_only)
+        self.set_capture("hidden" if read_only else "on")
 

@@ -51,7 +51,7 @@ class ContributionModel(QAbstractTableModel):
         self._total = 0
         self._read_only = False
         self._headers = (self.tr("Time"), self.tr("Type"), self.tr("Stance"), self.tr("What was said"),
-                         self.tr("Code"), self.tr("Tags"), "")
+                         self.tr("Code"), self.tr("Tags"), self.tr("Status"))
 
     # -- loading ------------------------------------------------------------------------------
     def load(self, loader: Loader, total: int, amendments: dict[str, tuple[dict[str, Any], list[AmendmentView]]] | None = None) -> None:
@@ -166,8 +166,7 @@ class ContributionModel(QAbstractTableModel):
                 stance = fields.get("stance", v.stance)
                 return e.Stance(stance).label(self._lang) if stance else ""
             if col == self.COL_TEXT:
-                text = fields.get("text", v.text)
-                return text.replace("\n", " ⏎ ")
+                return fields.get("text", v.text)  # shown whole, wrapped, its own lines kept
             if col == self.COL_CODE:
                 return v.participant_code or ""
             if col == self.COL_TAGS:

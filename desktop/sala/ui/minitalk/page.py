@@ -3,23 +3,30 @@
 The user never waits for the app: an entry appears in the list the moment Enter is pressed and
 is saved on the writer thread; the half-typed text is kept as a durable draft at most half a
 second behind the keyboard, and comes back when the page is opened again.
+
+Reading the list never changes it: typing while a row is selected goes to the capture box, and
+an entry is corrected only on purpose (double-click, F2 or "Edit"), in the capture box's edit mode.
+The session's status decides what can be done: a draft opens itself with the first saved entry,
+an open session takes entries, a closed one is read-only until reopened, a finalized one takes
+only amendments.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QTableView, QTabWidget,
-    QVBoxLayout, QWidget,
+    QAbstractItemView, QApplication, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QTableView,
+    QTabWidget, QVBoxLayout, QWidget,
 )
 
 from sala.bootstrap import Services
 from sala.domain import enums as e
 from sala.domain.clock import now
-from sala.domain.errors import ValidationError
+from sala.domain.errors import SalaError, ValidationError
 from sala.domain.ids import new_id
 from sala.domain.inputs import ContributionInput
 from sala.services.contributions import ContributionView
@@ -50,9 +57,14 @@ class MinitalkPage(QWidget):
         self.undo_stack = QUndoStack(self)
         self.ops = ContributionOps(services.contributions, tasks, self.model, self._save_failed)
         self.count = QLabel()
+        self.edit_button = QPushButton(self.tr("Edit selected (F2)"))
+        self.edit_button.setObjectName("editButton")
+        self.edit_button.clicked.connect(self.edit_selected)
         self.amend_button = QPushButton(self.tr("Amend selected…"))
+        self.amend_button.setObjectName("amendButton")
         self.amend_button.clicked.connect(self.amend_selected)
         self.delete_button = QPushButton(self.tr("Delete selected"))
+        self.delete_button.setObjectName("deleteButton")
         self.delete_button.clicked.connect(self.delete_selected)
 
         self.tallies = TalliesPanel(services, tasks, lang, session_id)
@@ -72,6 +84,7 @@ class MinitalkPage(QWidget):
         left_layout.addWidget(self.table, 1)
         bar = QHBoxLayout()
         bar.addWidget(self.count, 1)
+        bar.addWidget(self.edit_button)
         bar.addWidget(self.amend_button)
         bar.addWidget(self.delete_button)
         left_layout.addLayout(bar)
@@ -80,7 +93,7 @@ class MinitalkPage(QWidget):
         split.addWidget(self.side)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
-        split.setSizes([860, 400])
+        split.setSizes([900, 380])
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(split, 1)
@@ -88,6 +101,7 @@ class MinitalkPage(QWidget):
         self.draft_autosave = Autosave(self._save_draft, parent=self)
         self.capture.sig_changed.connect(self.draft_autosave.poke)
         self.capture.sig_submit.connect(self.add_contribution)
+        self.capture.sig_edit_submitted.connect(self._edit_submitted)
         self.model.sig_edit_requested.connect(self._edited)
         self.header.sig_changed.connect(self.apply_status)
         for panel in (self.header, self.tallies, self.actions_panel):
@@ -102,23 +116,43 @@ class MinitalkPage(QWidget):
 
     def _make_table(self) -> QTableView:
         t = QTableView()
+        t.setObjectName("contributionTable")
         t.setModel(self.model)
         t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         t.setAlternatingRowColors(True)
-        t.setWordWrap(False)
+        # Entries are read back to the room: the text wraps and each row is as tall as its text
+        # (Thai marks above and below need the height), never cut off with "…".
+        t.setWordWrap(True)
+        t.setTextElideMode(Qt.TextElideMode.ElideNone)
+        t.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         t.verticalHeader().setVisible(False)
-        t.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        t.verticalHeader().setDefaultSectionSize(int(self.fontMetrics().height() * 1.7))
+        t.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         h = t.horizontalHeader()
+        for col in range(self.model.columnCount()):
+            h.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         h.setSectionResizeMode(ContributionModel.COL_TEXT, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((0, 52), (1, 100), (2, 95), (4, 56), (5, 90), (6, 104)):
-            t.setColumnWidth(col, width)
+        h.setMaximumSectionSize(max(160, self.fontMetrics().horizontalAdvance("M") * 14))
+        t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)  # editing is the capture box's
         t.setItemDelegateForColumn(ContributionModel.COL_TYPE, ChoiceDelegate(
             [(x.value, x.label(self.lang)) for x in e.ContributionType], t))
         t.setItemDelegateForColumn(ContributionModel.COL_STANCE, ChoiceDelegate(
             [("", "—")] + [(x.value, x.label(self.lang)) for x in e.Stance], t))
         t.activated.connect(lambda _ix: self.amend_selected() if self.read_only else None)
+        t.doubleClicked.connect(lambda _ix: self.edit_selected())
+        t.installEventFilter(self)
         return t
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt name
+        """Words typed while the list has the focus go to the capture box, never into a row."""
+        if watched is self.table and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            mods = event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
+            if (self.can_capture and event.text() and event.text().isprintable() and not mods
+                    and event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape)):
+                box = self.capture.box
+                box.setFocus()
+                QApplication.sendEvent(box, QKeyEvent(event.type(), event.key(), event.modifiers(), event.text()))
+                return True
+        return super().eventFilter(watched, event)
 
     def _install_actions(self) -> None:
         def action(keys: list[Any], fn: Any, widget: QWidget, context: Qt.ShortcutContext) -> QAction:
@@ -128,10 +162,17 @@ class MinitalkPage(QWidget):
             act.triggered.connect(fn)
             widget.addAction(act)
             return act
-        self.undo_actions = UndoActions(self, self.undo_stack, lambda: self.read_only,
-                                        lambda exc: show_error(self, exc, self.lang))
+        self.undo_actions = UndoActions(self, self.undo_stack, lambda: not self.can_capture, self._undo_refused)
         self.undo_action, self.redo_action = self.undo_actions.undo_action, self.undo_actions.redo_action
         action([QKeySequence.StandardKey.Delete], self.delete_selected, self.table, Qt.ShortcutContext.WidgetShortcut)
+        self.edit_action = action(["F2"], self.edit_selected, self.table, Qt.ShortcutContext.WidgetShortcut)
+
+    def _undo_refused(self, exc: SalaError) -> None:
+        if self.header.detail.status == e.SessionStatus.CLOSED:
+            exc = SalaError("เวทีนี้ปิดแล้ว จึงย้อนกลับหรือทำซ้ำไม่ได้ กด “เปิดเวทีอีกครั้ง” ก่อนหากต้องแก้ไข",
+                            "This session is closed, so nothing can be undone or redone; "
+                            "press Reopen first to change it")
+        show_error(self, exc, self.lang)
 
     # -- loading ------------------------------------------------------------------------------
     def load(self) -> None:
@@ -156,6 +197,10 @@ class MinitalkPage(QWidget):
 
     # -- capture ------------------------------------------------------------------------------
     def add_contribution(self, clean: ContributionInput) -> None:
+        if not self.can_capture:
+            return
+        if self.header.detail.status == e.SessionStatus.DRAFT:
+            self.header.open_session()  # queued first: the session is open before its first entry lands
         view = ContributionView(new_id(), self.session_id, e.ContributionType(clean.type), clean.text,
                                 e.Stance(clean.stance) if clean.stance else None, tuple(clean.tags),
                                 clean.participant_code, None, None, now())
@@ -176,8 +221,28 @@ class MinitalkPage(QWidget):
             return
         self.undo_stack.push(EditContribution(self.ops, old, new, self.tr("Edit")))
 
-    def delete_selected(self) -> None:
+    def edit_selected(self) -> None:
+        """Put the selected entry into the capture box to be corrected (edit mode)."""
+        ix = self.table.currentIndex()
+        if not ix.isValid():
+            return
         if self.read_only:
+            self.amend_selected()
+            return
+        if not self.can_capture:
+            return
+        self.capture.begin_edit(self.model.view_at(ix.row()))
+
+    def _edit_submitted(self, old: ContributionView, clean: ContributionInput) -> None:
+        new = replace(old, type=e.ContributionType(clean.type), text=clean.text,
+                      stance=e.Stance(clean.stance) if clean.stance else None, tags=tuple(clean.tags),
+                      participant_code=clean.participant_code)
+        self.capture.cancel_edit()
+        if new != old and self.model.row_of(old.id) >= 0:
+            self.undo_stack.push(EditContribution(self.ops, old, new, self.tr("Edit")))
+
+    def delete_selected(self) -> None:
+        if not self.can_capture:
             return
         rows = sorted({ix.row() for ix in self.table.selectionModel().selectedRows()})
         views = [self.model.view_at(r) for r in rows]
@@ -211,21 +276,39 @@ class MinitalkPage(QWidget):
     # -- lifecycle ----------------------------------------------------------------------------
     @property
     def read_only(self) -> bool:
+        """Finalized: only amendments with a reason."""
         return self.header.detail.status == e.SessionStatus.FINALIZED
 
+    @property
+    def can_capture(self) -> bool:
+        """A draft or open session takes entries; a closed or finalized one does not."""
+        return self.header.detail.status in (e.SessionStatus.DRAFT, e.SessionStatus.OPEN)
+
     def apply_status(self, detail: SessionDetail) -> None:
-        ro = detail.status == e.SessionStatus.FINALIZED
-        if ro:
+        S = e.SessionStatus
+        ro, closed = detail.status == S.FINALIZED, detail.status == S.CLOSED
+        if ro or closed:
             self.flush()
+        if ro:
             self.undo_stack.clear()  # nothing of a finalized session can be taken back
-        self.capture.set_read_only(ro)
-        self.model.set_read_only(ro)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers if ro else
-                                   QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
-                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        notes = {
+            S.DRAFT: self.tr("Draft: the session starts when you save the first entry (or press Start)."),
+            S.OPEN: "",
+            S.CLOSED: self.tr("This session is closed: nothing can be added or changed. "
+                              "Press Reopen to add more, or Finalize when it is complete."),
+            S.FINALIZED: self.tr("Finalized: read-only. To correct an entry, select it and press "
+                                 "Amend… (a reason is recorded)."),
+        }
+        self.capture.set_capture("hidden" if ro else "off" if closed else "on", notes[detail.status])
+        self.model.set_read_only(ro or closed)
         for panel in (self.tallies, self.actions_panel, self.notes):
             panel.set_read_only(ro)
+            if not ro:
+                panel.set_closed(closed)
+        self.edit_button.setVisible(not ro)
+        self.edit_button.setEnabled(not closed)
         self.delete_button.setVisible(not ro)
+        self.delete_button.setEnabled(not closed)
         self.amend_button.setVisible(ro)
         self.side.setTabVisible(self.side.indexOf(self.amendments), ro)
 

@@ -97,6 +97,13 @@ class _RecordPanel(QWidget):
                                    | QTableWidget.EditTrigger.AnyKeyPressed)
         self.reload()
 
+    def set_closed(self, closed: bool) -> None:
+        """A closed session: the records are shown, nothing is added or changed until reopened."""
+        self.form.setEnabled(not closed)
+        self.delete_button.setEnabled(not closed)
+        if closed:
+            self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+
     def run(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None) -> None:
         def failed(exc: BaseException) -> None:
             show_field_error(self.error, exc, self.lang, self)
@@ -373,3 +380,6 @@ class NotesPanel(QWidget):
 
     def set_read_only(self, read_only: bool) -> None:
         self.edit.setReadOnly(read_only)
+
+    def set_closed(self, closed: bool) -> None:
+        self.edit.setReadOnly(closed)

@@ -24,7 +24,8 @@ class SessionFilterBar(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
 
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search titles and what people said…"))
+        self.search.setObjectName("sessionSearch")
+        self.search.setPlaceholderText(self.tr("Search: words in any order (title, place, what was said)…"))
         self.search.setClearButtonEnabled(True)
         self.kind = self._combo(self.tr("All kinds"), [(k.value, k.label(lang)) for k in e.SessionKind])
         self.status = self._combo(self.tr("All statuses"), [(s.value, s.label(lang)) for s in e.SessionStatus])

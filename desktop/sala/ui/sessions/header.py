@@ -1,28 +1,38 @@
-"""The header above a session's page: what it is, where and when, and its lifecycle buttons.
+"""The header above a session's page: what it is, where and when, its status and what can be done.
 
-draft → open → closed → finalized; a closed session may be reopened. Finalizing asks first,
-because it makes the session read-only and queues it for sync; after that a correction is an
-amendment with a reason.
+draft → open → closed → finalized; a closed session may be reopened. The status is a coloured
+badge, and only the buttons that make sense now are shown (Start, Close, Reopen, Finalize).
+Finalizing asks first, because it makes the session read-only and queues it for sync; after
+that a correction is an amendment with a reason. Times are Thailand's local time and say
+whether they are planned or actual. The head count (who came) is recorded here, apart from
+who spoke; "Print summary" and the way back to the list are always at hand.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from sala.domain import enums as e
 from sala.domain.provinces import find_province
-from sala.domain.thaidate import format_date, format_datetime
+from sala.domain.thaidate import format_date
 from sala.services.amendments import AmendmentService
 from sala.services.sessions import SessionDetail, SessionService
 from sala.ui.amend.record_dialog import AmendField, AmendRecordDialog
-from sala.ui.common.tasks import TaskRunner
 from sala.ui.common.errors import show_error
+from sala.ui.common.tasks import TaskRunner
+from sala.ui.sessions.attendance_dialog import AttendanceDialog
+from sala.ui.sessions.times import session_times
 
 S = e.SessionStatus
+
+# Badge colours: grey draft, green open, amber closed, blue finalized (text, background).
+BADGE_COLOURS = {S.DRAFT: ("#333333", "#e4e4e4"), S.OPEN: ("#0b5e1f", "#d4f2da"),
+                 S.CLOSED: ("#6b4500", "#ffe6b3"), S.FINALIZED: ("#0b3d91", "#d6e4ff")}
 
 
 class SessionHeader(QWidget):
@@ -30,60 +40,100 @@ class SessionHeader(QWidget):
     """The session's status changed; carries the new SessionDetail."""
 
     sig_amended = Signal()
-    """An amendment of the finalized session itself (its title) was recorded."""
+    """An amendment of the finalized session itself (its title, its head count) was recorded."""
+
+    sig_print_requested = Signal(str)
+    """The user pressed "Print summary" (the session's id)."""
+
+    sig_back_requested = Signal()
+    """The user asked to go back to the session list."""
 
     def __init__(self, sessions: SessionService, tasks: TaskRunner, lang: str, detail: SessionDetail,
                  parent: QWidget | None = None, *, amendments: AmendmentService | None = None) -> None:
         super().__init__(parent)
         self._sessions = sessions
         self._amendments = amendments
-        self.dialog: AmendRecordDialog | None = None
-        """The amend dialog last opened (window-modal; tests reach it here)."""
+        self.dialog: AmendRecordDialog | AttendanceDialog | None = None
+        """The dialog last opened (window-modal; tests reach it here)."""
         self._tasks = tasks
         self._lang = lang
         self.detail = detail
         # Asked before finalizing; replaceable so a caller can confirm differently.
         self.confirm_finalize: Callable[[], bool] = self._ask_finalize
 
+        self.back_button = QPushButton(self.tr("← Sessions"))
+        self.back_button.setObjectName("backButton")
+        self.back_button.setToolTip(self.tr("Back to the session list (Alt+Left)"))
+        self.back_button.clicked.connect(self.sig_back_requested)
         self.title = QLabel()
+        self.title.setObjectName("sessionTitle")
         f = QFont(self.font())
         f.setPointSize(f.pointSize() + 5)
         f.setBold(True)
         self.title.setFont(f)
         self.title.setWordWrap(True)
+        self.status = QLabel()
+        self.status.setObjectName("sessionStatus")
         self.facts = QLabel()
+        self.facts.setObjectName("sessionFacts")
         self.facts.setWordWrap(True)
+        self.times = QLabel()
+        self.times.setObjectName("sessionTimes")
+        self.times.setWordWrap(True)
         self.amended_note = QLabel()
         self.amended_note.setWordWrap(True)
         self.amended_note.setStyleSheet("color: #555;")
         self.amended_note.hide()
-        self.status = QLabel()
-        self.status.setObjectName("sessionStatus")
-        self.open_button = QPushButton(self.tr("Open session"))
+
+        self.attendance_button = QPushButton()
+        self.attendance_button.setObjectName("attendanceButton")
+        self.attendance_button.setToolTip(self.tr("How many people came (a head count, optionally by age, "
+                                                  "gender and occupation), apart from who spoke"))
+        self.attendance_button.clicked.connect(self.edit_attendance)
+        self.open_button = QPushButton(self.tr("Start session"))
+        self.open_button.setObjectName("openButton")
         self.close_button = QPushButton(self.tr("Close session"))
+        self.close_button.setObjectName("closeButton")
         self.reopen_button = QPushButton(self.tr("Reopen"))
+        self.reopen_button.setObjectName("reopenButton")
         self.finalize_button = QPushButton(self.tr("Finalize…"))
+        self.finalize_button.setObjectName("finalizeButton")
         self.amend_button = QPushButton(self.tr("Amend title…"))
+        self.amend_button.setObjectName("amendTitleButton")
+        self.print_button = QPushButton(self.tr("Print summary"))
+        self.print_button.setObjectName("printButton")
+        self.print_button.setToolTip(self.tr("Make the session summary as a PDF to print or file"))
         self.amend_button.clicked.connect(self.amend_title)
-        self.open_button.clicked.connect(lambda: self._move(S.OPEN))
+        self.open_button.clicked.connect(self.open_session)
         self.reopen_button.clicked.connect(lambda: self._move(S.OPEN))
         self.close_button.clicked.connect(lambda: self._move(S.CLOSED))
         self.finalize_button.clicked.connect(self.finalize)
+        self.print_button.clicked.connect(lambda: self.sig_print_requested.emit(self.detail.id))
 
-        text = QVBoxLayout()
-        text.setSpacing(2)
-        text.addWidget(self.title)
-        text.addWidget(self.amended_note)
-        text.addWidget(self.facts)
+        top = QHBoxLayout()
+        top.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.title, 1)
+        top.addWidget(self.status, 0, Qt.AlignmentFlag.AlignTop)
+        facts = QVBoxLayout()
+        facts.setSpacing(2)
+        facts.addWidget(self.amended_note)
+        facts.addWidget(self.facts)
+        facts.addWidget(self.times)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.status)
+        buttons.addWidget(self.attendance_button)
+        buttons.addStretch(1)
         for b in (self.open_button, self.close_button, self.reopen_button, self.finalize_button,
-                  self.amend_button):
-            b.setMinimumHeight(int(self.fontMetrics().height() * 1.8))
+                  self.amend_button, self.print_button):
             buttons.addWidget(b)
-        layout = QHBoxLayout(self)
+        for b in (self.back_button, self.attendance_button, self.open_button, self.close_button,
+                  self.reopen_button, self.finalize_button, self.amend_button, self.print_button):
+            b.setMinimumHeight(int(self.fontMetrics().height() * 1.8))
+            b.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 4)
-        layout.addLayout(text, 1)
+        layout.setSpacing(4)
+        layout.addLayout(top)
+        layout.addLayout(facts)
         layout.addLayout(buttons)
         self.show_detail(detail)
 
@@ -93,22 +143,38 @@ class SessionHeader(QWidget):
         self._show_title()
         province = find_province(d.province_code) if d.province_code else None
         place = ", ".join(x for x in (d.venue_name, d.district, province.label(lang) if province else "") if x)
-        when = format_date(d.session_date, lang)
-        if d.planned_start and d.planned_end:
-            when = f"{format_datetime(d.planned_start, lang)} – {d.planned_end.astimezone(d.planned_start.tzinfo):%H:%M}"
-        parts = [d.kind.label(lang), when, place]
+        parts = [d.kind.label(lang), format_date(d.session_date, lang), place]
         if d.topic_names:
             parts.append(" · ".join(d.topic_names))
         self.facts.setText("  |  ".join(p for p in parts if p))
-        status = d.status.label(lang)
-        if d.status == S.FINALIZED:
-            status += " — " + self.tr("read-only; corrections are amendments")
-        self.status.setText(status)
+        self.times.setText(session_times(d))
+        self.times.setVisible(bool(self.times.text()))
+        self._show_status(d.status)
+        self._show_attendance(d)
         self.open_button.setVisible(d.status == S.DRAFT)
         self.close_button.setVisible(d.status in (S.DRAFT, S.OPEN))
         self.reopen_button.setVisible(d.status == S.CLOSED)
         self.finalize_button.setVisible(d.status == S.CLOSED)
         self.amend_button.setVisible(d.status == S.FINALIZED and self._amendments is not None)
+
+    def _show_status(self, status: S) -> None:
+        text = status.label(self._lang)
+        if status == S.FINALIZED:
+            text += " — " + self.tr("read-only; corrections are amendments")
+        elif status == S.CLOSED:
+            text += " — " + self.tr("read-only until reopened")
+        fg, bg = BADGE_COLOURS[status]
+        self.status.setText(text)
+        self.status.setProperty("status", status.value)
+        self.status.setStyleSheet(f"QLabel {{ color: {fg}; background: {bg}; border: 1px solid {fg}; "
+                                  "border-radius: 9px; padding: 3px 10px; font-weight: bold; }")
+
+    def _show_attendance(self, d: SessionDetail) -> None:
+        if d.attendance_total is None:
+            text = self.tr("Head count: not recorded…")
+        else:
+            text = self.tr("Head count: %1 people…").replace("%1", f"{d.attendance_total:,}")
+        self.attendance_button.setText(text)
 
     def _show_title(self) -> None:
         """The title as corrected by any amendment, the original and the reasons beside it."""
@@ -141,9 +207,32 @@ class SessionHeader(QWidget):
         self._show_title()
         self.sig_amended.emit()
 
+    def edit_attendance(self) -> None:
+        """Record the head count; after finalizing, correct it by an amendment with a reason."""
+        dlg = AttendanceDialog(self._sessions, self._amendments, self._tasks, self._lang, self.detail, self)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.sig_saved.connect(self._attendance_saved)
+        self.dialog = dlg
+        dlg.open()
+
+    def _attendance_saved(self, d: SessionDetail) -> None:
+        self.show_detail(d)
+        if d.status == S.FINALIZED:
+            self.sig_amended.emit()
+
+    # -- lifecycle ----------------------------------------------------------------------------
+    def open_session(self) -> None:
+        """Start a draft session (the actual start time is recorded)."""
+        if self.detail.status == S.DRAFT:
+            self._move(S.OPEN)
+
     def _move(self, target: S) -> None:
         sid = self.detail.id
         self._set_busy(True)
+        if target == S.OPEN and self.detail.status == S.DRAFT:
+            # Shown at once: the first entry of a draft is typed while the move is queued.
+            self.detail = replace(self.detail, status=S.OPEN)
+            self._show_status(S.OPEN)
         self._tasks.run(lambda: self._sessions.set_status(sid, target), self._moved, self._failed)
 
     def finalize(self) -> None:
@@ -167,8 +256,12 @@ class SessionHeader(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
-        show_error(self, exc, self._lang)
+        try:
+            self.show_detail(self._sessions.get(self.detail.id))
+        finally:
+            show_error(self, exc, self._lang)
 
     def _set_busy(self, busy: bool) -> None:
         for b in (self.open_button, self.close_button, self.reopen_button, self.finalize_button):
             b.setEnabled(not busy)
+

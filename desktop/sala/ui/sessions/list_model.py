@@ -1,4 +1,10 @@
-"""The session list as a Qt table model that loads a page at a time as the view scrolls."""
+"""The session list as a Qt table model that loads a page at a time as the view scrolls.
+
+Sorting is the service's (``SessionService.list(sort=...)``): a click on a header reloads from
+the database in that order, so the order holds across every page, not only the rows loaded.
+Each row shows what a session gathered: contributions, or visitors for an exhibition; the
+distinct speakers; and the head count (who came), apart from who spoke.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +12,19 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from sala.domain.provinces import find_province
 from sala.domain.thaidate import format_date
-from sala.services.sessions import SessionFilter, SessionRow, SessionService
+from sala.domain import enums as e
+from sala.services.sessions import SessionFilter, SessionRow, SessionService, SessionSort
 
 PAGE = 100
 Index = QModelIndex | QPersistentModelIndex
 
 
 class SessionListModel(QAbstractTableModel):
-    COLUMNS = ("date", "kind", "title", "province", "venue", "status", "contributions", "participants")
+    COLUMNS = ("date", "kind", "title", "province", "venue", "status", "entries", "speakers", "attendance")
+    SORTS = {"date": SessionSort.DATE, "kind": SessionSort.KIND, "title": SessionSort.TITLE,
+             "province": SessionSort.PROVINCE, "venue": SessionSort.VENUE, "status": SessionSort.STATUS,
+             "entries": SessionSort.ENTRIES, "speakers": SessionSort.SPEAKERS, "attendance": SessionSort.ATTENDANCE}
+    NUMBERS = ("entries", "speakers", "attendance")
     SessionIdRole = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, sessions: SessionService, lang: str = "th", parent=None) -> None:
@@ -23,6 +34,7 @@ class SessionListModel(QAbstractTableModel):
         self._filter = SessionFilter()
         self._rows: list[SessionRow] = []
         self._total = 0
+        self._sort, self._descending = SessionSort.DATE, True
 
     # -- loading ------------------------------------------------------------------------------
     def set_filter(self, flt: SessionFilter) -> None:
@@ -32,8 +44,23 @@ class SessionListModel(QAbstractTableModel):
     def reload(self) -> None:
         self.beginResetModel()
         self._total = self._sessions.count(self._filter)
-        self._rows = self._sessions.list(self._filter, 0, PAGE)
+        self._rows = self._page(0)
         self.endResetModel()
+
+    def _page(self, offset: int) -> list[SessionRow]:
+        return self._sessions.list(self._filter, offset, PAGE, sort=self._sort, descending=self._descending)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """A click on a header: the whole list in that column's order, from the database."""
+        if not 0 <= column < len(self.COLUMNS):
+            return
+        self._sort = self.SORTS[self.COLUMNS[column]]
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()
+
+    def sort_key(self) -> tuple[SessionSort, bool]:
+        """The order shown now: (column, descending)."""
+        return self._sort, self._descending
 
     def total(self) -> int:
         return self._total
@@ -44,7 +71,7 @@ class SessionListModel(QAbstractTableModel):
     def fetchMore(self, parent: Index = QModelIndex()) -> None:
         if parent.isValid():
             return
-        more = self._sessions.list(self._filter, len(self._rows), PAGE)
+        more = self._page(len(self._rows))
         if not more:
             self._total = len(self._rows)
             return
@@ -68,7 +95,8 @@ class SessionListModel(QAbstractTableModel):
         return {
             "date": self.tr("Date"), "kind": self.tr("Kind"), "title": self.tr("Title"),
             "province": self.tr("Province"), "venue": self.tr("Venue"), "status": self.tr("Status"),
-            "contributions": self.tr("Contributions"), "participants": self.tr("Participants"),
+            "entries": self.tr("Contributions / visitors"), "speakers": self.tr("Speakers"),
+            "attendance": self.tr("Head count"),
         }[self.COLUMNS[section]]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -78,8 +106,10 @@ class SessionListModel(QAbstractTableModel):
         col = self.COLUMNS[index.column()]
         if role == self.SessionIdRole:
             return row.id
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in ("contributions", "participants"):
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in self.NUMBERS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and col == "attendance" and row.attendance_total is None:
+            return self.tr("No head count recorded yet: open the session and record it in its header")
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if col == "date":
@@ -95,8 +125,13 @@ class SessionListModel(QAbstractTableModel):
             return row.venue_name
         if col == "status":
             return row.status.label(self._lang)
-        if col == "contributions":
+        exhibition = row.kind == e.SessionKind.EXHIBITION
+        if col == "entries":
+            if exhibition:
+                return self.tr("%1 visitors").replace("%1", f"{row.visitor_count:,}")
             return f"{row.contribution_count:,}"
-        if col == "participants":
-            return f"{row.participant_count:,}"
+        if col == "speakers":
+            return "—" if exhibition else f"{row.speaker_count:,}"
+        if col == "attendance":
+            return "—" if row.attendance_total is None else f"{row.attendance_total:,}"
         return None

@@ -1,4 +1,6 @@
-"""The session list page: filters, the lazily loaded table, and an empty state."""
+"""The session list page: filters, the lazily loaded table sorted by a click on a header, and an
+empty state. The search box matches every word anywhere in a session (title, venue, province,
+district, facilitators, what was said): "ขยะพลาสติก ลำปาง" finds the plastic-waste sessions in Lampang."""
 
 from __future__ import annotations
 
@@ -27,6 +29,7 @@ class SessionListPage(QWidget):
         self.filters = SessionFilterBar(topics, lang)
         self.model = SessionListModel(sessions, lang, self)
         self.table = QTableView()
+        self.table.setObjectName("sessionTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -35,8 +38,13 @@ class SessionListPage(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 14)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(self.model.COLUMNS.index("title"), QHeaderView.ResizeMode.Stretch)
+        # A click on a header sorts the whole list (the service sorts; see SessionListModel.sort).
+        header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        header.setSortIndicatorShown(True)
+        header.setSectionsClickable(True)
+        self.table.setSortingEnabled(True)
         self.table.activated.connect(lambda ix: self.sig_open_session.emit(self.model.session_id(ix.row())))
 
         self.empty = EmptyState(
@@ -58,8 +66,6 @@ class SessionListPage(QWidget):
         self.filters.sig_changed.connect(self.apply_filter)
         self.model.modelReset.connect(self._update_stack)
         self.model.reload()
-        for col, width in ((0, 120), (1, 120), (3, 120), (4, 220), (5, 120), (6, 90), (7, 90)):
-            self.table.setColumnWidth(col, width)
 
     def apply_filter(self, flt) -> None:
         self.model.set_filter(flt)

@@ -50,6 +50,17 @@ def _centred(label: QLabel) -> QWidget:
     return page
 
 
+def _holds_typing(widget: QWidget | None) -> bool:
+    """Whether ``widget`` is an editable text field with something typed in it."""
+    from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QPlainTextEdit, QTextEdit
+
+    if isinstance(widget, QLineEdit):
+        return bool(widget.text()) and not widget.isReadOnly()
+    if isinstance(widget, (QPlainTextEdit, QTextEdit)):
+        return bool(widget.toPlainText()) and not widget.isReadOnly()
+    return isinstance(widget, QAbstractSpinBox)
+
+
 class MainWindow(QMainWindow):
     sig_language_change_requested = Signal(str)
     """The user picked another UI language ("th" or "en"); applies at the next start."""
@@ -66,6 +77,8 @@ class MainWindow(QMainWindow):
         self._pages: dict[e.SessionKind, PageFactory] = {}
         self._new_session: Callable[[QWidget], str | None] | None = None
         self._session_page: QWidget | None = None
+        self.report_dialog: QWidget | None = None
+        """The summary dialog "Print summary" opened last (tests and the field-day suite reach it here)."""
         self.setWindowTitle(self.tr("Sala — public consultation"))
 
         self.opening = _centred(QLabel(self.tr("Opening your sessions…")))
@@ -138,10 +151,17 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
         self.action_sessions = QAction(self.tr("&Sessions"), self)
         self.action_sessions.triggered.connect(self.show_list)
+        # Back from a session page to the list: Alt+Left always, Esc unless it would drop typing.
+        self.action_back = QAction(self.tr("&Back to the session list"), self)
+        self.action_back.triggered.connect(self.back_to_list)
+        self.action_back_esc = QAction(self)
+        self.action_back_esc.triggered.connect(lambda: self.back_to_list(from_escape=True))
+        self.addAction(self.action_back_esc)
         self.action_dashboard = QAction(self.tr("&Dashboard"), self)
         self.action_dashboard.triggered.connect(self.show_dashboard)
         view = self.menuBar().addMenu(self.tr("&View"))
         view.addAction(self.action_sessions)
+        view.addAction(self.action_back)
         view.addAction(self.action_dashboard)
         lang_menu = view.addMenu(self.tr("&Language"))
         for code, label in (("th", "ไทย"), ("en", "English")):
@@ -151,7 +171,8 @@ class MainWindow(QMainWindow):
         self.view_menu = view
         self._shortcuts = ((self.action_new, QKeySequence.StandardKey.New), (quit_action, QKeySequence.StandardKey.Quit),
                            (self.action_summary, QKeySequence.StandardKey.Print),
-                           (self.action_sessions, "Ctrl+L"), (self.action_dashboard, "Ctrl+D"))
+                           (self.action_sessions, "Ctrl+L"), (self.action_dashboard, "Ctrl+D"),
+                           (self.action_back, "Alt+Left"), (self.action_back_esc, "Esc"))
 
     def add_shortcuts(self) -> None:
         """Bind the menus' keys. Called just after the first paint (and by :meth:`attach`):
@@ -164,6 +185,14 @@ class MainWindow(QMainWindow):
     def show_list(self) -> None:
         self.list_page.refresh()
         self.stack.setCurrentWidget(self.list_page)
+
+    def back_to_list(self, from_escape: bool = False) -> None:
+        """Leave a session page for the list (its typing is kept as a draft when it hides)."""
+        if self.list_page is None or self.stack.currentWidget() is self.list_page:
+            return
+        if from_escape and _holds_typing(self.focusWidget()):
+            return  # Esc in a field with words in it is not a request to leave the page
+        self.show_list()
 
     def show_dashboard(self) -> None:
         """Charts over the sessions the list's filter selects (built once, kept in step with it)."""
@@ -196,6 +225,10 @@ class MainWindow(QMainWindow):
         self.settings.setValue("session/last_open", session_id)
         previous = self._session_page
         self._session_page = factory(session_id)
+        header = getattr(self._session_page, "header", None)
+        if header is not None and hasattr(header, "sig_print_requested"):
+            header.sig_print_requested.connect(self.print_summary)
+            header.sig_back_requested.connect(self.show_list)
         self.show_page(self._session_page)
         if previous is not None:
             # Hidden first (it saved its draft on hide), then let go: pages must not pile up.
@@ -227,6 +260,21 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, "Sala", self.tr("Select a session in the list first."))
             return
         ReportDialog(self.services, self.lang, self.list_page.model.session_id(index.row()), self).exec()
+
+    def print_summary(self, session_id: str) -> None:
+        """"Print summary" on a session page: the summary dialog, named as a Thai official files it
+        ("สรุปผลเวที <title> <date BE>.pdf"), kept in ``self.report_dialog`` while it is open."""
+        from sala.reports.filenames import session_file_name
+        from sala.ui.common.job_dialog import default_folder
+        from sala.ui.reports.report_dialog import ReportDialog
+
+        dlg = ReportDialog(self.services, self.lang, session_id, self)
+        dlg.setObjectName("printSummaryDialog")
+        name = session_file_name(self.services.db, session_id, self.lang)
+        dlg.output.path.setText(str(default_folder(self.services) / name))
+        dlg.finished.connect(dlg.deleteLater)
+        self.report_dialog = dlg
+        dlg.open()
 
     def period_report(self) -> None:
         from sala.ui.reports.report_dialog import ReportDialog
