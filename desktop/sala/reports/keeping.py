@@ -55,11 +55,14 @@ def mark_heading(flowable: Flowable) -> Flowable:
 
 
 def room_needed(following: Sequence[Flowable], canv: Any, width: float, height: float) -> float:
-    """Height of the headings in ``following`` plus the start of the first other flowable."""
+    """Height of the headings in ``following`` plus the start of the first other flowable.
+
+    A one- or two-line paragraph right under the headings ("รวม 53 รายการ") is a lead-in, not
+    content: the start of what comes after it is needed too.
+    """
     total = 0.0
-    for f in following:
-        if isinstance(f, KeepWithNext):
-            continue
+    rest = [f for f in following if not isinstance(f, KeepWithNext)]
+    for i, f in enumerate(rest):
         _w, h = f.wrapOn(canv, width, height)
         if isinstance(f, KeepTogether):
             h = getattr(f, "_H", h)  # its wrap() answers a huge height on purpose, to force a split
@@ -67,8 +70,16 @@ def room_needed(following: Sequence[Flowable], canv: Any, width: float, height: 
         if is_heading(f) or isinstance(f, Spacer):
             total += h + space
             continue
+        if _is_lead_in(f, h) and i + 1 < len(rest) and not is_heading(rest[i + 1]):
+            total += h + space
+            continue
         return total + f.getSpaceBefore() + _start_height(f, h)
     return total
+
+
+def _is_lead_in(f: Flowable, height: float) -> bool:
+    leading = getattr(getattr(f, "style", None), "leading", 0) or 0
+    return isinstance(f, Paragraph) and bool(leading) and height <= FIRST_LINES * leading + 0.5
 
 
 def _start_height(f: Flowable, height: float) -> float:
@@ -84,14 +95,15 @@ def _start_height(f: Flowable, height: float) -> float:
 
 def bind_headings(flowables: Sequence[Flowable]) -> None:
     """Give every :class:`KeepWithNext` in ``flowables`` the flowables it must keep together:
-    the headings right after it and the first flowable that is not a heading."""
+    the headings right after it and the first flowable that is not a heading (and, should that
+    be a short lead-in paragraph, the one after it)."""
     for i, f in enumerate(flowables):
         if not isinstance(f, KeepWithNext):
             continue
         j = i + 1
         while j < len(flowables) and (is_heading(flowables[j]) or isinstance(flowables[j], (KeepWithNext, Spacer))):
             j += 1
-        f.following = list(flowables[i + 1:j + 1])
+        f.following = list(flowables[i + 1:j + 2])
 
 
 class PageProbe(Flowable):

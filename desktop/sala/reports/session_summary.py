@@ -115,12 +115,15 @@ def _participation(d: SessionData, sec: _Sections) -> None:
         sec.add(thai_paragraph(head_count_text(d), st.body))
     a = d.attendance
     if a is not None and (a.age_bands or a.genders or a.occupations):
-        sec.add(*heading(tr(L, f"ผู้เข้าร่วมทั้งหมด {a.total:,} คน", f"All {a.total:,} who attended"), st.h2))
+        everyone = (tr(L, f"ผู้เยี่ยมชมทั้งหมด {a.total:,} คน", f"All {a.total:,} visitors") if exhibition
+                    else tr(L, f"ผู้เข้าร่วมทั้งหมด {a.total:,} คน", f"All {a.total:,} who attended"))
+        sec.add(*heading(everyone, st.h2))
         _profile(a.age_bands, a.genders, a.occupations, sec)
     if d.participants_total:
-        if not exhibition:
-            sec.add(*heading(tr(L, f"ผู้ที่ลงทะเบียนรหัสไว้ {d.participants_total:,} คน",
-                                f"{d.participants_total:,} people registered with a code"), st.h2))
+        some = (tr(L, f"ผู้เยี่ยมชมที่ให้คะแนน {d.participants_total:,} คน", f"The {d.participants_total:,} visitors who rated")
+                if exhibition else tr(L, f"ผู้ที่ลงทะเบียนรหัสไว้ {d.participants_total:,} คน",
+                                      f"{d.participants_total:,} people registered with a code"))
+        sec.add(*heading(some, st.h2))
         _profile(d.age_bands, [] if exhibition else d.genders, [] if exhibition else d.occupations, sec)
 
 
