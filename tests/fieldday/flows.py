@@ -145,9 +145,10 @@ def print_summary(qtbot: Any, window: Any, shots: Any) -> Path:
     return pdf
 
 
-def check_pdf_times(text: str, started: datetime, closed: datetime) -> None:
-    """Planned 09:00–11:00 and the actual times, all in Bangkok time, never UTC."""
-    assert "09:00" in text and "11:00" in text, "the planned times (local) are printed"
+def check_pdf_times(text: str, started: datetime, closed: datetime, planned: tuple[str, str]) -> None:
+    """The planned times (the dialog's 09:00 and the kind's duration) and the actual ones, all in
+    Bangkok time (the test machine's clock is UTC: a UTC time would show)."""
+    assert planned[0] in text and planned[1] in text, f"the planned times {planned} (local) are printed"
     for when in (started, closed):
         local = when.astimezone(BANGKOK)
         candidates = {f"{local:%H:%M}", f"{(local.replace(second=0)).strftime('%H:%M')}"}

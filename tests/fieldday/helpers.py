@@ -255,10 +255,15 @@ def words_split_across_lines(text: str, words: set[str] | None = None) -> list[s
 
 
 def printed_run(text: str, original: str) -> list[str]:
-    """The lines of the PDF's text that hold ``original`` (a table cell: its lines, in order, with
-    the other cells' lines that pdftotext puts between them left out). Fails if it is not there whole."""
+    """The lines of the PDF's text that hold ``original`` (a table cell: its lines, in order). The
+    other cells' words that pdftotext puts on the same lines or between them (a number, a type
+    column, a code) are left out word by word. Fails if it is not there whole."""
     from tests.reports_helpers import find_lines, squash
 
     flat = squash(original)
-    candidates = [ln.strip() for ln in text.splitlines() if squash(ln) and squash(ln) in flat]
+    candidates = []
+    for line in text.splitlines():
+        kept = " ".join(w for w in line.split() if squash(w) in flat)
+        if kept:
+            candidates.append(kept)
     return find_lines(candidates, original)
