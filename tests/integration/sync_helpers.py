@@ -72,7 +72,7 @@ def point_at(services: Services, url: str) -> None:
     """Send this laptop's traffic through ``url`` (a proxy or fault front)."""
     from sala.sync import identity
     with services.db.write() as s:
-        identity.put_setting(s, identity.URL_SETTING, url)
+        identity.URL.put(s, url)
 
 
 def assert_exactly_once(server, services_list: list[Services]) -> None:  # noqa: ANN001

@@ -83,7 +83,7 @@ def test_catalog_pulled_on_sync_never_overwrites_local(central, svc) -> None:
     # the cursor is lost (say, a restored backup): pulling everything again changes nothing
     before = (len(svc.catalog.topics()), len(svc.sessions.venues()), len(svc.guides.templates()))
     with svc.db.write() as s:
-        identity.put_setting(s, catalog_pull.CURSOR_SETTING, None)
+        catalog_pull.CURSOR.put(s, None)
     again = svc.sync.sync(policy=FAST)
     assert again.catalog["pulled"] == 10 and again.catalog["added"] == 0
     assert again.catalog["updated"] == 0

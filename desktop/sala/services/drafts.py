@@ -7,11 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import delete
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-
+from sala.storage import settings
 from sala.storage.database import Database
-from sala.storage.models import LocalSetting
 
 PREFIX = "draft/"
 
@@ -31,16 +28,11 @@ class DraftService:
         the same writer thread as the Enter that must not wait behind it.
         """
         with self._db.write() as s:
-            if value in (None, "", {}):
-                s.execute(delete(LocalSetting).where(LocalSetting.key == PREFIX + key))
-                return
-            stmt = sqlite_insert(LocalSetting).values(key=PREFIX + key, value=value)
-            s.execute(stmt.on_conflict_do_update(index_elements=[LocalSetting.key], set_={"value": stmt.excluded.value}))
+            settings.put(s, PREFIX + key, None if value in (None, "", {}) else value)
 
     def load(self, key: str) -> Any:
         with self._db.read() as s:
-            row = s.get(LocalSetting, PREFIX + key)
-            return row.value if row else None
+            return settings.get(s, PREFIX + key)
 
     def clear(self, key: str) -> None:
         self.save(key, None)

@@ -17,10 +17,12 @@ from sala.domain.clock import now
 from sala.domain.errors import NotFoundError, ValidationError
 from sala.services.sessions import audit, editable_session, load_record
 from sala.storage.database import Database
-from sala.storage.models import LocalSetting, Proposal, Rating, Vote
+from sala.storage.models import Proposal, Rating, Vote
+from sala.storage.settings import Setting
 
 COMMENT_MAX = 500
 PIN_KEY = "kiosk.supervisor_pin"
+_PIN = Setting(PIN_KEY, dict)   # {"algo": "scrypt", "n", "r", "p", "salt", "hash"}
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1}
 
 
@@ -145,7 +147,7 @@ class KioskPin:
 
     def is_set(self) -> bool:
         with self._db.read() as s:
-            return s.get(LocalSetting, PIN_KEY) is not None
+            return _PIN.get(s) is not None
 
     def set(self, pin: str, confirm: str) -> None:
         """Set (or replace) the PIN; it must be 4–12 digits and typed the same twice."""
@@ -157,12 +159,11 @@ class KioskPin:
         salt = secrets.token_bytes(16)
         value = {"algo": "scrypt", **_SCRYPT, "salt": salt.hex(), "hash": _hash(pin, salt, _SCRYPT).hex()}
         with self._db.write() as s:
-            s.merge(LocalSetting(key=PIN_KEY, value=value))
+            _PIN.put(s, value)
 
     def verify(self, pin: str) -> bool:
         with self._db.read() as s:
-            row = s.get(LocalSetting, PIN_KEY)
-            value = dict(row.value) if row else None
+            value = _PIN.get(s)
         if value is None:
             return False
         params = {k: int(value[k]) for k in ("n", "r", "p")}

@@ -27,11 +27,12 @@ from sala.domain import enums as e
 from sala.domain.clock import now
 from sala.domain.provinces import find_province
 from sala.storage.models import CatalogLink, Guide, GuideQuestion, Session, Topic, Venue
+from sala.storage.settings import Setting
 from sala.sync import identity
 from sala.sync.context import RunContext
 from sala.sync.retry import call
 
-CURSOR_SETTING = "catalog.cursor"
+CURSOR = Setting("catalog.cursor", dict)   # {"server_id": ..., "cursor": n}
 SECTIONS = {"topics": "topic", "venues": "venue", "guides": "guide"}
 
 
@@ -179,9 +180,9 @@ def apply_catalog(s: OrmSession, doc: dict[str, Any]) -> dict[str, int]:
 
 def stored_cursor(s: OrmSession) -> int:
     """The ``since`` to ask this server for (0 when the laptop last pulled from another one)."""
-    value = identity.get_setting(s, CURSOR_SETTING)
-    server_id = identity.get_setting(s, identity.SERVER_ID_SETTING)
-    if isinstance(value, dict) and value.get("server_id") == server_id:
+    value = CURSOR.get(s)
+    server_id = identity.SERVER_ID.get(s)
+    if value is not None and value.get("server_id") == server_id:
         return int(value.get("cursor", 0))
     return 0
 
@@ -199,7 +200,6 @@ def run(ctx: RunContext) -> dict[str, int]:
                               "skipped"), 0)        # nothing new: no local write at all
     with ctx.db.write() as s:
         counts = apply_catalog(s, doc)
-        server_id = identity.get_setting(s, identity.SERVER_ID_SETTING)
-        identity.put_setting(s, CURSOR_SETTING, {"server_id": server_id,
-                                                 "cursor": int(doc.get("cursor", since))})
+        server_id = identity.SERVER_ID.get(s)
+        CURSOR.put(s, {"server_id": server_id, "cursor": int(doc.get("cursor", since))})
     return counts

@@ -22,7 +22,7 @@ def run(ctx: RunContext) -> protocol.Hello:
     with ctx.db.write() as s:
         identity.remember_limits(s, hello.limits)
         if outbox.sealing_key(s) != hello.sealing_key:
-            identity.put_setting(s, outbox.SEALING_KEY_SETTING, hello.sealing_key)
+            outbox.SEALING_KEY.put(s, hello.sealing_key)
             outbox.seal_pending_contacts(s)
     return hello
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy.orm import Session as OrmSession
 
-from sala.storage.models import LocalSetting
+from sala.storage.settings import Setting
 from sala.wire import crypto, protocol
 
 log = logging.getLogger(__name__)
@@ -23,11 +23,11 @@ log = logging.getLogger(__name__)
 KEY_FILE = "device_signing_key"
 TOKEN_FILE = "device_token"
 KEYRING_SERVICE = "sala-sync"
-URL_SETTING = "central.url"
-SERVER_ID_SETTING = "central.server_id"
-REENROLL_SETTING = "sync.reenroll_needed"
-RECONCILE_SETTING = "sync.reconcile_needed"   # a full reconcile is due (see reconcile.py)
-LIMITS_SETTING = "central.limits"
+URL = Setting("central.url", str)
+SERVER_ID = Setting("central.server_id", str)
+REENROLL = Setting("sync.reenroll_needed", str)       # why the server refused the token
+RECONCILE = Setting("sync.reconcile_needed", bool)    # a full reconcile is due (see reconcile.py)
+LIMITS = Setting("central.limits", dict)
 
 
 def write_private(path: Path, data: bytes) -> None:
@@ -134,31 +134,15 @@ class Identity:
         self.token_path.unlink(missing_ok=True)
 
 
-def get_setting(s: OrmSession, key: str) -> object | None:
-    row = s.get(LocalSetting, key)
-    return None if row is None else row.value
-
-
-def put_setting(s: OrmSession, key: str, value: object | None) -> None:
-    row = s.get(LocalSetting, key)
-    if value is None:
-        if row is not None:
-            s.delete(row)
-    elif row is None:
-        s.add(LocalSetting(key=key, value=value))
-    else:
-        row.value = value
-
-
 def remember_limits(s: OrmSession, limits: protocol.Limits) -> None:
     """Keep the limits the server last advertised (USB bundles are cut to them)."""
-    if get_setting(s, LIMITS_SETTING) != limits.to_json():
-        put_setting(s, LIMITS_SETTING, limits.to_json())
+    if LIMITS.get(s) != limits.to_json():
+        LIMITS.put(s, limits.to_json())
 
 
 def known_limits(s: OrmSession) -> protocol.Limits | None:
-    value = get_setting(s, LIMITS_SETTING)
+    value = LIMITS.get(s)
     try:
-        return protocol.Limits.from_json(value) if isinstance(value, dict) else None
+        return protocol.Limits.from_json(value) if value is not None else None
     except (KeyError, TypeError, ValueError):
         return None

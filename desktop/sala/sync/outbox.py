@@ -20,13 +20,14 @@ from sqlalchemy.orm import Session as OrmSession
 
 from sala.domain.clock import now
 from sala.storage.models import (
-    ActionItem, Amendment, Attachment, Device, Guide, GuideQuestion, LocalSetting, Observation,
+    ActionItem, Amendment, Attachment, Device, Guide, GuideQuestion, Observation,
     OutboxEntry, Participant, ParticipantContact, Proposal, Rating, Session, SyncRecord, Tally,
     Contribution, Vote,
 )
+from sala.storage.settings import Setting
 from sala.wire import crypto, protocol
 
-SEALING_KEY_SETTING = "central.sealing_public_key"
+SEALING_KEY = Setting("central.sealing_public_key", str)
 SCHEMA = 1
 _ENVELOPE_FIELDS = {"id", "device_id", "seq", "created_at", "updated_at"}
 
@@ -118,8 +119,7 @@ def enqueue_amendment(s: OrmSession, amendment: Amendment) -> int:
 
 
 def sealing_key(s: OrmSession) -> str | None:
-    row = s.get(LocalSetting, SEALING_KEY_SETTING)
-    return row.value if row else None
+    return SEALING_KEY.get(s)
 
 
 def _sealed_contacts(s: OrmSession, session_id: str) -> list[tuple[str, SyncRecord | None, dict[str, Any], list[str], str | None]]:

@@ -33,7 +33,6 @@ from sala.storage.models import Device, OutboxEntry, SyncBatch
 from sala.sync import batch_store as store
 from sala.sync import identity
 from sala.sync.context import RunContext
-from sala.sync.identity import RECONCILE_SETTING
 from sala.sync.retry import call
 
 SENT = ("accepted", "duplicate")
@@ -64,7 +63,7 @@ class ServerView:
 
 def disagreement(s: OrmSession, device_id: str, view: ServerView) -> str | None:
     """Why the outbox and the server's view disagree (a full reconcile is due), else None."""
-    if identity.get_setting(s, RECONCILE_SETTING) and (view.max_seq or _any_sent(s)):
+    if identity.RECONCILE.get(s) and (view.max_seq or _any_sent(s)):
         return "first run after enrollment"
     last = s.scalar(select(Device.last_sync_seq).where(Device.id == device_id)) or 0
     if last < view.max_seq:
@@ -193,11 +192,11 @@ def run(ctx: RunContext) -> dict[str, Any]:
     view = ServerView.from_json(ans.doc)
     with ctx.db.read() as s:
         why = "asked (--reconcile)" if force else disagreement(s, dev, view)
-        flagged = identity.get_setting(s, RECONCILE_SETTING) is not None
+        flagged = identity.RECONCILE.get(s) is not None
     if why is None:
         if flagged:                     # nothing to reconcile after all (server holds nothing)
             with ctx.db.write() as s:
-                identity.put_setting(s, RECONCILE_SETTING, None)
+                identity.RECONCILE.put(s, None)
         return {"checked": 0}
     with ctx.db.read() as s:
         rows = rows_to_ask(s)
@@ -225,5 +224,5 @@ def run(ctx: RunContext) -> dict[str, Any]:
         view = ServerView.from_json(got.doc) if got is not None else view
     with ctx.db.write() as s:
         done = apply(s, dev, view, answers)
-        identity.put_setting(s, RECONCILE_SETTING, None)
+        identity.RECONCILE.put(s, None)
     return {**done, "why": why}

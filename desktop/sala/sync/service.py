@@ -21,7 +21,7 @@ from sala.storage.database import Database
 from sala.storage.models import BlobUpload, Device, OutboxEntry, SyncBatch, SyncRun
 from sala.sync import batch_store as store
 from sala.sync import identity, outbox
-from sala.sync.identity import RECONCILE_SETTING, Identity
+from sala.sync.identity import Identity
 from sala.sync.run_report import Progress, RetryPolicy, RunReport
 
 # The HTTP client and the engine (httpx and friends, ~0.1 s) load on the first enroll, probe
@@ -64,8 +64,8 @@ class SyncService:
 
     def server_url(self) -> str | None:
         with self.db.read() as s:
-            url = identity.get_setting(s, identity.URL_SETTING)
-        return str(url) if url else None
+            url = identity.URL.get(s)
+        return url or None
 
     def enroll(self, url: str, code: str, name: str | None = None) -> str:
         """Enroll this laptop with ``code``; returns where the token was stored."""
@@ -81,12 +81,12 @@ class SyncService:
             raise _enroll_error(ans.status, ans.error_code)
         where = self.identity.set_token(str(ans.doc["token"]))
         with self.db.write() as s:
-            identity.put_setting(s, identity.URL_SETTING, url.rstrip("/"))
-            identity.put_setting(s, identity.SERVER_ID_SETTING, hello.server_id)
-            identity.put_setting(s, identity.REENROLL_SETTING, None)
-            identity.put_setting(s, RECONCILE_SETTING, True)   # see reconcile.py: "when"
+            identity.URL.put(s, url.rstrip("/"))
+            identity.SERVER_ID.put(s, hello.server_id)
+            identity.REENROLL.put(s, None)
+            identity.RECONCILE.put(s, True)   # see reconcile.py: "when"
             identity.remember_limits(s, hello.limits)
-            identity.put_setting(s, outbox.SEALING_KEY_SETTING, hello.sealing_key)
+            outbox.SEALING_KEY.put(s, hello.sealing_key)
             outbox.seal_pending_contacts(s)
         return where
 
@@ -110,7 +110,7 @@ class SyncService:
             report = engine.run()
             if str(report.outcome) == "reenroll":
                 with self.db.write() as s:
-                    identity.put_setting(s, identity.REENROLL_SETTING, report.detail or "401")
+                    identity.REENROLL.put(s, report.detail or "401")
             return report
 
     def probe(self) -> bool:
@@ -132,8 +132,8 @@ class SyncService:
     def status(self) -> SyncStatus:
         with self.db.read() as s:
             counts = store.outbox_counts(s)
-            url = identity.get_setting(s, identity.URL_SETTING)
-            reenroll = identity.get_setting(s, identity.REENROLL_SETTING)
+            url = identity.URL.get(s)
+            reenroll = identity.REENROLL.get(s)
             blobs = dict(s.execute(select(BlobUpload.state, func.count())
                                    .group_by(BlobUpload.state)).all())
             last_ok = s.scalar(select(func.max(SyncRun.finished_at))
