@@ -90,7 +90,13 @@ class SessionListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.InitialSortOrderRole:  # the first click: newest, biggest first; names A–Z
+            column = self.COLUMNS[section]
+            first = Qt.SortOrder.DescendingOrder if column == "date" or column in self.NUMBERS else Qt.SortOrder.AscendingOrder
+            return first.value
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
         return {
             "date": self.tr("Date"), "kind": self.tr("Kind"), "title": self.tr("Title"),
