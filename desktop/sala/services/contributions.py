@@ -9,17 +9,15 @@ from sqlalchemy import delete, func, insert, select, text
 from sqlalchemy.orm import Session as OrmSession
 
 from sala.domain import enums as e
-from sala.domain.clock import now
 from sala.domain.errors import NotFoundError
 from sala.domain.inputs import ContributionInput
 from sala.domain.ids import new_id
 from sala.services.sessions import audit, editable_session, load_record, not_editable
-from sala.storage.database import Database
+from sala.storage.database import Database, stamp_new_record
 from sala.storage.models import Contribution, Participant
 
 
 _STATUS = text("SELECT status, title FROM session WHERE id = :id")
-_NEXT_SEQ = text("UPDATE device SET last_change_seq = last_change_seq + 1 WHERE id = :id RETURNING last_change_seq")
 _INSERT = insert(Contribution.__table__)
 
 
@@ -58,8 +56,8 @@ class ContributionService:
         """Validate and store one contribution durably; returns it as stored.
 
         This is the path behind every Enter in a capture page, so it skips the ORM unit of
-        work: one status check, one sequence bump, one insert, one commit, all in the same
-        ``BEGIN IMMEDIATE`` transaction the flush hook would use. ``contribution_id`` and
+        work: one status check, one sequence bump (``stamp_new_record``, numbered as the flush
+        hook numbers), one insert, one commit, all in one ``BEGIN IMMEDIATE`` transaction. ``contribution_id`` and
         ``recorded_at`` let undo put a deleted contribution back exactly as it was.
         """
         clean = data.validated()
@@ -70,15 +68,13 @@ class ContributionService:
             if row.status == e.SessionStatus.FINALIZED.value:
                 raise not_editable(row.title)
             participant = participant_for_code(s, session_id, clean.participant_code)
-            seq = s.execute(_NEXT_SEQ, {"id": self._db.device_id}).scalar_one()
-            stamp = now()
-            values = dict(
-                id=contribution_id or new_id(), device_id=self._db.device_id, seq=seq, created_at=stamp,
-                updated_at=stamp, session_id=session_id, type=clean.type, text=clean.text,
-                stance=clean.stance, tags=list(clean.tags),
+            values = stamp_new_record(s, dict(
+                id=contribution_id or new_id(), session_id=session_id, type=clean.type,
+                text=clean.text, stance=clean.stance, tags=list(clean.tags),
                 participant_id=participant.id if participant else None, question_id=clean.question_id,
-                topic_id=clean.topic_id, recorded_at=recorded_at or stamp,
-            )
+                topic_id=clean.topic_id,
+            ))
+            values["recorded_at"] = recorded_at or values["created_at"]
             s.connection().execute(_INSERT, values)
             return _view(Contribution(**values), participant.code if participant else None)
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, event, select, text, update
+from sqlalchemy import Engine, event, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import sessionmaker
@@ -112,6 +112,27 @@ class Database:
         self.engine.dispose()
 
 
+_TAKE_SEQS = text("UPDATE device SET last_change_seq = last_change_seq + :n WHERE id = :id "
+                  "RETURNING last_change_seq")
+
+
+def take_change_seqs(session: OrmSession, device_id: str, n: int) -> int:
+    """Reserve ``n`` consecutive change seqs of ``device_id`` in the caller's transaction;
+    returns the last one. The only place a change seq is handed out."""
+    return int(session.execute(_TAKE_SEQS, {"n": n, "id": device_id}).scalar_one())
+
+
+def stamp_new_record(session: OrmSession, values: dict[str, Any]) -> dict[str, Any]:
+    """Fill ``device_id``, ``seq`` and both timestamps of one new synced record written with a
+    Core insert (the capture fast path, which skips the unit of work and so the flush hook);
+    numbered exactly as the flush hook numbers ORM objects. Returns ``values``."""
+    device_id = session.info["device_id"]
+    stamp = now()
+    values.update(device_id=device_id, seq=take_change_seqs(session, device_id, 1),
+                  created_at=stamp, updated_at=stamp)
+    return values
+
+
 @event.listens_for(OrmSession, "before_flush")
 def _stamp_records(session: OrmSession, _ctx: Any, _instances: Any) -> None:
     device_id = session.info.get("device_id")
@@ -126,12 +147,7 @@ def _stamp_records(session: OrmSession, _ctx: Any, _instances: Any) -> None:
         changed = [o for o in changed if o.seq is None]
         if not changed:
             return
-    last = session.execute(
-        update(Device)
-        .where(Device.id == device_id)
-        .values(last_change_seq=Device.last_change_seq + len(changed))
-        .returning(Device.last_change_seq)
-    ).scalar_one()
+    last = take_change_seqs(session, device_id, len(changed))
     stamp = now()
     for offset, obj in enumerate(changed):
         obj.device_id = obj.device_id if preserve and obj.device_id else device_id

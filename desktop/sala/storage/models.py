@@ -44,7 +44,8 @@ class Base(DeclarativeBase):
 
 
 class SyncRecord:
-    """Columns every synced record has; filled in by the flush hook, never by hand."""
+    """Columns every synced record has; filled in by storage, never by hand: the flush hook
+    for ORM objects, ``database.stamp_new_record`` for a Core insert (the capture fast path)."""
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     device_id: Mapped[str] = mapped_column(String(36))
@@ -243,6 +244,7 @@ class Rating(SyncRecord, Base):
     comment: Mapped[str] = mapped_column(Text, default="")
     age_band: Mapped[e.AgeBand | None] = mapped_column(EnumText(e.AgeBand), nullable=True)
     recorded_at: Mapped[datetime] = mapped_column(AwareDateTime())
+    comment_hidden: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     __table_args__ = (Index("ix_rating_session", "session_id", "score"),
                       Index("ix_rating_dashboard", "score", "session_id"))
 
