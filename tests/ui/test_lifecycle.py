@@ -214,6 +214,11 @@ def test_print_summary_from_the_finalized_session_page_makes_its_pdf(qtbot, wind
     written = tmp_path / name
     assert done.args == [str(written)] and written.read_bytes().startswith(b"%PDF")
     dlg.reject()
+    window.action_summary.trigger()                                  # Ctrl+P on the page: the same session
+    again = window.report_dialog
+    assert again is not dlg and again.isVisible() and again.session_id == session_id
+    assert again.output.value().name == name
+    again.reject()
 
 
 def test_back_to_the_list_by_button_alt_left_and_escape(qtbot, window, services, session_id):

@@ -253,13 +253,15 @@ class MainWindow(QMainWindow):
 
     # -- reports (dialogs read on their own thread; see ui/reports/report_dialog.py) --------------------
     def session_summary(self) -> None:
-        from sala.ui.reports.report_dialog import ReportDialog
-
+        header = getattr(self._session_page, "header", None)
+        if header is not None and self.stack.currentWidget() is self._session_page:
+            self.print_summary(header.detail.id)  # Ctrl+P on a session page prints that session
+            return
         index = self.list_page.table.currentIndex()
         if not index.isValid():
             QMessageBox.information(self, "Sala", self.tr("Select a session in the list first."))
             return
-        ReportDialog(self.services, self.lang, self.list_page.model.session_id(index.row()), self).exec()
+        self.print_summary(self.list_page.model.session_id(index.row()))
 
     def print_summary(self, session_id: str) -> None:
         """"Print summary" on a session page: the summary dialog, named as a Thai official files it
