@@ -56,6 +56,7 @@ def test_head_count_is_apart_from_those_who_spoke(services, rich, tmp_path):
         30, genders=[("หญิง", 17), ("ชาย", 12), ("เพศอื่น ๆ", 0), ("ไม่ระบุ", 1)]))
     assert "ผู้เข้าร่วม 30 คน (ผู้แสดงความเห็น 2 คน)" in text  # P01 and P02 spoke
     assert "ผู้เข้าร่วมทั้งหมด 30 คน" in text and "17 (57%)" in text
+    assert "จำแนกตามเพศ (รวม 30 คน)" in text  # the total the shares are of
     missing = _summary(services, rich.session_id, tmp_path, "none.pdf")
     assert "ไม่ได้บันทึกจำนวนผู้เข้าร่วม (ผู้แสดงความเห็น 2 คน)" in missing
     assert "ผู้เข้าร่วม 2 คน" not in missing

@@ -65,20 +65,26 @@ def no_data_text(items: Sequence[tuple[str, int]], lang: str) -> str | None:
 
 
 def chart_with_legend(title: str, items: Sequence[tuple[str, int]], styles: ThaiStyles, width: float, *,
-                      kind: str = "bar", drop_zero: bool = False) -> KeepTogether:
+                      kind: str = "bar", drop_zero: bool = False, unit: tuple[str, str] | None = None) -> KeepTogether:
     """A captioned bar chart: one row per item (Thai/English label, count), in the given order.
+
+    ``unit`` (Thai, English), e.g. ("คน", "people"), puts the total the shares are of in the
+    caption: "จำแนกตามเพศ (รวม 30 คน)".
 
     Zero counts stay (a band nobody came from is information) unless ``drop_zero``. ``kind`` is
     accepted for older callers; every chart is drawn as labelled horizontal bars.
     """
     del kind
     items = [(label, int(v)) for label, v in items if v or not drop_zero]
-    caption = thai_paragraph(title, styles.h3)
     small = legend_styles(styles.lang)
     empty = no_data_text(items, styles.lang)
     if empty is not None:
-        return KeepTogether([caption, thai_paragraph(empty, small.body)])
+        return KeepTogether([thai_paragraph(title, styles.h3), thai_paragraph(empty, small.body)])
     total = sum(v for _, v in items)
+    if unit:
+        th = styles.lang == "th"
+        title = f"{title} (รวม {total:,} {unit[0]})" if th else f"{title} ({total:,} {unit[1]})"
+    caption = thai_paragraph(title, styles.h3)
     top = max(v for _, v in items)
     natural = max(stringWidth(label, small.cell.fontName, small.cell.fontSize) for label, _ in items) + 12
     label_w = min(max(natural, 30 * mm), width * 0.4)

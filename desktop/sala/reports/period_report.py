@@ -21,9 +21,12 @@ from sala.reports.layout import (
 )
 from sala.reports.output import atomic_output
 from sala.reports.period_data import THEME_MIN_CONTRIBUTIONS, PeriodData, load_period_data
-from sala.reports.session_summary import printed_at
+from sala.reports.session_summary import ITEMS, PEOPLE, printed_at
 from sala.reports.thai_pdf import ThaiStyles, build_pdf, thai_paragraph, thai_table
 from sala.storage.database import Database
+
+
+SESSIONS = ("เวที", "sessions")
 
 
 def report_title(flt: ReportFilter, lang: str) -> str:
@@ -67,23 +70,25 @@ def period_flowables(d: PeriodData, *, agency: str | None = None, unit: str | No
                              (tr(L, "รายการ", "Item"), tr(L, "จำนวน", "Count")), st, 120 * mm))
     out.append(thai_paragraph(tr(L, f"คะแนนความพึงพอใจเฉลี่ยจากนิทรรศการ {avg} จาก 5",
                                  f"Average exhibition rating {avg} out of 5"), st.body))
-    out.append(chart_with_legend(tr(L, "จำนวนเวทีจำแนกตามรูปแบบ", "Sessions by kind"), d.by_kind, st, CONTENT_WIDTH, kind="pie"))
-    out.append(chart_with_legend(tr(L, "จำนวนเวทีรายเดือน", "Sessions per month"), d.by_month, st, CONTENT_WIDTH))
+    out.append(chart_with_legend(tr(L, "จำนวนเวทีจำแนกตามรูปแบบ", "Sessions by kind"), d.by_kind, st, CONTENT_WIDTH,
+                                 unit=SESSIONS))
+    out.append(chart_with_legend(tr(L, "จำนวนเวทีรายเดือน", "Sessions per month"), d.by_month, st, CONTENT_WIDTH,
+                                 unit=SESSIONS))
     out += heading(tr(L, "จำนวนเวทีรายจังหวัด", "Sessions per province"), st.h3)
     out.append(_counts_table(d.by_province, (tr(L, "จังหวัด", "Province"), tr(L, "เวที", "Sessions")), st))
 
     section("ผู้ลงทะเบียนรหัส", "People registered with a code")
     if d.participants:
-        out.append(chart_with_legend(tr(L, "จำแนกตามช่วงอายุ", "By age band"), d.age_bands, st, CONTENT_WIDTH))
-        out.append(chart_with_legend(tr(L, "จำแนกตามเพศ", "By gender"), d.genders, st, CONTENT_WIDTH, kind="pie"))
+        out.append(chart_with_legend(tr(L, "จำแนกตามช่วงอายุ", "By age band"), d.age_bands, st, CONTENT_WIDTH, unit=PEOPLE))
+        out.append(chart_with_legend(tr(L, "จำแนกตามเพศ", "By gender"), d.genders, st, CONTENT_WIDTH, unit=PEOPLE))
     else:
         out.append(note(tr(L, "ไม่มีผู้ลงทะเบียนรหัสไว้", "Nobody registered with a code"), st))
 
     section("ความคิดเห็นและข้อเสนอ", "Contributions")
     if d.contributions:
-        out.append(chart_with_legend(tr(L, "จำแนกตามประเภท", "By type"), d.by_type, st, CONTENT_WIDTH))
-        out.append(chart_with_legend(tr(L, "จำแนกตามจุดยืน", "By stance"), d.by_stance, st, CONTENT_WIDTH, kind="pie"))
-        out.append(chart_with_legend(tr(L, "จำแนกตามประเด็น", "By topic"), d.by_topic, st, CONTENT_WIDTH, kind="hbar"))
+        out.append(chart_with_legend(tr(L, "จำแนกตามประเภท", "By type"), d.by_type, st, CONTENT_WIDTH, unit=ITEMS))
+        out.append(chart_with_legend(tr(L, "จำแนกตามจุดยืน", "By stance"), d.by_stance, st, CONTENT_WIDTH, unit=ITEMS))
+        out.append(chart_with_legend(tr(L, "จำแนกตามประเด็น", "By topic"), d.by_topic, st, CONTENT_WIDTH, unit=ITEMS))
         out += heading(tr(L, "จุดยืนรายประเด็น", "Stance per topic"), st.h3)
         rows: list[list[object]] = [[tr(L, "ประเด็น", "Topic"), tr(L, "เห็นด้วย", "Support"), tr(L, "ไม่เห็นด้วย", "Oppose"),
                                      tr(L, "เป็นกลาง", "Neutral"), tr(L, "ไม่ระบุ", "Not stated")]]

@@ -30,6 +30,7 @@ from sala.reports.thai_pdf import ThaiStyles, build_pdf, thai_paragraph, thai_ta
 from sala.storage.database import Database
 
 THUMB_W, THUMB_H = 76 * mm, 58 * mm
+PEOPLE, ITEMS, VOTES = ("คน", "people"), ("รายการ", "items"), ("โหวต", "votes")  # chart totals' units
 
 
 def printed_at(lang: str) -> str:
@@ -130,12 +131,12 @@ def _participation(d: SessionData, sec: _Sections) -> None:
 def _profile(age_bands: Counts, genders: Counts, occupations: Counts, sec: _Sections) -> None:
     st, L = sec.st, sec.st.lang
     if age_bands:
-        sec.add(chart_with_legend(tr(L, "จำแนกตามช่วงอายุ", "By age band"), age_bands, st, CONTENT_WIDTH))
+        sec.add(chart_with_legend(tr(L, "จำแนกตามช่วงอายุ", "By age band"), age_bands, st, CONTENT_WIDTH, unit=PEOPLE))
     if genders:
-        sec.add(chart_with_legend(tr(L, "จำแนกตามเพศ", "By gender"), genders, st, CONTENT_WIDTH, kind="pie"))
+        sec.add(chart_with_legend(tr(L, "จำแนกตามเพศ", "By gender"), genders, st, CONTENT_WIDTH, unit=PEOPLE))
     if occupations:
         sec.add(chart_with_legend(tr(L, "จำแนกตามอาชีพ", "By occupation"), occupations, st, CONTENT_WIDTH,
-                                  kind="hbar", drop_zero=True))
+                                  drop_zero=True, unit=PEOPLE))
 
 
 def _line_rows(lines: list[Line], st: ThaiStyles, with_type: bool) -> Table:
@@ -160,10 +161,11 @@ def _contributions(d: SessionData, sec: _Sections) -> None:
     if d.kind == e.SessionKind.EXHIBITION and not total:
         return
     sec.head("ความคิดเห็นและข้อเสนอ", "Contributions")
-    sec.add(thai_paragraph(tr(L, f"รวม {total:,} รายการ", f"{total:,} in all"), st.body))
     if total:
-        sec.add(chart_with_legend(tr(L, "จำแนกตามประเภท", "By type"), d.type_counts, st, CONTENT_WIDTH),
-                chart_with_legend(tr(L, "จำแนกตามจุดยืน", "By stance"), d.stance_counts, st, CONTENT_WIDTH, kind="pie"))
+        sec.add(chart_with_legend(tr(L, "จำแนกตามประเภท", "By type"), d.type_counts, st, CONTENT_WIDTH, unit=ITEMS),
+                chart_with_legend(tr(L, "จำแนกตามจุดยืน", "By stance"), d.stance_counts, st, CONTENT_WIDTH, unit=ITEMS))
+    else:
+        sec.add(note(tr(L, "ไม่มีความคิดเห็นที่บันทึกไว้", "No contributions recorded"), st))
     for topic, groups in d.by_topic:
         sec.add(*heading(f"{tr(L, 'ประเด็น', 'Topic')}: {topic}", st.h2))
         for type_label, lines in groups:
@@ -206,12 +208,13 @@ def _exhibition(d: SessionData, sec: _Sections) -> None:
         avg = f"{d.rating_average:.2f}"
         sec.add(thai_paragraph(tr(L, f"ผู้ให้คะแนน {d.rating_total:,} คน คะแนนเฉลี่ย {avg} จาก 5",
                                   f"{d.rating_total:,} ratings, average {avg} out of 5"), st.body),
-                chart_with_legend(tr(L, "การกระจายของคะแนน", "Rating distribution"), d.ratings, st, CONTENT_WIDTH))
+                chart_with_legend(tr(L, "การกระจายของคะแนน", "Rating distribution"), d.ratings, st, CONTENT_WIDTH,
+                                  unit=PEOPLE))
     else:
         sec.add(note(tr(L, "ยังไม่มีผู้ให้คะแนน", "No ratings yet"), st))
     if d.votes:
         sec.add(chart_with_legend(tr(L, "จำนวนโหวตต่อข้อเสนอ", "Dot-votes per proposal"), d.votes, st,
-                                  CONTENT_WIDTH, kind="hbar"))
+                                  CONTENT_WIDTH, unit=VOTES))
     if d.rating_comments:
         rows: list[list[object]] = [[tr(L, "ความคิดเห็นของผู้เยี่ยมชม", "Visitor comment"), tr(L, "จำนวน", "Count")]]
         rows += [[text, f"{n:,}"] for text, n in d.rating_comments]
