@@ -22,6 +22,7 @@ from sala.domain.clock import to_local
 from sala.domain.errors import NotFoundError
 from sala.domain.provinces import find_province
 from sala.domain.thaidate import format_date
+from sala.services.exhibition import hidden_comment_ids
 from sala.storage.database import Database
 from sala.storage.models import (
     ActionItem, Amendment, Attachment, Contribution, Guide, Observation, Participant,
@@ -382,8 +383,10 @@ def _exhibition(s: OrmSession, data: SessionData) -> None:
         data.ratings = [(f"{score} ★" if data.lang == "en" else f"{score} คะแนน", int(dist.get(score, 0)))
                         for score in (5, 4, 3, 2, 1)]
         data.rating_average = float(s.scalar(select(func.avg(Rating.score)).where(Rating.session_id == sid)))
+    hidden = hidden_comment_ids(s, sid)  # staff hid these (abusive, personal data) from the summary
     data.rating_comments = [(text, int(n)) for text, n in s.execute(
-        select(Rating.comment, func.count()).where(Rating.session_id == sid, Rating.comment != "")
+        select(Rating.comment, func.count()).where(Rating.session_id == sid, Rating.comment != "",
+                                                   Rating.id.not_in(hidden))
         .group_by(Rating.comment).order_by(func.count().desc(), Rating.comment)).all()]
     votes = func.count(Vote.id)
     data.votes = [(title, int(n)) for title, n in s.execute(

@@ -22,7 +22,7 @@ from sala.domain.inputs import AttendanceInput
 from sala.services.sessions import audit, effective_attendance, load_record, load_session
 from sala.services.tallies import count
 from sala.storage.database import Database
-from sala.storage.models import ActionItem, Amendment, Contribution, Observation, Session, Tally
+from sala.storage.models import ActionItem, Amendment, Contribution, Observation, Rating, Session, Tally
 
 
 def _due(value: Any) -> str | None:
@@ -57,6 +57,9 @@ _FIELDS: dict[str, tuple[type, dict[str, Callable[[Any], Any]]]] = {
         "who": lambda x: v.optional_text(x, "who", 200),
         "due": _due,
         "done": bool,
+    }),
+    "rating": (Rating, {
+        "comment_hidden": bool,  # a visitor's comment hidden from the summary (services/exhibition.py)
     }),
     "session": (Session, {
         "title": lambda x: v.required_text(x, "title", v.TITLE_MAX),

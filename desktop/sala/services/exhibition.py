@@ -8,16 +8,17 @@ import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import func, select
 
 from sala.domain import enums as e
 from sala.domain import validation as v
 from sala.domain.clock import now
-from sala.domain.errors import NotFoundError, ValidationError
-from sala.services.sessions import audit, editable_session, load_record
+from sala.domain.errors import ImmutableError, NotFoundError, ValidationError
+from sala.services.sessions import audit, editable_session, load_record, load_session
 from sala.storage.database import Database
-from sala.storage.models import Proposal, Rating, Vote
+from sala.storage.models import Amendment, Proposal, Rating, Vote
 from sala.storage.settings import Setting
 
 COMMENT_MAX = 500
@@ -32,6 +33,17 @@ class ProposalView:
     session_id: str
     position: int
     title: str
+
+
+@dataclass(frozen=True)
+class CommentView:
+    """A visitor's comment as staff read it: with its face, when, and whether it is hidden."""
+
+    rating_id: str
+    score: int
+    text: str
+    recorded_at: datetime
+    hidden: bool
 
 
 @dataclass(frozen=True)
@@ -52,7 +64,7 @@ class ExhibitionService:
     def add_proposal(self, session_id: str, title: str) -> ProposalView:
         clean = v.required_text(title, "title", v.TITLE_MAX)
         with self._db.write() as s:
-            editable_session(s, session_id)
+            _open_exhibition(s, session_id)
             top = s.execute(select(func.max(Proposal.position)).where(Proposal.session_id == session_id)).scalar()
             p = Proposal(session_id=session_id, position=0 if top is None else top + 1, title=clean)
             s.add(p)
@@ -63,14 +75,14 @@ class ExhibitionService:
         clean = v.required_text(title, "title", v.TITLE_MAX)
         with self._db.write() as s:
             p = self._proposal(s, proposal_id)
-            editable_session(s, p.session_id)
+            _open_exhibition(s, p.session_id)
             p.title = clean
             return _pview(p)
 
     def move_proposal(self, proposal_id: str, delta: int) -> list[ProposalView]:
         with self._db.write() as s:
             p = self._proposal(s, proposal_id)
-            editable_session(s, p.session_id)
+            _open_exhibition(s, p.session_id)
             ordered = list(s.scalars(select(Proposal).where(Proposal.session_id == p.session_id)
                                      .order_by(Proposal.position)))
             i = ordered.index(p)
@@ -85,7 +97,7 @@ class ExhibitionService:
         """Remove a proposal; refused once visitors have voted for it (their votes would vanish)."""
         with self._db.write() as s:
             p = self._proposal(s, proposal_id)
-            editable_session(s, p.session_id)
+            _open_exhibition(s, p.session_id)
             votes = s.execute(select(func.count()).where(Vote.proposal_id == proposal_id)).scalar_one()
             if votes:
                 raise ValidationError("proposal", f"ลบข้อเสนอนี้ไม่ได้ เพราะมีผู้ลงคะแนนแล้ว {votes} เสียง",
@@ -107,7 +119,7 @@ class ExhibitionService:
         band = e.AgeBand.parse(age_band, "age_band") if age_band else None
         chosen = list(dict.fromkeys(proposal_ids))
         with self._db.write() as s:
-            editable_session(s, session_id)
+            _open_exhibition(s, session_id)
             if chosen:
                 known = set(s.scalars(select(Proposal.id).where(Proposal.session_id == session_id,
                                                                 Proposal.id.in_(chosen))))
@@ -133,6 +145,38 @@ class ExhibitionService:
         visitors = sum(dist.values())
         average = sum(k * n for k, n in dist.items()) / visitors if visitors else None
         return Tally(visitors, average, dist, votes)
+
+    # -- visitors' comments -------------------------------------------------------------------
+    def comments(self, session_id: str) -> list[CommentView]:
+        """Every visitor's comment, newest first, hidden ones included and marked (as amended)."""
+        with self._db.read() as s:
+            rows = s.scalars(select(Rating).where(Rating.session_id == session_id, Rating.comment != "")
+                             .order_by(Rating.recorded_at.desc(), Rating.id.desc())).all()
+            hidden = _amended_hidden(s, session_id)
+            return [CommentView(r.id, r.score, r.comment, r.recorded_at, hidden.get(r.id, r.comment_hidden))
+                    for r in rows]
+
+    def set_comment_hidden(self, rating_id: str, hidden: bool, reason: str = "") -> CommentView:
+        """Hide a visitor's comment from the summary (or show it again); the rating still counts.
+
+        Before finalizing the rating's flag changes; after, the finalized record stays as it was
+        and the change is an amendment with a required reason (sent with the next sync).
+        """
+        with self._db.write() as s:
+            r = load_record(s, Rating, rating_id, "ความคิดเห็นของผู้ชม / visitor's comment")
+            finalized = load_session(s, r.session_id).status == e.SessionStatus.FINALIZED
+            if not finalized:
+                r.comment_hidden = bool(hidden)
+                audit(s, "hide_comment" if hidden else "show_comment", "rating", rating_id)
+        if finalized:
+            from sala.services.amendments import AmendmentService  # its outbox import is heavier
+
+            AmendmentService(self._db).amend("rating", rating_id, {"comment_hidden": bool(hidden)}, reason)
+        with self._db.read() as s:
+            r = s.get(Rating, rating_id)
+            assert r is not None
+            state = _amended_hidden(s, r.session_id).get(r.id, r.comment_hidden)
+            return CommentView(r.id, r.score, r.comment, r.recorded_at, state)
 
     @staticmethod
     def _proposal(s, proposal_id: str) -> Proposal:  # noqa: ANN001 - an ORM session
@@ -172,6 +216,35 @@ class KioskPin:
 
 def _hash(pin: str, salt: bytes, params: dict[str, int]) -> bytes:
     return hashlib.scrypt(pin.encode(), salt=salt, n=params["n"], r=params["r"], p=params["p"], dklen=32)
+
+
+def _open_exhibition(s, session_id: str):  # noqa: ANN001, ANN202 - an ORM session, a Session
+    """The exhibition, if proposals may change and visitors be recorded: not closed, not finalized."""
+    obj = editable_session(s, session_id)
+    if obj.status == e.SessionStatus.CLOSED:
+        raise ImmutableError(
+            f"เวที “{obj.title}” ปิดแล้ว เพิ่มหรือแก้ไขข้อเสนอและรับความเห็นผู้ชมไม่ได้ จนกว่าจะเปิดเวทีอีกครั้ง",
+            f"“{obj.title}” is closed: proposals cannot change and visitors cannot be recorded until it is reopened",
+        )
+    return obj
+
+
+def _amended_hidden(s, session_id: str) -> dict[str, bool]:  # noqa: ANN001 - an ORM session
+    """rating id -> hidden, as set by amendments after finalizing (later ones win)."""
+    out: dict[str, bool] = {}
+    for a in s.scalars(select(Amendment).where(Amendment.session_id == session_id,
+                                               Amendment.target_type == "rating").order_by(Amendment.seq)):
+        if "comment_hidden" in a.changes:
+            out[a.target_id] = bool(a.changes["comment_hidden"])
+    return out
+
+
+def hidden_comment_ids(s, session_id: str) -> set[str]:  # noqa: ANN001 - an ORM session
+    """Ratings of the session whose comment is hidden from the summary (flag or amendment)."""
+    flagged = set(s.scalars(select(Rating.id).where(Rating.session_id == session_id, Rating.comment_hidden.is_(True))))
+    for rid, hidden in _amended_hidden(s, session_id).items():
+        (flagged.add if hidden else flagged.discard)(rid)
+    return flagged
 
 
 def _pview(p: Proposal) -> ProposalView:
