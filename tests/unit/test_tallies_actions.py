@@ -68,3 +68,17 @@ def test_finalized_session_refuses_changes(services, session_id) -> None:
                  lambda: services.action_items.delete(a.id)):
         with pytest.raises(ImmutableError):
             call()
+
+
+def test_changing_a_record_that_is_gone_names_it(services, session_id) -> None:
+    from sala.domain.errors import NotFoundError
+    from sala.domain.inputs import ContributionInput
+
+    for call, words in ((lambda: services.tallies.update("nope", TallyInput("x")), "tally"),
+                        (lambda: services.action_items.delete("nope"), "action item"),
+                        (lambda: services.observations.update("nope", "x"), "observation"),
+                        (lambda: services.contributions.update("nope", ContributionInput("opinion", "x")),
+                         "contribution")):
+        with pytest.raises(NotFoundError) as info:
+            call()
+        assert words in info.value.en and "ไม่พบ" in info.value.th and info.value.ident == "nope"

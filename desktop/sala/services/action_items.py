@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from sala.domain import validation as v
 from sala.domain.errors import ValidationError
-from sala.services.sessions import audit, editable_session, load_record
+from sala.services.sessions import audit, editable_record, editable_session
 from sala.storage.database import Database
 from sala.storage.models import ActionItem
 
@@ -56,15 +56,13 @@ class ActionItemService:
     def update(self, item_id: str, data: ActionItemInput) -> ActionItemView:
         clean = data.validated()
         with self._db.write() as s:
-            a = _load(s, item_id)
-            editable_session(s, a.session_id)
+            a = editable_record(s, ActionItem, item_id, _WHAT)
             a.what, a.who, a.due, a.done = clean.what, clean.who, clean.due, clean.done
             return _view(a)
 
     def delete(self, item_id: str) -> ActionItemView:
         with self._db.write() as s:
-            a = _load(s, item_id)
-            editable_session(s, a.session_id)
+            a = editable_record(s, ActionItem, item_id, _WHAT)
             view = _view(a)
             s.delete(a)
             audit(s, "delete", "action_item", item_id, {"what": view.what[:200]})
@@ -77,8 +75,7 @@ class ActionItemService:
             return [_view(a) for a in rows]
 
 
-def _load(s, item_id: str) -> ActionItem:  # noqa: ANN001 - an ORM session
-    return load_record(s, ActionItem, item_id, "สิ่งที่ต้องดำเนินการ / action item")
+_WHAT = "สิ่งที่ต้องดำเนินการ / action item"
 
 
 def _view(a: ActionItem) -> ActionItemView:

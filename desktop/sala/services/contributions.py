@@ -12,13 +12,14 @@ from sala.domain import enums as e
 from sala.domain.errors import NotFoundError
 from sala.domain.inputs import ContributionInput
 from sala.domain.ids import new_id
-from sala.services.sessions import audit, editable_session, load_record, not_editable
+from sala.services.sessions import audit, editable_record, load_record, not_editable
 from sala.storage.database import Database, stamp_new_record
 from sala.storage.models import Contribution, Participant
 
 
 _STATUS = text("SELECT status, title FROM session WHERE id = :id")
 _INSERT = insert(Contribution.__table__)
+_WHAT = "ความคิดเห็น / contribution"
 
 
 @dataclass(frozen=True)
@@ -81,8 +82,7 @@ class ContributionService:
     def update(self, contribution_id: str, data: ContributionInput) -> ContributionView:
         clean = data.validated()
         with self._db.write() as s:
-            c = self._load(s, contribution_id)
-            editable_session(s, c.session_id)
+            c = editable_record(s, Contribution, contribution_id, _WHAT)
             participant = participant_for_code(s, c.session_id, clean.participant_code)
             c.type = clean.type  # type: ignore[assignment]
             c.text = clean.text
@@ -96,8 +96,7 @@ class ContributionService:
     def delete(self, contribution_id: str) -> ContributionView:
         """Remove a contribution of an editable session; returns what it was (for undo)."""
         with self._db.write() as s:
-            c = self._load(s, contribution_id)
-            editable_session(s, c.session_id)
+            c = editable_record(s, Contribution, contribution_id, _WHAT)
             code = s.get(Participant, c.participant_id).code if c.participant_id else None
             view = _view(c, code)
             s.execute(delete(Contribution).where(Contribution.id == contribution_id))
@@ -134,7 +133,7 @@ class ContributionService:
 
     @staticmethod
     def _load(s: OrmSession, contribution_id: str) -> Contribution:
-        return load_record(s, Contribution, contribution_id, "ความคิดเห็น / contribution")
+        return load_record(s, Contribution, contribution_id, _WHAT)
 
 
 def _view(c: Contribution, code: str | None) -> ContributionView:

@@ -9,9 +9,11 @@ from sqlalchemy import delete, select
 
 from sala.domain import validation as v
 from sala.domain.clock import now
-from sala.services.sessions import audit, editable_session, load_record
+from sala.services.sessions import audit, editable_record, editable_session, load_record
 from sala.storage.database import Database
 from sala.storage.models import Observation
+
+_WHAT = "ข้อสังเกต / observation"
 
 
 @dataclass(frozen=True)
@@ -45,16 +47,14 @@ class ObservationService:
     def update(self, observation_id: str, text: str) -> ObservationView:
         clean = v.required_text(text, "text", v.TEXT_MAX)
         with self._db.write() as s:
-            o = self._load(s, observation_id)
-            editable_session(s, o.session_id)
+            o = editable_record(s, Observation, observation_id, _WHAT)
             o.text = clean
             return _view(o)
 
     def delete(self, observation_id: str) -> ObservationView:
         """Remove an observation of an editable session; returns what it was (for undo)."""
         with self._db.write() as s:
-            o = self._load(s, observation_id)
-            editable_session(s, o.session_id)
+            o = editable_record(s, Observation, observation_id, _WHAT)
             view = _view(o)
             audit(s, "delete", "observation", observation_id, {"text": o.text[:200]})
             s.execute(delete(Observation).where(Observation.id == observation_id))
@@ -74,7 +74,7 @@ class ObservationService:
 
     @staticmethod
     def _load(s, observation_id: str) -> Observation:  # noqa: ANN001 - an ORM session
-        return load_record(s, Observation, observation_id, "ข้อสังเกต / observation")
+        return load_record(s, Observation, observation_id, _WHAT)
 
 
 def _view(o: Observation) -> ObservationView:

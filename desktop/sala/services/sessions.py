@@ -157,6 +157,15 @@ def editable_session(s: OrmSession, session_id: str) -> Session:
     return obj
 
 
+def editable_record(s: OrmSession, model: type[R], record_id: str, what: str) -> R:
+    """Load-check before a change to a record of a session (an action item, a tally, an
+    observation, a proposal …): the row, or NotFoundError naming ``what``; ImmutableError when
+    its session is finalized. The caller then changes it in the same transaction."""
+    obj = load_record(s, model, record_id, what)
+    editable_session(s, obj.session_id)  # type: ignore[attr-defined]
+    return obj
+
+
 def audit(s: OrmSession, action: str, entity: str, entity_id: str, detail: dict | None = None) -> None:
     s.add(AuditEvent(at=now(), action=action, entity=entity, entity_id=entity_id, detail=detail))
 

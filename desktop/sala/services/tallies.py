@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from sala.domain import validation as v
 from sala.domain.errors import ValidationError
-from sala.services.sessions import audit, editable_session, load_record
+from sala.services.sessions import audit, editable_record, editable_session
 from sala.storage.database import Database
 from sala.storage.models import Tally
 
@@ -79,16 +79,14 @@ class TallyService:
     def update(self, tally_id: str, data: TallyInput) -> TallyView:
         clean = data.validated()
         with self._db.write() as s:
-            t = _load(s, tally_id)
-            editable_session(s, t.session_id)
+            t = editable_record(s, Tally, tally_id, _WHAT)
             t.question = clean.question
             t.count_for, t.count_against, t.count_abstain = clean.count_for, clean.count_against, clean.count_abstain
             return _view(t)
 
     def delete(self, tally_id: str) -> TallyView:
         with self._db.write() as s:
-            t = _load(s, tally_id)
-            editable_session(s, t.session_id)
+            t = editable_record(s, Tally, tally_id, _WHAT)
             view = _view(t)
             s.delete(t)
             audit(s, "delete", "tally", tally_id, {"question": view.question[:200]})
@@ -101,8 +99,7 @@ class TallyService:
             return [_view(t) for t in rows]
 
 
-def _load(s, tally_id: str) -> Tally:  # noqa: ANN001 - an ORM session
-    return load_record(s, Tally, tally_id, "ผลการยกมือ / tally")
+_WHAT = "ผลการยกมือ / tally"
 
 
 def _view(t: Tally) -> TallyView:
