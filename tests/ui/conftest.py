@@ -49,8 +49,9 @@ def screenshot(tmp_path):  # noqa: ANN001
     from PySide6.QtWidgets import QApplication
 
     def take(widget, name: str) -> None:  # noqa: ANN001
-        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # as painted: layouts settled
-        QApplication.processEvents()
+        QApplication.processEvents()  # results on their way land first …
+        for _ in range(3):  # … then layouts settle, inner ones first, as before a paint
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         hint = widget.minimumSizeHint()
         assert hint.width() <= SCREEN[0] and hint.height() <= SCREEN[1], f"{name} needs {hint.toTuple()}"
         image = widget.grab().toImage()
