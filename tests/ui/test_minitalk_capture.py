@@ -76,7 +76,7 @@ def test_reading_a_row_then_typing_the_next_speaker_adds_a_new_entry(qtbot, page
     assert page.model.rowCount() == 2
 
 
-def test_editing_is_explicit_visible_and_escape_leaves_it(qtbot, page, services, tasks, session_id):
+def test_editing_is_explicit_visible_and_escape_leaves_it(qtbot, page, services, tasks, session_id, tmp_path):
     for text in ("ข้อแรก", "ข้อสอง"):
         type_text(page.capture.box, text)
         press_enter(qtbot)
@@ -90,6 +90,7 @@ def test_editing_is_explicit_visible_and_escape_leaves_it(qtbot, page, services,
     banner = page.capture.edit_banner
     assert banner.isVisible() and "แก้ไข" in banner.text() and "Esc" in banner.text()
     assert page.capture.box.toPlainText() == "ข้อแรก" and page.capture.box.hasFocus()
+    assert page.grab().save(str(tmp_path / "editing.png"))
 
     qtbot.keyClick(page.capture.box, K.Key_Escape)        # Esc: nothing saved, the typing comes back
     assert not banner.isVisible()
@@ -158,22 +159,29 @@ def test_long_thai_entry_is_shown_whole_in_the_main_window_at_1366x768(
     assert isinstance(page, MinitalkPage)
     QApplication.processEvents()
     table, model = page.table, page.model
-    table.resizeRowsToContents()
     widths = {c: table.columnWidth(c) for c in range(model.columnCount())}
     assert max(widths, key=widths.get) == model.COL_TEXT, widths
     assert widths[model.COL_TEXT] >= 400
-    # Every column has a label, and each label fits its column.
+    # Every column has a label, and each label fits its column (the "amended" state column shows
+    # only on a finalized session).
+    assert table.isColumnHidden(model.COL_STATE)
     fm = table.horizontalHeader().fontMetrics()
-    for c in range(model.columnCount()):
+    for c in (c for c in range(model.columnCount()) if not table.isColumnHidden(c)):
         label = model.headerData(c, Qt.Orientation.Horizontal)
         assert label, f"column {c} has no label"
         assert fm.horizontalAdvance(label) < widths[c], (label, widths[c])
+    cell_fm = table.fontMetrics()
+    for r in range(model.rowCount()):                                   # short values fit on one line
+        for c in (model.COL_TIME, model.COL_TYPE, model.COL_STANCE, model.COL_CODE):
+            value = model.index(r, c).data()
+            assert cell_fm.horizontalAdvance(value) + 6 <= widths[c], (value, widths[c])
 
     row = next(r for r in range(model.rowCount()) if model.view_at(r).text == LONG_THAI)
     ix = model.index(row, model.COL_TEXT)
     assert ix.data() == LONG_THAI                                       # the whole text, not an elided copy
-    rect = table.visualRect(ix)
     metrics = QFontMetrics(table.font())
+    qtbot.waitUntil(lambda: table.visualRect(ix).height() > 2 * metrics.lineSpacing())  # fitted as it shows
+    rect = table.visualRect(ix)
     needed = metrics.boundingRect(QRect(0, 0, rect.width() - 8, 10_000), Qt.TextFlag.TextWordWrap, LONG_THAI)
     assert rect.height() > 2 * metrics.lineSpacing()                    # more than one line
     assert rect.height() >= needed.height(), (rect.height(), needed.height())   # tall enough for every line

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView, QApplication, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QTableView,
@@ -109,6 +109,7 @@ class MinitalkPage(QWidget):
         for sig in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
             sig.connect(self._update_count)
         self._install_actions()
+        self._fit_columns()
         self.load()
         self.capture.restore(self._usable_draft(services.drafts.load(capture_key(session_id))))
         self.apply_status(detail)
@@ -121,17 +122,24 @@ class MinitalkPage(QWidget):
         t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         t.setAlternatingRowColors(True)
         # Entries are read back to the room: the text wraps and each row is as tall as its text
-        # (Thai marks above and below need the height), never cut off with "…".
+        # (Thai marks above and below need the height), never cut off with "…". Only the rows on
+        # screen are measured (see _fit_rows): measuring all 500 of a page on every Enter would
+        # cost a second on a field laptop.
         t.setWordWrap(True)
         t.setTextElideMode(Qt.TextElideMode.ElideNone)
         t.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         t.verticalHeader().setVisible(False)
-        t.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        t.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        t.verticalHeader().setDefaultSectionSize(int(self.fontMetrics().lineSpacing() * 1.6))
         h = t.horizontalHeader()
-        for col in range(self.model.columnCount()):
-            h.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         h.setSectionResizeMode(ContributionModel.COL_TEXT, QHeaderView.ResizeMode.Stretch)
-        h.setMaximumSectionSize(max(160, self.fontMetrics().horizontalAdvance("M") * 14))
+        self._fit_timer = QTimer(self, singleShot=True, interval=0)
+        self._fit_timer.timeout.connect(self._fit_rows)
+        t.verticalScrollBar().valueChanged.connect(self._fit_timer.start)
+        h.sectionResized.connect(self._fit_timer.start)
+        for sig in (self.model.rowsInserted, self.model.modelReset, self.model.dataChanged, self.model.layoutChanged):
+            sig.connect(self._fit_timer.start)
         t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)  # editing is the capture box's
         t.setItemDelegateForColumn(ContributionModel.COL_TYPE, ChoiceDelegate(
             [(x.value, x.label(self.lang)) for x in e.ContributionType], t))
@@ -141,6 +149,45 @@ class MinitalkPage(QWidget):
         t.doubleClicked.connect(lambda _ix: self.edit_selected())
         t.installEventFilter(self)
         return t
+
+    def _fit_columns(self) -> None:
+        """Each short column as wide as its longest possible value (the labels it can show) or its
+        heading, so "What was said" gets the rest; worked out from the labels, not by reading rows."""
+        fm, head = self.table.fontMetrics(), self.table.horizontalHeader().fontMetrics()
+        m = ContributionModel
+        values = {
+            m.COL_TIME: ["88:88"],
+            m.COL_TYPE: [x.label(self.lang) for x in e.ContributionType],
+            m.COL_STANCE: [x.label(self.lang) for x in e.Stance],
+            m.COL_CODE: ["P000"],
+            m.COL_TAGS: ["ฝุ่นควัน", "PM2.5"],  # longer tag lists wrap inside the cell
+            m.COL_STATE: [self.model.tr("saving…"), self.model.tr("✎ amended")],
+        }
+        for col, texts in values.items():
+            label = str(self.model.headerData(col, Qt.Orientation.Horizontal) or "")
+            width = max([fm.horizontalAdvance(t) + 12 for t in texts] + [head.horizontalAdvance(label) + 16])
+            self.table.setColumnWidth(col, width)
+
+    def _fit_rows(self) -> None:
+        """Give each row on screen the height its wrapped text needs."""
+        t = self.table
+        if not t.isVisible() or self.model.rowCount() == 0:
+            return
+        for _ in range(4):  # fitting changes which rows are on screen; a few rounds settle it
+            top = max(0, t.rowAt(0))
+            bottom = t.rowAt(t.viewport().height() - 1)
+            bottom = self.model.rowCount() - 1 if bottom < 0 else bottom
+            changed = False
+            for r in range(top, bottom + 1):
+                before = t.rowHeight(r)
+                t.resizeRowToContents(r)
+                changed |= t.rowHeight(r) != before
+            if not changed:
+                return
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt name
+        super().showEvent(event)
+        self._fit_timer.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt name
         """Words typed while the list has the focus go to the capture box, never into a row."""
@@ -311,6 +358,8 @@ class MinitalkPage(QWidget):
         self.delete_button.setEnabled(not closed)
         self.amend_button.setVisible(ro)
         self.side.setTabVisible(self.side.indexOf(self.amendments), ro)
+        # "Amended" is the only lasting state; an entry being saved shows grey for a moment.
+        self.table.setColumnHidden(ContributionModel.COL_STATE, not ro)
 
     def amend_selected(self) -> None:
         ix = self.table.currentIndex()
