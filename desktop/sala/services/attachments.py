@@ -20,8 +20,10 @@ from sqlalchemy import select
 
 from sala.domain import validation as v
 from sala.domain.errors import SalaError, ValidationError
+from sala.paths import blob_path
 from sala.services.sessions import audit, editable_session, load_record
 from sala.storage.database import Database
+from sala.storage.files import publish
 from sala.storage.models import Attachment
 
 MAX_BYTES = 30 * 1024 * 1024
@@ -89,7 +91,7 @@ class AttachmentService:
         self.max_bytes = max_bytes
 
     def blob_path(self, sha256: str) -> Path:
-        return self.root / sha256[:2] / sha256
+        return blob_path(self.root, sha256)
 
     # -- step 1: the file (safe to run on any thread) -----------------------------------------
     def store_file(self, source: Path) -> StoredBlob:
@@ -126,14 +128,13 @@ class AttachmentService:
                     if written > self.max_bytes:  # grew while we copied
                         raise ValidationError("file", f"“{name}” ใหญ่เกินกำหนด", f"“{name}” is too large")
                 out.flush()
-                os.fsync(out.fileno())
             sha = digest.hexdigest()
             final = self.blob_path(sha)
             if final.exists() and final.stat().st_size == written:
                 tmp.unlink()  # the same photo again: stored once
             else:
                 final.parent.mkdir(exist_ok=True)
-                os.replace(tmp, final)
+                publish(tmp, final)   # fsync, rename, fsync the folder
             tmp = None
             return StoredBlob(sha, written, media, final)
         except OSError as exc:

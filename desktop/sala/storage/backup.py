@@ -6,23 +6,25 @@ import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
 
+from sala.storage.files import atomic_path
+
 KEEP = 5
 
 
 def backup_to(source: Path, target: Path) -> Path:
-    """Copy ``source`` into ``target`` page by page with the backup API; returns ``target``."""
+    """Copy ``source`` into ``target`` page by page with the backup API, atomically and
+    durably (fsynced before it replaces ``target``); returns ``target``."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix(target.suffix + ".part")
-    src = sqlite3.connect(source)
-    try:
-        dst = sqlite3.connect(tmp)
+    with atomic_path(target) as tmp:
+        src = sqlite3.connect(source)
         try:
-            src.backup(dst, pages=4096)
+            dst = sqlite3.connect(tmp)
+            try:
+                src.backup(dst, pages=4096)
+            finally:
+                dst.close()
         finally:
-            dst.close()
-    finally:
-        src.close()
-    tmp.replace(target)
+            src.close()
     return target
 
 

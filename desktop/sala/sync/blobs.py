@@ -15,16 +15,13 @@ from pathlib import Path
 from sqlalchemy import select, update
 
 from sala.domain.clock import now
+from sala.paths import blob_path
 from sala.storage.models import BlobUpload
 from sala.sync.context import RunContext
 from sala.sync.retry import Tries, request
 from sala.wire import http
 
 CHUNK = 1 << 20
-
-
-def blob_path(root: Path, sha256: str) -> Path:
-    return root / sha256[:2] / sha256
 
 
 def _set(ctx: RunContext, sha: str, **values: object) -> None:

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -28,11 +27,12 @@ from sqlalchemy import select
 
 from sala.domain.clock import now
 from sala.domain.errors import SalaError
+from sala.paths import blob_path
 from sala.storage.database import Database
+from sala.storage.files import atomic_path, atomic_write
 from sala.storage.models import BlobUpload, Device, OutboxEntry, SyncBatch, SyncRun
 from sala.sync import batch_store as store
 from sala.sync import batcher, identity
-from sala.sync.blobs import blob_path
 from sala.wire import crypto, pieces, protocol
 
 FORMAT = "sala-bundle"
@@ -86,10 +86,9 @@ def export_bundle(db: Database, key: Ed25519PrivateKey, attachments: Path,
     index: dict[str, Any] = {"format": FORMAT, "version": VERSION, "device_id": db.device_id,
                              "device_name": name, "public_key": crypto.public_key_b64(key),
                              "created_at": now().isoformat(), "batches": [], "blobs": []}
-    tmp = out.with_name(f".{out.name}.part")
     missing = 0
     try:
-        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_STORED) as zf:
+        with atomic_path(out) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_STORED) as zf:
             for b in rows:
                 assert b.body is not None
                 name_ = f"batches/{b.batch_id}.gz"
@@ -111,30 +110,12 @@ def export_bundle(db: Database, key: Ed25519PrivateKey, attachments: Path,
             raw = protocol.canonical_json(index)
             zf.writestr("index.json", raw)
             zf.writestr("index.sig", crypto.sign(key, raw))
-        with tmp.open("rb+") as f:
-            os.fsync(f.fileno())
-        os.replace(tmp, out)
-        _fsync_dir(out.parent)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise SalaError(f"เขียนไฟล์ชุดข้อมูลไม่ได้ ({exc.strerror}) ตรวจสอบว่าแฟลชไดรฟ์เสียบอยู่และมีที่ว่าง",
                         f"Cannot write the bundle ({exc.strerror}); check the USB stick is "
                         "plugged in and has free space.") from exc
     return {"batches": len(index["batches"]), "records": sum(b["records"] for b in index["batches"]),
             "photos": len(index["blobs"]), "photos_missing": missing}
-
-
-def _fsync_dir(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 # -- import --------------------------------------------------------------------------------------
@@ -202,9 +183,7 @@ def import_bundle(db: Database, attachments: Path, path: Path) -> dict[str, Any]
         dest = blob_path(attachments, sha)
         if not dest.exists():
             dest.parent.mkdir(parents=True, exist_ok=True)
-            tmp = dest.with_name(dest.name + ".part")
-            tmp.write_bytes(data)
-            os.replace(tmp, dest)
+            atomic_write(dest, data)
     new = 0
     with db.write() as s:
         dev = s.get(Device, origin)

@@ -9,12 +9,12 @@ on a headless or keyring-less machine (the fail/null backends), to a 0600 file b
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy.orm import Session as OrmSession
 
+from sala.storage.files import atomic_write
 from sala.storage.settings import Setting
 from sala.wire import crypto, protocol
 
@@ -28,19 +28,6 @@ SERVER_ID = Setting("central.server_id", str)
 REENROLL = Setting("sync.reenroll_needed", str)       # why the server refused the token
 RECONCILE = Setting("sync.reconcile_needed", bool)    # a full reconcile is due (see reconcile.py)
 LIMITS = Setting("central.limits", dict)
-
-
-def write_private(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` readable by the user only (0600), durably, atomically."""
-    tmp = path.with_name(path.name + ".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        os.fchmod(fd, 0o600)
-        os.write(fd, data)
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.replace(tmp, path)
 
 
 def usable_keyring() -> object | None:
@@ -86,7 +73,7 @@ class Identity:
                 self._key = crypto.signing_key_from_bytes(self.key_path.read_bytes())
             else:
                 key = crypto.generate_signing_key()
-                write_private(self.key_path, crypto.signing_key_to_bytes(key))
+                atomic_write(self.key_path, crypto.signing_key_to_bytes(key), mode=0o600)
                 self._key = key
         return self._key
 
@@ -108,7 +95,7 @@ class Identity:
                 return "keyring"
             except Exception as exc:  # noqa: BLE001 - any keyring failure → the file
                 log.warning("keyring refused the token (%s); using a private file", exc)
-        write_private(self.token_path, token.encode("ascii"))
+        atomic_write(self.token_path, token.encode("ascii"), mode=0o600)
         return "file"
 
     def token(self) -> str | None:

@@ -1,0 +1,55 @@
+"""storage.files: the one atomic, durable way to write a file in place."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from sala.paths import blob_path
+from sala.storage import files
+
+
+def test_atomic_write_replaces_and_fsyncs_file_then_folder(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    target = tmp_path / "device_token"
+    target.write_bytes(b"old")
+    synced: list[str] = []
+    real_fsync = os.fsync
+
+    def spy(fd: int) -> None:
+        synced.append("dir" if stat.S_ISDIR(os.fstat(fd).st_mode) else "file")
+        real_fsync(fd)
+
+    monkeypatch.setattr(files.os, "fsync", spy)
+    files.atomic_write(target, b"new secret", mode=0o600)
+    assert target.read_bytes() == b"new secret"
+    assert synced == ["file", "dir"]          # the data before the rename, the rename after
+    if os.name == "posix":
+        assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert [p.name for p in tmp_path.iterdir()] == ["device_token"]   # no temporary left
+
+
+def test_a_failure_keeps_the_old_file_and_leaves_no_temporary(tmp_path: Path) -> None:
+    target = tmp_path / "bundle.zip"
+    target.write_bytes(b"the previous bundle")
+    with pytest.raises(RuntimeError), files.atomic_path(target) as tmp:
+        tmp.write_bytes(b"half a new bun")
+        raise RuntimeError("USB stick pulled out")
+    assert target.read_bytes() == b"the previous bundle"
+    assert [p.name for p in tmp_path.iterdir()] == ["bundle.zip"]
+
+
+def test_the_temporary_file_is_beside_the_target(tmp_path: Path) -> None:
+    target = tmp_path / "sub" / "x.sqlite3"
+    target.parent.mkdir()
+    with files.atomic_path(target) as tmp:
+        assert tmp.parent == target.parent and tmp.name.startswith(".x.sqlite3.")
+        tmp.write_bytes(b"db")
+    assert target.read_bytes() == b"db"
+
+
+def test_photo_path_is_content_addressed_and_fanned_out(tmp_path: Path) -> None:
+    sha = "ab" + "0" * 62
+    assert blob_path(tmp_path, sha) == tmp_path / "ab" / sha
