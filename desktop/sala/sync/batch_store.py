@@ -11,7 +11,6 @@ them here with ``via='bundle'`` and forwards them unchanged.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 

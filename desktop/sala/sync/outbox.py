@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session as OrmSession
 
 from sala.domain.clock import now
 from sala.storage.models import (
-    ActionItem, Amendment, Attachment, Device, Guide, GuideQuestion, Observation,
+    ActionItem, Amendment, Attachment, Device, Guide, Observation,
     OutboxEntry, Participant, ParticipantContact, Proposal, Rating, Session, SyncRecord, Tally,
     Contribution, Vote,
 )

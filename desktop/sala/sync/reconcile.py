@@ -23,6 +23,7 @@ import bisect
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from sqlalchemy import select, update
@@ -206,7 +207,7 @@ def run(ctx: RunContext) -> dict[str, Any]:
     while i < len(rows):
         chunk = rows[i:i + step]
         ids = [r[0] for r in chunk]
-        got = call(ctx, lambda: client.reconcile(dev, ids, [r[1] for r in chunk]), "reconcile")
+        got = call(ctx, partial(client.reconcile, dev, ids, [r[1] for r in chunk]), "reconcile")
         if got is None:
             return {"checked": 0, "skipped": "unsupported"}
         if got.status == 413:
