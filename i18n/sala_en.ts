@@ -163,99 +163,114 @@
 <context>
     <name>AnswersPanel</name>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="83"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="84"/>
+        <source>No speaker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="85"/>
+        <source>Who is speaking: a participant code such as P01 (Ctrl+1…9). Leave it empty when the speaker is not known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="87"/>
+        <source>Speaker:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="90"/>
         <source>Answer — Enter saves</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="101"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="109"/>
         <source>Facilitator observations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="104"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="112"/>
         <source>Observation (mood, who held back, …) — Enter saves</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="106"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="114"/>
         <source>About this question</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="140"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="150"/>
         <source>Edit… (F2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="140"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="150"/>
         <source>Delete (Del)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="141"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="151"/>
         <source>Amend… (F2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="161"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="171"/>
         <source>No questions yet: add one to the guide, or use a template. Answers typed now are kept without a question.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="164"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="174"/>
         <source>Question %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="189"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="199"/>
         <source>(general) </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="231"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="241"/>
         <source>Add answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="246"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="256"/>
         <source>Add observation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="259"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="269"/>
         <source>Amend a finalized answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="261"/>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="269"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="271"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="279"/>
         <source>Edit answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="277"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="287"/>
         <source>Amend a finalized observation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="279"/>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="285"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="289"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="295"/>
         <source>Edit observation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="289"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="299"/>
         <source>Delete answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="292"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="302"/>
         <source>Delete observation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="307"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="317"/>
         <source>Corrected text</source>
         <translation type="unfinished"></translation>
     </message>
@@ -380,6 +395,40 @@
     </message>
 </context>
 <context>
+    <name>CommentsPanel</name>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk/comments.py" line="44"/>
+        <location filename="../desktop/sala/ui/kiosk/comments.py" line="99"/>
+        <source>Hide from summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk/comments.py" line="46"/>
+        <source>An abusive comment, or one with personal data, is left out of the summary; its face rating still counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk/comments.py" line="51"/>
+        <source>Reason (required: the exhibition is finalized)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk/comments.py" line="78"/>
+        <source>(hidden from the summary)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk/comments.py" line="87"/>
+        <source>Visitors&apos; comments: %1 (%2 hidden)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk/comments.py" line="98"/>
+        <source>Show in summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ContributionModel</name>
     <message>
         <location filename="../desktop/sala/ui/minitalk/contribution_model.py" line="53"/>
@@ -418,11 +467,13 @@
     </message>
     <message>
         <location filename="../desktop/sala/ui/minitalk/contribution_model.py" line="176"/>
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="164"/>
         <source>saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/minitalk/contribution_model.py" line="177"/>
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="165"/>
         <source>✎ amended</source>
         <translation type="unfinished"></translation>
     </message>
@@ -707,82 +758,106 @@
     </message>
 </context>
 <context>
+    <name>KioskFaces</name>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk/faces.py" line="19"/>
+        <source>Very poor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk/faces.py" line="20"/>
+        <source>Poor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk/faces.py" line="21"/>
+        <source>Fair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk/faces.py" line="22"/>
+        <source>Good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk/faces.py" line="23"/>
+        <source>Very good</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>KioskStaffPage</name>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="94"/>
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="107"/>
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="158"/>
         <source>New proposal on display — Enter adds it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="100"/>
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="113"/>
         <source>Start kiosk mode (full screen)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="104"/>
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="123"/>
         <source>Proposals on display</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="159"/>
+        <source>Proposals cannot change: the exhibition is %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="170"/>
+        <source>Kiosk mode cannot start: this exhibition is finalized (read-only). Create a new exhibition session for another day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="172"/>
+        <source>Kiosk mode cannot start: this exhibition is closed. Reopen it first (Reopen, above) to take visitors again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>KioskVisitor</name>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="57"/>
+        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="64"/>
         <source>How did you like this exhibition?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="68"/>
+        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="80"/>
         <source>Staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="77"/>
-        <source>Very poor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="77"/>
-        <source>Poor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="77"/>
-        <source>OK</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="77"/>
-        <source>Good</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="77"/>
-        <source>Very good</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="97"/>
+        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="122"/>
         <source>A short comment (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="101"/>
+        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="137"/>
         <source>Your age (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="111"/>
+        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="124"/>
         <source>Send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="161"/>
+        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="82"/>
+        <source>Leave kiosk mode (supervisor PIN)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="194"/>
         <source>Thank you! Your opinion has been recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="198"/>
+        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="244"/>
         <source>Tap the proposals you support — %1 of %2 dots left</source>
         <translation type="unfinished"></translation>
     </message>
@@ -908,12 +983,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="260"/>
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="262"/>
         <source>Select a session in the list first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="291"/>
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="293"/>
         <source>%n session(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -922,12 +997,12 @@
     </message>
     <message>
         <location filename="../desktop/sala/ui/shell/main_window.py" line="249"/>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="294"/>
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="296"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="298"/>
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="300"/>
         <source>All changes saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -970,39 +1045,39 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/page.py" line="211"/>
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="259"/>
         <source>Add “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/page.py" line="222"/>
-        <location filename="../desktop/sala/ui/minitalk/page.py" line="242"/>
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="270"/>
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="290"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/page.py" line="251"/>
-        <location filename="../desktop/sala/ui/minitalk/page.py" line="253"/>
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="299"/>
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="301"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/page.py" line="295"/>
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="343"/>
         <source>Draft: the session starts when you save the first entry (or press Start).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/page.py" line="297"/>
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="345"/>
         <source>This session is closed: nothing can be added or changed. Press Reopen to add more, or Finalize when it is complete.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/page.py" line="299"/>
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="347"/>
         <source>Finalized: read-only. To correct an entry, select it and press Amend… (a reason is recorded).</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop/sala/ui/minitalk/page.py" line="325"/>
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="375"/>
         <source>%n contribution(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1122,72 +1197,67 @@
 <context>
     <name>ParticipantsTable</name>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/participants.py" line="38"/>
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="42"/>
         <source>Participants</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/participants.py" line="46"/>
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="50"/>
         <source>Remove selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/participants.py" line="56"/>
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="60"/>
         <source>Purpose of data use (read to the participant)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/participants.py" line="68"/>
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="73"/>
         <source>Code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/participants.py" line="68"/>
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="73"/>
         <source>Age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/participants.py" line="68"/>
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="73"/>
         <source>Gender</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/participants.py" line="68"/>
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="73"/>
         <source>Occupation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/participants.py" line="68"/>
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="73"/>
         <source>Province</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/participants.py" line="69"/>
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="74"/>
         <source>Consent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/participants.py" line="69"/>
-        <source>Name</source>
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="90"/>
+        <source>Contact details (only with consent)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/participants.py" line="69"/>
-        <source>Phone</source>
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="93"/>
+        <source>Choose a participant in the table to fill in their contact details.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/participants.py" line="69"/>
-        <source>E-mail</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop/sala/ui/focus_group/participants.py" line="149"/>
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="186"/>
         <source>Remove participant %1? Their answers stay, without the code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/participants.py" line="190"/>
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="235"/>
         <source>Add participant (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1196,47 +1266,82 @@
     <name>PhotosPanel</name>
     <message>
         <location filename="../desktop/sala/ui/focus_group/photos.py" line="50"/>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="221"/>
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="238"/>
         <source>Drop photos of flip charts and whiteboards here, or choose files.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="52"/>
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="54"/>
         <source>Choose photos…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="55"/>
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="58"/>
         <source>Link new photos to the current question</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="74"/>
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="77"/>
         <source>Caption</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="76"/>
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="79"/>
         <source>What the selected photo shows — saved as you type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="103"/>
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="107"/>
         <source>Choose photos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/focus_group/photos.py" line="112"/>
+        <source>Images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="112"/>
+        <source>All files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="115"/>
+        <source>Look in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="115"/>
+        <source>File name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="116"/>
+        <source>Files of type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="116"/>
+        <source>Add photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="117"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="129"/>
         <source>Adding %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="122"/>
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="139"/>
         <source>Saved %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="219"/>
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="236"/>
         <source>This session is finalized: its photos can be viewed but not changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1590,57 +1695,57 @@ It becomes read-only and is queued to be sent to the central platform. Later cor
 <context>
     <name>SessionListModel</name>
     <message>
-        <location filename="../desktop/sala/ui/sessions/list_model.py" line="96"/>
+        <location filename="../desktop/sala/ui/sessions/list_model.py" line="102"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/list_model.py" line="96"/>
+        <location filename="../desktop/sala/ui/sessions/list_model.py" line="102"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/list_model.py" line="96"/>
+        <location filename="../desktop/sala/ui/sessions/list_model.py" line="102"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/list_model.py" line="97"/>
+        <location filename="../desktop/sala/ui/sessions/list_model.py" line="103"/>
         <source>Province</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/list_model.py" line="97"/>
+        <location filename="../desktop/sala/ui/sessions/list_model.py" line="103"/>
         <source>Venue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/list_model.py" line="97"/>
+        <location filename="../desktop/sala/ui/sessions/list_model.py" line="103"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/list_model.py" line="98"/>
+        <location filename="../desktop/sala/ui/sessions/list_model.py" line="104"/>
         <source>Contributions / visitors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/list_model.py" line="98"/>
+        <location filename="../desktop/sala/ui/sessions/list_model.py" line="104"/>
         <source>Speakers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/list_model.py" line="99"/>
+        <location filename="../desktop/sala/ui/sessions/list_model.py" line="105"/>
         <source>Head count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/list_model.py" line="112"/>
+        <location filename="../desktop/sala/ui/sessions/list_model.py" line="118"/>
         <source>No head count recorded yet: open the session and record it in its header</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/list_model.py" line="131"/>
+        <location filename="../desktop/sala/ui/sessions/list_model.py" line="137"/>
         <source>%1 visitors</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2017,17 +2122,17 @@ It becomes read-only and is queued to be sent to the central platform. Later cor
 <context>
     <name>TallyView</name>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="40"/>
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="46"/>
+        <source>Satisfaction ratings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="57"/>
         <source>Visitors: %1 · average rating %2 / 5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="48"/>
-        <source>%1 stars</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="54"/>
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="71"/>
         <source>Votes per proposal</source>
         <translation type="unfinished"></translation>
     </message>

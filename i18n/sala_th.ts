@@ -162,99 +162,114 @@
 <context>
     <name>AnswersPanel</name>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="83" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="84" />
+        <source>No speaker</source>
+        <translation>ไม่ระบุผู้พูด</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="85" />
+        <source>Who is speaking: a participant code such as P01 (Ctrl+1…9). Leave it empty when the speaker is not known.</source>
+        <translation>ผู้พูดคือใคร: รหัสผู้เข้าร่วม เช่น P01 (Ctrl+1…9) เว้นว่างไว้เมื่อไม่ทราบผู้พูด</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="87" />
+        <source>Speaker:</source>
+        <translation>ผู้พูด:</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="90" />
         <source>Answer — Enter saves</source>
         <translation>คำตอบ — กด Enter เพื่อบันทึก</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="101" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="109" />
         <source>Facilitator observations</source>
         <translation>ข้อสังเกตของผู้ดำเนินการ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="104" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="112" />
         <source>Observation (mood, who held back, …) — Enter saves</source>
         <translation>ข้อสังเกต (บรรยากาศ ใครไม่ค่อยพูด …) — กด Enter เพื่อบันทึก</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="106" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="114" />
         <source>About this question</source>
         <translation>เกี่ยวกับคำถามนี้</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="140" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="150" />
         <source>Edit… (F2)</source>
         <translation>แก้ไข… (F2)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="140" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="150" />
         <source>Delete (Del)</source>
         <translation>ลบ (Del)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="141" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="151" />
         <source>Amend… (F2)</source>
         <translation>แก้ไขเพิ่มเติม… (F2)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="161" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="171" />
         <source>No questions yet: add one to the guide, or use a template. Answers typed now are kept without a question.</source>
         <translation>ยังไม่มีคำถาม: เพิ่มคำถามในแนวคำถาม หรือใช้แม่แบบ คำตอบที่พิมพ์ตอนนี้จะบันทึกไว้โดยไม่ผูกกับคำถาม</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="164" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="174" />
         <source>Question %1 of %2</source>
         <translation>คำถามที่ %1 จาก %2</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="189" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="199" />
         <source>(general) </source>
         <translation>(ทั่วไป) </translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="231" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="241" />
         <source>Add answer</source>
         <translation>เพิ่มคำตอบ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="246" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="256" />
         <source>Add observation</source>
         <translation>เพิ่มข้อสังเกต</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="259" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="269" />
         <source>Amend a finalized answer</source>
         <translation>แก้ไขเพิ่มเติมคำตอบของเวทีที่ยืนยันแล้ว</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="261" />
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="269" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="271" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="279" />
         <source>Edit answer</source>
         <translation>แก้ไขคำตอบ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="277" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="287" />
         <source>Amend a finalized observation</source>
         <translation>แก้ไขเพิ่มเติมข้อสังเกตของเวทีที่ยืนยันแล้ว</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="279" />
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="285" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="289" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="295" />
         <source>Edit observation</source>
         <translation>แก้ไขข้อสังเกต</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="289" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="299" />
         <source>Delete answer</source>
         <translation>ลบคำตอบ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="292" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="302" />
         <source>Delete observation</source>
         <translation>ลบข้อสังเกต</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="307" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="317" />
         <source>Corrected text</source>
         <translation>ข้อความที่แก้ไข</translation>
     </message>
@@ -379,6 +394,40 @@
     </message>
 </context>
 <context>
+    <name>CommentsPanel</name>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk/comments.py" line="44" />
+        <location filename="../desktop/sala/ui/kiosk/comments.py" line="99" />
+        <source>Hide from summary</source>
+        <translation>ซ่อนจากสรุป</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk/comments.py" line="46" />
+        <source>An abusive comment, or one with personal data, is left out of the summary; its face rating still counts</source>
+        <translation>ความเห็นที่ไม่สุภาพหรือมีข้อมูลส่วนบุคคลจะไม่แสดงในสรุป แต่คะแนนความพึงพอใจของผู้ชมคนนั้นยังนับอยู่</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk/comments.py" line="51" />
+        <source>Reason (required: the exhibition is finalized)</source>
+        <translation>เหตุผล (ต้องระบุ เพราะยืนยันเวทีแล้ว)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk/comments.py" line="78" />
+        <source>(hidden from the summary)</source>
+        <translation>(ซ่อนจากสรุปแล้ว)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk/comments.py" line="87" />
+        <source>Visitors' comments: %1 (%2 hidden)</source>
+        <translation>ความคิดเห็นของผู้เยี่ยมชม: %1 รายการ (ซ่อน %2)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk/comments.py" line="98" />
+        <source>Show in summary</source>
+        <translation>แสดงในสรุป</translation>
+    </message>
+</context>
+<context>
     <name>ContributionModel</name>
     <message>
         <location filename="../desktop/sala/ui/minitalk/contribution_model.py" line="53" />
@@ -417,11 +466,13 @@
     </message>
     <message>
         <location filename="../desktop/sala/ui/minitalk/contribution_model.py" line="176" />
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="164" />
         <source>saving…</source>
         <translation>กำลังบันทึก…</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/minitalk/contribution_model.py" line="177" />
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="165" />
         <source>✎ amended</source>
         <translation>✎ แก้ไขแล้ว</translation>
     </message>
@@ -486,7 +537,7 @@
     <message>
         <location filename="../desktop/sala/ui/dashboard/page.py" line="185" />
         <source>Visitors</source>
-        <translation>ผู้ชม</translation>
+        <translation>ผู้เยี่ยมชม</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/dashboard/page.py" line="187" />
@@ -706,82 +757,106 @@
     </message>
 </context>
 <context>
+    <name>KioskFaces</name>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk/faces.py" line="19" />
+        <source>Very poor</source>
+        <translation>แย่มาก</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk/faces.py" line="20" />
+        <source>Poor</source>
+        <translation>แย่</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk/faces.py" line="21" />
+        <source>Fair</source>
+        <translation>พอใช้</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk/faces.py" line="22" />
+        <source>Good</source>
+        <translation>ดี</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk/faces.py" line="23" />
+        <source>Very good</source>
+        <translation>ดีมาก</translation>
+    </message>
+</context>
+<context>
     <name>KioskStaffPage</name>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="94" />
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="107" />
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="158" />
         <source>New proposal on display — Enter adds it</source>
         <translation>ข้อเสนอที่จัดแสดงใหม่ — กด Enter เพื่อเพิ่ม</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="100" />
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="113" />
         <source>Start kiosk mode (full screen)</source>
         <translation>เริ่มโหมดตู้แสดงความคิดเห็น (เต็มจอ)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="104" />
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="123" />
         <source>Proposals on display</source>
         <translation>ข้อเสนอที่จัดแสดง</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="159" />
+        <source>Proposals cannot change: the exhibition is %1</source>
+        <translation>เพิ่มหรือแก้ไขข้อเสนอไม่ได้ เพราะเวทีนี้%1</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="170" />
+        <source>Kiosk mode cannot start: this exhibition is finalized (read-only). Create a new exhibition session for another day.</source>
+        <translation>เริ่มโหมดคีออสก์ไม่ได้ เพราะนิทรรศการนี้ยืนยันแล้ว (อ่านอย่างเดียว) หากจัดวันอื่นให้สร้างเวทีนิทรรศการใหม่</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="172" />
+        <source>Kiosk mode cannot start: this exhibition is closed. Reopen it first (Reopen, above) to take visitors again.</source>
+        <translation>เริ่มโหมดคีออสก์ไม่ได้ เพราะนิทรรศการนี้ปิดแล้ว กด “เปิดอีกครั้ง” ด้านบนก่อน จึงจะรับความเห็นผู้ชมได้อีก</translation>
     </message>
 </context>
 <context>
     <name>KioskVisitor</name>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="57" />
+        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="64" />
         <source>How did you like this exhibition?</source>
         <translation>ท่านพึงพอใจนิทรรศการนี้เพียงใด</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="68" />
+        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="80" />
         <source>Staff</source>
         <translation>เจ้าหน้าที่</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="77" />
-        <source>Very poor</source>
-        <translation>แย่มาก</translation>
-    </message>
-    <message>
-        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="77" />
-        <source>Poor</source>
-        <translation>ไม่ดี</translation>
-    </message>
-    <message>
-        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="77" />
-        <source>OK</source>
-        <translation>ตกลง</translation>
-    </message>
-    <message>
-        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="77" />
-        <source>Good</source>
-        <translation>ดี</translation>
-    </message>
-    <message>
-        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="77" />
-        <source>Very good</source>
-        <translation>ดีมาก</translation>
-    </message>
-    <message>
-        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="97" />
+        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="122" />
         <source>A short comment (optional)</source>
         <translation>ความคิดเห็นสั้น ๆ (ไม่บังคับ)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="101" />
+        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="137" />
         <source>Your age (optional)</source>
         <translation>อายุของท่าน (ไม่บังคับ)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="111" />
+        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="124" />
         <source>Send</source>
         <translation>ส่งความคิดเห็น</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="161" />
+        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="82" />
+        <source>Leave kiosk mode (supervisor PIN)</source>
+        <translation>ออกจากโหมดคีออสก์ (ใช้ PIN ผู้ดูแล)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="194" />
         <source>Thank you! Your opinion has been recorded.</source>
         <translation>ขอบคุณค่ะ ความคิดเห็นของท่านได้รับการบันทึกแล้ว</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="198" />
+        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="244" />
         <source>Tap the proposals you support — %1 of %2 dots left</source>
         <translation>แตะข้อเสนอที่ท่านสนับสนุน — เหลือ %1 จาก %2 คะแนน</translation>
     </message>
@@ -796,7 +871,7 @@
     <message>
         <location filename="../desktop/sala/ui/dashboard/live_tally.py" line="55" />
         <source>Visitors' ratings</source>
-        <translation>คะแนนจากผู้ชม</translation>
+        <translation>คะแนนความพึงพอใจของผู้เยี่ยมชม</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/dashboard/live_tally.py" line="56" />
@@ -806,7 +881,7 @@
     <message>
         <location filename="../desktop/sala/ui/dashboard/live_tally.py" line="136" />
         <source>Visitors</source>
-        <translation>ผู้ชม</translation>
+        <translation>ผู้เยี่ยมชม</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/dashboard/live_tally.py" line="138" />
@@ -907,12 +982,12 @@
         <translation>บันทึกสำเนาสำรองแล้ว: %1</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="260" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="262" />
         <source>Select a session in the list first.</source>
         <translation>เลือกเวทีในรายการก่อน</translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="291" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="293" />
         <source>%n session(s)</source>
         <translation>
             <numerusform>%n เวที</numerusform>
@@ -920,12 +995,12 @@
     </message>
     <message>
         <location filename="../desktop/sala/ui/shell/main_window.py" line="249" />
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="294" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="296" />
         <source>Saving…</source>
         <translation>กำลังบันทึก…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="298" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="300" />
         <source>All changes saved</source>
         <translation>บันทึกครบทุกรายการแล้ว</translation>
     </message>
@@ -968,39 +1043,39 @@
         <translation>การแก้ไขเพิ่มเติม</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/page.py" line="211" />
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="259" />
         <source>Add “%1”</source>
         <translation>เพิ่ม “%1”</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/page.py" line="222" />
-        <location filename="../desktop/sala/ui/minitalk/page.py" line="242" />
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="270" />
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="290" />
         <source>Edit</source>
         <translation>แก้ไข</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/page.py" line="251" />
-        <location filename="../desktop/sala/ui/minitalk/page.py" line="253" />
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="299" />
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="301" />
         <source>Delete</source>
         <translation>ลบ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/page.py" line="295" />
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="343" />
         <source>Draft: the session starts when you save the first entry (or press Start).</source>
         <translation>ร่าง: เวทีจะเริ่มเมื่อบันทึกข้อความแรก (หรือกด “เริ่มเวที”)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/page.py" line="297" />
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="345" />
         <source>This session is closed: nothing can be added or changed. Press Reopen to add more, or Finalize when it is complete.</source>
         <translation>เวทีนี้ปิดแล้ว: เพิ่มหรือแก้ไขไม่ได้ กด “เปิดอีกครั้ง” เพื่อบันทึกต่อ หรือกด “ยืนยันผล…” เมื่อครบถ้วนแล้ว</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/page.py" line="299" />
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="347" />
         <source>Finalized: read-only. To correct an entry, select it and press Amend… (a reason is recorded).</source>
         <translation>ยืนยันผลแล้ว: อ่านอย่างเดียว หากต้องแก้ไขข้อความ ให้เลือกแล้วกด “แก้ไขเพิ่มเติมรายการที่เลือก…” (บันทึกพร้อมเหตุผล)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop/sala/ui/minitalk/page.py" line="325" />
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="375" />
         <source>%n contribution(s)</source>
         <translation>
             <numerusform>%n ความคิดเห็น</numerusform>
@@ -1119,72 +1194,67 @@
 <context>
     <name>ParticipantsTable</name>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/participants.py" line="38" />
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="42" />
         <source>Participants</source>
         <translation>ผู้เข้าร่วม</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/participants.py" line="46" />
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="50" />
         <source>Remove selected</source>
         <translation>นำรายการที่เลือกออก</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/participants.py" line="56" />
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="60" />
         <source>Purpose of data use (read to the participant)</source>
         <translation>วัตถุประสงค์การใช้ข้อมูล (อ่านให้ผู้เข้าร่วมฟัง)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/participants.py" line="68" />
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="73" />
         <source>Code</source>
         <translation>รหัส</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/participants.py" line="68" />
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="73" />
         <source>Age</source>
         <translation>อายุ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/participants.py" line="68" />
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="73" />
         <source>Gender</source>
         <translation>เพศ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/participants.py" line="68" />
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="73" />
         <source>Occupation</source>
         <translation>อาชีพ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/participants.py" line="68" />
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="73" />
         <source>Province</source>
         <translation>จังหวัด</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/participants.py" line="69" />
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="74" />
         <source>Consent</source>
         <translation>ความยินยอม</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/participants.py" line="69" />
-        <source>Name</source>
-        <translation>ชื่อ</translation>
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="90" />
+        <source>Contact details (only with consent)</source>
+        <translation>ข้อมูลติดต่อ (เฉพาะเมื่อได้รับความยินยอม)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/participants.py" line="69" />
-        <source>Phone</source>
-        <translation>โทรศัพท์</translation>
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="93" />
+        <source>Choose a participant in the table to fill in their contact details.</source>
+        <translation>เลือกผู้เข้าร่วมในตารางเพื่อกรอกข้อมูลติดต่อ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/participants.py" line="69" />
-        <source>E-mail</source>
-        <translation>อีเมล</translation>
-    </message>
-    <message>
-        <location filename="../desktop/sala/ui/focus_group/participants.py" line="149" />
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="186" />
         <source>Remove participant %1? Their answers stay, without the code.</source>
         <translation>นำผู้เข้าร่วม %1 ออกหรือไม่? คำตอบของผู้นี้ยังอยู่ แต่ไม่มีรหัสกำกับ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/participants.py" line="190" />
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="235" />
         <source>Add participant (%1)</source>
         <translation>เพิ่มผู้เข้าร่วม (%1)</translation>
     </message>
@@ -1193,47 +1263,82 @@
     <name>PhotosPanel</name>
     <message>
         <location filename="../desktop/sala/ui/focus_group/photos.py" line="50" />
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="221" />
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="238" />
         <source>Drop photos of flip charts and whiteboards here, or choose files.</source>
         <translation>ลากรูปถ่ายกระดาษชาร์ตหรือไวท์บอร์ดมาวางที่นี่ หรือเลือกไฟล์</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="52" />
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="54" />
         <source>Choose photos…</source>
         <translation>เลือกรูปภาพ…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="55" />
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="58" />
         <source>Link new photos to the current question</source>
         <translation>ผูกรูปใหม่กับคำถามปัจจุบัน</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="74" />
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="77" />
         <source>Caption</source>
         <translation>คำบรรยายภาพ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="76" />
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="79" />
         <source>What the selected photo shows — saved as you type</source>
         <translation>รูปที่เลือกเป็นภาพอะไร — บันทึกให้ขณะพิมพ์</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="103" />
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="107" />
         <source>Choose photos</source>
         <translation>เลือกรูปภาพ</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/focus_group/photos.py" line="112" />
+        <source>Images</source>
+        <translation>รูปภาพ</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="112" />
+        <source>All files</source>
+        <translation>ทุกไฟล์</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="115" />
+        <source>Look in:</source>
+        <translation>ค้นหาใน:</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="115" />
+        <source>File name:</source>
+        <translation>ชื่อไฟล์:</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="116" />
+        <source>Files of type:</source>
+        <translation>ชนิดไฟล์:</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="116" />
+        <source>Add photos</source>
+        <translation>เพิ่มรูปภาพ</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="117" />
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="129" />
         <source>Adding %1…</source>
         <translation>กำลังเพิ่ม %1…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="122" />
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="139" />
         <source>Saved %1</source>
         <translation>บันทึก %1 แล้ว</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="219" />
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="236" />
         <source>This session is finalized: its photos can be viewed but not changed.</source>
         <translation>เวทีนี้ยืนยันแล้ว ดูรูปได้แต่เปลี่ยนแปลงไม่ได้</translation>
     </message>
@@ -1589,57 +1694,57 @@ It becomes read-only and is queued to be sent to the central platform. Later cor
 <context>
     <name>SessionListModel</name>
     <message>
-        <location filename="../desktop/sala/ui/sessions/list_model.py" line="96" />
+        <location filename="../desktop/sala/ui/sessions/list_model.py" line="102" />
         <source>Date</source>
         <translation>วันที่</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/list_model.py" line="96" />
+        <location filename="../desktop/sala/ui/sessions/list_model.py" line="102" />
         <source>Kind</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/list_model.py" line="96" />
+        <location filename="../desktop/sala/ui/sessions/list_model.py" line="102" />
         <source>Title</source>
         <translation>ชื่อเวที</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/list_model.py" line="97" />
+        <location filename="../desktop/sala/ui/sessions/list_model.py" line="103" />
         <source>Province</source>
         <translation>จังหวัด</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/list_model.py" line="97" />
+        <location filename="../desktop/sala/ui/sessions/list_model.py" line="103" />
         <source>Venue</source>
         <translation>สถานที่</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/list_model.py" line="97" />
+        <location filename="../desktop/sala/ui/sessions/list_model.py" line="103" />
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/list_model.py" line="98" />
+        <location filename="../desktop/sala/ui/sessions/list_model.py" line="104" />
         <source>Contributions / visitors</source>
         <translation>ความคิดเห็น / ผู้ชม</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/list_model.py" line="98" />
+        <location filename="../desktop/sala/ui/sessions/list_model.py" line="104" />
         <source>Speakers</source>
         <translation>ผู้พูด</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/list_model.py" line="99" />
+        <location filename="../desktop/sala/ui/sessions/list_model.py" line="105" />
         <source>Head count</source>
         <translation>จำนวนผู้เข้าร่วม</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/list_model.py" line="112" />
+        <location filename="../desktop/sala/ui/sessions/list_model.py" line="118" />
         <source>No head count recorded yet: open the session and record it in its header</source>
         <translation>ยังไม่ได้บันทึกจำนวนผู้เข้าร่วม: เปิดเวทีแล้วบันทึกที่ส่วนหัว</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/list_model.py" line="131" />
+        <location filename="../desktop/sala/ui/sessions/list_model.py" line="137" />
         <source>%1 visitors</source>
         <translation>ผู้ชม %1 คน</translation>
     </message>
@@ -2016,17 +2121,17 @@ It becomes read-only and is queued to be sent to the central platform. Later cor
 <context>
     <name>TallyView</name>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="40" />
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="46" />
+        <source>Satisfaction ratings</source>
+        <translation>คะแนนความพึงพอใจ</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="57" />
         <source>Visitors: %1 · average rating %2 / 5</source>
         <translation>ผู้เยี่ยมชม: %1 คน · คะแนนเฉลี่ย %2 / 5</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="48" />
-        <source>%1 stars</source>
-        <translation>%1 ดาว</translation>
-    </message>
-    <message>
-        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="54" />
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="71" />
         <source>Votes per proposal</source>
         <translation>คะแนนโหวตแต่ละข้อเสนอ</translation>
     </message>

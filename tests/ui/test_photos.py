@@ -8,35 +8,20 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QImage
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from sala.domain import enums as e
-from sala.domain.inputs import SessionInput
 from sala.ui.focus_group.photos import PhotosPanel
 
 
 @pytest.fixture
-def sid(services) -> str:  # noqa: ANN001
-    return services.sessions.create(SessionInput("สนทนากลุ่ม", e.SessionKind.FOCUS_GROUP, province="CMI")).id
+def sid(focus_group_sid) -> str:  # noqa: ANN001
+    return focus_group_sid
 
 
 @pytest.fixture
-def panel(qtbot, services, tasks, sid, fonts, thai_ui):  # noqa: ANN001
-    p = PhotosPanel(services, tasks, sid, "th")
-    qtbot.addWidget(p)
-    p.resize(900, 600)
-    p.show()
-    qtbot.waitExposed(p)
-    return p
-
-
-def _photo(tmp_path: Path, name: str, w: int = 3000, h: int = 2000, colour: str = "#3366aa") -> Path:
-    img = QImage(w, h, QImage.Format.Format_RGB32)
-    img.fill(QColor(colour))
-    path = tmp_path / name
-    assert img.save(str(path), "JPG")
-    return path
+def panel(show, services, tasks, sid, fonts, thai_ui):  # noqa: ANN001
+    return show(PhotosPanel(services, tasks, sid, "th"), (900, 600))
 
 
 def _drop(widget, paths: list[Path]) -> bool:  # noqa: ANN001
@@ -53,10 +38,10 @@ def _drop(widget, paths: list[Path]) -> bool:  # noqa: ANN001
     return drop.isAccepted()
 
 
-def test_drag_and_drop_photos_stored_by_hash_with_thumbnails(qtbot, services, tasks, sid, panel, tmp_path,
+def test_drag_and_drop_photos_stored_by_hash_with_thumbnails(qtbot, services, tasks, sid, panel, photo_file,
                                                             screenshot) -> None:
-    a = _photo(tmp_path, "flipchart1.jpg")
-    b = _photo(tmp_path, "whiteboard.jpg", colour="#aa3322")
+    a = photo_file("flipchart1.jpg", w=3000, h=2000)  # a camera's size: the thumbnail is decoded scaled
+    b = photo_file("whiteboard.jpg", colour="#aa3322", w=3000, h=2000)
     assert _drop(panel, [a, b])
     qtbot.waitUntil(lambda: len(services.attachments.list(sid)) == 2 and panel.photo_count() == 2, timeout=10000)
     panel.worker.wait_idle()
@@ -90,3 +75,29 @@ def test_non_file_drag_is_ignored(panel) -> None:  # noqa: ANN001
                             Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(panel, enter)
     assert not enter.isAccepted()
+
+
+def _dialog_texts(dlg) -> dict[str, str]:  # noqa: ANN001
+    from PySide6.QtWidgets import QFileDialog
+
+    lab = QFileDialog.DialogLabel
+    return {name: dlg.labelText(getattr(lab, name)) for name in ("LookIn", "FileName", "FileType", "Accept", "Reject")}
+
+
+def test_photo_file_dialog_speaks_thai_and_adds_the_chosen_files(qtbot, services, tasks, sid, panel, photo_file) -> None:
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    qtbot.mouseClick(panel.choose_button, Qt.MouseButton.LeftButton)
+    dlg = panel.file_dialog
+    assert dlg is not None and dlg.isVisible() and dlg.testOption(QFileDialog.Option.DontUseNativeDialog)
+    assert _dialog_texts(dlg) == {"LookIn": "ค้นหาใน:", "FileName": "ชื่อไฟล์:", "FileType": "ชนิดไฟล์:",
+                                  "Accept": "เพิ่มรูปภาพ", "Reject": "ยกเลิก"}
+    assert dlg.nameFilters()[0].startswith("รูปภาพ (*.jpg *.jpeg *.png")
+    shown = {w.text() for w in dlg.findChildren(QLabel) if w.isVisible()}
+    assert not shown & {"Look in:", "File name:", "Files of type:"}
+    photo = photo_file("flipchart.jpg")
+    dlg.selectFile(str(photo))
+    dlg.accept()
+    qtbot.waitUntil(lambda: len(services.attachments.list(sid)) == 1, timeout=10000)
+    panel.worker.wait_idle()
+

@@ -75,10 +75,17 @@ class AnswersPanel(QWidget):
         self.question_label.setFont(f)
         self.question_label.setMinimumHeight(int(self.question_label.fontMetrics().height() * 1.6))
 
+        # The box holds a real code (the session's first participant, or the next free one);
+        # emptied, it says plainly that the answer is kept without a speaker.
         self.code = QComboBox()
+        self.code.setObjectName("participantCode")
         self.code.setEditable(True)
-        self.code.setMinimumWidth(90)
-        self.code.lineEdit().setPlaceholderText("P01")
+        self.code.setMinimumWidth(150)
+        self.code.lineEdit().setPlaceholderText(self.tr("No speaker"))
+        self.code.setToolTip(self.tr("Who is speaking: a participant code such as P01 (Ctrl+1…9). "
+                                     "Leave it empty when the speaker is not known."))
+        self.code_label = QLabel(self.tr("Speaker:"))
+        self.code_label.setBuddy(self.code)
         self.text = CaptureLine()
         self.text.setPlaceholderText(self.tr("Answer — Enter saves"))
         self.text.returnPressed.connect(self.save_answer)
@@ -90,6 +97,7 @@ class AnswersPanel(QWidget):
         self.answer_row = QWidget()
         row = QHBoxLayout(self.answer_row)
         row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.code_label)
         row.addWidget(self.code)
         row.addWidget(self.text, 1)
         self.answers = RecordList(self._answer_line, self._answer_here, newest_first=True)
@@ -134,6 +142,8 @@ class AnswersPanel(QWidget):
             sc = QShortcut(QKeySequence(f"Ctrl+{n}"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
             sc.activated.connect(lambda n=n: self.pick_code(f"P{n:02d}"))
         self.refresh_codes()
+        self.code.setEditText(self.known_codes()[0] if self.known_codes()
+                              else services.participants.next_free_code(session_id))
 
     def _buttons(self, lst: RecordList, edit, delete) -> tuple[dict[str, QPushButton], QHBoxLayout]:  # noqa: ANN001
         """Edit / Delete / Amend under a list, and the same by keyboard on the list itself."""
@@ -183,7 +193,7 @@ class AnswersPanel(QWidget):
         return o.question_id in (None, self._qid())
 
     def _answer_line(self, c: ContributionView) -> str:
-        return f"{c.participant_code or '—'}: {c.text}"
+        return f"{c.participant_code or self.tr('No speaker')}: {c.text}"
 
     def _obs_line(self, o: ObservationView) -> str:
         mark = "" if o.question_id else self.tr("(general) ")

@@ -1,5 +1,10 @@
 """One participant's row of editors, saved by itself a moment after the last change.
 
+The table shows the code, bands and consent; name, phone and e-mail sit in a contact form
+below it (``contact_form``), headed by the participant's code, each field with its own error
+line: a refused phone or e-mail is said beside the field, in Thai and English, and nothing of
+the row is saved until it is put right. A good phone number is shown in its usual form.
+
 Each row owns a single-shot timer: any edit restarts it, and when it fires the row's whole
 state goes to the writer thread. Saves are ordered on that one thread, so the last one wins
 and always carries the newest state.
@@ -10,9 +15,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from sala.domain import enums as e
+from sala.domain import validation as v
 from sala.domain.errors import ValidationError
 from sala.domain.inputs import ParticipantInput
 from sala.domain.provinces import all_provinces
@@ -59,12 +65,20 @@ class ParticipantRow(QObject):
         self.name, self.phone, self.email = (QLineEdit(t) for t in contact)
         self.name.setMaxLength(120)
         self.email.setMaxLength(200)
+        self.code.setObjectName("participantRowCode")
+        self.name.setObjectName("contactName")
+        self.phone.setObjectName("contactPhone")
+        self.email.setObjectName("contactEmail")
+        self.phone.setPlaceholderText("081-234-5678")
+        self.field_errors: dict[str, QLabel] = {}
+        self.contact_form = self._build_contact_form(lang)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SAVE_DELAY_MS)
         self._timer.timeout.connect(self.save_now)
         for edit in (self.code, self.name, self.phone, self.email):
             edit.textEdited.connect(self._changed)
+        self.phone.editingFinished.connect(self._tidy_phone)
         for box in (self.age, self.gender, self.occupation, self.province):
             box.activated.connect(self._changed)
         self.consent.activated.connect(self._consent_changed)
@@ -72,8 +86,47 @@ class ParticipantRow(QObject):
         self._lang = lang
 
     def widgets(self) -> list[QWidget]:
-        return [self.code, self.age, self.gender, self.occupation, self.province, self.consent,
-                self.name, self.phone, self.email]
+        """The table's cells, left to right (contact details are in ``contact_form``)."""
+        return [self.code, self.age, self.gender, self.occupation, self.province, self.consent]
+
+    def editors(self) -> list[QWidget]:
+        return [*self.widgets(), self.name, self.phone, self.email]
+
+    def _build_contact_form(self, lang: str) -> QWidget:
+        th = lang == "th"
+        form_widget = QWidget()
+        self.contact_title = QLabel()
+        self.contact_title.setObjectName("contactTitle")
+        self.contact_title.setStyleSheet("font-weight: bold;")
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        labels = {"contact_name": ("ชื่อ–นามสกุล", "Name"), "phone": ("โทรศัพท์", "Phone"),
+                  "email": ("อีเมล", "E-mail")}
+        for field, edit in (("contact_name", self.name), ("phone", self.phone), ("email", self.email)):
+            error = QLabel()
+            error.setObjectName(f"{field}Error")
+            error.setWordWrap(True)
+            error.setStyleSheet("color: #b00020;")
+            error.hide()
+            self.field_errors[field] = error
+            cell = QWidget()
+            box = QVBoxLayout(cell)
+            box.setContentsMargins(0, 0, 0, 0)
+            box.setSpacing(2)
+            box.addWidget(edit)
+            box.addWidget(error)
+            form.addRow(labels[field][0 if th else 1], cell)
+        outer = QVBoxLayout(form_widget)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.contact_title)
+        outer.addLayout(form)
+        self._title_contact(lang)
+        self.code.textChanged.connect(lambda _t: self._title_contact(lang))
+        return form_widget
+
+    def _title_contact(self, lang: str) -> None:
+        code = self.code.text() or "?"
+        self.contact_title.setText(f"ข้อมูลติดต่อของ {code}" if lang == "th" else f"Contact details of {code}")
 
     def consented(self) -> bool:
         return e.ConsentKind(self.consent.currentData()) in CONSENTED
@@ -90,9 +143,17 @@ class ParticipantRow(QObject):
         )
 
     def save_now(self) -> None:
-        """Send the row's current state to the writer now (timer fired, or the page is leaving)."""
+        """Send the row's current state to the writer now (timer fired, or the page is leaving).
+
+        Checked here first: a refused field is marked beside itself and nothing is sent.
+        """
         self._timer.stop()
         data = self.data()
+        try:
+            data.validated()
+        except ValidationError as exc:
+            self.sig_failed.emit(self, exc)
+            return
         pid = self.participant_id
         self._tasks.run(lambda: self._save_fn(pid, data), self._saved, lambda exc: self.sig_failed.emit(self, exc))
 
@@ -116,9 +177,22 @@ class ParticipantRow(QObject):
             edit.setToolTip("" if ok else why)
 
     def _saved(self, view: ParticipantView) -> None:
-        for w in self.widgets():
+        for w in self.editors():
             w.setStyleSheet("")
+        for label in self.field_errors.values():
+            label.hide()
+        if not self.phone.hasFocus():
+            self._tidy_phone()
         self.sig_saved.emit(view)
+
+    def _tidy_phone(self) -> None:
+        """A good number in its usual written form (0812345678 → 081-234-5678); a bad one is left."""
+        try:
+            clean = v.phone(self.phone.text())
+        except ValidationError:
+            return
+        if clean and clean != self.phone.text():
+            self.phone.setText(clean)
 
     def mark_invalid(self, exc: BaseException) -> None:
         field = getattr(exc, "field", "") if isinstance(exc, ValidationError) else ""
@@ -126,3 +200,8 @@ class ParticipantRow(QObject):
                   "consent": self.consent, "province": self.province}.get(field)
         if target is not None:
             target.setStyleSheet("border: 2px solid #c0392b;")
+        label = self.field_errors.get(field)
+        if label is not None and isinstance(exc, ValidationError):
+            first, second = (exc.th, exc.en) if self._lang == "th" else (exc.en, exc.th)
+            label.setText(f"{first}\n{second}")
+            label.show()

@@ -1,14 +1,18 @@
 """The participants table: anonymous codes, demographic bands, consent, and contact details
 that stay locked until the participant consents. Self-contained, so any capture page can hold it.
+
+The table's six columns share its width (no sideways scrolling on a 1366-pixel screen, the code
+always in sight); the selected participant's name, phone and e-mail are edited in the form
+below it, headed by their code.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QTableWidget,
-    QVBoxLayout, QWidget,
+    QAbstractItemView, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QStackedWidget,
+    QTableWidget, QVBoxLayout, QWidget,
 )
 
 from sala.bootstrap import Services
@@ -63,21 +67,34 @@ class ParticipantsTable(QWidget):
         self.lock_note.setWordWrap(True)
         self.lock_note.setTextFormat(Qt.TextFormat.RichText)
 
-        self.table = QTableWidget(0, 9)
+        self.table = QTableWidget(0, 6)
+        self.table.setObjectName("participantsTable")
         self.table.setHorizontalHeaderLabels([
             self.tr("Code"), self.tr("Age"), self.tr("Gender"), self.tr("Occupation"), self.tr("Province"),
-            self.tr("Consent"), self.tr("Name"), self.tr("Phone"), self.tr("E-mail"),
+            self.tr("Consent"),
         ])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.table.verticalHeader().setVisible(False)
         # Thai marks stack above and below the line: give rows room for them.
         self.table.verticalHeader().setDefaultSectionSize(int(self.fontMetrics().height() * 2.2))
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for col, width in enumerate((64, 120, 96, 170, 140, 236, 150, 130)):
-            self.table.setColumnWidth(col, width)
+        header.setMinimumSectionSize(60)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
+        self.table.setColumnWidth(0, max(72, self.fontMetrics().horizontalAdvance("P0000") + 24))
+        self.table.currentCellChanged.connect(lambda row, *_: self._show_contact(row))
+
+        # The selected participant's contact details, under the table.
+        self.contact_box = QGroupBox(self.tr("Contact details (only with consent)"))
+        self.contact_box.setObjectName("contactBox")
+        self.contacts = QStackedWidget()
+        self.no_contact = QLabel(self.tr("Choose a participant in the table to fill in their contact details."))
+        self.no_contact.setWordWrap(True)
+        self.contacts.addWidget(self.no_contact)
+        box = QVBoxLayout(self.contact_box)
+        box.addWidget(self.contacts)
 
         self.error = QLabel()
         self.error.setWordWrap(True)
@@ -89,6 +106,7 @@ class ParticipantsTable(QWidget):
         layout.addWidget(self.purpose)
         layout.addWidget(self.lock_note)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.contact_box)
         layout.addWidget(self.error)
         self.reload()
 
@@ -111,8 +129,24 @@ class ParticipantsTable(QWidget):
         self.table.insertRow(n)
         for col, w in enumerate(row.widgets()):
             self.table.setCellWidget(n, col, w)
+        for w in row.editors():
+            w.installEventFilter(self)  # a click into a cell's editor selects its row
+        self.contacts.addWidget(row.contact_form)
         self.rows.append(row)
+        if self.table.currentRow() < 0:
+            self.table.setCurrentCell(n, 0)
         return row
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt name
+        if event.type() in (QEvent.Type.FocusIn, QEvent.Type.MouseButtonPress):
+            for n, row in enumerate(self.rows):
+                if watched in row.widgets() and self.table.currentRow() != n:
+                    self.table.setCurrentCell(n, row.widgets().index(watched))
+                    break
+        return super().eventFilter(watched, event)
+
+    def _show_contact(self, n: int) -> None:
+        self.contacts.setCurrentWidget(self.rows[n].contact_form if 0 <= n < len(self.rows) else self.no_contact)
 
     def set_read_only(self, read_only: bool) -> None:
         """A finalized session's participants are shown, not edited (the service refuses too)."""
@@ -121,6 +155,8 @@ class ParticipantsTable(QWidget):
         # The cells live in the viewport: disabling it disables every row's editors (keeping
         # each one's own state, e.g. contact fields locked without consent) but not scrolling.
         self.table.viewport().setEnabled(not read_only)
+        for row in self.rows:
+            row.contact_form.setEnabled(not read_only)
 
     def codes(self) -> list[str]:
         return [r.code.text() for r in self.rows]
@@ -130,7 +166,7 @@ class ParticipantsTable(QWidget):
         svc, sid = self._services.participants, self._session_id
 
         def add() -> ParticipantView:
-            return svc.add(sid, ParticipantInput(svc.next_code(sid)))
+            return svc.add(sid, ParticipantInput(svc.next_free_code(sid)))
 
         self._tasks.run(add, self._added, lambda exc: show_error(self, exc, self._lang))
 
@@ -138,6 +174,7 @@ class ParticipantsTable(QWidget):
         row = self._append(view)
         self._update_add_label()
         self.table.scrollToBottom()
+        self.table.setCurrentCell(self.rows.index(row), 1)
         row.age.setFocus()
         self.sig_changed.emit()
 
@@ -156,6 +193,9 @@ class ParticipantsTable(QWidget):
             i = self.rows.index(row)
             self.rows.pop(i)
             self.table.removeRow(i)
+            self.contacts.removeWidget(row.contact_form)
+            row.contact_form.deleteLater()
+            self._show_contact(self.table.currentRow())
             self._update_add_label()
             self.sig_changed.emit()
 
@@ -182,9 +222,14 @@ class ParticipantsTable(QWidget):
             show_error(self, exc, self._lang)
             return
         row.mark_invalid(exc)
+        if getattr(exc, "field", "") in row.field_errors:  # said beside the field, in the form
+            if row in self.rows:
+                self.table.setCurrentCell(self.rows.index(row), 0)  # its form comes forward
+            self.error.hide()
+            return
         first, second = (exc.th, exc.en) if self._lang == "th" else (exc.en, exc.th)
         self.error.setText(f"{row.code.text()}: {first}\n{second}")
         self.error.show()
 
     def _update_add_label(self) -> None:
-        self.add_button.setText(self.tr("Add participant (%1)").replace("%1", self._services.participants.next_code(self._session_id)))
+        self.add_button.setText(self.tr("Add participant (%1)").replace("%1", self._services.participants.next_free_code(self._session_id)))

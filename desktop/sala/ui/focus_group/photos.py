@@ -49,7 +49,10 @@ class PhotosPanel(QWidget):
 
         self.hint = QLabel(self.tr("Drop photos of flip charts and whiteboards here, or choose files."))
         self.hint.setWordWrap(True)
+        self.file_dialog: QFileDialog | None = None
+        """The file dialog last opened (window-modal; tests reach it here)."""
         self.choose_button = QPushButton(self.tr("Choose photos…"))
+        self.choose_button.setObjectName("choosePhotosButton")
         self.choose_button.setMinimumHeight(40)
         self.choose_button.clicked.connect(self.choose_files)
         self.link_question = QCheckBox(self.tr("Link new photos to the current question"))
@@ -100,9 +103,23 @@ class PhotosPanel(QWidget):
 
     # -- adding -------------------------------------------------------------------------------
     def choose_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Choose photos"), "",
-                                                f"{self.tr('Images')} ({IMAGE_FILTER})")
-        self.add_files([Path(f) for f in files])
+        """Qt's own file dialog, so its labels speak the UI's language (a native one would not)."""
+        dlg = QFileDialog(self, self.tr("Choose photos"))
+        dlg.setObjectName("photoFileDialog")
+        dlg.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dlg.setFileMode(QFileDialog.FileMode.ExistingFiles)
+        dlg.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+        images, everything = self.tr("Images"), self.tr("All files")
+        dlg.setNameFilters([f"{images} ({IMAGE_FILTER})", f"{everything} (*)"])
+        label = QFileDialog.DialogLabel
+        for which, text in ((label.LookIn, self.tr("Look in:")), (label.FileName, self.tr("File name:")),
+                            (label.FileType, self.tr("Files of type:")), (label.Accept, self.tr("Add photos")),
+                            (label.Reject, self.tr("Cancel"))):
+            dlg.setLabelText(which, text)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.filesSelected.connect(lambda files: self.add_files([Path(f) for f in files]))
+        self.file_dialog = dlg
+        dlg.open()
 
     def add_files(self, paths: list[Path]) -> None:
         """Store each file off the UI thread, then record it through the writer."""

@@ -6,12 +6,21 @@ green and a mouth that bends from a frown to a smile, so they read without any t
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QAbstractButton, QPushButton, QSizePolicy, QWidget
 
 FACE_COLOURS = {1: "#e35d5b", 2: "#f39c4a", 3: "#f4cf45", 4: "#9ccc65", 5: "#4caf50"}
 TOUCH_MIN = 64  # px: comfortably above the 44–48 px touch guidelines
+
+
+def face_words() -> dict[int, str]:
+    """The word under each face (1 … 5), as visitors read it; staff see the same words."""
+    return {1: QCoreApplication.translate("KioskFaces", "Very poor"),
+            2: QCoreApplication.translate("KioskFaces", "Poor"),
+            3: QCoreApplication.translate("KioskFaces", "Fair"),
+            4: QCoreApplication.translate("KioskFaces", "Good"),
+            5: QCoreApplication.translate("KioskFaces", "Very good")}
 
 
 class FaceButton(QAbstractButton):
@@ -24,7 +33,7 @@ class FaceButton(QAbstractButton):
         self.setCheckable(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(120, 135)
+        self.setMinimumSize(80, 96)  # a 1024x600 screen still shows every face; bigger screens, bigger faces
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         f = self.font()
         f.setPointSize(16)
@@ -37,12 +46,16 @@ class FaceButton(QAbstractButton):
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         text_h = int(self.fontMetrics().height() * 1.6)
-        side = min(self.width() - 12, self.height() - text_h - 12)
-        face = QRectF((self.width() - side) / 2, 6, side, side)
-        if self.isChecked():
+        side = max(8, min(self.width() - 12, self.height() - text_h - 12, 260))
+        top = max(6.0, (self.height() - text_h - side) / 2)  # face and word centred together
+        face = QRectF((self.width() - side) / 2, top, side, side)
+        if self.isChecked():  # a frame around the face and its word, not the whole (tall) cell
+            frame_w = min(self.width() - 6.0, max(side, self.fontMetrics().horizontalAdvance(self.text())) + 28.0)
+            frame = QRectF((self.width() - frame_w) / 2, max(3.0, top - 10), frame_w,
+                           min(self.height() - 6.0, side + text_h + 18))
             p.setPen(QPen(QColor("#1a4f8b"), 6))
             p.setBrush(QColor("#dbe9f9"))
-            p.drawRoundedRect(QRectF(self.rect()).adjusted(3, 3, -3, -3), 16, 16)
+            p.drawRoundedRect(frame, 16, 16)
         colour = QColor(FACE_COLOURS[self.score])
         if not self.isChecked() and self.group() is not None and self.group().checkedButton() is not None:
             colour.setAlpha(110)  # the chosen face stands out
@@ -80,3 +93,60 @@ def big_button(text: str, checkable: bool = False, height: int = TOUCH_MIN) -> Q
         "QPushButton:disabled { color: #999; border-color: #ccc; }"
     )
     return b
+
+
+class WrapButton(QAbstractButton):
+    """A finger-sized toggle tile whose text wraps onto as many lines as it needs.
+
+    QPushButton never wraps: a long proposal made it as wide as its sentence and pushed the
+    kiosk off the screen. This one reports the height its text needs at a given width.
+    """
+
+    PAD_X, PAD_Y = 14, 10
+    def __init__(self, text: str, checkable: bool = False, min_height: int = TOUCH_MIN, min_width: int = 220,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.min_width = min_width
+        self.setText(text)
+        self.setCheckable(checkable)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        f = self.font()
+        f.setPointSize(16)
+        self.setFont(f)
+        self._min_height = min_height
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def _text_height(self, width: int) -> int:
+        flags = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignCenter)
+        box = QRect(0, 0, max(1, width - 2 * self.PAD_X), 100_000)
+        return self.fontMetrics().boundingRect(box, flags, self.text()).height()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt name
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt name
+        return max(self._min_height, self._text_height(width) + 2 * self.PAD_Y)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt name
+        width = max(self.min_width, min(self.fontMetrics().horizontalAdvance(self.text()) + 2 * self.PAD_X, 420))
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt name
+        # The height at the narrowest width: whatever width the layout gives, the text fits.
+        return QSize(self.min_width, self.heightForWidth(self.min_width))
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt name
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        on, enabled = self.isChecked(), self.isEnabled()
+        border = "#1a4f8b" if on else ("#8aa4c2" if enabled else "#cccccc")
+        p.setPen(QPen(QColor(border), 2))
+        p.setBrush(QColor("#1a4f8b" if on else "#f7f9fc"))
+        p.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), 12, 12)
+        p.setPen(QColor("white" if on else ("#1a1a1a" if enabled else "#999999")))
+        flags = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignCenter)
+        p.drawText(self.rect().adjusted(self.PAD_X, self.PAD_Y, -self.PAD_X, -self.PAD_Y), flags, self.text())
+        p.end()

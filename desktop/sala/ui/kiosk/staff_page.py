@@ -1,4 +1,10 @@
-"""The exhibition staff page: proposals on display, the live tally, and the way into kiosk mode."""
+"""The exhibition staff page: the session header (lifecycle, head count, print), proposals on
+display, the live tally, visitors' comments and the way into kiosk mode.
+
+An exhibition has the same lifecycle as the other kinds: proposals change and visitors are
+recorded only while it is a draft or open; the kiosk starts only then (starting it opens a
+draft). Why something is refused is said to staff here, never on the visitor's screen.
+"""
 
 from __future__ import annotations
 
@@ -10,16 +16,23 @@ from PySide6.QtWidgets import (
 )
 
 from sala.bootstrap import Services
+from sala.domain import enums as e
 from sala.services.exhibition import ProposalView, Tally
+from sala.services.sessions import SessionDetail
+from sala.ui.kiosk.comments import CommentsPanel
+from sala.ui.kiosk.faces import face_words
 from sala.ui.kiosk.pin import PinDialog
 from sala.ui.kiosk.visitor import KioskVisitor
 from sala.ui.common.tasks import TaskRunner
 from sala.ui.common.errors import show_error
 from sala.ui.common.widgets import ReorderButtons
+from sala.ui.sessions.header import SessionHeader
+
+S = e.SessionStatus
 
 
 class TallyView(QWidget):
-    """Counts, average and simple bars; the charts issue makes this rich."""
+    """Visitors, average and a bar per face (the words visitors saw), then votes per proposal."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -30,8 +43,12 @@ class TallyView(QWidget):
         self.summary.setFont(f)
         self.grid = QGridLayout()
         self.grid.setVerticalSpacing(8)
+        self.ratings_head = QLabel(self.tr("Satisfaction ratings"))
+        self.ratings_head.setStyleSheet("font-weight: bold;")
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
+        layout.addWidget(self.ratings_head)
         layout.addLayout(self.grid)
         layout.addStretch(1)
 
@@ -45,8 +62,8 @@ class TallyView(QWidget):
             if w is not None:
                 w.hide()  # gone now, not at the next event loop turn (no stale bars painted)
                 w.deleteLater()
-        rows = [(self.tr("%1 stars").replace("%1", str(s)), t.distribution[s], max(1, t.visitors))
-                for s in range(5, 0, -1)]
+        words = face_words()
+        rows = [(f"{words[s]} ({s})", t.distribution[s], max(1, t.visitors)) for s in range(5, 0, -1)]
         most = max([1] + [v for _pid, _t, v in t.votes])
         rows += [(title, votes, most) for _pid, title, votes in t.votes]
         for n, (label, value, top) in enumerate(rows):
@@ -78,19 +95,15 @@ class KioskStaffPage(QWidget):
         self.kiosk: KioskVisitor | None = None
         self.pin_dialog: PinDialog | None = None
         detail = services.sessions.get(session_id)
-        title = QLabel(f"{detail.kind.label(lang)} · {detail.title}")
-        f = QFont(self.font())
-        f.setPointSize(f.pointSize() + 3)
-        f.setBold(True)
-        title.setFont(f)
-        title.setWordWrap(True)
+        self.header = SessionHeader(services.sessions, tasks, lang, detail, amendments=services.amendments)
+        self.header.sig_changed.connect(self.apply_status)
 
         self.proposals = QListWidget()
+        self.proposals.setObjectName("staffProposals")
         self.proposals.setWordWrap(True)
-        self.proposals.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                       | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.proposals.itemChanged.connect(self._renamed)
         self.new_proposal = QLineEdit()
+        self.new_proposal.setObjectName("newProposal")
         self.new_proposal.setPlaceholderText(self.tr("New proposal on display — Enter adds it"))
         self.new_proposal.returnPressed.connect(self.add_proposal)
         self.moves = ReorderButtons()
@@ -98,8 +111,14 @@ class KioskStaffPage(QWidget):
         self.moves.sig_delete.connect(self.delete_current)
         self.up_button, self.down_button, self.delete_button = self.moves.up, self.moves.down, self.moves.delete
         self.start_button = QPushButton(self.tr("Start kiosk mode (full screen)"))
+        self.start_button.setObjectName("startKioskButton")
         self.start_button.setMinimumHeight(56)
         self.start_button.clicked.connect(self.start_kiosk)
+        self.kiosk_note = QLabel()
+        self.kiosk_note.setObjectName("kioskNote")
+        self.kiosk_note.setWordWrap(True)
+        self.kiosk_note.setStyleSheet("color: #8a4b00; background: #fff4e0; padding: 6px; border-radius: 4px;")
+        self.kiosk_note.hide()
         left = QVBoxLayout()
         head = QLabel(self.tr("Proposals on display"))
         head.setStyleSheet("font-weight: bold;")
@@ -107,16 +126,51 @@ class KioskStaffPage(QWidget):
         left.addWidget(self.proposals, 1)
         left.addWidget(self.new_proposal)
         left.addWidget(self.moves)
+        left.addWidget(self.kiosk_note)
         left.addWidget(self.start_button)
         self.tally = TallyView()
+        self.comments = CommentsPanel(services, tasks, session_id, lang)
+        right = QVBoxLayout()
+        right.addWidget(self.tally, 3)
+        right.addWidget(self.comments, 2)
         body = QHBoxLayout()
         body.addLayout(left, 2)
-        body.addWidget(self.tally, 3)
+        body.addLayout(right, 3)
         layout = QVBoxLayout(self)
-        layout.addWidget(title)
+        layout.addWidget(self.header)
         layout.addLayout(body, 1)
         self._filling = False
         self.reload()
+        self.apply_status(detail)
+
+    @property
+    def status(self) -> S:
+        return self.header.detail.status
+
+    def apply_status(self, detail: SessionDetail) -> None:
+        """Draft or open: proposals change and the kiosk may start; closed or finalized: neither."""
+        live = detail.status in (S.DRAFT, S.OPEN)
+        self.proposals.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                       | QAbstractItemView.EditTrigger.EditKeyPressed if live
+                                       else QAbstractItemView.EditTrigger.NoEditTriggers)
+        for w in (self.new_proposal, self.moves, self.start_button):
+            w.setEnabled(live)
+        self.new_proposal.setPlaceholderText(self.tr("New proposal on display — Enter adds it") if live
+                                             else self.tr("Proposals cannot change: the exhibition is %1")
+                                             .replace("%1", detail.status.label(self._lang)))
+        self.comments.set_status(detail.status)
+        if live:
+            self.kiosk_note.hide()
+        else:
+            self.kiosk_note.setText(self._why_no_kiosk(detail.status))
+            self.kiosk_note.show()
+
+    def _why_no_kiosk(self, status: S) -> str:
+        if status == S.FINALIZED:
+            return self.tr("Kiosk mode cannot start: this exhibition is finalized (read-only). "
+                           "Create a new exhibition session for another day.")
+        return self.tr("Kiosk mode cannot start: this exhibition is closed. Reopen it first (Reopen, above) "
+                       "to take visitors again.")
 
     # -- proposals ----------------------------------------------------------------------------
     def reload(self, select_id: str | None = None) -> None:
@@ -167,7 +221,14 @@ class KioskStaffPage(QWidget):
 
     # -- kiosk mode ---------------------------------------------------------------------------
     def start_kiosk(self) -> None:
-        """Open the visitor screen; the first time, the supervisor chooses a PIN first."""
+        """Open the visitor screen; the first time, the supervisor chooses a PIN first.
+
+        Refused (and said here, to staff) on a closed or finalized exhibition; a draft is opened.
+        """
+        if self.status not in (S.DRAFT, S.OPEN):
+            self.kiosk_note.setText(self._why_no_kiosk(self.status))
+            self.kiosk_note.show()
+            return
         if self._services.kiosk_pin.is_set():
             self._open_kiosk()
             return
@@ -176,10 +237,25 @@ class KioskStaffPage(QWidget):
         self.pin_dialog.open()
 
     def _open_kiosk(self) -> None:
+        if self.status not in (S.DRAFT, S.OPEN):
+            return  # closed while the PIN was being chosen
+        self.header.open_session()  # a draft starts with its first visitor
         self.kiosk = KioskVisitor(self._services, self._tasks, self._session_id, self._lang)
         self.kiosk.sig_visit_saved.connect(lambda _rid: self.refresh_tally())
-        self.kiosk.sig_exited.connect(self.refresh_tally)
-        self.kiosk.showFullScreen()
+        self.kiosk.sig_exited.connect(self._kiosk_left)
+        self.kiosk.sig_refused.connect(self._kiosk_refused)
+        self.kiosk.show_on(self.screen())
+
+    def _kiosk_left(self) -> None:
+        self.refresh_tally()
+        self.comments.reload()
+
+    def _kiosk_refused(self, exc: BaseException) -> None:
+        """A visitor's entry was refused: the visitor was asked to call staff; staff read why here."""
+        first, second = (getattr(exc, "th", ""), getattr(exc, "en", "")) if self._lang == "th" else (
+            getattr(exc, "en", ""), getattr(exc, "th", ""))
+        self.kiosk_note.setText(f"{first}\n{second}".strip() or repr(exc))
+        self.kiosk_note.show()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt name
         self.refresh_tally()

@@ -4,21 +4,25 @@ Rate with a face, tap up to three proposals (dot-votes), optionally a comment an
 then Save: the entry is committed on the writer thread, the visitor is thanked and the form is
 clean for the next one. Escape or closing the window does nothing; leaving needs the supervisor
 PIN.
+
+The kiosk fills whatever screen it is on, from 1024x600 to 1920x1080: no scrolling, every
+button on the screen; the faces take the room that is left, proposals wrap their text.
+A refused entry asks the visitor to call staff; why it was refused goes to the staff page.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent, QScreen
 from PySide6.QtWidgets import (
-    QButtonGroup, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+    QAbstractButton, QButtonGroup, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy,
+    QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from sala.bootstrap import Services
 from sala.domain import enums as e
-from sala.domain.errors import SalaError
 from sala.services.exhibition import COMMENT_MAX
-from sala.ui.kiosk.faces import FaceButton, big_button
+from sala.ui.kiosk.faces import FaceButton, WrapButton, big_button, face_words
 from sala.ui.kiosk.pin import PinDialog
 from sala.ui.common.tasks import TaskRunner
 
@@ -31,6 +35,9 @@ class KioskVisitor(QWidget):
     """A visitor's entry was committed; carries the rating id (staff tally refreshes)."""
     sig_exited = Signal()
     """The supervisor entered the PIN and kiosk mode ended."""
+    sig_refused = Signal(object)
+    """A visitor's entry was not saved; carries the exception (for staff: the visitor only sees
+    a request to call staff)."""
 
     def __init__(self, services: Services, tasks: TaskRunner, session_id: str, lang: str,
                  parent: QWidget | None = None) -> None:
@@ -58,80 +65,106 @@ class KioskVisitor(QWidget):
         self.title.setObjectName("kioskTitle")
         self.title.setFont(big)
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.title.setMinimumHeight(int(self.title.fontMetrics().height() * 1.5))
+        self.title.setWordWrap(True)
         self.thanks = QLabel()
         self.thanks.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.thanks.setObjectName("kioskThanks")
         self.thanks.setFont(big)
-        self.thanks.setMinimumHeight(int(self.thanks.fontMetrics().height() * 1.5))
+        self.thanks.setWordWrap(True)
         self.thanks.setStyleSheet("color: #2e7d32;")
+        # The thanks takes the title's place for a moment: no row kept empty for it.
+        self.banner = QStackedWidget()
+        self.banner.addWidget(self.title)
+        self.banner.addWidget(self.thanks)
+        self.banner.setMinimumHeight(int(self.title.fontMetrics().height() * 1.5))
         self.staff_button = QPushButton(self.tr("Staff"))
+        self.staff_button.setObjectName("kioskExitButton")
+        self.staff_button.setToolTip(self.tr("Leave kiosk mode (supervisor PIN)"))
         self.staff_button.setFlat(True)
         self.staff_button.setMinimumSize(96, 48)
         self.staff_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.staff_button.clicked.connect(self.ask_pin)
         head = QHBoxLayout()
-        head.addWidget(self.title, 1)
+        head.addWidget(self.banner, 1)
         head.addWidget(self.staff_button, 0, Qt.AlignmentFlag.AlignTop)
 
-        captions = [self.tr("Very poor"), self.tr("Poor"), self.tr("OK"), self.tr("Good"), self.tr("Very good")]
+        captions = face_words()
         self.faces = QButtonGroup(self)
         faces_row = QHBoxLayout()
         for score in range(1, 6):
-            b = FaceButton(score, captions[score - 1])
+            b = FaceButton(score, captions[score])
+            b.setObjectName(f"kioskFace{score}")
             self.faces.addButton(b, score)
             faces_row.addWidget(b)
         self.faces.idToggled.connect(lambda *_: self._update())
 
         self.votes_label = QLabel()
-        self.proposal_buttons: dict[str, QPushButton] = {}
+        self.votes_label.setObjectName("kioskVotesLabel")
+        self.votes_label.setWordWrap(True)
+        self.proposal_buttons: dict[str, QAbstractButton] = {}
         grid = QGridLayout()
-        for i, p in enumerate(services.exhibition.proposals(session_id)):
-            b = big_button(p.title, checkable=True, height=72)
+        grid.setSpacing(8)
+        proposals = services.exhibition.proposals(session_id)
+        columns = 2 if len(proposals) in (2, 4) else 3
+        narrowest = 440 if columns == 2 else 290  # the tiles of a row side by side fit 1024 pixels
+        for i, p in enumerate(proposals):
+            b = WrapButton(p.title, checkable=True, min_width=narrowest)
+            b.setObjectName(f"kioskProposal{i + 1}")
             b.toggled.connect(lambda _on, b=b: self._vote_toggled(b))
             self.proposal_buttons[p.id] = b
-            grid.addWidget(b, i // 3, i % 3)
+            grid.addWidget(b, i // columns, i % columns)
+        for c in range(columns):
+            grid.setColumnStretch(c, 1)
 
         self.comment = QLineEdit()
+        self.comment.setObjectName("kioskComment")
         self.comment.setMaxLength(COMMENT_MAX)
         self.comment.setPlaceholderText(self.tr("A short comment (optional)"))
-        self.comment.setMinimumHeight(int(self.fontMetrics().height() * 2.4))
+        self.comment.setMinimumHeight(int(self.fontMetrics().height() * 2.2))
+        self.save_button = big_button(self.tr("Send"), height=64)
+        self.save_button.setObjectName("kioskSend")
+        self.save_button.setMinimumWidth(180)
+        self.save_button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.save_button.setStyleSheet(self.save_button.styleSheet() +
+                                       "QPushButton:enabled { background: #2e7d32; color: white; border-color: #2e7d32; }")
+        self.save_button.clicked.connect(self.save)
+        send_row = QHBoxLayout()
+        send_row.addWidget(self.comment, 1)
+        send_row.addWidget(self.save_button)
+
         self.age_buttons: dict[e.AgeBand, QPushButton] = {}
         ages = QHBoxLayout()
         age_label = QLabel(self.tr("Your age (optional)"))
-        ages.addWidget(age_label)
+        age_label.setWordWrap(True)
+        ages.addWidget(age_label, 1)
         for band in e.AgeBand:
             if band == e.AgeBand.NOT_STATED:
                 continue
             b = big_button(band.label(lang), checkable=True)
+            b.setObjectName(f"kioskAge_{band.value}")
             b.toggled.connect(lambda on, band=band: self._age_toggled(band, on))
             self.age_buttons[band] = b
-            ages.addWidget(b)
-
-        self.save_button = big_button(self.tr("Send"), height=84)
-        self.save_button.setStyleSheet(self.save_button.styleSheet() +
-                                       "QPushButton:enabled { background: #2e7d32; color: white; border-color: #2e7d32; }")
-        self.save_button.clicked.connect(self.save)
+            ages.addWidget(b, 1)
         self.error = QLabel()
+        self.error.setObjectName("kioskError")
         self.error.setWordWrap(True)
         self.error.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.error.setStyleSheet("color: #c0392b;")
+        self.error.hide()
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 16, 32, 24)
-        layout.setSpacing(8)  # the whole form, Send included, fits a 1366x768 screen
+        layout.setContentsMargins(24, 12, 24, 16)
+        layout.setSpacing(8)  # every row fits a 1024x600 screen; the faces take what is left
         layout.addLayout(head)
-        layout.addWidget(self.thanks)
-        layout.addLayout(faces_row, 3)
+        layout.addLayout(faces_row, 1)
         layout.addWidget(self.votes_label)
         layout.addLayout(grid)
-        layout.addWidget(self.comment)
         layout.addLayout(ages)
+        layout.addLayout(send_row)
         layout.addWidget(self.error)
-        layout.addWidget(self.save_button)
         self._thanks_timer = QTimer(self)
         self._thanks_timer.setSingleShot(True)
-        self._thanks_timer.timeout.connect(self.thanks.clear)
+        self._thanks_timer.timeout.connect(self._thanks_over)
         self.reset()
 
     # -- the visitor's entry ------------------------------------------------------------------
@@ -159,16 +192,22 @@ class KioskVisitor(QWidget):
         self._saving = False
         self.reset()
         self.thanks.setText(self.tr("Thank you! Your opinion has been recorded."))
+        self.banner.setCurrentWidget(self.thanks)
         self._thanks_timer.start(THANKS_MS)
         self.sig_visit_saved.emit(rating_id)
+
+    def _thanks_over(self) -> None:
+        self.thanks.clear()
+        self.banner.setCurrentWidget(self.title)
 
     def _failed(self, exc: BaseException) -> None:
         self._saving = False
         self._update()  # the choices stay, so a second tap can retry
-        if isinstance(exc, SalaError):
-            self.error.setText(f"{exc.th}\n{exc.en}")
-        else:
-            self.error.setText("บันทึกไม่สำเร็จ กรุณาแจ้งเจ้าหน้าที่\nNot saved — please tell a member of staff.")
+        # A visitor never reads a staff message (closed session, disk full…): staff do, on their page.
+        self.error.setText("ขออภัย ยังบันทึกความเห็นไม่ได้ กรุณาแจ้งเจ้าหน้าที่\n"
+                           "Sorry, your opinion could not be saved — please tell a member of staff.")
+        self.error.show()
+        self.sig_refused.emit(exc)
 
     def reset(self) -> None:
         """A clean form for the next visitor."""
@@ -180,9 +219,17 @@ class KioskVisitor(QWidget):
             b.setChecked(False)
         self.comment.clear()
         self.error.clear()
+        self.error.hide()
         self._update()
 
-    def _vote_toggled(self, button: QPushButton) -> None:
+    def show_on(self, screen: QScreen | None) -> None:
+        """Full screen on ``screen`` (the staff page's), whatever its size."""
+        if screen is not None:
+            self.setScreen(screen)
+            self.move(screen.availableGeometry().topLeft())
+        self.showFullScreen()
+
+    def _vote_toggled(self, button: QAbstractButton) -> None:
         if button.isChecked() and len(self.chosen_proposals()) > DOTS:
             button.setChecked(False)  # out of dots: the tap is undone, the count says why
         self._update()
