@@ -1,8 +1,73 @@
-"""Fixtures the UI tests share (the database, fonts and task runner come from ``tests/conftest.py``)."""
+"""Fixtures the UI tests share (the database, fonts and task runner come from ``tests/conftest.py``):
+showing a widget as a user would see it, sessions to open, photo files, screenshots checked."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 import pytest
+
+from sala.domain import enums as e
+from sala.domain.inputs import SessionInput
+
+FOCUS_GROUP_TITLE = "สนทนากลุ่มฝุ่น PM2.5"
+
+
+@pytest.fixture
+def show(qtbot) -> Callable:  # noqa: ANN001
+    """Show ``widget`` at ``size`` as its own window; ``active`` waits until it has the keyboard
+    (shortcuts such as F1–F12 and Ctrl+Z go to the active window)."""
+
+    def show_widget(widget, size: tuple[int, int] = (1280, 800), active: bool = False):  # noqa: ANN001, ANN202
+        qtbot.addWidget(widget)
+        widget.resize(*size)
+        widget.show()
+        if active:
+            with qtbot.waitActive(widget):
+                widget.activateWindow()
+        else:
+            qtbot.waitExposed(widget)
+        return widget
+
+    return show_widget
+
+
+@pytest.fixture
+def open_focus_group(show, services, tasks, fonts, thai_ui) -> Callable:  # noqa: ANN001
+    """Open a focus group session's page as the app does, in Thai."""
+    from sala.ui.focus_group.page import FocusGroupPage
+
+    return lambda sid, active=True: show(FocusGroupPage(services, tasks, sid, "th"), active=active)
+
+
+@pytest.fixture
+def open_minitalk(show, services, tasks, fonts, thai_ui) -> Callable:  # noqa: ANN001
+    """Open a minitalk session's page as the app does, in Thai."""
+    from sala.ui.minitalk.page import MinitalkPage
+
+    return lambda sid, active=True: show(MinitalkPage(services, tasks, sid, "th"), active=active)
+
+
+@pytest.fixture
+def focus_group_sid(services) -> str:  # noqa: ANN001
+    """A new focus group session (Lampang, PM2.5 haze)."""
+    return services.sessions.create(SessionInput(FOCUS_GROUP_TITLE, e.SessionKind.FOCUS_GROUP, province="LPG")).id
+
+
+@pytest.fixture
+def photo_file(tmp_path: Path) -> Callable[..., Path]:
+    """Write a one-colour JPEG of ``w``x``h`` named ``name`` under this test's folder."""
+    from PySide6.QtGui import QColor, QImage
+
+    def make(name: str, colour: str = "#3366aa", w: int = 800, h: int = 600) -> Path:
+        img = QImage(w, h, QImage.Format.Format_RGB32)
+        img.fill(QColor(colour))
+        path = tmp_path / name
+        assert img.save(str(path), "JPG")
+        return path
+
+    return make
 
 
 @pytest.fixture(scope="session", autouse=True)

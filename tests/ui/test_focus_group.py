@@ -13,18 +13,13 @@ from tests.typing import type_text
 
 
 @pytest.fixture
-def sid(services) -> str:  # noqa: ANN001
-    return services.sessions.create(SessionInput("สนทนากลุ่มฝุ่น PM2.5", e.SessionKind.FOCUS_GROUP, province="LPG")).id
+def sid(focus_group_sid) -> str:  # noqa: ANN001
+    return focus_group_sid
 
 
 @pytest.fixture
-def page(qtbot, services, tasks, sid, fonts, thai_ui):  # noqa: ANN001
-    p = FocusGroupPage(services, tasks, sid, "th")
-    qtbot.addWidget(p)
-    p.resize(1280, 800)
-    p.show()
-    qtbot.waitExposed(p)
-    return p
+def page(open_focus_group, sid):  # noqa: ANN001
+    return open_focus_group(sid, active=False)
 
 
 def _settle(qtbot, tasks) -> None:  # noqa: ANN001

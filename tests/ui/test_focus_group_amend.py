@@ -33,14 +33,8 @@ def finalized(services) -> tuple[str, str, str]:  # noqa: ANN001
 
 
 @pytest.fixture
-def page(qtbot, services, tasks, finalized, fonts, thai_ui) -> FocusGroupPage:  # noqa: ANN001
-    p = FocusGroupPage(services, tasks, finalized[0], "th")
-    qtbot.addWidget(p)
-    p.resize(1280, 800)
-    p.show()
-    with qtbot.waitActive(p):
-        p.activateWindow()
-    return p
+def page(open_focus_group, finalized) -> FocusGroupPage:  # noqa: ANN001
+    return open_focus_group(finalized[0])
 
 
 def amend_dialog(qtbot, owner) -> AmendRecordDialog:  # noqa: ANN001
@@ -72,13 +66,9 @@ def test_finalized_page_is_read_only_and_undo_is_refused(qtbot, services, tasks,
     assert len(services.observations.list(sid)) == 1
 
 
-def test_undo_history_ends_at_finalize(qtbot, services, tasks, page) -> None:  # noqa: ANN001
+def test_undo_history_ends_at_finalize(qtbot, services, tasks, page, open_focus_group) -> None:  # noqa: ANN001
     sid = services.sessions.create(SessionInput("อีกเวที", e.SessionKind.FOCUS_GROUP, province="CMI")).id
-    p = FocusGroupPage(services, tasks, sid, "th")
-    qtbot.addWidget(p)
-    p.show()
-    with qtbot.waitActive(p):
-        p.activateWindow()
+    p = open_focus_group(sid)
     type_text(p.answers.text, "คำตอบก่อนปิดเวที")
     qtbot.keyClick(p.answers.text, K.Key_Return)
     tasks.wait_idle()
@@ -149,7 +139,8 @@ def test_amend_session_title_in_header(qtbot, services, tasks, finalized, page) 
     assert services.amendments.effective(sid)[sid][0] == {"title": "สนทนากลุ่มฝุ่น PM2.5 ตำบลบ้านดง"}
 
 
-def test_screenshots_of_open_and_finalized_pages_in_thai(qtbot, services, tasks, finalized, page, screenshot) -> None:  # noqa: ANN001
+def test_screenshots_of_open_and_finalized_pages_in_thai(qtbot, services, tasks, finalized, page, open_focus_group,  # noqa: ANN001
+                                                         screenshot) -> None:
     """Looked at by a person: answers, observations and an amended answer, in Thai, unclipped."""
     sid, answer_id, obs_id = finalized
     services.amendments.amend("contribution", answer_id, {"text": "ไอทุกเช้า ลูกเป็นหอบหืด ต้องพาไปหาหมอบ่อยขึ้น"},
@@ -163,12 +154,7 @@ def test_screenshots_of_open_and_finalized_pages_in_thai(qtbot, services, tasks,
     g = services.guides.ensure_session_guide(other)
     for q in ("ปัญหาฝุ่นควันส่งผลต่อสุขภาพและการทำมาหากินของท่านอย่างไร", "ใครควรแก้ไข", "ข้อเสนอของท่าน"):
         services.guides.add_question(g.id, q)
-    p = FocusGroupPage(services, tasks, other, "th")
-    qtbot.addWidget(p)
-    p.resize(1280, 800)
-    p.show()
-    with qtbot.waitActive(p):
-        p.activateWindow()
+    p = open_focus_group(other)
     for code, text in (("P01", "ไอทุกเช้า ลูกเป็นหอบหืด ต้องพาไปหาหมอบ่อยขึ้น"), ("P02", "ขายของไม่ได้ช่วงเดือนมีนาคม"),
                        ("P03", "อยากให้มีเครื่องวัดฝุ่นที่โรงเรียนและแจ้งเตือนผ่านไลน์กลุ่มหมู่บ้าน")):
         p.answers.code.setEditText(code)

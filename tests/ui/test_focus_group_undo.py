@@ -7,8 +7,6 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from sala.domain import enums as e
-from sala.domain.inputs import SessionInput
 from sala.ui.focus_group.edit_dialog import EditEntryDialog
 from sala.ui.focus_group.page import FocusGroupPage
 from tests.typing import type_text
@@ -18,21 +16,16 @@ CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModi
 
 
 @pytest.fixture
-def sid(services) -> str:  # noqa: ANN001
-    sid = services.sessions.create(SessionInput("สนทนากลุ่มฝุ่น PM2.5", e.SessionKind.FOCUS_GROUP, province="LPG")).id
+def sid(services, focus_group_sid) -> str:  # noqa: ANN001
+    sid = focus_group_sid
     g = services.guides.ensure_session_guide(sid)
     services.guides.add_question(g.id, "ฝุ่นกระทบท่านอย่างไร")
     return sid
 
 
 @pytest.fixture
-def page(qtbot, services, tasks, sid, fonts, thai_ui) -> FocusGroupPage:  # noqa: ANN001
-    p = FocusGroupPage(services, tasks, sid, "th")
-    qtbot.addWidget(p)
-    p.resize(1280, 800)
-    p.show()
-    with qtbot.waitActive(p):  # shortcuts (Ctrl+Z) go to the active window
-        p.activateWindow()
+def page(open_focus_group, sid) -> FocusGroupPage:  # noqa: ANN001
+    p = open_focus_group(sid)  # active: shortcuts (Ctrl+Z) go to the active window
     p.answers.text.setFocus()
     return p
 

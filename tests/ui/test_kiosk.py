@@ -27,12 +27,8 @@ def sid(services) -> str:  # noqa: ANN001
 
 
 @pytest.fixture
-def staff(qtbot, services, tasks, sid, fonts, thai_ui):  # noqa: ANN001
-    page = KioskStaffPage(services, tasks, sid, "th")
-    qtbot.addWidget(page)
-    page.resize(1200, 760)
-    page.show()
-    return page
+def staff(show, services, tasks, sid, fonts, thai_ui):  # noqa: ANN001
+    return show(KioskStaffPage(services, tasks, sid, "th"), (1200, 760))
 
 
 def _tap_pin(qtbot, dialog, pin: str) -> None:  # noqa: ANN001

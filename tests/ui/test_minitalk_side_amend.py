@@ -33,13 +33,8 @@ def finalized(services) -> tuple[str, str, str]:  # noqa: ANN001
 
 
 @pytest.fixture
-def page(qtbot, services, tasks, finalized, fonts, thai_ui) -> MinitalkPage:  # noqa: ANN001
-    p = MinitalkPage(services, tasks, finalized[0], "th")
-    qtbot.addWidget(p)
-    p.resize(1280, 800)
-    p.show()
-    with qtbot.waitActive(p):
-        p.activateWindow()
+def page(qtbot, open_minitalk, finalized) -> MinitalkPage:  # noqa: ANN001
+    p = open_minitalk(finalized[0])
     qtbot.waitUntil(lambda: p.tallies.table.rowCount() == 1 and p.actions_panel.table.rowCount() == 1)
     return p
 
@@ -117,11 +112,9 @@ def test_amend_title_in_minitalk_header(qtbot, services, tasks, finalized, page)
     assert services.sessions.get(sid).title == "มินิทอล์กฝุ่นควัน ลำปาง"
 
 
-def test_add_helper_refuses_beside_the_form_and_stores_valid(qtbot, services, tasks, fonts, thai_ui) -> None:  # noqa: ANN001
+def test_add_helper_refuses_beside_the_form_and_stores_valid(qtbot, services, tasks, open_minitalk) -> None:  # noqa: ANN001
     sid = services.sessions.create(SessionInput("เวทีเปิด", e.SessionKind.MINITALK, province="CMI")).id
-    p = MinitalkPage(services, tasks, sid, "th")
-    qtbot.addWidget(p)
-    p.show()
+    p = open_minitalk(sid, active=False)
     tallies = p.tallies
     qtbot.keyClick(tallies.question, K.Key_Return)          # empty question: refused, nothing queued
     assert tallies.error.isVisible() and "Question" in tallies.error.text()

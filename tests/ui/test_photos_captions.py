@@ -3,14 +3,10 @@ shown under the thumbnail, back after reopening; a finalized session's captions 
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QImage
 
-from sala.domain import enums as e
-from sala.domain.inputs import SessionInput
 from sala.ui.focus_group.photos import PhotosPanel
 from tests.typing import type_text
 
@@ -18,37 +14,24 @@ K = Qt.Key
 
 
 @pytest.fixture
-def sid(services) -> str:  # noqa: ANN001
-    return services.sessions.create(SessionInput("สนทนากลุ่ม", e.SessionKind.FOCUS_GROUP, province="CMI")).id
-
-
-def _photo(tmp_path: Path, name: str, colour: str) -> Path:
-    img = QImage(800, 600, QImage.Format.Format_RGB32)
-    img.fill(QColor(colour))
-    path = tmp_path / name
-    assert img.save(str(path), "JPG")
-    return path
+def sid(focus_group_sid) -> str:  # noqa: ANN001
+    return focus_group_sid
 
 
 @pytest.fixture
-def photos(services, sid, tmp_path) -> list[str]:  # noqa: ANN001
-    return [services.attachments.add_file(sid, _photo(tmp_path, n, c)).id
+def photos(services, sid, photo_file) -> list[str]:  # noqa: ANN001
+    return [services.attachments.add_file(sid, photo_file(n, c)).id
             for n, c in (("flipchart1.jpg", "#3366aa"), ("whiteboard.jpg", "#aa3322"))]
 
 
-def _panel(qtbot, services, tasks, sid) -> PhotosPanel:  # noqa: ANN001
-    p = PhotosPanel(services, tasks, sid, "th")
-    qtbot.addWidget(p)
-    p.resize(900, 600)
-    p.show()
-    with qtbot.waitActive(p):
-        p.activateWindow()
-    return p
+@pytest.fixture
+def open_panel(show, services, tasks, sid):  # noqa: ANN001
+    return lambda: show(PhotosPanel(services, tasks, sid, "th"), (900, 600), active=True)
 
 
 def test_caption_typed_is_saved_without_a_button_and_shown_under_the_thumbnail(
-        qtbot, services, tasks, sid, photos, fonts, thai_ui, screenshot) -> None:  # noqa: ANN001
-    panel = _panel(qtbot, services, tasks, sid)
+        qtbot, services, tasks, sid, photos, open_panel, fonts, thai_ui, screenshot) -> None:  # noqa: ANN001
+    panel = open_panel()
     assert panel.caption_text(photos[0]) == "flipchart1.jpg"        # no caption yet: the file name
     assert not panel.caption.isEnabled()                           # nothing selected
     panel.list.setFocus()
@@ -71,7 +54,7 @@ def test_caption_typed_is_saved_without_a_button_and_shown_under_the_thumbnail(
     tasks.wait_idle()
     assert [a.caption for a in services.attachments.list(sid)][0] == "ปัญหาที่พบ"
 
-    again = _panel(qtbot, services, tasks, sid)                   # reopened: captions are back
+    again = open_panel()                   # reopened: captions are back
     assert [again.caption_text(i) for i in photos] == ["ปัญหาที่พบ", "ข้อเสนอกลุ่มที่ 2: ตั้งจุดวัดฝุ่นทุกตำบล"]
     again.list.setCurrentRow(1)
     assert again.caption.text() == "ข้อเสนอกลุ่มที่ 2: ตั้งจุดวัดฝุ่นทุกตำบล"
@@ -81,10 +64,10 @@ def test_caption_typed_is_saved_without_a_button_and_shown_under_the_thumbnail(
 
 
 def test_overlong_caption_is_refused_in_both_languages_and_kept(
-        qtbot, services, tasks, sid, photos, fonts, thai_ui) -> None:  # noqa: ANN001
+        qtbot, services, tasks, sid, photos, open_panel, fonts, thai_ui) -> None:  # noqa: ANN001
     from sala.domain.validation import TEXT_MAX
 
-    panel = _panel(qtbot, services, tasks, sid)
+    panel = open_panel()
     panel.list.setCurrentRow(0)
     panel.caption.setText("ก" * (TEXT_MAX + 1))
     panel.caption.textEdited.emit(panel.caption.text())            # what typing/pasting signals
@@ -94,11 +77,12 @@ def test_overlong_caption_is_refused_in_both_languages_and_kept(
     assert panel.caption.text() == "ก" * (TEXT_MAX + 1)             # and nothing lost
 
 
-def test_finalized_session_captions_are_read_only(qtbot, services, tasks, sid, photos, fonts, thai_ui) -> None:  # noqa: ANN001
+def test_finalized_session_captions_are_read_only(qtbot, services, tasks, sid, photos, open_panel, fonts,
+                                                 thai_ui) -> None:  # noqa: ANN001
     services.attachments.set_caption(photos[0], "แผนผังหมู่บ้าน")
     services.sessions.close(sid)
     services.sessions.finalize(sid)
-    panel = _panel(qtbot, services, tasks, sid)
+    panel = open_panel()
     panel.set_read_only(True)
     panel.list.setCurrentRow(0)
     assert panel.caption.isReadOnly() and panel.caption.text() == "แผนผังหมู่บ้าน"

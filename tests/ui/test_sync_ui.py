@@ -3,7 +3,6 @@ responsive while the run goes on a worker thread, then shows the new counts and 
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QMainWindow
@@ -29,7 +28,7 @@ def window(qtbot, services, tasks, thai_ui):  # noqa: ANN001
 
 
 def test_sync_now_with_real_server_updates_status_and_history(window, services, central_sqlite,
-                                                              qtbot, tmp_path: Path) -> None:
+                                                              qtbot, screenshot) -> None:
     win, actions = window
     widget = actions.widget
     fill(services, 800, photos=[b"\xff\xd8\xff photo" * 100])
@@ -45,13 +44,12 @@ def test_sync_now_with_real_server_updates_status_and_history(window, services, 
     assert widget.link_label.text() == "● ออนไลน์"
     assert widget.last_label.text().startswith("ส่งล่าสุด")
     assert ledger(central_sqlite)["total"] == 801
-    win.grab().save(str(tmp_path / "sync_status.png"))
+    screenshot(win, "sync_status")
     dlg = actions.show_history()
     qtbot.addWidget(dlg)
     assert dlg.runs.rowCount() >= 1 and dlg.batches.rowCount() >= 1
     assert dlg.runs.item(0, 2).text() == "ส่งข้อมูลครบแล้ว"
-    dlg.grab().save("/tmp/sync_dialog.png")
-    win.grab().save("/tmp/sync_status.png")
+    screenshot(dlg, "sync_dialog")
 
 
 def test_no_link_shows_offline_message(window, services, qtbot) -> None:
