@@ -76,7 +76,8 @@ class SyncService:
             with self.db.read() as s:
                 dev = s.get(Device, self.db.device_id)
                 dev_name = name or (dev.name if dev else socket.gethostname())
-            ans = client.enroll(code.strip(), self.db.device_id, dev_name, self.identity.public_key())
+            ans = client.enroll(code.strip(), self.db.device_id, dev_name,
+                                self.identity.signing_key())
         if ans.status != 200 or not isinstance(ans.doc, dict) or "token" not in ans.doc:
             raise _enroll_error(ans.status, ans.error_code)
         where = self.identity.set_token(str(ans.doc["token"]))
@@ -195,5 +196,9 @@ def _enroll_error(status: int, code: str) -> SalaError:
         return SalaError("ระบบกลางรู้จักเครื่องนี้ด้วยกุญแจอื่น โปรดติดต่อผู้ดูแลระบบ",
                          "The central platform knows this device id with another key; "
                          "contact the administrator.")
+    if code == "device_revoked":
+        return SalaError("เครื่องนี้ถูกยกเลิกสิทธิ์ที่ระบบกลาง โปรดให้ผู้ดูแลระบบคืนสิทธิ์ก่อนลงทะเบียนใหม่",
+                         "This device was revoked on the central platform; ask the "
+                         "administrator to reinstate it before enrolling again.")
     return SalaError(f"ลงทะเบียนไม่สำเร็จ (HTTP {status} {code})",
                      f"Enrollment failed (HTTP {status} {code}).")
