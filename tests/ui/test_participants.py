@@ -83,17 +83,63 @@ def test_contact_fields_locked_until_consent_and_cleared_when_withdrawn(qtbot, s
     assert services.participants.contact(pid) is None  # personal data removed, not just hidden
 
 
-def test_bad_phone_is_shown_beside_the_table_in_both_languages(qtbot, services, tasks, sid, table) -> None:
+def test_bad_phone_is_refused_beside_the_field_and_a_good_one_shown_in_its_usual_form(
+        qtbot, services, tasks, sid, table) -> None:
     qtbot.mouseClick(table.add_button, L)
     qtbot.waitUntil(lambda: len(table.rows) == 1)
     row = table.rows[0]
     _pick(qtbot, row.consent, e.ConsentKind.WRITTEN.value)
-    row.phone.setFocus()
-    qtbot.keyClicks(row.phone, "12ab")
     _saved(qtbot, tasks, table)
-    assert table.error.isVisible() and "โทรศัพท์" in table.error.text() and "phone" in table.error.text()
-    assert "c0392b" in row.phone.styleSheet()
-    assert not services.participants.list(sid)[0].has_contact
+    assert table.contacts.currentWidget() is row.contact_form and row.contact_title.text() == "ข้อมูลติดต่อของ P01"
+    row.name.setFocus()
+    type_text(row.name, "บุญมี ศรีสุข")
+    row.phone.setFocus()
+    qtbot.keyClicks(row.phone, "081-234-56")  # two digits short
+    _saved(qtbot, tasks, table)
+    error = row.field_errors["phone"]
+    assert error.isVisible() and "โทรศัพท์" in error.text() and "phone" in error.text()
+    assert error.text().index("โทรศัพท์") < error.text().index("phone")  # Thai first in the Thai UI
+    assert "c0392b" in row.phone.styleSheet() and not table.error.isVisible()
+    assert services.participants.contact(row.participant_id) is None  # nothing of the row was saved
+    row.phone.selectAll()
+    qtbot.keyClicks(row.phone, "0812345678")
+    _saved(qtbot, tasks, table)
+    row.email.setFocus()  # leaving the field
+    assert row.phone.text() == "081-234-5678" and not error.isVisible()
+    contact = services.participants.contact(row.participant_id)
+    assert contact is not None and (contact.name, contact.phone) == ("บุญมี ศรีสุข", "081-234-5678")
+    qtbot.keyClicks(row.email, "boonmee@example")
+    _saved(qtbot, tasks, table)
+    assert row.field_errors["email"].isVisible() and services.participants.contact(row.participant_id).email == ""
+
+
+def test_table_fits_1366_without_sideways_scrolling(qtbot, services, tasks, sid, fonts, thai_ui, screenshot) -> None:
+    from sala.domain.inputs import ParticipantInput
+    from sala.ui.focus_group.page import FocusGroupPage
+
+    for n in range(1, 7):
+        services.participants.add(sid, ParticipantInput(f"P{n:02d}", e.AgeBand.A45_59, e.Gender.FEMALE,
+                                                        e.Occupation.CIVIL_SERVANT, "NMA", e.ConsentKind.WRITTEN,
+                                                        "บุญมี ศรีสุข", "0812345678", "boonmee@example.org"))
+    page = FocusGroupPage(services, tasks, sid, "th")
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.show()
+    qtbot.waitExposed(page)
+    page.tabs.setCurrentWidget(page.participants)
+    t = page.participants
+    qtbot.waitUntil(lambda: t.table.isVisible())
+    row = t.rows[3]
+    qtbot.mouseClick(row.occupation, L)  # a click into the row's cell brings its contact form
+    row.occupation.hidePopup()
+    assert t.table.currentRow() == 3 and t.contacts.currentWidget() is row.contact_form
+    row.phone.setFocus()  # editing contacts: the code stays in sight, in the table and above the form
+    sb = t.table.horizontalScrollBar()
+    assert sb.maximum() == 0 and not sb.isVisible()
+    code_cell = t.table.visualRect(t.table.model().index(3, 0))
+    assert t.table.viewport().rect().contains(code_cell) and row.code.isVisible()
+    assert row.contact_title.text() == "ข้อมูลติดต่อของ P04" and row.contact_title.isVisible()
+    screenshot(page, "focus_group_participants_1366")
 
 
 def test_screenshot_thai(qtbot, services, tasks, sid, table, screenshot) -> None:

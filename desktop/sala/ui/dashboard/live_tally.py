@@ -18,6 +18,7 @@ from sala.bootstrap import Services
 from sala.domain.thaidate import format_date
 from sala.services.dashboard import ExhibitionFigures
 from sala.ui.dashboard.charts import BarChart
+from sala.ui.kiosk.faces import face_words
 from sala.ui.common.tasks import LatestReader
 from sala.ui.common.errors import show_error
 
@@ -132,8 +133,9 @@ class LiveTally(QWidget):
             return
         r = fig.ratings
         avg = "–" if r.average is None else f"{r.average:.2f}"
+        words = face_words()  # the words visitors saw under the faces, not stars or bare numbers
         self.chart_ratings.set_data(
-            [str(n) for n in r.distribution], {self.tr("Visitors"): list(r.distribution.values())},
+            [words.get(int(n), str(n)) for n in r.distribution], {self.tr("Visitors"): list(r.distribution.values())},
             legend=False, bar_colours=SCORE_COLOURS,
             subtitle=self.tr("Average %1 / 5 from %2 visitors").replace("%1", avg).replace("%2", f"{r.visitors:,}"))
         self.chart_votes.set_data([p.title for p in fig.proposals], {self.tr("Votes"): [p.votes for p in fig.proposals]},

@@ -21,7 +21,7 @@ from sala.domain.inputs import CONSENT_PURPOSE_EN, CONSENT_PURPOSE_TH, Participa
 from sala.services.participants import ParticipantView
 from sala.ui.focus_group.participant_row import CONTACT_LOCKED_EN, CONTACT_LOCKED_TH, ParticipantRow
 from sala.ui.common.tasks import TaskRunner
-from sala.ui.common.errors import show_error
+from sala.ui.common.errors import ERROR_STYLE, error_text, show_error
 
 
 class ParticipantsTable(QWidget):
@@ -80,10 +80,10 @@ class ParticipantsTable(QWidget):
         # Thai marks stack above and below the line: give rows room for them.
         self.table.verticalHeader().setDefaultSectionSize(int(self.fontMetrics().height() * 2.2))
         header = self.table.horizontalHeader()
-        header.setMinimumSectionSize(60)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
-        self.table.setColumnWidth(0, max(72, self.fontMetrics().horizontalAdvance("P0000") + 24))
+        header.setMinimumSectionSize(40)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header.setStretchLastSection(True)  # consent takes what is left, also when a scroll bar comes
+        self.table.viewport().installEventFilter(self)  # columns share the width on every resize
         self.table.currentCellChanged.connect(lambda row, *_: self._show_contact(row))
 
         # The selected participant's contact details, under the table.
@@ -98,7 +98,7 @@ class ParticipantsTable(QWidget):
 
         self.error = QLabel()
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c0392b;")
+        self.error.setStyleSheet(ERROR_STYLE)
         self.error.hide()
 
         layout = QVBoxLayout(self)
@@ -137,7 +137,22 @@ class ParticipantsTable(QWidget):
             self.table.setCurrentCell(n, 0)
         return row
 
+    # Shares of the width after the code column: the consent words are the longest.
+    WEIGHTS = (0.8, 0.7, 1.3, 1.1, 1.6)
+
+    def _fit_columns(self) -> None:
+        """Code column as wide as a code; the rest share what is left, so nothing scrolls sideways."""
+        width = self.table.viewport().width()
+        code = max(64, self.fontMetrics().horizontalAdvance("P0000") + 24)
+        self.table.setColumnWidth(0, code)
+        rest, total = max(0, width - code - 20), sum(self.WEIGHTS)  # 20: room for a vertical scroll bar
+        for col, w in enumerate(self.WEIGHTS[:-1], start=1):
+            self.table.setColumnWidth(col, max(40, int(rest * w / total)))
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt name
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+            return False
         if event.type() in (QEvent.Type.FocusIn, QEvent.Type.MouseButtonPress):
             for n, row in enumerate(self.rows):
                 if watched in row.widgets() and self.table.currentRow() != n:
@@ -147,6 +162,11 @@ class ParticipantsTable(QWidget):
 
     def _show_contact(self, n: int) -> None:
         self.contacts.setCurrentWidget(self.rows[n].contact_form if 0 <= n < len(self.rows) else self.no_contact)
+        for i, row in enumerate(self.rows):  # the cells hide the selection: mark the row's code
+            row.code.setProperty("current", i == n)
+            f = row.code.font()
+            f.setBold(i == n)
+            row.code.setFont(f)
 
     def set_read_only(self, read_only: bool) -> None:
         """A finalized session's participants are shown, not edited (the service refuses too)."""
@@ -227,8 +247,7 @@ class ParticipantsTable(QWidget):
                 self.table.setCurrentCell(self.rows.index(row), 0)  # its form comes forward
             self.error.hide()
             return
-        first, second = (exc.th, exc.en) if self._lang == "th" else (exc.en, exc.th)
-        self.error.setText(f"{row.code.text()}: {first}\n{second}")
+        self.error.setText(f"{row.code.text()}: " + error_text(exc, self._lang))
         self.error.show()
 
     def _update_add_label(self) -> None:
