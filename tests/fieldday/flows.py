@@ -23,6 +23,7 @@ from tests.fieldday.helpers import (
     answer_message_box,
     assert_all_visible_inside_screen,
     closed,
+    describe,
     pdf_text,
     press,
     run_modal,
@@ -218,3 +219,74 @@ def landed(server: Any) -> dict[tuple[str, str], dict]:
 
 def pdf(path: Path) -> str:
     return pdf_text(path)
+
+
+# -- exhibitions ---------------------------------------------------------------------------------
+
+PIN = "2468"
+
+
+def tap(widget: QWidget) -> None:
+    """A visitor's tap (the kiosk is used by touch): a mouse click in the middle of ``widget``."""
+    from PySide6.QtTest import QTest
+
+    assert widget.isVisible() and widget.isEnabled(), describe(widget)
+    QTest.mouseClick(widget, Qt.MouseButton.LeftButton, pos=widget.rect().center())
+
+
+def pin_pad(qtbot: Any, dlg: QDialog, pin: str, times: int) -> None:
+    """Type ``pin`` on the PIN pad's own buttons and Confirm, ``times`` times (2 to set it)."""
+    for _ in range(times):
+        for digit in pin:
+            tap(dlg.keys[digit])
+        tap(dlg.keys["OK"])
+    qtbot.waitUntil(lambda: closed(dlg), timeout=WAIT_MS)
+
+
+def add_proposals(qtbot: Any, page: Any, proposals: list[str]) -> None:
+    tab_to(page.new_proposal)
+    for n, title in enumerate(proposals, start=1):
+        type_text(title)
+        press(Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda n=n: page.proposals.count() == n and not page.new_proposal.text(), timeout=WAIT_MS)
+
+
+def kiosk_visits(qtbot: Any, page: Any, shots: Any, visits: list[tuple[int, list[int], str]],
+                 screen: Any = None) -> Any:
+    """Start kiosk mode from the staff page (choosing the PIN the first time), let each visitor
+    (face 1–5, proposals by index, a comment) tap through and Send, then leave with the PIN.
+    Returns the kiosk window (closed)."""
+    from tests.fieldday.helpers import SCREEN
+
+    screen = screen or SCREEN
+    first_time = page.pin_dialog is None and not page._services.kiosk_pin.is_set()
+    if first_time:
+        run_modal(qtbot, lambda: press_button(page.start_button, backward=False),
+                  lambda dlg: pin_pad(qtbot, dlg, PIN, 2))
+    else:
+        press_button(page.start_button, backward=False)
+    qtbot.waitUntil(lambda: page.kiosk is not None and page.kiosk.isVisible() and page.kiosk.isActiveWindow(),
+                    timeout=WAIT_MS)
+    kiosk = page.kiosk
+    qtbot.waitUntil(lambda: kiosk.windowHandle().isExposed() and kiosk.geometry().width() >= screen.width() * 0.9,
+                    timeout=WAIT_MS)
+    shots.take("kiosk")
+    assert_all_visible_inside_screen(kiosk, screen)
+    ids = list(kiosk.proposal_buttons)
+    for n, (face, chosen, comment) in enumerate(visits, start=1):
+        tap(kiosk.faces.button(face))
+        for i in chosen:
+            tap(kiosk.proposal_buttons[ids[i]])
+        if comment:
+            tap(kiosk.comment)
+            type_text(comment)
+        shots.take(f"kiosk-visitor-{n}")
+        assert_all_visible_inside_screen(kiosk, screen)
+        with qtbot.waitSignal(kiosk.sig_visit_saved, timeout=WAIT_MS):
+            tap(kiosk.save_button)
+        assert kiosk.score() is None and not kiosk.chosen_proposals(), "the form is clean for the next visitor"
+    run_modal(qtbot, lambda: tap(kiosk.staff_button), lambda dlg: pin_pad(qtbot, dlg, PIN, 1))
+    qtbot.waitUntil(lambda: closed(kiosk), timeout=WAIT_MS)
+    # the staff page has the keyboard again (the window manager gives the focus back)
+    qtbot.waitUntil(lambda: page.window().isActiveWindow(), timeout=WAIT_MS)
+    return kiosk

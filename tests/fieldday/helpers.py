@@ -128,6 +128,8 @@ def run_modal(qtbot: Any, trigger: Callable[[], None], driver: Callable[[QDialog
     qtbot.waitUntil(lambda: "done" in result, timeout=WAIT_MS)
     if "error" in result:
         raise result["error"]
+    # the dialog is gone: the window manager hands the keyboard back to a window of the app
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is not None, timeout=WAIT_MS)
     return result.get("value")
 
 

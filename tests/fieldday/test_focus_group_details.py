@@ -41,8 +41,6 @@ def _open_focus_group(qtbot, sala_app, participants: int = 0) -> object:
     return flows.page(window)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 10: the participants table has 9 columns and scrolls "
-                                        "sideways at 1366 px (name/phone/e-mail fields off the screen)")
 def test_participants_table_fits_the_screen(sala_app, qtbot, shots):
     page = _open_focus_group(qtbot, sala_app, participants=2)
     page.tabs.setCurrentWidget(page.participants)
@@ -50,8 +48,6 @@ def test_participants_table_fits_the_screen(sala_app, qtbot, shots):
     assert_all_visible_inside_screen(sala_app.window)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 10: the code box shows a grey 'P01' placeholder that looks "
-                                        "chosen; the first answer is saved with no code")
 def test_first_answer_is_stored_with_the_code_the_box_showed(sala_app, qtbot, shots):
     page = _open_focus_group(qtbot, sala_app)
     tab_to(page.guide.new_question)

@@ -1,0 +1,80 @@
+"""The kiosk shown full screen on whatever X display ``DISPLAY`` names (a test starts its own Xvfb
+at another screen size with a window manager): ``python -m tests.fieldday.kiosk_child FOLDER
+short|long``. Writes FOLDER/result.json (screen size, the kiosk's frame, every control off the
+screen) and FOLDER/kiosk.png (the whole screen), then exits."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+GIVE_UP_MS = 60_000
+
+
+def main(folder: Path, which: str) -> int:
+    from sala.bootstrap import build_services
+    from sala.domain.clock import BANGKOK
+    from sala.domain.inputs import SessionInput, VenueInput
+    from sala.paths import AppPaths
+    from sala.ui.common.tasks import TaskRunner
+    from sala.ui.kiosk.visitor import KioskVisitor
+    from sala.ui.shell import qt_fixes
+    from sala.ui.shell.fonts import register_fonts
+    from sala.ui.shell.i18n import install_translators
+
+    from tests.fieldday.helpers import outside_screen
+    from tests.fieldday.test_exhibition import PROPOSALS, SHORT
+
+    app = QApplication(sys.argv[:1])
+    qt_fixes.install()
+    register_fonts(app)
+    translators = install_translators(app, "th")  # noqa: F841 - kept alive while the kiosk shows
+    services = build_services(AppPaths(folder / "data", folder / "logs").ensure())
+    tasks = TaskRunner()
+    start = datetime.now(BANGKOK).replace(hour=9, minute=0, second=0, microsecond=0)
+    detail = services.sessions.create(SessionInput(
+        title="นิทรรศการ ขยะพลาสติก ลำปาง", kind="exhibition",
+        venue=VenueInput("ศูนย์การค้าเซ็นทรัลลำปาง", "other", "ลำปาง", "เมืองลำปาง"),
+        facilitators="อรทัย ใจงาม", planned_start=start, planned_end=start + timedelta(hours=8)))
+    for title in (PROPOSALS if which == "long" else SHORT):
+        services.exhibition.add_proposal(detail.id, title)
+    services.sessions.set_status(detail.id, "open")
+    kiosk = KioskVisitor(services, tasks, detail.id, "th")
+    kiosk.showFullScreen()
+    screen = QGuiApplication.primaryScreen().geometry()
+    result: dict[str, object] = {}
+
+    def settled() -> bool:  # mapped, and the window manager has made it full screen
+        handle = kiosk.windowHandle()
+        return bool(handle and handle.isExposed() and kiosk.isFullScreen()
+                    and kiosk.frameGeometry().topLeft() == screen.topLeft())
+
+    def check() -> None:
+        if not settled() and "waited" not in result:
+            QTimer.singleShot(50, check)
+            return
+        QApplication.processEvents()
+        result.update(screen=[screen.width(), screen.height()], frame=list(kiosk.frameGeometry().getRect()),
+                      outside=outside_screen(kiosk, screen), settled=settled())
+        QGuiApplication.primaryScreen().grabWindow(0).save(str(folder / "kiosk.png"))
+        app.exit(0)  # not quit(): that asks every window to close, and the kiosk refuses without the PIN
+
+    QTimer.singleShot(GIVE_UP_MS, lambda: result.setdefault("waited", True))
+    QTimer.singleShot(0, check)
+    app.exec()
+    kiosk._unlocked = True
+    kiosk.close()
+    tasks.shutdown()
+    services.close()
+    (folder / "result.json").write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1]), sys.argv[2]))
