@@ -43,6 +43,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _load_qt_checks():  # noqa: ANN202 - the Qt part's qt_checks, imported only for --self-check
+    from sala.ui.shell.self_check import qt_checks
+
+    return qt_checks
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     # No command (only --db/--lang): the GUI, without importing every command first.
@@ -50,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     if gui_args.self_check:
         from sala.self_check import main as self_check
 
-        return self_check()
+        return self_check(_load_qt_checks)
     if not rest:
         from sala.ui.shell.main import run_gui
 

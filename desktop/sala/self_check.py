@@ -124,7 +124,12 @@ def _guarded(name_th: str, name_en: str, step: Callable[[], Check]) -> Check:
                      f"{type(exc).__name__}: {exc} (at {Path(where.filename).name}:{where.lineno})")
 
 
-def run_checks() -> list[Check]:
+# Loads the Qt part's ``qt_checks(guard)``; given by the caller (``sala.cli``), so this module,
+# which the Qt part imports, never imports the UI itself.
+QtChecksLoader = Callable[[], Callable[[Callable[..., Check]], list[Check]]]
+
+
+def run_checks(load_qt: QtChecksLoader) -> list[Check]:
     """Every check, the Qt ones last (in a temporary folder removed afterwards)."""
     with tempfile.TemporaryDirectory(prefix="sala-self-check-") as tmp:
         folder = Path(tmp)
@@ -133,7 +138,7 @@ def run_checks() -> list[Check]:
         # Offscreen, whatever the session has: the check must run where there is no display.
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         try:
-            from sala.ui.shell.self_check import qt_checks
+            qt_checks = load_qt()
         except Exception as exc:  # noqa: BLE001 - Qt missing or broken is a finding
             checks.append(Check("Qt", "Qt", "FAIL", f"cannot load Qt: {type(exc).__name__}: {exc}"))
         else:
@@ -141,8 +146,8 @@ def run_checks() -> list[Check]:
     return checks
 
 
-def main() -> int:
-    checks = run_checks()
+def main(load_qt: QtChecksLoader) -> int:
+    checks = run_checks(load_qt)
     failed = [c for c in checks if c.failed]
     lines = [c.line() for c in checks]
     if failed:
