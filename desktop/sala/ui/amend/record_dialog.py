@@ -25,7 +25,7 @@ from sala.domain.thaidate import format_date
 from sala.services.amendments import AmendmentService, AmendmentView
 from sala.services.tallies import COUNT_MAX
 from sala.ui.common.tasks import TaskRunner
-from sala.ui.common.errors import error_label, show_error
+from sala.ui.common.errors import error_label, error_text, show_error
 from sala.ui.common.widgets import BuddhistDateEdit
 
 
@@ -182,8 +182,7 @@ class AmendRecordDialog(QDialog):
         self.save_button.setEnabled(True)
         if isinstance(exc, ValidationError):
             label = self.errors.get(exc.field, self.errors["changes"])
-            first, second = (exc.th, exc.en) if self._lang == "th" else (exc.en, exc.th)
-            label.setText(f"{first}\n{second}")
+            label.setText(error_text(exc, self._lang))
             label.show()
         else:
             show_error(self, exc, self._lang)

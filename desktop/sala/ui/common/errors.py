@@ -1,7 +1,8 @@
 """Showing a failure: a user's trouble in Thai and English, anything else as a bug.
 
-Shared by every page and dialog; a field's refusal shows under the field (:func:`error_label`),
-anything else in a message box (:func:`show_error`).
+Shared by every page and dialog: the one bilingual text (:func:`error_text`, the UI's language
+first), the one red (:data:`ERROR_COLOUR`); a field's refusal shows under the field
+(:func:`error_label`), anything else in a message box (:func:`show_error`).
 """
 
 from __future__ import annotations
@@ -11,9 +12,25 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 from sala.domain.errors import SalaError, ValidationError
 
 
+ERROR_COLOUR = "#c0392b"
+"""The one red for a refusal: the text under a field, a field's border, a status line."""
+ERROR_STYLE = f"color: {ERROR_COLOUR};"
+
+
+def bilingual(th: str, en: str, lang: str, sep: str = "\n") -> str:
+    """Both languages, the UI's language first."""
+    return f"{th}{sep}{en}" if lang == "th" else f"{en}{sep}{th}"
+
+
+def error_text(exc: SalaError, lang: str, sep: str = "\n") -> str:
+    """A user's trouble in both languages, the UI's language first."""
+    return bilingual(exc.th, exc.en, lang, sep)
+
+
 def error_label() -> QLabel:
+    """A hidden, word-wrapped red label that goes under a field and shows its refusal."""
     label = QLabel()
-    label.setStyleSheet("color: #b00020;")
+    label.setStyleSheet(ERROR_STYLE)
     label.setWordWrap(True)
     label.hide()
     return label
@@ -21,8 +38,7 @@ def error_label() -> QLabel:
 
 def show_field_error(label: QLabel, exc: BaseException, lang: str, parent: QWidget) -> None:
     if isinstance(exc, ValidationError):
-        first, second = (exc.th, exc.en) if lang == "th" else (exc.en, exc.th)
-        label.setText(f"{first}\n{second}")
+        label.setText(error_text(exc, lang))
         label.show()
     else:
         show_error(parent, exc, lang)
@@ -31,8 +47,7 @@ def show_field_error(label: QLabel, exc: BaseException, lang: str, parent: QWidg
 def show_error(parent: QWidget | None, exc: BaseException, lang: str = "th") -> None:
     """A user's trouble as a plain message in both languages; anything else as a bug."""
     if isinstance(exc, SalaError):
-        first, second = (exc.th, exc.en) if lang == "th" else (exc.en, exc.th)
-        QMessageBox.warning(parent, "Sala", f"{first}\n\n{second}")
+        QMessageBox.warning(parent, "Sala", error_text(exc, lang, "\n\n"))
     else:
         QMessageBox.critical(
             parent, "Sala",

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from sala.bootstrap import Services
+from sala.domain.errors import SalaError
 from sala.ui.common.errors import show_error
 from sala.ui.common.tasks import Job, start
 
@@ -93,8 +94,7 @@ class JobDialog(QDialog):
         try:
             target, fn = self.make_job()
         except Exception as exc:  # noqa: BLE001 - bad input is shown, never swallowed
-            self.status.setText(getattr(exc, "message", lambda _l: str(exc))(self.lang))
-            show_error(self, exc, self.lang)
+            self._show_failure(exc)
             return
         self.run_button.setEnabled(False)
         self.open_button.setEnabled(False)
@@ -123,8 +123,11 @@ class JobDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.progress.setValue(0)
         self.run_button.setEnabled(True)
-        self.status.setText(exc.message(self.lang) if hasattr(exc, "message") else repr(exc))
-        show_error(self, exc, self.lang)
+        self._show_failure(exc)
+
+    def _show_failure(self, exc: BaseException) -> None:
+        self.status.setText(exc.message(self.lang) if isinstance(exc, SalaError) else repr(exc))
+        show_error(self, exc, self.lang)  # both languages (or, for a bug, as a bug)
 
     def open_file(self) -> None:
         """Open the written file in the system's viewer (which also prints it)."""

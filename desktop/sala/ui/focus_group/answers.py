@@ -35,7 +35,7 @@ from sala.ui.common.record_undo import AddRecord, DeleteRecord, EditRecord, Reco
 from sala.ui.focus_group.edit_dialog import EditEntryDialog
 from sala.ui.focus_group.records import CaptureLine, ObservationStore, RecordList
 from sala.ui.common.tasks import TaskRunner
-from sala.ui.common.errors import show_error
+from sala.ui.common.errors import ERROR_STYLE, error_text, show_error
 
 
 def _answer_input(code: str | None, text: str, question_id: str | None = None) -> ContributionInput:
@@ -92,7 +92,7 @@ class AnswersPanel(QWidget):
         self.text.setMinimumHeight(int(self.fontMetrics().height() * 2))
         self.error = QLabel()
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c0392b;")
+        self.error.setStyleSheet(ERROR_STYLE)
         self.error.hide()
         self.answer_row = QWidget()
         row = QHBoxLayout(self.answer_row)
@@ -339,8 +339,7 @@ class AnswersPanel(QWidget):
 
     def _show_error(self, exc: BaseException) -> None:
         if isinstance(exc, SalaError):
-            first, second = (exc.th, exc.en) if self._lang == "th" else (exc.en, exc.th)
-            self.error.setText(f"{first}\n{second}")
+            self.error.setText(error_text(exc, self._lang))
             self.error.show()
         else:
             show_error(self, exc, self._lang)

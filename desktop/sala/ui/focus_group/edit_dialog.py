@@ -14,7 +14,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QPlainTextEdit, QWidget
 
 from sala.domain.errors import ValidationError
-from sala.ui.common.errors import error_label
+from sala.ui.common.errors import error_label, error_text
 
 Check = Callable[[str | None, str], None]
 """Raises ValidationError if (code, text) would be refused."""
@@ -66,8 +66,7 @@ class EditEntryDialog(QDialog):
             self._check(self.new_code(), self.new_text())
         except ValidationError as exc:
             label = self.errors.get(exc.field, self.errors["text"])
-            first, second = (exc.th, exc.en) if self._lang == "th" else (exc.en, exc.th)
-            label.setText(f"{first}\n{second}")
+            label.setText(error_text(exc, self._lang))
             label.show()
             return
         super().accept()

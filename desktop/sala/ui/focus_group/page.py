@@ -24,6 +24,7 @@ from sala.ui.focus_group.participants import ParticipantsTable
 from sala.ui.focus_group.photos import PhotosPanel
 from sala.ui.sessions.header import SessionHeader
 from sala.ui.common.tasks import TaskRunner
+from sala.ui.common.errors import error_text
 
 
 class FocusGroupPage(QWidget):
@@ -91,8 +92,7 @@ class FocusGroupPage(QWidget):
 
     def show_notice(self, exc: SalaError) -> None:
         """A refusal the user caused by a key (undo on a finalized session), said above the page."""
-        first, second = (exc.th, exc.en) if self.lang == "th" else (exc.en, exc.th)
-        self.notice.setText(f"{first}\n{second}")
+        self.notice.setText(error_text(exc, self.lang))
         self.notice.show()
 
     def step(self, delta: int) -> None:

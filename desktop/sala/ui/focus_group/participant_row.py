@@ -24,6 +24,7 @@ from sala.domain.inputs import ParticipantInput
 from sala.domain.provinces import all_provinces
 from sala.services.participants import CONSENTED, ParticipantView
 from sala.ui.common.tasks import TaskRunner
+from sala.ui.common.errors import ERROR_COLOUR, ERROR_STYLE, error_text
 
 SAVE_DELAY_MS = 600  # the issue allows at most 1 s of typing to be at risk
 
@@ -106,7 +107,7 @@ class ParticipantRow(QObject):
             error = QLabel()
             error.setObjectName(f"{field}Error")
             error.setWordWrap(True)
-            error.setStyleSheet("color: #b00020;")
+            error.setStyleSheet(ERROR_STYLE)
             error.hide()
             self.field_errors[field] = error
             cell = QWidget()
@@ -199,9 +200,8 @@ class ParticipantRow(QObject):
         target = {"code": self.code, "phone": self.phone, "email": self.email, "contact_name": self.name,
                   "consent": self.consent, "province": self.province}.get(field)
         if target is not None:
-            target.setStyleSheet("border: 2px solid #c0392b;")
+            target.setStyleSheet(f"border: 2px solid {ERROR_COLOUR};")
         label = self.field_errors.get(field)
         if label is not None and isinstance(exc, ValidationError):
-            first, second = (exc.th, exc.en) if self._lang == "th" else (exc.en, exc.th)
-            label.setText(f"{first}\n{second}")
+            label.setText(error_text(exc, self._lang))
             label.show()

@@ -25,7 +25,7 @@ from sala.services.attachments import AttachmentView, StoredBlob
 from sala.ui.common.autosave import Autosave
 from sala.ui.focus_group.photo_files import THUMB, load_thumbnail
 from sala.ui.common.tasks import FileLane, TaskRunner
-from sala.ui.common.errors import show_error
+from sala.ui.common.errors import ERROR_STYLE, error_text, show_error
 
 IMAGE_FILTER = "*.jpg *.jpeg *.png *.gif *.bmp *.webp *.heic *.JPG *.JPEG *.PNG"
 
@@ -143,14 +143,13 @@ class PhotosPanel(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, SalaError):
-            first, second = (exc.th, exc.en) if self._lang == "th" else (exc.en, exc.th)
-            self._say(f"{first}\n{second}", error=True)
+            self._say(error_text(exc, self._lang), error=True)
         else:
             show_error(self, exc, self._lang)
 
     def _say(self, text: str, error: bool = False) -> None:
         self.status.setText(text)
-        self.status.setStyleSheet("color: #c0392b;" if error else "")
+        self.status.setStyleSheet(ERROR_STYLE if error else "")
 
     # -- thumbnails ---------------------------------------------------------------------------
     def _show(self, view: AttachmentView) -> None:

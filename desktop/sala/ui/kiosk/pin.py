@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QLineEdit, QVBoxLayo
 from sala.domain.errors import SalaError
 from sala.services.exhibition import KioskPin
 from sala.ui.kiosk.faces import big_button
+from sala.ui.common.errors import ERROR_STYLE, bilingual, error_text
 
 WRONG_PIN = ("รหัส PIN ไม่ถูกต้อง กรุณาลองใหม่", "Wrong PIN, try again")
 
@@ -42,7 +43,7 @@ class PinDialog(QDialog):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message.setStyleSheet("color: #c0392b;")
+        self.message.setStyleSheet(ERROR_STYLE)
         pad = QGridLayout()
         self.keys: dict[str, object] = {}
         for i, key in enumerate(["1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "OK"]):
@@ -79,7 +80,7 @@ class PinDialog(QDialog):
             self.entry.insert(key)
 
     def _say(self, th: str, en: str) -> None:
-        self.message.setText(f"{th}\n{en}" if self._lang == "th" else f"{en}\n{th}")
+        self.message.setText(bilingual(th, en, self._lang))
 
     def submit(self) -> None:
         pin = self.entry.text()
@@ -103,6 +104,6 @@ class PinDialog(QDialog):
         except SalaError as exc:
             self._first = None
             self._set_prompt()
-            self._say(exc.th, exc.en)
+            self.message.setText(error_text(exc, self._lang))
             return
         self.accept()

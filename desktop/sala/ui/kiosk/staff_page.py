@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from sala.bootstrap import Services
 from sala.domain import enums as e
+from sala.domain.errors import SalaError
 from sala.services.exhibition import ProposalView, Tally
 from sala.services.sessions import SessionDetail
 from sala.ui.kiosk.comments import CommentsPanel
@@ -24,7 +25,7 @@ from sala.ui.kiosk.faces import face_words
 from sala.ui.kiosk.pin import PinDialog
 from sala.ui.kiosk.visitor import KioskVisitor
 from sala.ui.common.tasks import TaskRunner
-from sala.ui.common.errors import show_error
+from sala.ui.common.errors import error_text, show_error
 from sala.ui.common.widgets import ReorderButtons
 from sala.ui.sessions.header import SessionHeader
 
@@ -252,9 +253,7 @@ class KioskStaffPage(QWidget):
 
     def _kiosk_refused(self, exc: BaseException) -> None:
         """A visitor's entry was refused: the visitor was asked to call staff; staff read why here."""
-        first, second = (getattr(exc, "th", ""), getattr(exc, "en", "")) if self._lang == "th" else (
-            getattr(exc, "en", ""), getattr(exc, "th", ""))
-        self.kiosk_note.setText(f"{first}\n{second}".strip() or repr(exc))
+        self.kiosk_note.setText(error_text(exc, self._lang) if isinstance(exc, SalaError) else repr(exc))
         self.kiosk_note.show()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt name

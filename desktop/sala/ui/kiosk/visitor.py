@@ -25,6 +25,7 @@ from sala.services.exhibition import COMMENT_MAX
 from sala.ui.kiosk.faces import FaceButton, WrapButton, big_button, face_words
 from sala.ui.kiosk.pin import PinDialog
 from sala.ui.common.tasks import TaskRunner
+from sala.ui.common.errors import ERROR_STYLE
 
 DOTS = 3          # dot-votes per visitor
 THANKS_MS = 3000  # how long the thank-you stays up (the form is usable meanwhile)
@@ -149,7 +150,7 @@ class KioskVisitor(QWidget):
         self.error.setObjectName("kioskError")
         self.error.setWordWrap(True)
         self.error.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.error.setStyleSheet("color: #c0392b;")
+        self.error.setStyleSheet(ERROR_STYLE)
         self.error.hide()
 
         layout = QVBoxLayout(self)

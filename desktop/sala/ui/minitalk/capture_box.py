@@ -27,6 +27,7 @@ from sala.domain.errors import ValidationError
 from sala.domain.clock import to_local
 from sala.domain.inputs import ContributionInput
 from sala.services.contributions import ContributionView
+from sala.ui.common.errors import ERROR_STYLE, error_text
 
 TYPE_KEYS = {t: f"F{i}" for i, t in enumerate(e.ContributionType, start=1)}
 STANCE_KEYS = {e.Stance.SUPPORT: "F7", e.Stance.OPPOSE: "F8", e.Stance.NEUTRAL: "F9"}
@@ -159,7 +160,7 @@ class CapturePanel(QWidget):
         self.box.sig_escape.connect(self.cancel_edit)
         self.error = QLabel()
         self.error.setObjectName("fieldError")
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         self.error.hide()
         self.hint = QLabel(self.tr("F1–F6 type · F7 support · F8 oppose · F9 neutral · %1 tags · %2 code · "
@@ -345,8 +346,7 @@ class CapturePanel(QWidget):
         self.box.setTextCursor(cursor)
 
     def show_error(self, exc: ValidationError) -> None:
-        first, second = (exc.th, exc.en) if self._lang == "th" else (exc.en, exc.th)
-        self.error.setText(f"{first}\n{second}")
+        self.error.setText(error_text(exc, self._lang))
         self.error.show()
         (self.code if exc.field == "code" else self.box).setFocus()
 

@@ -23,9 +23,8 @@ from sala.domain.clock import BANGKOK
 from sala.domain.errors import ValidationError
 from sala.domain.inputs import SessionInput, VenueInput
 from sala.domain.provinces import all_provinces
-from sala.ui.common.errors import error_label
+from sala.ui.common.errors import error_label, error_text, show_error
 from sala.ui.common.tasks import TaskRunner
-from sala.ui.common.errors import show_error
 from sala.ui.common.widgets import BuddhistDateEdit
 
 
@@ -252,8 +251,7 @@ class NewSessionDialog(QDialog):
 
     def show_field_error(self, exc: ValidationError) -> None:
         label = self.errors.get(exc.field) or self.errors["title"]
-        first, second = (exc.th, exc.en) if self._lang == "th" else (exc.en, exc.th)
-        label.setText(f"{first}\n{second}")
+        label.setText(error_text(exc, self._lang))
         label.show()
         target = {"title": self.title, "name": self.venue_name, "province": self.province, "district": self.district,
                   "facilitators": self.facilitators, "ended_at": self.end}.get(exc.field)
