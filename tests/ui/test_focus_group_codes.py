@@ -37,7 +37,7 @@ def _answer(qtbot, tasks, page, text: str) -> None:  # noqa: ANN001
 
 
 def test_first_answer_of_a_new_session_is_stored_with_the_code_shown(qtbot, services, tasks, sid, fonts,
-                                                                     thai_ui) -> None:
+                                                                     thai_ui, screenshot) -> None:
     page = _page(qtbot, services, tasks, sid)
     box = page.findChild(QComboBox, "participantCode")
     assert box is page.answers.code and box.currentText() == "P01"  # a real value, not a grey hint
@@ -61,6 +61,7 @@ def test_first_answer_of_a_new_session_is_stored_with_the_code_shown(qtbot, serv
     assert page.answers.text.text() == "คำตอบที่ต้องไม่หาย"  # the words stay
     assert all(c.participant_code != "—" for c in services.contributions.list(sid))
     assert len(services.contributions.list(sid)) == 2
+    screenshot(page, "focus_group_answers_1366")
 
 
 def test_box_starts_at_the_sessions_first_participant(qtbot, services, tasks, sid, fonts, thai_ui) -> None:

@@ -46,7 +46,7 @@ class FaceButton(QAbstractButton):
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         text_h = int(self.fontMetrics().height() * 1.6)
-        side = max(8, min(self.width() - 12, self.height() - text_h - 12, 260))
+        side = max(8, min(self.width() - 12, self.height() - text_h - 12, 340))
         top = max(6.0, (self.height() - text_h - side) / 2)  # face and word centred together
         face = QRectF((self.width() - side) / 2, top, side, side)
         if self.isChecked():  # a frame around the face and its word, not the whole (tall) cell
