@@ -82,6 +82,11 @@ def test_exhibition_field_day(sala_app, central, qtbot, shots, tmp_path):
     flows.move(qtbot, window, shots, "closeButton", "closed")
     closed = flows.local_now()
     flows.finalize(qtbot, window, shots)
+    # finalized: no proposal can be added, the kiosk cannot start (staff see why)
+    for w in (page.new_proposal, page.start_button):
+        assert not (w.isVisible() and w.isEnabled() and not getattr(w, "isReadOnly", lambda: False)()), \
+            f"{w.objectName()} still usable on a finalized exhibition"
+    assert sala_app.services.exhibition.tally(sid).visitors == len(VISITS)
 
     pdf = flows.print_summary(qtbot, window, shots)
     assert flows.be_year(started) in pdf.name, pdf.name
