@@ -163,114 +163,114 @@
 <context>
     <name>AnswersPanel</name>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="84"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="85"/>
         <source>No speaker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="85"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="86"/>
         <source>Who is speaking: a participant code such as P01 (Ctrl+1…9). Leave it empty when the speaker is not known.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="87"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="88"/>
         <source>Speaker:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="90"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="91"/>
         <source>Answer — Enter saves</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="109"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="110"/>
         <source>Facilitator observations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="112"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="113"/>
         <source>Observation (mood, who held back, …) — Enter saves</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="114"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="115"/>
         <source>About this question</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="150"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="151"/>
         <source>Edit… (F2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="150"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="151"/>
         <source>Delete (Del)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="151"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="152"/>
         <source>Amend… (F2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="171"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="172"/>
         <source>No questions yet: add one to the guide, or use a template. Answers typed now are kept without a question.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="174"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="175"/>
         <source>Question %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="199"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="200"/>
         <source>(general) </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="241"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="252"/>
         <source>Add answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="256"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="267"/>
         <source>Add observation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="269"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="280"/>
         <source>Amend a finalized answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="271"/>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="279"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="282"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="290"/>
         <source>Edit answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="287"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="298"/>
         <source>Amend a finalized observation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="289"/>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="295"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="300"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="306"/>
         <source>Edit observation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="299"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="310"/>
         <source>Delete answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="302"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="313"/>
         <source>Delete observation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="317"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="328"/>
         <source>Corrected text</source>
         <translation type="unfinished"></translation>
     </message>
@@ -334,62 +334,62 @@
 <context>
     <name>CapturePanel</name>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="127"/>
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="128"/>
         <source>%1 participant code, e.g. P07</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="132"/>
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="133"/>
         <source>Keep type and stance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="134"/>
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="135"/>
         <source>Ticked: the next entries keep this type and stance. Not ticked: after each save they go back to opinion, no stance.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="154"/>
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="155"/>
         <source>Type what was said, then Enter to save (Shift+Enter: new line)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="165"/>
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="166"/>
         <source>F1–F6 type · F7 support · F8 oppose · F9 neutral · %1 tags · %2 code · Ctrl+Z undo · F2 on the list: edit an entry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="238"/>
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="239"/>
         <source>Other tag…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="240"/>
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="241"/>
         <source>Clear tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="245"/>
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="246"/>
         <source>Tag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="245"/>
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="246"/>
         <source>New tag:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="259"/>
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="260"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="260"/>
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="261"/>
         <source>%1  Tags: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="313"/>
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="314"/>
         <source>✎ Editing the entry of %1 — Enter saves the change, Esc cancels. Nothing new is added while editing.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -681,18 +681,23 @@
 <context>
     <name>FocusGroupPage</name>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/page.py" line="49"/>
+        <location filename="../desktop/sala/ui/focus_group/page.py" line="50"/>
         <source>Answers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/page.py" line="50"/>
+        <location filename="../desktop/sala/ui/focus_group/page.py" line="51"/>
         <source>Participants</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/page.py" line="51"/>
+        <location filename="../desktop/sala/ui/focus_group/page.py" line="52"/>
         <source>Photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group/page.py" line="98"/>
+        <source>This session is closed: nothing can be added or changed. Press Reopen to add more, or Finalize when it is complete.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -737,12 +742,12 @@
 <context>
     <name>JobDialog</name>
     <message>
-        <location filename="../desktop/sala/ui/common/job_dialog.py" line="72"/>
+        <location filename="../desktop/sala/ui/common/job_dialog.py" line="73"/>
         <source>Create</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/common/job_dialog.py" line="73"/>
+        <location filename="../desktop/sala/ui/common/job_dialog.py" line="74"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
@@ -788,33 +793,33 @@
 <context>
     <name>KioskStaffPage</name>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="107"/>
-        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="158"/>
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="108"/>
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="159"/>
         <source>New proposal on display — Enter adds it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="113"/>
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="114"/>
         <source>Start kiosk mode (full screen)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="123"/>
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="124"/>
         <source>Proposals on display</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="159"/>
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="160"/>
         <source>Proposals cannot change: the exhibition is %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="170"/>
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="171"/>
         <source>Kiosk mode cannot start: this exhibition is finalized (read-only). Create a new exhibition session for another day.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="172"/>
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="173"/>
         <source>Kiosk mode cannot start: this exhibition is closed. Reopen it first (Reopen, above) to take visitors again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -822,42 +827,42 @@
 <context>
     <name>KioskVisitor</name>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="64"/>
+        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="65"/>
         <source>How did you like this exhibition?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="80"/>
+        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="81"/>
         <source>Staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="122"/>
+        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="123"/>
         <source>A short comment (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="137"/>
+        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="138"/>
         <source>Your age (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="124"/>
+        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="125"/>
         <source>Send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="82"/>
+        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="83"/>
         <source>Leave kiosk mode (supervisor PIN)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="194"/>
+        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="195"/>
         <source>Thank you! Your opinion has been recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="244"/>
+        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="246"/>
         <source>Tap the proposals you support — %1 of %2 dots left</source>
         <translation type="unfinished"></translation>
     </message>
@@ -865,32 +870,32 @@
 <context>
     <name>LiveTally</name>
     <message>
-        <location filename="../desktop/sala/ui/dashboard/live_tally.py" line="50"/>
+        <location filename="../desktop/sala/ui/dashboard/live_tally.py" line="51"/>
         <source>Exhibition live tally</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard/live_tally.py" line="55"/>
+        <location filename="../desktop/sala/ui/dashboard/live_tally.py" line="56"/>
         <source>Visitors&apos; ratings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard/live_tally.py" line="56"/>
+        <location filename="../desktop/sala/ui/dashboard/live_tally.py" line="57"/>
         <source>Votes per proposal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard/live_tally.py" line="136"/>
+        <location filename="../desktop/sala/ui/dashboard/live_tally.py" line="138"/>
         <source>Visitors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard/live_tally.py" line="138"/>
+        <location filename="../desktop/sala/ui/dashboard/live_tally.py" line="140"/>
         <source>Average %1 / 5 from %2 visitors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard/live_tally.py" line="139"/>
+        <location filename="../desktop/sala/ui/dashboard/live_tally.py" line="141"/>
         <source>Votes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1088,87 +1093,87 @@
 <context>
     <name>NewSessionDialog</name>
     <message>
-        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="51"/>
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="50"/>
         <source>New session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="60"/>
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="59"/>
         <source>Question guide</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="74"/>
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="73"/>
         <source>New venue…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="90"/>
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="89"/>
         <source>Names, separated by commas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="108"/>
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="107"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="110"/>
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="109"/>
         <source>Agenda topics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="111"/>
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="110"/>
         <source>Venue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="115"/>
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="114"/>
         <source>Venue name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="117"/>
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="116"/>
         <source>Venue kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="119"/>
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="118"/>
         <source>Province</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="121"/>
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="120"/>
         <source>District</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="124"/>
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="123"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="125"/>
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="124"/>
         <source>Facilitators</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="131"/>
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="130"/>
         <source>Planned date and time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="135"/>
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="134"/>
         <source>Create session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="136"/>
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="135"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="169"/>
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="168"/>
         <source>No guide yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1184,12 +1189,12 @@
 <context>
     <name>OutputPicker</name>
     <message>
-        <location filename="../desktop/sala/ui/common/job_dialog.py" line="36"/>
+        <location filename="../desktop/sala/ui/common/job_dialog.py" line="37"/>
         <source>Browse…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/common/job_dialog.py" line="44"/>
+        <location filename="../desktop/sala/ui/common/job_dialog.py" line="45"/>
         <source>Save as</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1252,12 +1257,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/participants.py" line="186"/>
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="206"/>
         <source>Remove participant %1? Their answers stay, without the code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/participants.py" line="235"/>
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="254"/>
         <source>Add participant (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1266,7 +1271,7 @@
     <name>PhotosPanel</name>
     <message>
         <location filename="../desktop/sala/ui/focus_group/photos.py" line="50"/>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="238"/>
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="237"/>
         <source>Drop photos of flip charts and whiteboards here, or choose files.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1341,7 +1346,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="236"/>
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="235"/>
         <source>This session is finalized: its photos can be viewed but not changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1349,27 +1354,27 @@
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/pin.py" line="49"/>
+        <location filename="../desktop/sala/ui/kiosk/pin.py" line="50"/>
         <source>Confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/pin.py" line="53"/>
+        <location filename="../desktop/sala/ui/kiosk/pin.py" line="54"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/pin.py" line="66"/>
+        <location filename="../desktop/sala/ui/kiosk/pin.py" line="67"/>
         <source>Enter the supervisor PIN to leave kiosk mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/pin.py" line="68"/>
+        <location filename="../desktop/sala/ui/kiosk/pin.py" line="69"/>
         <source>Choose a supervisor PIN (4–12 digits). It is needed to leave kiosk mode.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/pin.py" line="70"/>
+        <location filename="../desktop/sala/ui/kiosk/pin.py" line="71"/>
         <source>Enter the same PIN again</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2122,17 +2127,17 @@ It becomes read-only and is queued to be sent to the central platform. Later cor
 <context>
     <name>TallyView</name>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="46"/>
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="47"/>
         <source>Satisfaction ratings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="57"/>
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="58"/>
         <source>Visitors: %1 · average rating %2 / 5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="71"/>
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="72"/>
         <source>Votes per proposal</source>
         <translation type="unfinished"></translation>
     </message>

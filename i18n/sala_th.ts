@@ -162,114 +162,114 @@
 <context>
     <name>AnswersPanel</name>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="84" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="85" />
         <source>No speaker</source>
         <translation>ไม่ระบุผู้พูด</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="85" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="86" />
         <source>Who is speaking: a participant code such as P01 (Ctrl+1…9). Leave it empty when the speaker is not known.</source>
         <translation>ผู้พูดคือใคร: รหัสผู้เข้าร่วม เช่น P01 (Ctrl+1…9) เว้นว่างไว้เมื่อไม่ทราบผู้พูด</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="87" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="88" />
         <source>Speaker:</source>
         <translation>ผู้พูด:</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="90" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="91" />
         <source>Answer — Enter saves</source>
         <translation>คำตอบ — กด Enter เพื่อบันทึก</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="109" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="110" />
         <source>Facilitator observations</source>
         <translation>ข้อสังเกตของผู้ดำเนินการ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="112" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="113" />
         <source>Observation (mood, who held back, …) — Enter saves</source>
         <translation>ข้อสังเกต (บรรยากาศ ใครไม่ค่อยพูด …) — กด Enter เพื่อบันทึก</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="114" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="115" />
         <source>About this question</source>
         <translation>เกี่ยวกับคำถามนี้</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="150" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="151" />
         <source>Edit… (F2)</source>
         <translation>แก้ไข… (F2)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="150" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="151" />
         <source>Delete (Del)</source>
         <translation>ลบ (Del)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="151" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="152" />
         <source>Amend… (F2)</source>
         <translation>แก้ไขเพิ่มเติม… (F2)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="171" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="172" />
         <source>No questions yet: add one to the guide, or use a template. Answers typed now are kept without a question.</source>
         <translation>ยังไม่มีคำถาม: เพิ่มคำถามในแนวคำถาม หรือใช้แม่แบบ คำตอบที่พิมพ์ตอนนี้จะบันทึกไว้โดยไม่ผูกกับคำถาม</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="174" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="175" />
         <source>Question %1 of %2</source>
         <translation>คำถามที่ %1 จาก %2</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="199" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="200" />
         <source>(general) </source>
         <translation>(ทั่วไป) </translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="241" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="252" />
         <source>Add answer</source>
         <translation>เพิ่มคำตอบ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="256" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="267" />
         <source>Add observation</source>
         <translation>เพิ่มข้อสังเกต</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="269" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="280" />
         <source>Amend a finalized answer</source>
         <translation>แก้ไขเพิ่มเติมคำตอบของเวทีที่ยืนยันแล้ว</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="271" />
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="279" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="282" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="290" />
         <source>Edit answer</source>
         <translation>แก้ไขคำตอบ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="287" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="298" />
         <source>Amend a finalized observation</source>
         <translation>แก้ไขเพิ่มเติมข้อสังเกตของเวทีที่ยืนยันแล้ว</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="289" />
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="295" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="300" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="306" />
         <source>Edit observation</source>
         <translation>แก้ไขข้อสังเกต</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="299" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="310" />
         <source>Delete answer</source>
         <translation>ลบคำตอบ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="302" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="313" />
         <source>Delete observation</source>
         <translation>ลบข้อสังเกต</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="317" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="328" />
         <source>Corrected text</source>
         <translation>ข้อความที่แก้ไข</translation>
     </message>
@@ -333,62 +333,62 @@
 <context>
     <name>CapturePanel</name>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="127" />
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="128" />
         <source>%1 participant code, e.g. P07</source>
         <translation>%1 รหัสผู้พูด เช่น P07</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="132" />
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="133" />
         <source>Keep type and stance</source>
         <translation>คงประเภทและจุดยืนไว้</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="134" />
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="135" />
         <source>Ticked: the next entries keep this type and stance. Not ticked: after each save they go back to opinion, no stance.</source>
         <translation>เมื่อเลือกไว้ ข้อความถัดไปใช้ประเภทและจุดยืนนี้ต่อ เมื่อไม่เลือก หลังบันทึกแต่ละครั้งจะกลับเป็น “ความคิดเห็น” และไม่ระบุจุดยืน</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="154" />
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="155" />
         <source>Type what was said, then Enter to save (Shift+Enter: new line)</source>
         <translation>พิมพ์สิ่งที่ผู้เข้าร่วมพูด แล้วกด Enter เพื่อบันทึก (Shift+Enter ขึ้นบรรทัดใหม่)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="165" />
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="166" />
         <source>F1–F6 type · F7 support · F8 oppose · F9 neutral · %1 tags · %2 code · Ctrl+Z undo · F2 on the list: edit an entry</source>
         <translation>F1–F6 ประเภท · F7 เห็นด้วย · F8 ไม่เห็นด้วย · F9 เป็นกลาง · %1 แท็ก · %2 รหัสผู้พูด · Ctrl+Z เลิกทำ · F2 ที่รายการ: แก้ไขข้อความ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="238" />
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="239" />
         <source>Other tag…</source>
         <translation>แท็กอื่น…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="240" />
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="241" />
         <source>Clear tags</source>
         <translation>ล้างแท็ก</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="245" />
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="246" />
         <source>Tag</source>
         <translation>แท็ก</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="245" />
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="246" />
         <source>New tag:</source>
         <translation>แท็กใหม่:</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="259" />
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="260" />
         <source>none</source>
         <translation>ไม่มี</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="260" />
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="261" />
         <source>%1  Tags: %2</source>
         <translation>%1  แท็ก: %2</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="313" />
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="314" />
         <source>✎ Editing the entry of %1 — Enter saves the change, Esc cancels. Nothing new is added while editing.</source>
         <translation>✎ กำลังแก้ไขข้อความเวลา %1 น. — Enter บันทึกการแก้ไข, Esc ยกเลิก ระหว่างแก้ไขจะไม่เพิ่มข้อความใหม่</translation>
     </message>
@@ -680,19 +680,24 @@
 <context>
     <name>FocusGroupPage</name>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/page.py" line="49" />
+        <location filename="../desktop/sala/ui/focus_group/page.py" line="50" />
         <source>Answers</source>
         <translation>คำตอบ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/page.py" line="50" />
+        <location filename="../desktop/sala/ui/focus_group/page.py" line="51" />
         <source>Participants</source>
         <translation>ผู้เข้าร่วม</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/page.py" line="51" />
+        <location filename="../desktop/sala/ui/focus_group/page.py" line="52" />
         <source>Photos</source>
         <translation>รูปภาพ</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group/page.py" line="98" />
+        <source>This session is closed: nothing can be added or changed. Press Reopen to add more, or Finalize when it is complete.</source>
+        <translation>เวทีนี้ปิดแล้ว: เพิ่มหรือแก้ไขไม่ได้ กด “เปิดอีกครั้ง” เพื่อบันทึกต่อ หรือกด “ยืนยันผล…” เมื่อครบถ้วนแล้ว</translation>
     </message>
 </context>
 <context>
@@ -736,12 +741,12 @@
 <context>
     <name>JobDialog</name>
     <message>
-        <location filename="../desktop/sala/ui/common/job_dialog.py" line="72" />
+        <location filename="../desktop/sala/ui/common/job_dialog.py" line="73" />
         <source>Create</source>
         <translation>สร้าง</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/common/job_dialog.py" line="73" />
+        <location filename="../desktop/sala/ui/common/job_dialog.py" line="74" />
         <source>Open</source>
         <translation>เปิด</translation>
     </message>
@@ -787,33 +792,33 @@
 <context>
     <name>KioskStaffPage</name>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="107" />
-        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="158" />
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="108" />
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="159" />
         <source>New proposal on display — Enter adds it</source>
         <translation>ข้อเสนอที่จัดแสดงใหม่ — กด Enter เพื่อเพิ่ม</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="113" />
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="114" />
         <source>Start kiosk mode (full screen)</source>
         <translation>เริ่มโหมดตู้แสดงความคิดเห็น (เต็มจอ)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="123" />
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="124" />
         <source>Proposals on display</source>
         <translation>ข้อเสนอที่จัดแสดง</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="159" />
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="160" />
         <source>Proposals cannot change: the exhibition is %1</source>
         <translation>เพิ่มหรือแก้ไขข้อเสนอไม่ได้ เพราะเวทีนี้%1</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="170" />
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="171" />
         <source>Kiosk mode cannot start: this exhibition is finalized (read-only). Create a new exhibition session for another day.</source>
         <translation>เริ่มโหมดคีออสก์ไม่ได้ เพราะนิทรรศการนี้ยืนยันแล้ว (อ่านอย่างเดียว) หากจัดวันอื่นให้สร้างเวทีนิทรรศการใหม่</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="172" />
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="173" />
         <source>Kiosk mode cannot start: this exhibition is closed. Reopen it first (Reopen, above) to take visitors again.</source>
         <translation>เริ่มโหมดคีออสก์ไม่ได้ เพราะนิทรรศการนี้ปิดแล้ว กด “เปิดอีกครั้ง” ด้านบนก่อน จึงจะรับความเห็นผู้ชมได้อีก</translation>
     </message>
@@ -821,42 +826,42 @@
 <context>
     <name>KioskVisitor</name>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="64" />
+        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="65" />
         <source>How did you like this exhibition?</source>
         <translation>ท่านพึงพอใจนิทรรศการนี้เพียงใด</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="80" />
+        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="81" />
         <source>Staff</source>
         <translation>เจ้าหน้าที่</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="122" />
+        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="123" />
         <source>A short comment (optional)</source>
         <translation>ความคิดเห็นสั้น ๆ (ไม่บังคับ)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="137" />
+        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="138" />
         <source>Your age (optional)</source>
         <translation>อายุของท่าน (ไม่บังคับ)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="124" />
+        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="125" />
         <source>Send</source>
         <translation>ส่งความคิดเห็น</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="82" />
+        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="83" />
         <source>Leave kiosk mode (supervisor PIN)</source>
         <translation>ออกจากโหมดคีออสก์ (ใช้ PIN ผู้ดูแล)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="194" />
+        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="195" />
         <source>Thank you! Your opinion has been recorded.</source>
         <translation>ขอบคุณค่ะ ความคิดเห็นของท่านได้รับการบันทึกแล้ว</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="244" />
+        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="246" />
         <source>Tap the proposals you support — %1 of %2 dots left</source>
         <translation>แตะข้อเสนอที่ท่านสนับสนุน — เหลือ %1 จาก %2 คะแนน</translation>
     </message>
@@ -864,32 +869,32 @@
 <context>
     <name>LiveTally</name>
     <message>
-        <location filename="../desktop/sala/ui/dashboard/live_tally.py" line="50" />
+        <location filename="../desktop/sala/ui/dashboard/live_tally.py" line="51" />
         <source>Exhibition live tally</source>
         <translation>ผลนิทรรศการแบบสด</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard/live_tally.py" line="55" />
+        <location filename="../desktop/sala/ui/dashboard/live_tally.py" line="56" />
         <source>Visitors' ratings</source>
         <translation>คะแนนความพึงพอใจของผู้เยี่ยมชม</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard/live_tally.py" line="56" />
+        <location filename="../desktop/sala/ui/dashboard/live_tally.py" line="57" />
         <source>Votes per proposal</source>
         <translation>คะแนนโหวตแต่ละข้อเสนอ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard/live_tally.py" line="136" />
+        <location filename="../desktop/sala/ui/dashboard/live_tally.py" line="138" />
         <source>Visitors</source>
         <translation>ผู้เยี่ยมชม</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard/live_tally.py" line="138" />
+        <location filename="../desktop/sala/ui/dashboard/live_tally.py" line="140" />
         <source>Average %1 / 5 from %2 visitors</source>
         <translation>คะแนนเฉลี่ย %1 / 5 จากผู้ชม %2 คน</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard/live_tally.py" line="139" />
+        <location filename="../desktop/sala/ui/dashboard/live_tally.py" line="141" />
         <source>Votes</source>
         <translation>คะแนนโหวต</translation>
     </message>
@@ -1085,87 +1090,87 @@
 <context>
     <name>NewSessionDialog</name>
     <message>
-        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="51" />
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="50" />
         <source>New session</source>
         <translation>สร้างเวทีใหม่</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="60" />
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="59" />
         <source>Question guide</source>
         <translation>แนวคำถาม</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="74" />
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="73" />
         <source>New venue…</source>
         <translation>สถานที่ใหม่…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="90" />
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="89" />
         <source>Names, separated by commas</source>
         <translation>ชื่อ คั่นด้วยจุลภาค</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="108" />
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="107" />
         <source>Kind</source>
         <translation>ประเภทเวที</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="110" />
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="109" />
         <source>Agenda topics</source>
         <translation>ประเด็น</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="111" />
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="110" />
         <source>Venue</source>
         <translation>สถานที่</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="115" />
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="114" />
         <source>Venue name</source>
         <translation>ชื่อสถานที่</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="117" />
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="116" />
         <source>Venue kind</source>
         <translation>ประเภทสถานที่</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="119" />
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="118" />
         <source>Province</source>
         <translation>จังหวัด</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="121" />
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="120" />
         <source>District</source>
         <translation>อำเภอ/เขต</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="124" />
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="123" />
         <source>Title</source>
         <translation>ชื่อเวที</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="125" />
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="124" />
         <source>Facilitators</source>
         <translation>ผู้ดำเนินการ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="131" />
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="130" />
         <source>Planned date and time</source>
         <translation>วันและเวลาที่กำหนด</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="135" />
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="134" />
         <source>Create session</source>
         <translation>สร้างเวที</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="136" />
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="135" />
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="169" />
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="168" />
         <source>No guide yet</source>
         <translation>ยังไม่ใช้แนวคำถาม</translation>
     </message>
@@ -1181,12 +1186,12 @@
 <context>
     <name>OutputPicker</name>
     <message>
-        <location filename="../desktop/sala/ui/common/job_dialog.py" line="36" />
+        <location filename="../desktop/sala/ui/common/job_dialog.py" line="37" />
         <source>Browse…</source>
         <translation>เลือก…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/common/job_dialog.py" line="44" />
+        <location filename="../desktop/sala/ui/common/job_dialog.py" line="45" />
         <source>Save as</source>
         <translation>บันทึกเป็น</translation>
     </message>
@@ -1249,12 +1254,12 @@
         <translation>เลือกผู้เข้าร่วมในตารางเพื่อกรอกข้อมูลติดต่อ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/participants.py" line="186" />
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="206" />
         <source>Remove participant %1? Their answers stay, without the code.</source>
         <translation>นำผู้เข้าร่วม %1 ออกหรือไม่? คำตอบของผู้นี้ยังอยู่ แต่ไม่มีรหัสกำกับ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/participants.py" line="235" />
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="254" />
         <source>Add participant (%1)</source>
         <translation>เพิ่มผู้เข้าร่วม (%1)</translation>
     </message>
@@ -1263,7 +1268,7 @@
     <name>PhotosPanel</name>
     <message>
         <location filename="../desktop/sala/ui/focus_group/photos.py" line="50" />
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="238" />
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="237" />
         <source>Drop photos of flip charts and whiteboards here, or choose files.</source>
         <translation>ลากรูปถ่ายกระดาษชาร์ตหรือไวท์บอร์ดมาวางที่นี่ หรือเลือกไฟล์</translation>
     </message>
@@ -1338,7 +1343,7 @@
         <translation>บันทึก %1 แล้ว</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="236" />
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="235" />
         <source>This session is finalized: its photos can be viewed but not changed.</source>
         <translation>เวทีนี้ยืนยันแล้ว ดูรูปได้แต่เปลี่ยนแปลงไม่ได้</translation>
     </message>
@@ -1346,27 +1351,27 @@
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/pin.py" line="49" />
+        <location filename="../desktop/sala/ui/kiosk/pin.py" line="50" />
         <source>Confirm</source>
         <translation>ยืนยัน</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/pin.py" line="53" />
+        <location filename="../desktop/sala/ui/kiosk/pin.py" line="54" />
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/pin.py" line="66" />
+        <location filename="../desktop/sala/ui/kiosk/pin.py" line="67" />
         <source>Enter the supervisor PIN to leave kiosk mode</source>
         <translation>ใส่รหัส PIN ของหัวหน้าเพื่อออกจากโหมดตู้แสดงความคิดเห็น</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/pin.py" line="68" />
+        <location filename="../desktop/sala/ui/kiosk/pin.py" line="69" />
         <source>Choose a supervisor PIN (4–12 digits). It is needed to leave kiosk mode.</source>
         <translation>ตั้งรหัส PIN ของหัวหน้า (ตัวเลข 4–12 หลัก) ใช้สำหรับออกจากโหมดตู้แสดงความคิดเห็น</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/pin.py" line="70" />
+        <location filename="../desktop/sala/ui/kiosk/pin.py" line="71" />
         <source>Enter the same PIN again</source>
         <translation>ใส่รหัส PIN เดิมอีกครั้ง</translation>
     </message>
@@ -2121,17 +2126,17 @@ It becomes read-only and is queued to be sent to the central platform. Later cor
 <context>
     <name>TallyView</name>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="46" />
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="47" />
         <source>Satisfaction ratings</source>
         <translation>คะแนนความพึงพอใจ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="57" />
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="58" />
         <source>Visitors: %1 · average rating %2 / 5</source>
         <translation>ผู้เยี่ยมชม: %1 คน · คะแนนเฉลี่ย %2 / 5</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="71" />
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="72" />
         <source>Votes per proposal</source>
         <translation>คะแนนโหวตแต่ละข้อเสนอ</translation>
     </message>

@@ -70,3 +70,23 @@ def test_box_starts_at_the_sessions_first_participant(qtbot, services, tasks, si
     page = _page(qtbot, services, tasks, sid)
     assert page.answers.code.currentText() == "P02"
     assert [page.answers.code.itemText(i) for i in range(page.answers.code.count())] == ["P02", "P03"]
+
+
+def test_closed_focus_group_takes_no_typing_until_reopened(qtbot, services, tasks, sid, fonts, thai_ui) -> None:
+    page = _page(qtbot, services, tasks, sid)
+    _answer(qtbot, tasks, page, "ก่อนปิด")
+    qtbot.mouseClick(page.header.close_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.header.detail.status == e.SessionStatus.CLOSED)
+    assert page.notice.isVisible() and "ปิดแล้ว" in page.notice.text()
+    for line in (page.answers.text, page.answers.observation, page.guide.new_question):
+        assert not (line.isVisible() and line.isEnabled()), line.placeholderText()
+    assert not page.participants.add_button.isVisible() and not page.photos.choose_button.isVisible()
+    page.answers.text.setText("หลังปิด")
+    page.answers.save_answer()  # Enter by any other way: refused too
+    qtbot.waitUntil(lambda: tasks.pending() == 0)
+    assert [c.text for c in services.contributions.list(sid)] == ["ก่อนปิด"]
+    qtbot.mouseClick(page.header.reopen_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.header.detail.status == e.SessionStatus.OPEN)
+    assert page.answers.text.isEnabled() and not page.notice.isVisible()
+    qtbot.keyClick(page.answers.text, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(services.contributions.list(sid)) == 2)

@@ -63,6 +63,7 @@ class AnswersPanel(QWidget):
         self._lang = lang
         self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
         self.read_only = False
+        self.closed = False
         self.dialog: QDialog | None = None
         """The edit or amend dialog last opened (window-modal; tests reach it here)."""
         self.question: QuestionView | None = None
@@ -223,10 +224,20 @@ class AnswersPanel(QWidget):
             buttons["delete"].setVisible(not read_only)
             buttons["amend"].setVisible(read_only)
 
+    def set_closed(self, closed: bool) -> None:
+        """Closed: the lines stay in sight but take no typing, and nothing is edited or deleted
+        until the session is reopened."""
+        self.closed = closed
+        for w in (self.answer_row, self.observation_row):
+            w.setEnabled(not closed)
+        for buttons in (self.answer_buttons, self.obs_buttons):
+            buttons["edit"].setEnabled(not closed)
+            buttons["delete"].setEnabled(not closed)
+
     # -- adding -------------------------------------------------------------------------------
     def save_answer(self) -> None:
         text = self.text.text()
-        if not text.strip() or self.read_only:
+        if not text.strip() or self.read_only or self.closed:
             return
         try:
             clean = _answer_input(self.code.currentText().strip() or None, text, self._qid())
@@ -242,7 +253,7 @@ class AnswersPanel(QWidget):
 
     def save_observation(self) -> None:
         text = self.observation.text()
-        if not text.strip() or self.read_only:
+        if not text.strip() or self.read_only or self.closed:
             return
         try:
             clean = _observation_text(None, text)
@@ -263,7 +274,7 @@ class AnswersPanel(QWidget):
     # -- editing and deleting -----------------------------------------------------------------
     def edit_answer(self) -> None:
         v = self.answers.current_view()
-        if v is None:
+        if v is None or self.closed:
             return
         if self.read_only:
             self._amend("contribution", v, self.tr("Amend a finalized answer"), self.answers)
@@ -281,7 +292,7 @@ class AnswersPanel(QWidget):
 
     def edit_observation(self) -> None:
         o = self.observations.current_view()
-        if o is None:
+        if o is None or self.closed:
             return
         if self.read_only:
             self._amend("observation", o, self.tr("Amend a finalized observation"), self.observations)
@@ -303,7 +314,7 @@ class AnswersPanel(QWidget):
 
     def _delete(self, lst: RecordList, ops: RecordOps, label: str) -> None:  # type: ignore[type-arg]
         views = lst.selected_views() or ([lst.current_view()] if lst.current_view() else [])
-        if self.read_only or not views:
+        if self.read_only or self.closed or not views:
             return
         self.undo_stack.beginMacro(label)
         for v in views:

@@ -79,16 +79,25 @@ class FocusGroupPage(QWidget):
         return self.header.detail.status == e.SessionStatus.FINALIZED
 
     def apply_status(self, detail: SessionDetail) -> None:
-        """Finalized: nothing is captured, edited or undone any more; corrections are amendments."""
+        """Closed: read-only until reopened (said above the page). Finalized: nothing is captured,
+        edited or undone any more; corrections are amendments."""
         ro = detail.status == e.SessionStatus.FINALIZED
-        if ro:
+        closed = detail.status == e.SessionStatus.CLOSED
+        if ro or closed:
             self.flush()
+            self.participants.flush()
+        if ro:
             self.undo_stack.clear()
         self.notice.hide()
         self.answers.set_read_only(ro)
-        self.guide.set_read_only(ro)
-        self.photos.set_read_only(ro)
-        self.participants.set_read_only(ro)
+        self.answers.set_closed(closed)
+        self.guide.set_read_only(ro or closed)
+        self.photos.set_read_only(ro or closed)
+        self.participants.set_read_only(ro or closed)
+        if closed:
+            self.notice.setText(self.tr("This session is closed: nothing can be added or changed. "
+                                        "Press Reopen to add more, or Finalize when it is complete."))
+            self.notice.show()
 
     def show_notice(self, exc: SalaError) -> None:
         """A refusal the user caused by a key (undo on a finalized session), said above the page."""
