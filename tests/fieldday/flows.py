@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -146,16 +146,18 @@ def print_summary(qtbot: Any, window: Any, shots: Any) -> Path:
     return pdf
 
 
-def check_pdf_times(text: str, started: datetime, closed: datetime, planned: tuple[str, str]) -> None:
-    """The planned times (the dialog's 09:00 and the kind's duration) and the actual ones, all in
-    Bangkok time (the test machine's clock is UTC: a UTC time would show)."""
+def check_pdf_times(text: str, detail: Any, before: datetime, after: datetime, planned: tuple[str, str]) -> None:
+    """The planned times (the dialog's 09:00 and the kind's duration) and the actual start and
+    close the app recorded (``detail``: between ``before`` and ``after``, the test's own clock),
+    printed in Bangkok time (this machine's clock is UTC: a UTC time would show)."""
     assert planned[0] in text and planned[1] in text, f"the planned times {planned} (local) are printed"
-    for when in (started, closed):
-        local = when.astimezone(BANGKOK)
-        candidates = {f"{local:%H:%M}", f"{(local.replace(second=0)).strftime('%H:%M')}"}
-        assert any(c in text for c in candidates), f"the actual time {local:%H:%M} (Bangkok) is printed"
-    utc = started.astimezone(BANGKOK).utcoffset()
-    assert utc is not None and utc.total_seconds() == 7 * 3600
+    for name in ("started_at", "ended_at"):
+        when = getattr(detail, name)
+        assert when is not None and before - timedelta(seconds=1) <= when <= after + timedelta(seconds=1), (name, when)
+        local = f"{when.astimezone(BANGKOK):%H:%M}"
+        assert local in text, f"the actual {name} {local} (Bangkok) is printed"
+        utc = f"{when.astimezone(UTC):%H:%M}"
+        assert utc == local or utc not in text.split("เวลาจริง")[-1][:40], f"{name} printed in UTC ({utc})"
 
 
 def be_year(when: datetime) -> str:

@@ -92,7 +92,7 @@ def test_exhibition_field_day(sala_app, central, qtbot, shots, tmp_path):
     assert flows.be_year(started) in pdf.name, pdf.name
     text = flows.pdf(pdf)
     (tmp_path / "summary.txt").write_text(text, encoding="utf-8")
-    flows.check_pdf_times(text, started, closed, ("09:00", "17:00"))
+    flows.check_pdf_times(text, sala_app.services.sessions.get(sid), started, closed, ("09:00", "17:00"))
     assert flows.be_year(started) in text
     assert squash("การจัดการขยะและสิ่งแวดล้อม") in squash(text), "the topic is printed"
     for said in [page.header.detail.title, *PROPOSALS, VISITS[0][2]]:

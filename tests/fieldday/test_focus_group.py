@@ -95,7 +95,7 @@ def test_focus_group_field_day(sala_app, central, qtbot, shots, tmp_path):
     assert flows.be_year(started) in pdf.name, pdf.name
     text = flows.pdf(pdf)
     (tmp_path / "summary.txt").write_text(text, encoding="utf-8")
-    flows.check_pdf_times(text, started, closed, ("09:00", "10:30"))
+    flows.check_pdf_times(text, sala_app.services.sessions.get(sid), started, closed, ("09:00", "10:30"))
     assert flows.be_year(started) in text
     assert squash(TOPIC) in squash(text), "the topic is printed"
     for said in [page.header.detail.title] + QUESTIONS + [a[2] for a in ANSWERS] + [OBSERVATION]:

@@ -72,8 +72,6 @@ def test_first_answer_is_stored_with_the_code_the_box_showed(sala_app, qtbot, sh
         assert (stored[0].participant_code or "") == shown, (stored[0].participant_code, shown)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 10: a closed session still accepts typing (the focus-group "
-                                        "page turns read-only only once finalized)")
 def test_closed_focus_group_takes_no_typing(sala_app, qtbot, shots):
     page = _open_focus_group(qtbot, sala_app)
     flows.move(qtbot, sala_app.window, shots, "closeButton", "closed")

@@ -105,7 +105,7 @@ def test_minitalk_field_day(sala_app, central, qtbot, shots, tmp_path):
     text = flows.pdf(pdf)
     (tmp_path / "summary.txt").write_text(text, encoding="utf-8")
     flat = squash(text)
-    flows.check_pdf_times(text, started, closed, ("09:00", "11:00"))
+    flows.check_pdf_times(text, sala_app.services.sessions.get(sid), started, closed, ("09:00", "11:00"))
     assert flows.be_year(started) in text, "the date is in the Buddhist Era"
     assert squash(TOPIC) in flat, "the topic is printed"
     # Every wrapped text, line by line (the whole page's text is not judged: pdftotext joins a
