@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta
 
-import pytest
 from PySide6.QtCore import Qt
 from sala.domain.clock import BANGKOK
 from sala.domain.inputs import SessionInput, VenueInput
