@@ -696,7 +696,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/page.py" line="98"/>
+        <location filename="../desktop/sala/ui/focus_group/page.py" line="99"/>
         <source>This session is closed: nothing can be added or changed. Press Reopen to add more, or Finalize when it is complete.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1271,7 +1271,7 @@
     <name>PhotosPanel</name>
     <message>
         <location filename="../desktop/sala/ui/focus_group/photos.py" line="50"/>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="237"/>
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="239"/>
         <source>Drop photos of flip charts and whiteboards here, or choose files.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1347,6 +1347,11 @@
     </message>
     <message>
         <location filename="../desktop/sala/ui/focus_group/photos.py" line="235"/>
+        <source>This session is closed: its photos can be viewed; reopen it to add more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="237"/>
         <source>This session is finalized: its photos can be viewed but not changed.</source>
         <translation type="unfinished"></translation>
     </message>

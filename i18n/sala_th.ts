@@ -695,7 +695,7 @@
         <translation>รูปภาพ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/page.py" line="98" />
+        <location filename="../desktop/sala/ui/focus_group/page.py" line="99" />
         <source>This session is closed: nothing can be added or changed. Press Reopen to add more, or Finalize when it is complete.</source>
         <translation>เวทีนี้ปิดแล้ว: เพิ่มหรือแก้ไขไม่ได้ กด “เปิดอีกครั้ง” เพื่อบันทึกต่อ หรือกด “ยืนยันผล…” เมื่อครบถ้วนแล้ว</translation>
     </message>
@@ -1268,7 +1268,7 @@
     <name>PhotosPanel</name>
     <message>
         <location filename="../desktop/sala/ui/focus_group/photos.py" line="50" />
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="237" />
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="239" />
         <source>Drop photos of flip charts and whiteboards here, or choose files.</source>
         <translation>ลากรูปถ่ายกระดาษชาร์ตหรือไวท์บอร์ดมาวางที่นี่ หรือเลือกไฟล์</translation>
     </message>
@@ -1344,6 +1344,11 @@
     </message>
     <message>
         <location filename="../desktop/sala/ui/focus_group/photos.py" line="235" />
+        <source>This session is closed: its photos can be viewed; reopen it to add more.</source>
+        <translation>เวทีนี้ปิดแล้ว: ดูรูปภาพได้ หากต้องการเพิ่มให้เปิดเวทีอีกครั้ง</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="237" />
         <source>This session is finalized: its photos can be viewed but not changed.</source>
         <translation>เวทีนี้ยืนยันแล้ว ดูรูปได้แต่เปลี่ยนแปลงไม่ได้</translation>
     </message>

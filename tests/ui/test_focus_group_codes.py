@@ -85,6 +85,10 @@ def test_closed_focus_group_takes_no_typing_until_reopened(qtbot, services, task
     page.answers.save_answer()  # Enter by any other way: refused too
     qtbot.waitUntil(lambda: tasks.pending() == 0)
     assert [c.text for c in services.contributions.list(sid)] == ["ก่อนปิด"]
+    page.undo_actions.undo()  # Ctrl+Z would take the answer back out of a closed session
+    qtbot.waitUntil(lambda: tasks.pending() == 0)
+    assert [c.text for c in services.contributions.list(sid)] == ["ก่อนปิด"] and "ปิดแล้ว" in page.notice.text()
+    assert "ปิดแล้ว" in page.photos.hint.text()
     qtbot.mouseClick(page.header.reopen_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.header.detail.status == e.SessionStatus.OPEN)
     assert page.answers.text.isEnabled() and not page.notice.isVisible()

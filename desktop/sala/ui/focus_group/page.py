@@ -62,7 +62,8 @@ class FocusGroupPage(QWidget):
         layout.addWidget(self.notice)
         layout.addWidget(split, 1)
 
-        self.undo_actions = UndoActions(self, self.undo_stack, lambda: self.read_only, self.show_notice)
+        self.undo_actions = UndoActions(self, self.undo_stack, lambda: self.read_only or self.closed,
+                                        self._undo_refused)
         self.undo_stack.indexChanged.connect(lambda _i: self.notice.hide())
         self.guide.sig_current_changed.connect(self._question_changed)
         self.answers.sig_new_code.connect(self.participants.reload)
@@ -92,12 +93,23 @@ class FocusGroupPage(QWidget):
         self.answers.set_read_only(ro)
         self.answers.set_closed(closed)
         self.guide.set_read_only(ro or closed)
-        self.photos.set_read_only(ro or closed)
+        self.photos.set_read_only(ro or closed, closed=closed)
         self.participants.set_read_only(ro or closed)
         if closed:
             self.notice.setText(self.tr("This session is closed: nothing can be added or changed. "
                                         "Press Reopen to add more, or Finalize when it is complete."))
             self.notice.show()
+
+    @property
+    def closed(self) -> bool:
+        return self.header.detail.status == e.SessionStatus.CLOSED
+
+    def _undo_refused(self, exc: SalaError) -> None:
+        if self.closed:
+            exc = SalaError("เวทีนี้ปิดแล้ว จึงย้อนกลับหรือทำซ้ำไม่ได้ กด “เปิดอีกครั้ง” ก่อนหากต้องแก้ไข",
+                            "This session is closed, so nothing can be undone or redone; "
+                            "press Reopen first to change it")
+        self.show_notice(exc)
 
     def show_notice(self, exc: SalaError) -> None:
         """A refusal the user caused by a key (undo on a finalized session), said above the page."""

@@ -224,15 +224,17 @@ class PhotosPanel(QWidget):
         self.flush()
         super().hideEvent(event)
 
-    def set_read_only(self, read_only: bool) -> None:
-        """A finalized session's photos are shown, not added to or recaptioned."""
+    def set_read_only(self, read_only: bool, closed: bool = False) -> None:
+        """A finalized (or closed) session's photos are shown, not added to or recaptioned."""
         if read_only:
             self.flush()
         self._read_only = read_only
         self.caption.setReadOnly(read_only)
         self.choose_button.setVisible(not read_only)
         self.link_question.setVisible(not read_only and self._has_question)
-        self.hint.setText(self.tr("This session is finalized: its photos can be viewed but not changed.")
+        self.hint.setText(self.tr("This session is closed: its photos can be viewed; reopen it to add more.")
+                          if read_only and closed else
+                          self.tr("This session is finalized: its photos can be viewed but not changed.")
                           if read_only else
                           self.tr("Drop photos of flip charts and whiteboards here, or choose files."))
 
