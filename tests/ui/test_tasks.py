@@ -164,3 +164,26 @@ def test_file_work_runs_off_the_ui_thread_and_waits_idle(qtbot, threads: int) ->
         assert len(names) == 6 and all(n.startswith("sala-files") for n in names)
     finally:
         lane.shutdown()
+
+
+def test_a_bug_in_a_superseded_read_is_still_logged(qtbot, caplog) -> None:
+    caplog.set_level(logging.ERROR, logger=TASKS_LOG)
+    reader = LatestReader("sala-test-reader")
+    started, gate = threading.Event(), threading.Event()
+    got: list[str] = []
+
+    def broken_then_superseded() -> None:
+        started.set()
+        gate.wait(10)
+        raise IndexError("a bug in a read nobody waits for")
+
+    try:
+        reader.submit(broken_then_superseded, got.append, got.append)
+        assert started.wait(10)  # running, not waiting: a waiting read would simply never run
+        reader.submit(lambda: "newest", got.append)
+        gate.set()
+        qtbot.waitUntil(lambda: not reader.busy())
+        assert got == ["newest"]  # the superseded read's failure is not shown …
+        assert any(r.exc_info and isinstance(r.exc_info[1], IndexError) for r in caplog.records)  # … but logged
+    finally:
+        reader.shutdown()

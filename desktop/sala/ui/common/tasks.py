@@ -223,13 +223,16 @@ class _Lane(QObject):
             self._relay.post(lambda j=job, r=result, e=error, s=skip: self._deliver(j, r, e, s))
 
     def _deliver(self, job: Job, result: Any, error: BaseException | None, skipped: bool) -> None:
+        unwanted = skipped or job._dropped or not _alive(self)
+        if unwanted and error is not None and not isinstance(error, SalaError):
+            log.error("%s failed (a bug; nobody waits for its result)", self._name, exc_info=error)
         if not _alive(self):
             return  # the owner was closed while the work ran: nobody to tell
         with self._lock:
             self._pending -= 1
             idle = self._pending == 0
         try:
-            if skipped or job._dropped:
+            if unwanted:
                 return
             if error is not None:
                 _hand_over(self._name, error, job.on_error)
