@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView, QApplication, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QTableView,
@@ -161,7 +161,8 @@ class MinitalkPage(QWidget):
             m.COL_STANCE: [x.label(self.lang) for x in e.Stance],
             m.COL_CODE: ["P000"],
             m.COL_TAGS: ["ฝุ่นควัน", "PM2.5"],  # longer tag lists wrap inside the cell
-            m.COL_STATE: [self.model.tr("saving…"), self.model.tr("✎ amended")],
+            m.COL_STATE: [QCoreApplication.translate("ContributionModel", "saving…"),
+                          QCoreApplication.translate("ContributionModel", "✎ amended")],
         }
         for col, texts in values.items():
             label = str(self.model.headerData(col, Qt.Orientation.Horizontal) or "")
