@@ -107,7 +107,10 @@ def test_a_click_on_a_header_sorts_the_whole_list_both_ways(qtbot, page, session
     assert titles(page) == sorted(titles(page), reverse=True)
 
 
-def test_rows_show_contributions_or_visitors_speakers_and_head_count(page, tmp_path):
+def test_rows_show_contributions_or_visitors_speakers_and_head_count(page, services, sessions, tmp_path):
+    services.sessions.close(sessions["haze"])
+    services.sessions.finalize(sessions["haze"])
+    page.refresh()
     labels = [page.model.headerData(c, Qt.Orientation.Horizontal) for c in range(page.model.columnCount())]
     assert all(labels) and "จำนวนผู้เข้าร่วม" in labels and "ผู้พูด" in labels
     assert cell(page, "เวทีขยะพลาสติก ตลาดสด", "entries") == "2"
@@ -116,6 +119,10 @@ def test_rows_show_contributions_or_visitors_speakers_and_head_count(page, tmp_p
     assert cell(page, "ฝุ่นควัน แม่เมาะ", "attendance") == "—"
     assert cell(page, "นิทรรศการเมืองน่าอยู่", "entries") == "ผู้ชม 0 คน"
     assert cell(page, "นิทรรศการเมืองน่าอยู่", "attendance") == "120"
+    m, status = page.model, page.model.COLUMNS.index("status")
+    colour = {titles(page)[r]: m.index(r, status).data(Qt.ItemDataRole.BackgroundRole) for r in range(m.rowCount())}
+    assert cell(page, "ฝุ่นควัน แม่เมาะ", "status") == "ยืนยันแล้ว"
+    assert colour["ฝุ่นควัน แม่เมาะ"] != colour["ลดขยะในโรงเรียน"]             # a finalized row stands out
     assert page.grab().save(str(tmp_path / "session_list_1366.png"))
     fm = page.table.horizontalHeader().fontMetrics()
     for c, label in enumerate(labels):                                  # every header readable whole

@@ -26,13 +26,11 @@ from sala.ui.amend.record_dialog import AmendField, AmendRecordDialog
 from sala.ui.common.errors import show_error
 from sala.ui.common.tasks import TaskRunner
 from sala.ui.sessions.attendance_dialog import AttendanceDialog
+from sala.ui.sessions.status_colours import STATUS_COLOURS
 from sala.ui.sessions.times import session_times
 
 S = e.SessionStatus
 
-# Badge colours: grey draft, green open, amber closed, blue finalized (text, background).
-BADGE_COLOURS = {S.DRAFT: ("#333333", "#e4e4e4"), S.OPEN: ("#0b5e1f", "#d4f2da"),
-                 S.CLOSED: ("#6b4500", "#ffe6b3"), S.FINALIZED: ("#0b3d91", "#d6e4ff")}
 
 
 class SessionHeader(QWidget):
@@ -163,7 +161,7 @@ class SessionHeader(QWidget):
             text += " — " + self.tr("read-only; corrections are amendments")
         elif status == S.CLOSED:
             text += " — " + self.tr("read-only until reopened")
-        fg, bg = BADGE_COLOURS[status]
+        fg, bg = STATUS_COLOURS[status]
         self.status.setText(text)
         self.status.setProperty("status", status.value)
         self.status.setStyleSheet(f"QLabel {{ color: {fg}; background: {bg}; border: 1px solid {fg}; "

@@ -9,11 +9,13 @@ distinct speakers; and the head count (who came), apart from who spoke.
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 
 from sala.domain.provinces import find_province
 from sala.domain.thaidate import format_date
 from sala.domain import enums as e
 from sala.services.sessions import SessionFilter, SessionRow, SessionService, SessionSort
+from sala.ui.sessions.status_colours import STATUS_COLOURS
 
 PAGE = 100
 Index = QModelIndex | QPersistentModelIndex
@@ -114,6 +116,9 @@ class SessionListModel(QAbstractTableModel):
             return row.id
         if role == Qt.ItemDataRole.TextAlignmentRole and col in self.NUMBERS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if col == "status" and role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole):
+            fg, bg = STATUS_COLOURS[row.status]
+            return QColor(fg if role == Qt.ItemDataRole.ForegroundRole else bg)
         if role == Qt.ItemDataRole.ToolTipRole and col == "attendance" and row.attendance_total is None:
             return self.tr("No head count recorded yet: open the session and record it in its header")
         if role != Qt.ItemDataRole.DisplayRole:
