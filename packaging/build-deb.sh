@@ -20,6 +20,8 @@ VERSION=${VERSION:-$(sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml | head -
 ARCH=$(dpkg --print-architecture)
 [ -x "$BUNDLE/Sala" ] || { echo "no app at $BUNDLE/Sala: run make dist first" >&2; exit 1; }
 
+# The bundle carries its libraries except those every system has its own of (libc, GL/EGL, xcb, and
+# Wayland's, which a Wayland session has; on X11 Qt uses xcb): those are Depends/Recommends.
 STAGE=$(mktemp -d "${TMPDIR:-/tmp}/sala-deb.XXXXXX")
 chmod 755 "$STAGE"
 trap 'rm -rf "$STAGE"' EXIT
@@ -41,7 +43,8 @@ Version: $VERSION
 Architecture: $ARCH
 Maintainer: Open Gov Space <sala@opengovspace.invalid>
 Installed-Size: $(du -sk --exclude=DEBIAN "$STAGE" | cut -f1)
-Depends: libc6, libgl1, libegl1, libfontconfig1, libxkbcommon0, libdbus-1-3
+Depends: libc6, libgl1, libegl1, libxcb1
+Recommends: libwayland-client0, libwayland-cursor0, libwayland-egl1
 Section: misc
 Priority: optional
 Homepage: https://opengovspace.invalid/sala

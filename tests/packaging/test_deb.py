@@ -7,11 +7,13 @@ what it installed at the end, whatever happens.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import re
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -31,8 +33,6 @@ def _why_not() -> str | None:
     for tool in ("dpkg-deb", "dpkg", "dpkg-query"):
         if shutil.which(tool) is None:
             return f"{tool} is not installed (not a Debian-family system)"
-    if _installed_version() is not None:
-        return "a Sala package is already installed on this machine; the test will not replace it"
     return None
 
 
@@ -65,10 +65,27 @@ def _self_check(env: dict[str, str], cwd: Path) -> str:
     return done.stdout
 
 
-def test_deb_install_upgrade_remove(frozen_bundle: Path, tmp_path: Path) -> None:
+@pytest.fixture
+def machine_to_ourselves() -> Iterator[None]:
+    """Root and dpkg, and the machine's packages to ourselves: several test runs may share this
+    machine, so one at a time installs (a lock on this file), and an installed Sala is left alone."""
     reason = _why_not()
     if reason:
         pytest.skip(reason)
+    with open(__file__, "rb") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            pytest.skip("another test run on this machine is installing the package right now")
+        try:
+            if _installed_version() is not None:
+                pytest.skip("a Sala package is already installed on this machine; the test will not replace it")
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def test_deb_install_upgrade_remove(machine_to_ourselves: None, frozen_bundle: Path, tmp_path: Path) -> None:
     base = re.search(r'^version = "(.+)"', (ROOT / "pyproject.toml").read_text(), re.M).group(1)
     old = _build_deb(frozen_bundle, tmp_path / "old", base)
     new = _build_deb(frozen_bundle, tmp_path / "new", f"{base}+test1")
