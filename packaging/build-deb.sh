@@ -21,7 +21,8 @@ ARCH=$(dpkg --print-architecture)
 [ -x "$BUNDLE/Sala" ] || { echo "no app at $BUNDLE/Sala: run make dist first" >&2; exit 1; }
 
 # The bundle carries its libraries except those every system has its own of (libc, GL/EGL, xcb, and
-# Wayland's, which a Wayland session has; on X11 Qt uses xcb): those are Depends/Recommends.
+# Wayland's, which a Wayland session has; on X11 Qt uses xcb): those are Depends/Recommends. Sala draws
+# its own Thai with the bundled Sarabun; a Thai system font (Recommends) is for the desktop's title bars.
 STAGE=$(mktemp -d "${TMPDIR:-/tmp}/sala-deb.XXXXXX")
 chmod 755 "$STAGE"
 trap 'rm -rf "$STAGE"' EXIT
@@ -44,7 +45,7 @@ Architecture: $ARCH
 Maintainer: Open Gov Space <sala@opengovspace.invalid>
 Installed-Size: $(du -sk --exclude=DEBIAN "$STAGE" | cut -f1)
 Depends: libc6, libgl1, libegl1, libxcb1
-Recommends: libwayland-client0, libwayland-cursor0, libwayland-egl1
+Recommends: libwayland-client0, libwayland-cursor0, libwayland-egl1, fonts-thai-tlwg
 Section: misc
 Priority: optional
 Homepage: https://opengovspace.invalid/sala
