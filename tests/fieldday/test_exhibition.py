@@ -113,9 +113,6 @@ def test_exhibition_field_day(sala_app, central, qtbot, shots, tmp_path):
     assert len(ratings) == len(VISITS), "every visitor landed on the server"
 
 
-@pytest.mark.xfail(strict=True, reason="found by the field-day suite (not listed in issue 10): the staff "
-                                        "tally's 'votes per proposal' rows clip a long proposal's wrapped title "
-                                        "to about two lines, its first and last lines cut through")
 def test_staff_tally_shows_long_proposal_titles_whole(sala_app, qtbot, shots):
     from PySide6.QtWidgets import QLabel
 

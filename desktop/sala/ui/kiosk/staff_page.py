@@ -11,8 +11,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-    QProgressBar, QPushButton, QVBoxLayout, QWidget,
+    QAbstractItemView, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+    QProgressBar, QPushButton, QScrollArea, QVBoxLayout, QWidget,
 )
 
 from sala.bootstrap import Services
@@ -52,21 +52,32 @@ class TallyView(QWidget):
         layout.addWidget(self.ratings_head)
         layout.addLayout(self.grid)
         layout.addStretch(1)
+        self._labels: list[str] = []
+        self._bars: list[QProgressBar] = []
 
     def show_tally(self, t: Tally) -> None:
         avg = "–" if t.average is None else f"{t.average:.2f}"
         self.summary.setText(self.tr("Visitors: %1 · average rating %2 / 5").replace("%1", str(t.visitors))
                              .replace("%2", avg))
+        words = face_words()
+        rows = [(f"{words[s]} ({s})", t.distribution[s], max(1, t.visitors)) for s in range(5, 0, -1)]
+        most = max([1] + [v for _pid, _t, v in t.votes])
+        rows += [(title, votes, most) for _pid, title, votes in t.votes]
+        if [label for label, _v, _t in rows] == self._labels:
+            # The same rows (a visitor was saved): only the bars move, the wrapped titles stay laid out.
+            for bar, (_label, value, top) in zip(self._bars, rows, strict=True):
+                bar.setRange(0, top)
+                bar.setValue(value)
+                bar.setFormat(str(value))
+            return
         while self.grid.count():
             item = self.grid.takeAt(0)
             w = item.widget()
             if w is not None:
                 w.hide()  # gone now, not at the next event loop turn (no stale bars painted)
                 w.deleteLater()
-        words = face_words()
-        rows = [(f"{words[s]} ({s})", t.distribution[s], max(1, t.visitors)) for s in range(5, 0, -1)]
-        most = max([1] + [v for _pid, _t, v in t.votes])
-        rows += [(title, votes, most) for _pid, title, votes in t.votes]
+        self._labels = [label for label, _v, _t in rows]
+        self._bars = []
         for n, (label, value, top) in enumerate(rows):
             if n == 5:
                 head = QLabel(self.tr("Votes per proposal"))
@@ -77,12 +88,14 @@ class TallyView(QWidget):
             bar.setValue(value)
             bar.setFormat(str(value))
             bar.setMinimumHeight(int(self.fontMetrics().height() * 1.6))
+            self._bars.append(bar)
             text = QLabel(label)
             text.setWordWrap(True)
             row = n if n < 5 else 100 + n
             self.grid.addWidget(text, row, 0)
             self.grid.addWidget(bar, row, 1)
-        self.grid.setColumnStretch(1, 1)
+        self.grid.setColumnStretch(0, 2)  # room for a proposal's title, wrapped
+        self.grid.setColumnStretch(1, 3)
 
 
 class KioskStaffPage(QWidget):
@@ -130,9 +143,16 @@ class KioskStaffPage(QWidget):
         left.addWidget(self.kiosk_note)
         left.addWidget(self.start_button)
         self.tally = TallyView()
+        # Long proposal titles wrap onto several lines: the tally scrolls rather than cut them.
+        self.tally_scroll = QScrollArea()
+        self.tally_scroll.setObjectName("staffTally")
+        self.tally_scroll.setWidgetResizable(True)
+        self.tally_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.tally_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tally_scroll.setWidget(self.tally)
         self.comments = CommentsPanel(services, tasks, session_id, lang)
         right = QVBoxLayout()
-        right.addWidget(self.tally, 3)
+        right.addWidget(self.tally_scroll, 3)
         right.addWidget(self.comments, 2)
         body = QHBoxLayout()
         body.addLayout(left, 2)
