@@ -159,7 +159,7 @@ class BodyGuard:
                 return await receive()
             try:
                 msg = await asyncio.wait_for(receive(), self.idle_timeout_s)
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 done = True
                 raise ApiError(408, "body_timeout",
                                f"no request data for {self.idle_timeout_s:g} s; send again",
