@@ -14,6 +14,7 @@ from sala.domain import enums as e
 from sala.domain.clock import BANGKOK, to_local
 from sala.domain.inputs import AttendanceInput, ContributionInput, SessionInput
 from sala.reports.filenames import session_file_name
+from sala.services.tallies import TallyInput
 from sala.ui.minitalk.page import MinitalkPage
 from sala.ui.sessions.attendance_dialog import AttendanceDialog
 from tests.typing import type_text
@@ -248,4 +249,18 @@ def test_back_to_the_list_by_button_alt_left_and_escape(qtbot, window, services,
     p.capture.box.clear()
     qtbot.keyClick(p.capture.box, K.Key_Escape)
     assert window.stack.currentWidget() is window.list_page
-    QApplication.processEvents()
+
+    # Esc in a cell editor cancels that edit and stays on the page.
+    services.tallies.add(session_id, TallyInput("ห้ามเผาขยะ", 20, 3, 1))
+    p = open_page()
+    table = p.tallies.table
+    qtbot.waitUntil(lambda: table.rowCount() == 1)
+    table.setFocus()
+    table.setCurrentCell(0, 1)
+    table.editItem(table.item(0, 1))
+    editor = QApplication.focusWidget()
+    assert editor is not table and table.state() == table.State.EditingState
+    qtbot.keyClick(editor, K.Key_Escape)
+    assert window.stack.currentWidget() is p and table.state() != table.State.EditingState
+    qtbot.keyClick(table, K.Key_Escape)                              # then Esc again: back
+    assert window.stack.currentWidget() is window.list_page

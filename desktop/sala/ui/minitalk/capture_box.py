@@ -45,7 +45,7 @@ class CaptureBox(QPlainTextEdit):
     sig_submit = Signal()
     """Enter was pressed (without Shift)."""
     sig_escape = Signal()
-    """Esc was pressed while the box keeps it (in edit mode, or with text typed)."""
+    """Esc was pressed in edit mode."""
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt name
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -55,16 +55,15 @@ class CaptureBox(QPlainTextEdit):
                 self.sig_submit.emit()
             return
         if event.key() == Qt.Key.Key_Escape:
-            self.sig_escape.emit()
+            if self.property("editing"):
+                self.sig_escape.emit()  # Esc leaves edit mode, and only that
+            else:
+                event.ignore()  # up to the window: back to the list (unless words are typed)
             return
         super().keyPressEvent(event)
 
     def event(self, ev: QEvent) -> bool:
         if ev.type() == QEvent.Type.ShortcutOverride and isinstance(ev, QKeyEvent):
-            if ev.key() == Qt.Key.Key_Escape and (self.property("editing") or self.toPlainText()):
-                # Esc leaves edit mode here; with words typed it must not leave the page either.
-                ev.accept()
-                return True
             doc = self.document()
             if ev.matches(QKeySequence.StandardKey.Undo) and not doc.isUndoAvailable():
                 ev.ignore()

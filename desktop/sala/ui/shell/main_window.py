@@ -151,12 +151,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
         self.action_sessions = QAction(self.tr("&Sessions"), self)
         self.action_sessions.triggered.connect(self.show_list)
-        # Back from a session page to the list: Alt+Left always, Esc unless it would drop typing.
+        # Back from a session page to the list: Alt+Left always; Esc too when no field used it
+        # (see keyPressEvent), so an editor's Esc still cancels its edit.
         self.action_back = QAction(self.tr("&Back to the session list"), self)
         self.action_back.triggered.connect(self.back_to_list)
-        self.action_back_esc = QAction(self)
-        self.action_back_esc.triggered.connect(lambda: self.back_to_list(from_escape=True))
-        self.addAction(self.action_back_esc)
         self.action_dashboard = QAction(self.tr("&Dashboard"), self)
         self.action_dashboard.triggered.connect(self.show_dashboard)
         view = self.menuBar().addMenu(self.tr("&View"))
@@ -172,7 +170,7 @@ class MainWindow(QMainWindow):
         self._shortcuts = ((self.action_new, QKeySequence.StandardKey.New), (quit_action, QKeySequence.StandardKey.Quit),
                            (self.action_summary, QKeySequence.StandardKey.Print),
                            (self.action_sessions, "Ctrl+L"), (self.action_dashboard, "Ctrl+D"),
-                           (self.action_back, "Alt+Left"), (self.action_back_esc, "Esc"))
+                           (self.action_back, "Alt+Left"))
 
     def add_shortcuts(self) -> None:
         """Bind the menus' keys. Called just after the first paint (and by :meth:`attach`):
@@ -193,6 +191,17 @@ class MainWindow(QMainWindow):
         if from_escape and _holds_typing(self.focusWidget()):
             return  # Esc in a field with words in it is not a request to leave the page
         self.show_list()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt name
+        """Esc that no widget of the page used (a cell editor, a popup, edit mode) goes back to
+        the list, unless the focus is in a field with words typed in it."""
+        from PySide6.QtCore import Qt
+
+        if event.key() == Qt.Key.Key_Escape and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            if self.list_page is not None and self.stack.currentWidget() is not self.list_page:
+                self.back_to_list(from_escape=True)
+                return
+        super().keyPressEvent(event)
 
     def show_dashboard(self) -> None:
         """Charts over the sessions the list's filter selects (built once, kept in step with it)."""
