@@ -75,3 +75,29 @@ def test_non_file_drag_is_ignored(panel) -> None:  # noqa: ANN001
                             Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(panel, enter)
     assert not enter.isAccepted()
+
+
+def _dialog_texts(dlg) -> dict[str, str]:  # noqa: ANN001
+    from PySide6.QtWidgets import QFileDialog
+
+    lab = QFileDialog.DialogLabel
+    return {name: dlg.labelText(getattr(lab, name)) for name in ("LookIn", "FileName", "FileType", "Accept", "Reject")}
+
+
+def test_photo_file_dialog_speaks_thai_and_adds_the_chosen_files(qtbot, services, tasks, sid, panel, photo_file) -> None:
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    qtbot.mouseClick(panel.choose_button, Qt.MouseButton.LeftButton)
+    dlg = panel.file_dialog
+    assert dlg is not None and dlg.isVisible() and dlg.testOption(QFileDialog.Option.DontUseNativeDialog)
+    assert _dialog_texts(dlg) == {"LookIn": "ค้นหาใน:", "FileName": "ชื่อไฟล์:", "FileType": "ชนิดไฟล์:",
+                                  "Accept": "เพิ่มรูปภาพ", "Reject": "ยกเลิก"}
+    assert dlg.nameFilters()[0].startswith("รูปภาพ (*.jpg *.jpeg *.png")
+    shown = {w.text() for w in dlg.findChildren(QLabel) if w.isVisible()}
+    assert not shown & {"Look in:", "File name:", "Files of type:"}
+    photo = photo_file("flipchart.jpg")
+    dlg.selectFile(str(photo))
+    dlg.accept()
+    qtbot.waitUntil(lambda: len(services.attachments.list(sid)) == 1, timeout=10000)
+    panel.worker.wait_idle()
+
