@@ -61,6 +61,13 @@ def main() -> None:
         real_show(self)
 
     QMainWindow.show = show_watched  # type: ignore[method-assign]
+    real_show_maximized = QMainWindow.showMaximized
+
+    def show_maximized_watched(self) -> None:  # a screen smaller than the preferred size
+        self.installEventFilter(probe)
+        real_show_maximized(self)
+
+    QMainWindow.showMaximized = show_maximized_watched  # type: ignore[method-assign]
 
     def look_for_list() -> None:
         """Every 5 ms, until the list has rows; then watch its viewport's next paint."""
