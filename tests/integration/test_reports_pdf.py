@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 from datetime import date
 from itertools import accumulate
 from pathlib import Path
@@ -24,39 +23,16 @@ from sala.reports.session_data import load_session_data
 from sala.reports.session_summary import build_session_summary, session_flowables
 from sala.reports.thai_pdf import ThaiParagraph
 from tests.reports_helpers import (
-    column_lines, CONSENTING, CORRECTED_TEXT, LONG_COMMENT, MARKS_COMMENT, NOT_CONSENTING, ORIGINAL_TALLY, rich_session,
+    column_lines, CONSENTING, CORRECTED_TEXT, find_lines, LONG_COMMENT, MARKS_COMMENT, NOT_CONSENTING, ORIGINAL_TALLY,
+    pdftotext, rich_session, squash,
 )
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
-_WS = re.compile(r"\s+")
-
-
-def squash(text: str) -> str:
-    return _WS.sub("", text)
-
-
-def pdftotext(pdf: Path, *args: str) -> str:
-    return subprocess.run(["pdftotext", "-enc", "UTF-8", *args, str(pdf), "-"], check=True, capture_output=True,
-                          text=True, encoding="utf-8").stdout
 
 
 def comment_column_lines(pdf: Path) -> list[str]:
     """Text lines of the contribution column only (words starting 39–147 mm from the page's left edge)."""
     return column_lines(pdf, 39 * mm, 147 * mm)
-
-
-def find_run(lines: list[str], original: str) -> list[str]:
-    """The consecutive lines that, joined, are exactly ``original`` (ignoring spaces)."""
-    flat = squash(original)
-    for i in range(len(lines)):
-        acc = ""
-        for j in range(i, len(lines)):
-            acc += squash(lines[j])
-            if acc == flat:
-                return lines[i:j + 1]
-            if not flat.startswith(acc):
-                break
-    raise AssertionError(f"{original[:20]}… not found as whole lines in the PDF")
 
 
 def assert_breaks_on_word_boundaries(original: str, lines: list[str]) -> None:
@@ -79,7 +55,7 @@ def summary_pdf(services, rich, tmp_path) -> Path:
 
 
 def test_long_comment_wraps_between_words_in_the_summary(summary_pdf):
-    run = find_run(comment_column_lines(summary_pdf), LONG_COMMENT)
+    run = find_lines(comment_column_lines(summary_pdf), LONG_COMMENT)
     assert len(run) >= 4  # really wrapped, or the test proves nothing
     assert_breaks_on_word_boundaries(LONG_COMMENT, run)
 
