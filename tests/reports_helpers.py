@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import io
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import select
@@ -18,8 +18,20 @@ from sqlalchemy import select
 from sala.domain import enums as e
 from sala.storage.database import Database
 from sala.storage.models import (
-    ActionItem, Amendment, Attachment, Contribution, Observation, Participant, ParticipantContact, Proposal,
-    Rating, Session, Tally, Topic, Vote, session_topic,
+    ActionItem,
+    Amendment,
+    Attachment,
+    Contribution,
+    Observation,
+    Participant,
+    ParticipantContact,
+    Proposal,
+    Rating,
+    Session,
+    Tally,
+    Topic,
+    Vote,
+    session_topic,
 )
 
 # A resident's comment as typed on a tablet: several lines long, not one space in it.
@@ -57,7 +69,7 @@ def rich_session(db: Database, attachments: Path, *, kind: e.SessionKind = e.Ses
                  contributions: int = 6) -> Rich:
     """A finalized session with contributions, people (one consenting contact, one not),
     an observation, a tally, an action item, two photos (one missing) and amendments."""
-    start = datetime(day.year, day.month, day.day, 2, 0, tzinfo=timezone.utc)  # 09:00 in Bangkok
+    start = datetime(day.year, day.month, day.day, 2, 0, tzinfo=UTC)  # 09:00 in Bangkok
     with db.write() as s:
         topic = s.scalars(select(Topic).where(Topic.code == topic_code) if topic_code
                           else select(Topic).order_by(Topic.code)).first()

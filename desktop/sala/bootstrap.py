@@ -9,16 +9,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sala.paths import AppPaths
-from sala.services.attachments import AttachmentService
-from sala.services.catalog import CatalogService
 from sala.services.action_items import ActionItemService
 from sala.services.amendments import AmendmentService
+from sala.services.attachments import AttachmentService
+from sala.services.catalog import CatalogService
 from sala.services.contributions import ContributionService
 from sala.services.dashboard import DashboardService
+from sala.services.drafts import DraftService
 from sala.services.exhibition import ExhibitionService, KioskPin
 from sala.services.guides import GuideService
 from sala.services.observations import ObservationService
-from sala.services.drafts import DraftService
 from sala.services.participants import ParticipantService
 from sala.services.search import SearchService
 from sala.services.sessions import SessionService

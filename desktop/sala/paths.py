@@ -65,7 +65,7 @@ class AppPaths:
         return self.data_dir / "attachments"
 
     @classmethod
-    def default(cls) -> "AppPaths":
+    def default(cls) -> AppPaths:
         override = os.environ.get("SALA_DATA_DIR")
         if override:
             base = Path(override)
@@ -78,17 +78,17 @@ class AppPaths:
         )
 
     @classmethod
-    def resolve(cls, db: Path | None) -> "AppPaths":
+    def resolve(cls, db: Path | None) -> AppPaths:
         """``--db`` if given, else the user's data folder."""
         return cls.for_database(db) if db else cls.default()
 
     @classmethod
-    def for_database(cls, db: Path) -> "AppPaths":
+    def for_database(cls, db: Path) -> AppPaths:
         """Data lives beside an explicitly chosen database file."""
         base = db.resolve().parent
         return cls(base, base / "logs") if db.name == "sala.sqlite3" else _Beside(base, base / "logs", db)
 
-    def ensure(self) -> "AppPaths":
+    def ensure(self) -> AppPaths:
         for p in (self.data_dir, self.log_dir, self.backups, self.attachments):
             p.mkdir(parents=True, exist_ok=True)
         return self

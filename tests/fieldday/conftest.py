@@ -66,7 +66,6 @@ def sala_app(qtbot, tmp_path, monkeypatch, thai_ui):
     from sala.paths import AppPaths
     from sala.ui.shell.main import make_settings
     from sala.ui.shell.startup import Startup
-
     from tests.fieldday.helpers import WAIT_MS, wait_active
 
     home = tmp_path / "home"

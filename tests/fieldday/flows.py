@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QWidget,
 )
-from sala.domain.clock import BANGKOK
 
+from sala.domain.clock import BANGKOK
 from tests.fieldday.helpers import (
     WAIT_MS,
     answer_message_box,

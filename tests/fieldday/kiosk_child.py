@@ -27,7 +27,6 @@ def main(folder: Path, which: str) -> int:
     from sala.ui.shell import qt_fixes
     from sala.ui.shell.fonts import register_fonts
     from sala.ui.shell.i18n import install_translators
-
     from tests.fieldday.helpers import outside_screen
     from tests.fieldday.test_exhibition import PROPOSALS, SHORT
 

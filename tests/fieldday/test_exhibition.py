@@ -9,9 +9,9 @@ import re
 from datetime import datetime, timedelta
 
 import pytest
+
 from sala.domain.clock import BANGKOK
 from sala.domain.inputs import SessionInput, VenueInput
-
 from tests.fieldday import flows
 from tests.fieldday.helpers import (
     WAIT_MS,

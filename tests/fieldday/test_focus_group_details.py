@@ -7,9 +7,9 @@ import re
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import Qt
+
 from sala.domain.clock import BANGKOK
 from sala.domain.inputs import SessionInput, VenueInput
-
 from tests.fieldday import flows
 from tests.fieldday.helpers import (
     WAIT_MS,

@@ -8,9 +8,9 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+
 from sala.domain.clock import BANGKOK
 from sala.domain.inputs import SessionInput, VenueInput
-
 from tests.fieldday import flows
 from tests.fieldday.helpers import (
     WAIT_MS,

@@ -8,9 +8,9 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
+
 from sala.domain.clock import BANGKOK
 from sala.domain.inputs import ContributionInput, SessionInput, VenueInput
-
 from tests.fieldday.helpers import (
     WAIT_MS,
     assert_all_visible_inside_screen,

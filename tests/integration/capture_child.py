@@ -33,12 +33,12 @@ def main(argv: list[str]) -> int:
     from sala.bootstrap import build_services
     from sala.domain.inputs import SessionInput
     from sala.paths import AppPaths
+    from sala.ui.common.tasks import TaskRunner
+    from sala.ui.minitalk.page import MinitalkPage
     from sala.ui.shell import qt_fixes
     from sala.ui.shell.app import create_main_window
     from sala.ui.shell.fonts import register_fonts
     from sala.ui.shell.main import make_settings
-    from sala.ui.minitalk.page import MinitalkPage
-    from sala.ui.common.tasks import TaskRunner
     from tests.typing import type_text
 
     data = Path(argv[0])

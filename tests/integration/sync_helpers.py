@@ -39,8 +39,9 @@ def fill(services: Services, n: int, *, text_: str = THAI, photos: list[bytes] |
                                            "size": len(data)}, [sha], None))
     with services.db.write() as s:
         outbox.enqueue(s, services.db.device_id, items)  # type: ignore[arg-type]
-        from sala.storage.models import OutboxEntry
         from sqlalchemy import select
+
+        from sala.storage.models import OutboxEntry
         return list(s.scalars(select(OutboxEntry.record_id).order_by(OutboxEntry.seq.desc())
                               .limit(len(items))))
 
@@ -82,6 +83,7 @@ def assert_exactly_once(server, services_list: list[Services]) -> None:  # noqa:
     expected = 0
     for svc in services_list:
         from sqlalchemy import select
+
         from sala.storage.models import OutboxEntry
         with svc.db.read() as s:
             expected += len(list(s.scalars(select(OutboxEntry.record_id).where(

@@ -83,9 +83,9 @@ def test_sigkill_mid_typing_loses_at_most_a_second(tmp_path, qtbot, tasks, thai_
               f"({(25 - len(text)) * MS_PER_KEY} ms of typing behind)")
 
         # Started again, the app returns to the same session with the draft in the box.
+        from sala.ui.minitalk.page import MinitalkPage
         from sala.ui.shell.app import create_main_window, reopen_last_session
         from sala.ui.shell.main import make_settings
-        from sala.ui.minitalk.page import MinitalkPage
 
         settings = make_settings(paths)
         window = create_main_window(services, tasks, settings, "th")

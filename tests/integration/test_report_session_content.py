@@ -5,7 +5,7 @@ which topic each contribution is listed."""
 from __future__ import annotations
 
 import shutil
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -41,7 +41,7 @@ def test_agency_and_unit_come_from_the_caller(services, rich, tmp_path):
 
 
 def test_times_print_in_bangkok_time_saying_planned_and_actual(services, rich, tmp_path):
-    day = datetime(2026, 3, 14, 2, 0, tzinfo=timezone.utc)  # 09:00 in Bangkok
+    day = datetime(2026, 3, 14, 2, 0, tzinfo=UTC)  # 09:00 in Bangkok
     with services.db.write() as s:
         x = s.get(Session, rich.session_id)
         x.planned_start, x.planned_end = day, day + timedelta(hours=2)

@@ -23,8 +23,17 @@ from sala.reports.session_data import load_session_data
 from sala.reports.session_summary import build_session_summary, session_flowables
 from sala.reports.thai_pdf import ThaiParagraph
 from tests.reports_helpers import (
-    column_lines, CONSENTING, CORRECTED_TEXT, find_lines, LONG_COMMENT, MARKS_COMMENT, NOT_CONSENTING, ORIGINAL_TALLY,
-    pdftotext, rich_session, squash,
+    CONSENTING,
+    CORRECTED_TEXT,
+    LONG_COMMENT,
+    MARKS_COMMENT,
+    NOT_CONSENTING,
+    ORIGINAL_TALLY,
+    column_lines,
+    find_lines,
+    pdftotext,
+    rich_session,
+    squash,
 )
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")

@@ -15,6 +15,7 @@ from tests.integration.sync_helpers import FAST, assert_exactly_once, enroll, fi
 
 def _forwarded_rows(svc) -> int:  # noqa: ANN001
     from sqlalchemy import func, select
+
     from sala.storage.models import SyncBatch
     with svc.db.read() as s:
         return s.scalar(select(func.count()).select_from(SyncBatch).where(SyncBatch.via == "bundle"))

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import httpx
 
-from sala.wire import pieces, protocol
 from sala.sync.messages import Outcome
+from sala.wire import pieces, protocol
 from tests.integration.sync_helpers import FAST, assert_exactly_once, enroll, fill, laptop, ledger
 
 SMALL = ["--max-records", "40", "--max-body-bytes", "2500"]

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from sala.domain import enums as e
-from sala.sync import catalog_pull, identity
+from sala.sync import catalog_pull
 from sala.sync.messages import Outcome
 from tests.integration.sync_helpers import FAST, enroll, laptop
 

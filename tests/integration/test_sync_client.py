@@ -6,8 +6,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import pytest
-
 from sala.sync.messages import Outcome
 from tests.integration.sync_helpers import FAST, enroll, fill, laptop, ledger, states
 

@@ -4,7 +4,6 @@ record is on the server exactly once, and only genuinely bad records are quarant
 from __future__ import annotations
 
 import threading
-import time
 from pathlib import Path
 
 import httpx
@@ -14,8 +13,7 @@ from sala.domain.errors import SalaError
 from sala.sync.messages import Outcome
 from tests.integration.cut_proxy import CutProxy
 from tests.integration.fake_front import captive_portal, fault_front, url_of
-from tests.integration.sync_helpers import (FAST, assert_exactly_once, enroll, fill, laptop,
-                                            ledger, point_at, states)
+from tests.integration.sync_helpers import FAST, assert_exactly_once, enroll, fill, laptop, ledger, point_at, states
 
 
 @pytest.fixture
@@ -188,6 +186,7 @@ def test_bad_records_quarantined_rest_sent(central_sqlite, svc) -> None:
     ids = fill(svc, 100)
     enroll(svc, central_sqlite)
     from sqlalchemy import update
+
     from sala.storage.models import OutboxEntry
     with svc.db.write() as s:                       # a record whose body no longer matches its hash
         env = s.get(OutboxEntry, 50).envelope

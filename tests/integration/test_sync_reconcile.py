@@ -13,8 +13,7 @@ from sqlalchemy import select
 from sala.storage import backup
 from sala.storage.models import Device, OutboxEntry
 from sala.sync.messages import Outcome
-from tests.integration.sync_helpers import (FAST, assert_exactly_once, enroll, fill, laptop,
-                                            ledger, states)
+from tests.integration.sync_helpers import FAST, assert_exactly_once, enroll, fill, laptop, ledger, states
 
 
 def _server_seqs(server, device_id: str) -> list[int]:  # noqa: ANN001

@@ -33,10 +33,10 @@ def run(report) -> None:  # noqa: ANN001 - tests.perf.report.Report
     from sala.domain import enums as e
     from sala.domain.inputs import SessionInput
     from sala.paths import AppPaths
+    from sala.ui.common.tasks import TaskRunner
+    from sala.ui.kiosk.visitor import KioskVisitor
     from sala.ui.shell import qt_fixes
     from sala.ui.shell.fonts import register_fonts
-    from sala.ui.kiosk.visitor import KioskVisitor
-    from sala.ui.common.tasks import TaskRunner
 
     app = QApplication.instance() or QApplication([])
     register_fonts(app)

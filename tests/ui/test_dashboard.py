@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import pytest
 from PySide6.QtGui import QFontInfo, QFontMetrics, QImage, QPainter
 from PySide6.QtWidgets import QFileDialog
@@ -15,7 +14,6 @@ from sala.ui.dashboard.live_tally import LiveTally
 from sala.ui.dashboard.page import DashboardPage
 from sala.ui.sessions.filters import SessionFilterBar
 from tests.typing import type_text
-
 
 
 @pytest.fixture

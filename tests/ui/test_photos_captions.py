@@ -3,7 +3,6 @@ shown under the thumbnail, back after reopening; a finalized session's captions 
 
 from __future__ import annotations
 
-
 import pytest
 from PySide6.QtCore import Qt
 

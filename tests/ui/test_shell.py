@@ -11,8 +11,8 @@ from PySide6.QtGui import QColor, QFont, QFontInfo, QFontMetrics, QImage, QPaint
 from sala.domain import enums as e
 from sala.domain.inputs import ContributionInput, SessionInput
 from sala.services.demo import generate
-from sala.ui.shell.app import create_main_window
 from sala.ui.sessions.list_model import PAGE
+from sala.ui.shell.app import create_main_window
 from tests.typing import type_text
 
 

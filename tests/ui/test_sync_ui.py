@@ -3,7 +3,6 @@ responsive while the run goes on a worker thread, then shows the new counts and 
 
 from __future__ import annotations
 
-
 import pytest
 from PySide6.QtWidgets import QMainWindow
 

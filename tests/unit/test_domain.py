@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -21,7 +21,7 @@ def test_uuid7_is_version_7_time_ordered_and_unique():
     assert all(u.version == 7 and u.variant == uuid.RFC_4122 for u in ids)
     assert ids == sorted(ids), "ids made in sequence must sort in sequence"
     assert len(set(ids)) == len(ids)
-    now_ms = datetime.now(timezone.utc).timestamp() * 1000
+    now_ms = datetime.now(UTC).timestamp() * 1000
     assert abs(uuid7_time_ms(new_id()) - now_ms) < 5000
 
 
@@ -35,7 +35,7 @@ def test_dates_in_buddhist_era(d, th, en):
 
 
 def test_abbreviated_thai_date_and_local_time():
-    moment = datetime(2026, 3, 5, 7, 30, tzinfo=timezone.utc)  # 14:30 in Bangkok
+    moment = datetime(2026, 3, 5, 7, 30, tzinfo=UTC)  # 14:30 in Bangkok
     assert thaidate.format_datetime(moment, "th") == "5 มี.ค. 2569 14:30 น."
 
 
@@ -71,7 +71,7 @@ def test_session_input_errors_are_bilingual_and_name_the_field():
     with pytest.raises(ValidationError) as err:
         SessionInput(title="x", kind="minitalk", province="Atlantis").validated()
     assert err.value.field == "province" and "Atlantis" in err.value.th
-    start = datetime(2026, 1, 1, 10, tzinfo=timezone.utc)
+    start = datetime(2026, 1, 1, 10, tzinfo=UTC)
     with pytest.raises(ValidationError) as err:
         SessionInput(title="x", kind="minitalk", province="LPG", planned_start=start,
                      planned_end=start.replace(hour=9)).validated()

@@ -13,7 +13,16 @@ from sala.domain import validation as v
 from sala.domain.inputs import ContributionInput, SessionInput, VenueInput
 from sala.services.demo import generate
 from sala.storage.models import (
-    Contribution, GuideQuestion, Guide, OutboxEntry, Participant, Proposal, Rating, Session, SYNCED_MODELS, Tally,
+    SYNCED_MODELS,
+    Contribution,
+    Guide,
+    GuideQuestion,
+    OutboxEntry,
+    Participant,
+    Proposal,
+    Rating,
+    Session,
+    Tally,
     Vote,
 )
 from sala.wire import protocol

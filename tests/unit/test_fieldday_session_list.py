@@ -3,7 +3,7 @@ head counts on each row; sorting by every column, each count an index lookup, ne
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import text
@@ -12,7 +12,7 @@ from sala.domain import enums as e
 from sala.domain.inputs import AttendanceInput, ContributionInput, SessionInput, VenueInput
 from sala.services.sessions import SessionFilter, SessionSort
 
-DAY = datetime(2026, 3, 2, 2, tzinfo=timezone.utc)
+DAY = datetime(2026, 3, 2, 2, tzinfo=UTC)
 
 
 def _new(services, title, province, *, venue=None, district="", facilitators="", days=0, kind="minitalk"):

@@ -3,7 +3,7 @@ removed, refused on a finalized session; corrections then go through an amendmen
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -19,7 +19,7 @@ def sid(services) -> str:  # noqa: ANN001
 
 
 def test_add_with_id_edit_delete_and_put_back(services, sid) -> None:  # noqa: ANN001
-    oid, when = new_id(), datetime(2025, 3, 1, 9, 30, tzinfo=timezone.utc)
+    oid, when = new_id(), datetime(2025, 3, 1, 9, 30, tzinfo=UTC)
     o = services.observations.add(sid, "  ผู้สูงอายุพูดน้อย  ", observation_id=oid, recorded_at=when)
     assert (o.id, o.text, o.recorded_at) == (oid, "ผู้สูงอายุพูดน้อย", when)
     assert services.observations.update(oid, "ผู้สูงอายุพูดน้อย ควรถามเพิ่ม").text == "ผู้สูงอายุพูดน้อย ควรถามเพิ่ม"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from sala.reports.filenames import period_report_file_name, safe_file_name, session_summary_file_name
 from sala.reports.filters import ReportFilter
@@ -16,7 +16,7 @@ def test_session_summary_name_has_title_and_buddhist_era_date():
 
 def test_date_is_taken_in_bangkok():
     # 18:00 UTC on 30 November is 01:00 on 1 December in Bangkok
-    assert session_summary_file_name("เวที", datetime(2026, 11, 30, 18, tzinfo=timezone.utc)).endswith(
+    assert session_summary_file_name("เวที", datetime(2026, 11, 30, 18, tzinfo=UTC)).endswith(
         " 1 ธ.ค. 2569.pdf")
 
 
@@ -42,7 +42,7 @@ def test_period_report_names():
 
 
 def _utc(h: int, m: int = 0) -> datetime:
-    return datetime(2026, 11, 30, h, m, tzinfo=timezone.utc)
+    return datetime(2026, 11, 30, h, m, tzinfo=UTC)
 
 
 def test_times_are_local_and_say_planned_or_actual():

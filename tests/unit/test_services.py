@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 from sqlalchemy import func, select
@@ -44,7 +44,7 @@ def test_create_session_with_venue_and_topics(services):
 
 @pytest.mark.parametrize("bad", [
     dict(title=""), dict(kind="karaoke"), dict(province="Narnia", venue=None),
-    dict(planned_start=datetime(2026, 1, 2, tzinfo=timezone.utc), planned_end=datetime(2026, 1, 1, tzinfo=timezone.utc)),
+    dict(planned_start=datetime(2026, 1, 2, tzinfo=UTC), planned_end=datetime(2026, 1, 1, tzinfo=UTC)),
     dict(notes="ก" * 20001),
 ])
 def test_bad_input_writes_nothing(services, bad):
@@ -128,9 +128,9 @@ def test_undo_delete_restores_the_same_record(services):
 def test_list_filters(services):
     topics = {t.code: t.id for t in services.catalog.topics()}
     a = _new(services, "มินิทอล์กฝุ่น", "minitalk", topic_ids=[topics["pm25"]],
-             planned_start=datetime(2026, 1, 10, 9, tzinfo=timezone.utc))
+             planned_start=datetime(2026, 1, 10, 9, tzinfo=UTC))
     b = _new(services, "สนทนากลุ่มงบประมาณ", "focus_group", topic_ids=[topics["budget"]], province="ชลบุรี",
-             venue=VenueInput("ห้องสมุดประชาชน", "library", "ชลบุรี"), planned_start=datetime(2025, 6, 1, tzinfo=timezone.utc))
+             venue=VenueInput("ห้องสมุดประชาชน", "library", "ชลบุรี"), planned_start=datetime(2025, 6, 1, tzinfo=UTC))
     services.contributions.add(b.id, ContributionInput("idea", "อยากให้มีสวนสาธารณะริมน้ำ"))
     ids = lambda flt: {r.id for r in services.sessions.list(flt)}  # noqa: E731
     assert ids(SessionFilter()) == {a.id, b.id}

@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import timezone
+from datetime import UTC
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select, text
 
 from sala.domain.clock import now
+from sala.services.search import SearchService
 from sala.storage import backup as backups
 from sala.storage import migrate
 from sala.storage.database import open_database
 from sala.storage.engine import make_engine
 from sala.storage.errors import CorruptDatabaseError
 from sala.storage.models import Contribution, Device, Session
-from sala.services.search import SearchService
 
 
 def _session(**kw) -> Session:
@@ -46,7 +46,7 @@ def test_every_change_gets_the_next_device_sequence_in_its_transaction(tmp_path:
         s.add_all([c1, c2])
     assert [session.seq, c1.seq, c2.seq] == [1, 2, 3]
     assert {session.device_id, c1.device_id} == {db.device_id}
-    assert c1.created_at.tzinfo is not None and c1.updated_at.utcoffset() == timezone.utc.utcoffset(None)
+    assert c1.created_at.tzinfo is not None and c1.updated_at.utcoffset() == UTC.utcoffset(None)
     with pytest.raises(RuntimeError), db.write() as s:
         s.add(Contribution(session_id=session.id, type="idea", text="ค", recorded_at=now()))
         s.flush()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from sala.wire import crypto, pieces, protocol
 from sala.sync.reconcile import ServerView
+from sala.wire import crypto, pieces, protocol
 
 
 def _batch(n: int) -> tuple[bytes, object]:

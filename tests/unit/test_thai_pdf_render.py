@@ -21,7 +21,7 @@ from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table
 from sala.reports.fonts import REGULAR, register_fonts
 from sala.reports.thai_break import cluster_bounds, word_pieces
 from sala.reports.thai_pdf import ThaiParagraph, make_styles, thai_paragraph
-from sala.reports.thai_shape import _share, _shape_text
+from sala.reports.thai_shape import _shape_text, _share
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftoppm") is None or shutil.which("pdftotext") is None,
                                 reason="needs poppler-utils")

@@ -7,8 +7,7 @@ SQLite and PostgreSQL, and never used for ordering records (seq and rev are).
 
 from __future__ import annotations
 
-from sqlalchemy import (BigInteger, Boolean, Column, Float, Integer, MetaData, String, Table,
-                        Text, UniqueConstraint)
+from sqlalchemy import BigInteger, Boolean, Column, Float, Integer, MetaData, String, Table, Text, UniqueConstraint
 
 metadata = MetaData()
 

@@ -12,8 +12,8 @@ import json
 import sys
 from pathlib import Path
 
-from sala.sync.run_report import RetryPolicy
 from sala.sync.messages import EXIT_CODES, Outcome, SyncProblem, quarantine_note
+from sala.sync.run_report import RetryPolicy
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:

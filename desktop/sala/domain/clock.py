@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 BANGKOK = ZoneInfo("Asia/Bangkok")
@@ -10,7 +10,7 @@ BANGKOK = ZoneInfo("Asia/Bangkok")
 
 def now() -> datetime:
     """The device clock as an aware UTC datetime (never trusted for cross-device ordering)."""
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def ensure_aware(value: datetime, assume: ZoneInfo = BANGKOK) -> datetime:

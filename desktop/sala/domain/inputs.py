@@ -33,7 +33,7 @@ class SessionInput:
     planned_end: datetime | None = None
     notes: str = ""
 
-    def validated(self) -> "SessionInput":
+    def validated(self) -> SessionInput:
         """A cleaned copy, or a ValidationError naming the first bad field."""
         kind = e.SessionKind.parse(self.kind, "kind")
         start = ensure_aware(self.planned_start) if self.planned_start else None
@@ -80,7 +80,7 @@ class AttendanceInput:
     gender: dict[str, int] = field(default_factory=dict)
     occupation: dict[str, int] = field(default_factory=dict)
 
-    def validated(self) -> "AttendanceInput":
+    def validated(self) -> AttendanceInput:
         total, detail = v.attendance(self.total, {"age_band": self.age_band, "gender": self.gender,
                                                   "occupation": self.occupation})
         detail = detail or {}
@@ -93,7 +93,7 @@ class AttendanceInput:
         return {k: dict(g) for k, g in groups.items() if g} or None
 
     @classmethod
-    def from_stored(cls, total: int | None, detail: dict | None) -> "AttendanceInput":
+    def from_stored(cls, total: int | None, detail: dict | None) -> AttendanceInput:
         detail = detail or {}
         return cls(total, dict(detail.get("age_band", {})), dict(detail.get("gender", {})),
                    dict(detail.get("occupation", {})))
@@ -109,7 +109,7 @@ class ContributionInput:
     question_id: str | None = None
     topic_id: str | None = None
 
-    def validated(self) -> "ContributionInput":
+    def validated(self) -> ContributionInput:
         return ContributionInput(
             type=e.ContributionType.parse(self.type, "type"),
             text=v.required_text(self.text, "text", v.TEXT_MAX),
@@ -133,7 +133,7 @@ class ParticipantInput:
     phone: str = ""
     email: str = ""
 
-    def validated(self) -> "ParticipantInput":
+    def validated(self) -> ParticipantInput:
         consent = e.ConsentKind.parse(self.consent, "consent")
         name = v.optional_text(self.contact_name, "contact_name", v.NAME_MAX)
         phone = v.phone(self.phone) or ""

@@ -27,7 +27,15 @@ from sala.reports.filters import ReportFilter
 from sala.reports.output import atomic_output
 from sala.storage.database import Database
 from sala.storage.models import (
-    Amendment, Contribution, GuideQuestion, Participant, ParticipantContact, Rating, Session, Topic, session_topic,
+    Amendment,
+    Contribution,
+    GuideQuestion,
+    Participant,
+    ParticipantContact,
+    Rating,
+    Session,
+    Topic,
+    session_topic,
 )
 
 DATASETS = ("sessions", "participants", "contributions")

@@ -55,7 +55,7 @@ def safe_file_name(stem: str, suffix: str = ".pdf", max_bytes: int = MAX_NAME_BY
 
 def _named(head: str, title: str, tail: str) -> str:
     """"<head> <title> <tail>.pdf" with the title shortened, not the tail, when too long."""
-    fixed = len(f"{head}  {tail}.pdf_".encode("utf-8"))
+    fixed = len(f"{head}  {tail}.pdf_".encode())
     title = _truncate(clean_name_part(title), MAX_NAME_BYTES - fixed).strip(" .")
     return safe_file_name(" ".join(p for p in (head, title, tail) if p))
 

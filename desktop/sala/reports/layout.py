@@ -11,9 +11,9 @@ from dataclasses import replace
 from functools import cache
 from xml.sax.saxutils import escape
 
-from reportlab.lib.units import mm
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, TableStyle
 
 from sala.reports.fonts import BOLD

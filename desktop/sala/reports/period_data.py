@@ -19,8 +19,8 @@ from sqlalchemy.orm import Session as OrmSession
 
 from sala.domain import enums as e
 from sala.domain.provinces import find_province
-from sala.domain.thaitext import has_thai
 from sala.domain.thaidate import MONTHS_EN, MONTHS_TH_ABBR, be_year, fiscal_year_bounds
+from sala.domain.thaitext import has_thai
 from sala.reports.filters import ReportFilter
 from sala.storage.database import Database
 from sala.storage.models import Contribution, Participant, Rating, Session, Topic

@@ -17,14 +17,21 @@ from sala.domain.thaidate import fiscal_year_label, format_date
 from sala.reports.charts import chart_with_legend, legend_styles
 from sala.reports.filters import ReportFilter
 from sala.reports.layout import (
-    CONTENT_WIDTH, Progress, agency_lines, heading, key_values, no_progress, note, report_styles, tr,
+    CONTENT_WIDTH,
+    Progress,
+    agency_lines,
+    heading,
+    key_values,
+    no_progress,
+    note,
+    report_styles,
+    tr,
 )
 from sala.reports.output import atomic_output
 from sala.reports.period_data import THEME_MIN_CONTRIBUTIONS, PeriodData, load_period_data
 from sala.reports.session_summary import ITEMS, PEOPLE, printed_at
 from sala.reports.thai_pdf import ThaiStyles, build_pdf, thai_paragraph, thai_table
 from sala.storage.database import Database
-
 
 SESSIONS = ("เวที", "sessions")
 

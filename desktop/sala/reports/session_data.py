@@ -25,8 +25,20 @@ from sala.domain.thaidate import format_date
 from sala.services.exhibition import hidden_comment_ids
 from sala.storage.database import Database
 from sala.storage.models import (
-    ActionItem, Amendment, Attachment, Contribution, Guide, Observation, Participant,
-    ParticipantContact, Proposal, Rating, Session, Tally, Topic, Vote,
+    ActionItem,
+    Amendment,
+    Attachment,
+    Contribution,
+    Guide,
+    Observation,
+    Participant,
+    ParticipantContact,
+    Proposal,
+    Rating,
+    Session,
+    Tally,
+    Topic,
+    Vote,
 )
 
 CONSENTED = (e.ConsentKind.VERBAL, e.ConsentKind.WRITTEN)

@@ -20,11 +20,27 @@ from sala.domain.clock import now, to_local
 from sala.domain.thaidate import format_date
 from sala.reports.charts import chart_with_legend
 from sala.reports.layout import (
-    CONTENT_WIDTH, Progress, agency_lines, gap, heading, key_values, marked, no_progress, note, report_styles, tr,
+    CONTENT_WIDTH,
+    Progress,
+    agency_lines,
+    gap,
+    heading,
+    key_values,
+    marked,
+    no_progress,
+    note,
+    report_styles,
+    tr,
 )
 from sala.reports.output import atomic_output
 from sala.reports.session_data import (
-    AmendmentNote, Attendance, Counts, Line, Photo, SessionData, load_session_data,
+    AmendmentNote,
+    Attendance,
+    Counts,
+    Line,
+    Photo,
+    SessionData,
+    load_session_data,
 )
 from sala.reports.thai_pdf import ThaiStyles, build_pdf, thai_paragraph, thai_table
 from sala.storage.database import Database

@@ -21,7 +21,7 @@ class ActionItemInput:
     due: date | None = None
     done: bool = False
 
-    def validated(self) -> "ActionItemInput":
+    def validated(self) -> ActionItemInput:
         if self.due is not None and not isinstance(self.due, date):
             raise ValidationError("due", "กำหนดเสร็จไม่ถูกต้อง", "The due date is not a valid date")
         return ActionItemInput(v.required_text(self.what, "what", v.TEXT_MAX),

@@ -10,12 +10,11 @@ from sqlalchemy.orm import Session as OrmSession
 
 from sala.domain import enums as e
 from sala.domain.errors import NotFoundError
-from sala.domain.inputs import ContributionInput
 from sala.domain.ids import new_id
+from sala.domain.inputs import ContributionInput
 from sala.services.sessions import audit, editable_record, load_record, not_editable
 from sala.storage.database import Database, stamp_new_record
 from sala.storage.models import Contribution, Participant
-
 
 _STATUS = text("SELECT status, title FROM session WHERE id = :id")
 _INSERT = insert(Contribution.__table__)

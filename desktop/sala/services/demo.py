@@ -12,7 +12,7 @@ from __future__ import annotations
 import random
 from collections import Counter
 from collections.abc import Callable
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select, update
@@ -26,8 +26,19 @@ from sala.services import demo_phrases as ph
 from sala.services.sessions import audit
 from sala.storage.database import Database
 from sala.storage.models import (
-    Contribution, Device, Guide, GuideQuestion, Participant, Proposal, Rating, Session, Tally, Topic,
-    Venue, Vote, session_topic,
+    Contribution,
+    Device,
+    Guide,
+    GuideQuestion,
+    Participant,
+    Proposal,
+    Rating,
+    Session,
+    Tally,
+    Topic,
+    Venue,
+    Vote,
+    session_topic,
 )
 
 FOCUS_PROVINCES = ("LPG", "CMI", "CBI", "AYA", "BKK", "KKN", "SKA", "NMA")
@@ -88,7 +99,7 @@ def generate(db: Database, sessions: int, *, seed: int = 2569, contributions_per
         with db.read() as s:
             topics = {t.code: t.id for t in s.scalars(select(Topic))}
     counts = {"sessions": 0, "contributions": 0, "participants": 0, "ratings": 0, "finalized": 0}
-    end = datetime.now(timezone.utc)
+    end = datetime.now(UTC)
     done = 0
     while done < sessions:
         chunk = min(200, sessions - done)

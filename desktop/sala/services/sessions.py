@@ -21,7 +21,15 @@ from sala.domain.provinces import all_provinces
 from sala.services.search import SearchService
 from sala.storage.database import Database
 from sala.storage.models import (
-    Amendment, AuditEvent, Base, Contribution, Participant, Rating, Session, Topic, Venue,
+    Amendment,
+    AuditEvent,
+    Base,
+    Contribution,
+    Participant,
+    Rating,
+    Session,
+    Topic,
+    Venue,
 )
 
 R = TypeVar("R", bound=Base)

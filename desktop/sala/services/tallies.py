@@ -28,7 +28,7 @@ class TallyInput:
     count_against: int = 0
     count_abstain: int = 0
 
-    def validated(self) -> "TallyInput":
+    def validated(self) -> TallyInput:
         counts = {f: count(getattr(self, f), f) for f in COUNT_FIELDS}
         return TallyInput(v.required_text(self.question, "question", v.TEXT_MAX), **counts)
 

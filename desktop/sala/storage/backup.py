@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sala.storage.files import atomic_path
@@ -30,7 +30,7 @@ def backup_to(source: Path, target: Path) -> Path:
 
 def make_backup(db: Path, folder: Path, label: str) -> Path:
     """A timestamped backup of ``db`` in ``folder``; keeps the newest ``KEEP``."""
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     path = backup_to(db, folder / f"{db.stem}-{stamp}-{label}.sqlite3")
     for old in list_backups(db, folder)[KEEP:]:
         old.unlink(missing_ok=True)
@@ -46,7 +46,7 @@ def list_backups(db: Path, folder: Path) -> list[Path]:
 
 def restore(backup: Path, db: Path) -> Path:
     """Put ``backup`` in place of ``db``, keeping the damaged file aside; returns where it went."""
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     aside = db.with_name(f"{db.name}.damaged-{stamp}")
     if db.exists():
         db.replace(aside)

@@ -20,9 +20,22 @@ from sqlalchemy.orm import Session as OrmSession
 
 from sala.domain.clock import now
 from sala.storage.models import (
-    ActionItem, Amendment, Attachment, Device, Guide, Observation,
-    OutboxEntry, Participant, ParticipantContact, Proposal, Rating, Session, SyncRecord, Tally,
-    Contribution, Vote,
+    ActionItem,
+    Amendment,
+    Attachment,
+    Contribution,
+    Device,
+    Guide,
+    Observation,
+    OutboxEntry,
+    Participant,
+    ParticipantContact,
+    Proposal,
+    Rating,
+    Session,
+    SyncRecord,
+    Tally,
+    Vote,
 )
 from sala.storage.settings import Setting
 from sala.wire import crypto, protocol

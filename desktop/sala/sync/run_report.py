@@ -10,8 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sala.wire import http, protocol
 from sala.sync.messages import Outcome
+from sala.wire import http, protocol
 
 
 @dataclass

@@ -16,16 +16,26 @@ from typing import Any
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-    QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
 )
 
 from sala.domain.errors import ValidationError
 from sala.domain.thaidate import format_date
 from sala.services.amendments import AmendmentService, AmendmentView
 from sala.services.tallies import COUNT_MAX
-from sala.ui.common.tasks import TaskRunner
 from sala.ui.common.errors import error_label, error_text, show_error
+from sala.ui.common.tasks import TaskRunner
 from sala.ui.common.widgets import BuddhistDateEdit
 
 

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from sala.domain.errors import SalaError, ValidationError
 
-
 ERROR_COLOUR = "#c0392b"
 """The one red for a refusal: the text under a field, a field's border, a status line."""
 ERROR_STYLE = f"color: {ERROR_COLOUR};"

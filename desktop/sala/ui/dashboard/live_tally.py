@@ -17,10 +17,10 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 from sala.bootstrap import Services
 from sala.domain.thaidate import format_date
 from sala.services.dashboard import ExhibitionFigures
+from sala.ui.common.errors import show_error
+from sala.ui.common.tasks import LatestReader
 from sala.ui.dashboard.charts import BarChart
 from sala.ui.kiosk.faces import face_words
-from sala.ui.common.tasks import LatestReader
-from sala.ui.common.errors import show_error
 
 THROTTLE_MS = 500
 SCORE_COLOURS = ["#e35d5b", "#f39c4a", "#f4cf45", "#9ccc65", "#4caf50"]

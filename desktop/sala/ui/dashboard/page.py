@@ -14,18 +14,24 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
-    QFileDialog, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
 )
 
 from sala.bootstrap import Services
 from sala.domain import enums as e
 from sala.services.dashboard import DashboardData
 from sala.services.sessions import SessionFilter
+from sala.ui.common.errors import show_error
+from sala.ui.common.tasks import LatestReader
 from sala.ui.dashboard.charts import BarChart
 from sala.ui.dashboard.live_tally import LiveTally
-from sala.ui.common.tasks import LatestReader
 from sala.ui.sessions.filters import SessionFilterBar
-from sala.ui.common.errors import show_error
 
 COALESCE_MS = 150
 STANCE_COLOURS = {"support": "#009E73", "neutral": "#999999", "oppose": "#D55E00", None: "#cccccc"}

@@ -16,7 +16,15 @@ from dataclasses import replace
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from sala.bootstrap import Services
@@ -31,11 +39,11 @@ from sala.services.guides import QuestionView
 from sala.services.observations import ObservationView
 from sala.ui.amend.record_dialog import AmendField, AmendRecordDialog
 from sala.ui.common.contribution_store import ContributionStore
+from sala.ui.common.errors import ERROR_STYLE, error_text, show_error
 from sala.ui.common.record_undo import AddRecord, DeleteRecord, EditRecord, RecordOps
+from sala.ui.common.tasks import TaskRunner
 from sala.ui.focus_group.edit_dialog import EditEntryDialog
 from sala.ui.focus_group.records import CaptureLine, ObservationStore, RecordList
-from sala.ui.common.tasks import TaskRunner
-from sala.ui.common.errors import ERROR_STYLE, error_text, show_error
 
 
 def _answer_input(code: str | None, text: str, question_id: str | None = None) -> ContributionInput:

@@ -8,14 +8,23 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QListWidget,
-    QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from sala.bootstrap import Services
 from sala.services.guides import GuideView, QuestionView
-from sala.ui.common.tasks import TaskRunner
 from sala.ui.common.errors import show_error
+from sala.ui.common.tasks import TaskRunner
 from sala.ui.common.widgets import ReorderButtons
 
 

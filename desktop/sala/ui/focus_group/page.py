@@ -17,14 +17,14 @@ from sala.domain import enums as e
 from sala.domain.errors import SalaError
 from sala.services.guides import QuestionView
 from sala.services.sessions import SessionDetail
+from sala.ui.common.errors import error_text
 from sala.ui.common.record_undo import UndoActions
+from sala.ui.common.tasks import TaskRunner
 from sala.ui.focus_group.answers import AnswersPanel
 from sala.ui.focus_group.guide import GuidePanel
 from sala.ui.focus_group.participants import ParticipantsTable
 from sala.ui.focus_group.photos import PhotosPanel
 from sala.ui.sessions.header import SessionHeader
-from sala.ui.common.tasks import TaskRunner
-from sala.ui.common.errors import error_text
 
 
 class FocusGroupPage(QWidget):

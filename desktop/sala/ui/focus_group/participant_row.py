@@ -23,8 +23,8 @@ from sala.domain.errors import ValidationError
 from sala.domain.inputs import ParticipantInput
 from sala.domain.provinces import all_provinces
 from sala.services.participants import CONSENTED, ParticipantView
-from sala.ui.common.tasks import TaskRunner
 from sala.ui.common.errors import ERROR_COLOUR, ERROR_STYLE, error_text
+from sala.ui.common.tasks import TaskRunner
 
 SAVE_DELAY_MS = 600  # the issue allows at most 1 s of typing to be at risk
 

@@ -11,17 +11,26 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QStackedWidget,
-    QTableWidget, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from sala.bootstrap import Services
 from sala.domain.errors import SalaError
 from sala.domain.inputs import CONSENT_PURPOSE_EN, CONSENT_PURPOSE_TH, ParticipantInput
 from sala.services.participants import ParticipantView
-from sala.ui.focus_group.participant_row import CONTACT_LOCKED_EN, CONTACT_LOCKED_TH, ParticipantRow
-from sala.ui.common.tasks import TaskRunner
 from sala.ui.common.errors import ERROR_STYLE, error_text, show_error
+from sala.ui.common.tasks import TaskRunner
+from sala.ui.focus_group.participant_row import CONTACT_LOCKED_EN, CONTACT_LOCKED_TH, ParticipantRow
 
 
 class ParticipantsTable(QWidget):

@@ -15,17 +15,26 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
-    QCheckBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QListView, QListWidget, QListWidgetItem,
-    QPushButton, QVBoxLayout, QWidget,
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from sala.bootstrap import Services
 from sala.domain.errors import SalaError
 from sala.services.attachments import AttachmentView, StoredBlob
 from sala.ui.common.autosave import Autosave
-from sala.ui.focus_group.photo_files import THUMB, load_thumbnail
-from sala.ui.common.tasks import FileLane, TaskRunner
 from sala.ui.common.errors import ERROR_STYLE, error_text, show_error
+from sala.ui.common.tasks import FileLane, TaskRunner
+from sala.ui.focus_group.photo_files import THUMB, load_thumbnail
 
 IMAGE_FILTER = "*.jpg *.jpeg *.png *.gif *.bmp *.webp *.heic *.JPG *.JPEG *.PNG"
 

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QLineEdit, QVBoxLayo
 
 from sala.domain.errors import SalaError
 from sala.services.exhibition import KioskPin
-from sala.ui.kiosk.faces import big_button
 from sala.ui.common.errors import ERROR_STYLE, bilingual, error_text
+from sala.ui.kiosk.faces import big_button
 
 WRONG_PIN = ("รหัส PIN ไม่ถูกต้อง กรุณาลองใหม่", "Wrong PIN, try again")
 

@@ -11,8 +11,19 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-    QProgressBar, QPushButton, QScrollArea, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
 )
 
 from sala.bootstrap import Services
@@ -20,13 +31,13 @@ from sala.domain import enums as e
 from sala.domain.errors import SalaError
 from sala.services.exhibition import ProposalView, Tally
 from sala.services.sessions import SessionDetail
+from sala.ui.common.errors import error_text, show_error
+from sala.ui.common.tasks import TaskRunner
+from sala.ui.common.widgets import ReorderButtons
 from sala.ui.kiosk.comments import CommentsPanel
 from sala.ui.kiosk.faces import face_words
 from sala.ui.kiosk.pin import PinDialog
 from sala.ui.kiosk.visitor import KioskVisitor
-from sala.ui.common.tasks import TaskRunner
-from sala.ui.common.errors import error_text, show_error
-from sala.ui.common.widgets import ReorderButtons
 from sala.ui.sessions.header import SessionHeader
 
 S = e.SessionStatus

@@ -15,17 +15,26 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent, QScreen
 from PySide6.QtWidgets import (
-    QAbstractButton, QButtonGroup, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy,
-    QStackedWidget, QVBoxLayout, QWidget,
+    QAbstractButton,
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from sala.bootstrap import Services
 from sala.domain import enums as e
 from sala.services.exhibition import COMMENT_MAX
+from sala.ui.common.errors import ERROR_STYLE
+from sala.ui.common.tasks import TaskRunner
 from sala.ui.kiosk.faces import FaceButton, WrapButton, big_button, face_words
 from sala.ui.kiosk.pin import PinDialog
-from sala.ui.common.tasks import TaskRunner
-from sala.ui.common.errors import ERROR_STYLE
 
 DOTS = 3          # dot-votes per visitor
 THANKS_MS = 3000  # how long the thank-you stays up (the form is usable meanwhile)

@@ -18,13 +18,24 @@ from typing import Any
 from PySide6.QtCore import QEvent, QStringListModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QButtonGroup, QCheckBox, QCompleter, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QMenu, QPlainTextEdit,
-    QPushButton, QSizePolicy, QVBoxLayout, QWidget,
+    QButtonGroup,
+    QCheckBox,
+    QCompleter,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
 )
 
 from sala.domain import enums as e
-from sala.domain.errors import ValidationError
 from sala.domain.clock import to_local
+from sala.domain.errors import ValidationError
 from sala.domain.inputs import ContributionInput
 from sala.services.contributions import ContributionView
 from sala.ui.common.errors import ERROR_STYLE, error_text

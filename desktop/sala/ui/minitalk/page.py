@@ -19,8 +19,17 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView, QApplication, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QTableView,
-    QTabWidget, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QApplication,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from sala.bootstrap import Services
@@ -32,16 +41,16 @@ from sala.domain.inputs import ContributionInput
 from sala.services.contributions import ContributionView
 from sala.services.drafts import capture_key
 from sala.services.sessions import SessionDetail
-from sala.ui.minitalk.capture_box import CapturePanel
-from sala.ui.common.record_undo import UndoActions
-from sala.ui.minitalk.contribution_model import ChoiceDelegate, ContributionModel
 from sala.ui.amend.contribution_dialog import AmendDialog
 from sala.ui.common.autosave import Autosave
+from sala.ui.common.errors import show_error
+from sala.ui.common.record_undo import UndoActions
+from sala.ui.common.tasks import TaskRunner
+from sala.ui.minitalk.capture_box import CapturePanel
+from sala.ui.minitalk.contribution_model import ChoiceDelegate, ContributionModel
 from sala.ui.minitalk.side_panels import ActionItemsPanel, AmendmentsPanel, NotesPanel, TalliesPanel
 from sala.ui.minitalk.undo import AddContribution, ContributionOps, DeleteContribution, EditContribution
 from sala.ui.sessions.header import SessionHeader
-from sala.ui.common.tasks import TaskRunner
-from sala.ui.common.errors import show_error
 
 
 class MinitalkPage(QWidget):

@@ -12,8 +12,19 @@ from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
-    QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QCheckBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from sala.bootstrap import Services
@@ -22,11 +33,11 @@ from sala.domain.thaidate import format_date
 from sala.services.action_items import ActionItemInput, ActionItemView
 from sala.services.amendments import AmendmentView
 from sala.services.tallies import COUNT_FIELDS, COUNT_MAX, TallyInput, TallyView
-from sala.ui.amend.record_dialog import AmendField, AmendRecordDialog
 from sala.ui.amend.history import AmendmentsPanel
+from sala.ui.amend.record_dialog import AmendField, AmendRecordDialog
 from sala.ui.common.autosave import Autosave
-from sala.ui.common.tasks import TaskRunner
 from sala.ui.common.errors import error_label, show_error, show_field_error
+from sala.ui.common.tasks import TaskRunner
 from sala.ui.common.widgets import BuddhistDateEdit
 
 IdRole = Qt.ItemDataRole.UserRole + 1

@@ -11,8 +11,8 @@ from collections.abc import Callable
 from sala.services.contributions import ContributionService, ContributionView
 from sala.ui.common.contribution_store import ContributionStore
 from sala.ui.common.record_undo import AddRecord, DeleteRecord, EditRecord, RecordOps
-from sala.ui.minitalk.contribution_model import ContributionModel
 from sala.ui.common.tasks import TaskRunner
+from sala.ui.minitalk.contribution_model import ContributionModel
 
 
 class ContributionOps(RecordOps[ContributionView]):

@@ -11,9 +11,9 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from sala.domain import enums as e
 from sala.domain.provinces import find_province
 from sala.domain.thaidate import format_date
-from sala.domain import enums as e
 from sala.services.sessions import SessionFilter, SessionRow, SessionService, SessionSort
 from sala.ui.sessions.status_colours import STATUS_COLOURS
 

@@ -6,13 +6,19 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHeaderView, QLabel, QStackedWidget, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from sala.services.sessions import SessionService
+from sala.ui.common.widgets import EmptyState
 from sala.ui.sessions.filters import SessionFilterBar
 from sala.ui.sessions.list_model import SessionListModel
-from sala.ui.common.widgets import EmptyState
 
 
 class SessionListPage(QWidget):

@@ -19,8 +19,8 @@ from sala.domain import enums as e
 
 if TYPE_CHECKING:
     from sala.bootstrap import Services
-    from sala.ui.sessions.list_page import SessionListPage
     from sala.ui.common.tasks import TaskRunner
+    from sala.ui.sessions.list_page import SessionListPage
 
 _GEOMETRY_KEY = "window/geometry"
 _MAXIMIZED_KEY = "window/maximized"

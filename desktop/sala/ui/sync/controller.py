@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from sala.wire import http as wire_http
-from sala.sync.run_report import Progress, RetryPolicy, RunReport
+from sala.sync.run_report import RetryPolicy, RunReport
 from sala.sync.service import SyncService, SyncStatus
 from sala.ui.common.tasks import Job, start
+from sala.wire import http as wire_http
 
 
 class SyncController(QObject):

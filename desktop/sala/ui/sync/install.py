@@ -10,15 +10,23 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLineEdit,
-                               QMainWindow, QMessageBox, QWidget)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QWidget,
+)
 
 from sala.sync.service import SyncService
+from sala.ui.common.errors import show_error
+from sala.ui.common.tasks import TaskRunner
 from sala.ui.sync.controller import SyncController
 from sala.ui.sync.history_dialog import SyncDialog
 from sala.ui.sync.status import SyncStatusWidget
-from sala.ui.common.tasks import TaskRunner
-from sala.ui.common.errors import show_error
 
 
 class EnrollDialog(QDialog):

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QW
 
 from sala.domain.clock import to_local
 from sala.domain.thaidate import format_datetime
-from sala.sync.run_report import Progress, RunReport
 from sala.sync.messages import outcome_text
+from sala.sync.run_report import Progress, RunReport
 from sala.sync.service import SyncStatus
 from sala.ui.sync.controller import SyncController
 
