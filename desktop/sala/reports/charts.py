@@ -3,8 +3,8 @@
 reportlab.graphics draws ``String`` labels unshaped and without our ToUnicode/ActualText fix, so
 Thai drawn there shows misplaced tone marks and copies out wrong. So a chart here is a table:
 each row names its category in a shaped :class:`~sala.reports.thai_pdf.ThaiParagraph` (wrapped
-between words, copied out as typed), then draws the bar with its count and share (ASCII digits, in a standard font) at its end. A reader
-sees the category beside its bar, with no numbered legend to look up.
+between words, copied out as typed), then draws the bar with its count and share (ASCII digits,
+in a standard font) at its end. A reader sees the category beside its bar, with no numbered legend to look up.
 
 A chart with nothing to show (no data, or only "not stated") says so instead of drawing a bar
 or a disc that is 100% "ไม่ระบุ".
@@ -89,7 +89,8 @@ def chart_with_legend(title: str, items: Sequence[tuple[str, int]], styles: Thai
     natural = max(stringWidth(label, small.cell.fontName, small.cell.fontSize) for label, _ in items) + 12
     label_w = min(max(natural, 30 * mm), width * 0.4)
     bar_w = min(width - label_w - 8, MAX_BAR)
-    rows: list[list[object]] = [[label, _bar(value, total, top, bar_w - 6, label in UNSTATED)] for label, value in items]
+    rows: list[list[object]] = [[label, _bar(value, total, top, bar_w - 6, label in UNSTATED)]
+                                for label, value in items]
     table = thai_table(rows, [label_w, bar_w], small, header_rows=0, extra_style=[
         ("GRID", (0, 0), (-1, -1), 0, colors.white),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),

@@ -69,7 +69,9 @@ def _be_date(v: Any, lang: str) -> str:
 def _iso(v: Any, _lang: str) -> str:
     if v is None:
         return ""
-    return to_local(v).isoformat(timespec="seconds") if hasattr(v, "tzinfo") and getattr(v, "hour", None) is not None else v.isoformat()
+    if hasattr(v, "tzinfo") and getattr(v, "hour", None) is not None:
+        return to_local(v).isoformat(timespec="seconds")
+    return v.isoformat()
 
 
 def _tags(v: Any, _lang: str) -> str:
@@ -78,7 +80,8 @@ def _tags(v: Any, _lang: str) -> str:
 
 def _topics_of(session_id_col: Any, lang: str) -> Any:
     name = Topic.name_th if lang == "th" else Topic.name_en
-    return (select(func.group_concat(name, ", ")).select_from(session_topic).join(Topic, Topic.id == session_topic.c.topic_id)
+    return (select(func.group_concat(name, ", ")).select_from(session_topic)
+            .join(Topic, Topic.id == session_topic.c.topic_id)
             .where(session_topic.c.session_id == session_id_col).correlate(Session).scalar_subquery())
 
 
@@ -103,14 +106,15 @@ def _sessions(flt: ReportFilter, lang: str, _personal: bool) -> tuple[list[Colum
     fields: list[Any] = [Session.id, Session.session_date, Session.session_date, Session.kind, Session.status,
                          Session.title, _topics_of(Session.id, lang), Session.province_code, Session.district,
                          Session.facilitators, Session.planned_start, Session.planned_end, Session.started_at,
-                         Session.ended_at, Session.attendance_total, _count(Participant, Participant.session_id), speakers,
-                         _count(Contribution, Contribution.session_id), _count(Rating, Rating.session_id)]
+                         Session.ended_at, Session.attendance_total, _count(Participant, Participant.session_id),
+                         speakers, _count(Contribution, Contribution.session_id), _count(Rating, Rating.session_id)]
     return cols, flt.apply(select(*fields)).order_by(Session.session_date, Session.id)
 
 
 def _participants(flt: ReportFilter, lang: str, personal: bool) -> tuple[list[Column], Select]:
-    cols = [Column("รหัสผู้เข้าร่วม", "participant_id"), Column("รหัสเวที", "session_id"), Column("วันที่เวที", "session_date", _iso),
-            Column("ชื่อเวที", "session_title"), Column("รหัส", "code"), Column("ช่วงอายุ", "age_band", _enum(e.AgeBand)),
+    cols = [Column("รหัสผู้เข้าร่วม", "participant_id"), Column("รหัสเวที", "session_id"),
+            Column("วันที่เวที", "session_date", _iso), Column("ชื่อเวที", "session_title"), Column("รหัส", "code"),
+            Column("ช่วงอายุ", "age_band", _enum(e.AgeBand)),
             Column("เพศ", "gender", _enum(e.Gender)), Column("อาชีพ", "occupation", _enum(e.Occupation)),
             Column("จังหวัด", "province", _province), Column("ความยินยอม", "consent", _enum(e.ConsentKind))]
     fields: list[Any] = [Participant.id, Session.id, Session.session_date, Session.title, Participant.code,
@@ -131,7 +135,8 @@ def _contributions(flt: ReportFilter, lang: str, _personal: bool) -> tuple[list[
     cols = [Column("รหัสความคิดเห็น", "contribution_id"), Column("รหัสเวที", "session_id"),
             Column("วันที่เวที", "session_date", _iso), Column("ชื่อเวที", "session_title"),
             Column("เวลาที่บันทึก", "recorded_at", _iso), Column("ประเภท", "type", _enum(e.ContributionType)),
-            Column("จุดยืน", "stance", _enum(e.Stance)), Column("ประเด็น", "topic"), Column("รหัสผู้เสนอ", "participant_code"),
+            Column("จุดยืน", "stance", _enum(e.Stance)), Column("ประเด็น", "topic"),
+            Column("รหัสผู้เสนอ", "participant_code"),
             Column("คำถาม", "question"), Column("แท็ก", "tags", _tags), Column("ข้อความ", "text"),
             Column("จำนวนการแก้ไขเพิ่มเติม", "amendments")]
     p = aliased(Participant)
@@ -172,7 +177,7 @@ def rows(db: Database, dataset: str, flt: ReportFilter, *, lang: str = "th", inc
         with db.read() as s:
             for raw in s.execute(stmt.execution_options(yield_per=chunk)):
                 out = []
-                for col, value in zip(cols, raw):
+                for col, value in zip(cols, raw, strict=True):
                     value = col.convert(value, lang) if col.convert else value
                     out.append(_safe_text(value) if isinstance(value, str) else ("" if value is None else value))
                 yield out

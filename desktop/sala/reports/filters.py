@@ -88,7 +88,8 @@ def parse_fiscal_year(value: object) -> int:
     if 1900 <= year <= 2200:
         raise ValidationError("fiscal_year",
                               f"ปี {year} เป็นปี ค.ศ. ปีงบประมาณต้องเป็นปี พ.ศ. เช่น {year + 543}",
-                              f"{year} is a Common Era year; give the fiscal year in the Buddhist Era, e.g. {year + 543}")
+                              f"{year} is a Common Era year; give the fiscal year in the Buddhist Era, "
+                              f"e.g. {year + 543}")
     if not BE_MIN <= year <= BE_MAX:
         raise ValidationError("fiscal_year", f"ปีงบประมาณ {year} ไม่ใช่ปี พ.ศ. ที่ถูกต้อง (เช่น 2569)",
                               f"{year} is not a valid Buddhist Era fiscal year (e.g. 2569)")

@@ -104,7 +104,8 @@ def load_period_data(db: Database, flt: ReportFilter, *, lang: str = "th",
                                         .group_by(Participant.gender)), list(e.Gender), lang)
         d.by_type = _labelled(s.execute(select(Contribution.type, func.count()).where(in_c)
                                         .group_by(Contribution.type)), list(e.ContributionType), lang)
-        stances = dict(s.execute(select(Contribution.stance, func.count()).where(in_c).group_by(Contribution.stance)).all())
+        stances = dict(s.execute(select(Contribution.stance, func.count()).where(in_c)
+                                 .group_by(Contribution.stance)).all())
         d.by_stance = [(m.label(lang), int(stances.get(m, 0))) for m in e.Stance]
         d.by_stance.append(("ไม่ระบุ" if lang == "th" else "Not stated", int(stances.get(None, 0))))
         _topics(s, d, in_c)
@@ -222,6 +223,6 @@ def _briefs(s: OrmSession, flt: ReportFilter, lang: str) -> list[SessionBrief]:
     stmt = flt.apply(select(Session.session_date, Session.title, Session.kind, Session.province_code, Session.status,
                             n(Participant, Participant.session_id), n(Contribution, Contribution.session_id),
                             n(Rating, Rating.session_id), _ATTENDANCE)).order_by(Session.session_date, Session.title)
-    return [SessionBrief(day, title, kind.label(lang), _province(code, lang), status.label(lang), int(p), int(c), int(r),
-                         int(a) if a is not None else None)
+    return [SessionBrief(day, title, kind.label(lang), _province(code, lang), status.label(lang),
+                         int(p), int(c), int(r), int(a) if a is not None else None)
             for day, title, kind, code, status, p, c, r, a in s.execute(stmt)]

@@ -87,79 +87,81 @@ class _Sections:
 
 
 def _header(d: SessionData, st: ThaiStyles, agency: str | None, unit: str | None) -> list[Flowable]:
-    L = d.lang
+    lang = d.lang
     rows = [
-        (tr(L, "เรื่อง", "Subject"), d.title),
-        (tr(L, "รูปแบบเวที", "Session kind"), d.kind_label),
-        (tr(L, "ประเด็น", "Agenda"), ", ".join(d.topics) or "-"),
-        (tr(L, "สถานที่", "Venue"), d.venue or "-"),
-        (tr(L, "อำเภอ/จังหวัด", "District/province"), " ".join(x for x in (d.district, d.province) if x)),
-        (tr(L, "วันที่", "Date"), d.date_text),
-        (tr(L, "เวลา", "Time"), d.time_text or "-"),
-        (tr(L, "ผู้ดำเนินรายการ", "Facilitators"), d.facilitators or "-"),
-        (tr(L, "สถานะ", "Status"), d.status_label),
+        (tr(lang, "เรื่อง", "Subject"), d.title),
+        (tr(lang, "รูปแบบเวที", "Session kind"), d.kind_label),
+        (tr(lang, "ประเด็น", "Agenda"), ", ".join(d.topics) or "-"),
+        (tr(lang, "สถานที่", "Venue"), d.venue or "-"),
+        (tr(lang, "อำเภอ/จังหวัด", "District/province"), " ".join(x for x in (d.district, d.province) if x)),
+        (tr(lang, "วันที่", "Date"), d.date_text),
+        (tr(lang, "เวลา", "Time"), d.time_text or "-"),
+        (tr(lang, "ผู้ดำเนินรายการ", "Facilitators"), d.facilitators or "-"),
+        (tr(lang, "สถานะ", "Status"), d.status_label),
     ]
     out: list[Flowable] = [*agency_lines(agency, unit, st),
-                           thai_paragraph(tr(L, "สรุปผลการจัดเวทีรับฟังความคิดเห็น", "Consultation session summary"), st.title),
+                           thai_paragraph(tr(lang, "สรุปผลการจัดเวทีรับฟังความคิดเห็น", "Consultation session summary"),
+                                          st.title),
                            key_values(rows, st)]
     if d.session_amendment:
-        out.append(thai_paragraph(amendment_text(d.session_amendment, L), st.small))
+        out.append(thai_paragraph(amendment_text(d.session_amendment, lang), st.small))
     if d.notes:
-        out += [gap(1), thai_paragraph(f"{tr(L, 'หมายเหตุ', 'Notes')}: {d.notes}", st.body)]
+        out += [gap(1), thai_paragraph(f"{tr(lang, 'หมายเหตุ', 'Notes')}: {d.notes}", st.body)]
     return out
 
 
 def head_count_text(d: SessionData) -> str:
     """"ผู้เข้าร่วม 30 คน (ผู้แสดงความเห็น 4 คน)": the head count apart from those who spoke."""
-    L = d.lang
-    spoke = tr(L, f"ผู้แสดงความเห็น {d.speakers:,} คน", f"{d.speakers:,} spoke")
+    lang = d.lang
+    spoke = tr(lang, f"ผู้แสดงความเห็น {d.speakers:,} คน", f"{d.speakers:,} spoke")
     if d.attendance is None:
-        return tr(L, f"ไม่ได้บันทึกจำนวนผู้เข้าร่วม ({spoke})", f"Attendance not recorded ({spoke})")
-    return tr(L, f"ผู้เข้าร่วม {d.attendance.total:,} คน ({spoke})", f"{d.attendance.total:,} attended ({spoke})")
+        return tr(lang, f"ไม่ได้บันทึกจำนวนผู้เข้าร่วม ({spoke})", f"Attendance not recorded ({spoke})")
+    return tr(lang, f"ผู้เข้าร่วม {d.attendance.total:,} คน ({spoke})", f"{d.attendance.total:,} attended ({spoke})")
 
 
 def _participation(d: SessionData, sec: _Sections) -> None:
-    st, L = sec.st, d.lang
+    st, lang = sec.st, d.lang
     exhibition = d.kind == e.SessionKind.EXHIBITION
     sec.head("ผู้เข้าร่วม", "Participation")
     if exhibition:
         if d.attendance is not None:
-            sec.add(thai_paragraph(tr(L, f"ผู้เยี่ยมชม {d.attendance.total:,} คน", f"{d.attendance.total:,} visitors"),
+            sec.add(thai_paragraph(tr(lang, f"ผู้เยี่ยมชม {d.attendance.total:,} คน", f"{d.attendance.total:,} visitors"),
                                    st.body))
-        sec.add(thai_paragraph(tr(L, f"ผู้เยี่ยมชมที่ให้คะแนน {d.participants_total:,} คน",
+        sec.add(thai_paragraph(tr(lang, f"ผู้เยี่ยมชมที่ให้คะแนน {d.participants_total:,} คน",
                                   f"{d.participants_total:,} visitors rated"), st.body))
     else:
         sec.add(thai_paragraph(head_count_text(d), st.body))
     a = d.attendance
     if a is not None and (a.age_bands or a.genders or a.occupations):
-        everyone = (tr(L, f"ผู้เยี่ยมชมทั้งหมด {a.total:,} คน", f"All {a.total:,} visitors") if exhibition
-                    else tr(L, f"ผู้เข้าร่วมทั้งหมด {a.total:,} คน", f"All {a.total:,} who attended"))
+        everyone = (tr(lang, f"ผู้เยี่ยมชมทั้งหมด {a.total:,} คน", f"All {a.total:,} visitors") if exhibition
+                    else tr(lang, f"ผู้เข้าร่วมทั้งหมด {a.total:,} คน", f"All {a.total:,} who attended"))
         sec.add(*heading(everyone, st.h2))
         _profile(a.age_bands, a.genders, a.occupations, sec)
     if d.participants_total:
-        some = (tr(L, f"ผู้เยี่ยมชมที่ให้คะแนน {d.participants_total:,} คน", f"The {d.participants_total:,} visitors who rated")
-                if exhibition else tr(L, f"ผู้ที่ลงทะเบียนรหัสไว้ {d.participants_total:,} คน",
+        some = (tr(lang, f"ผู้เยี่ยมชมที่ให้คะแนน {d.participants_total:,} คน",
+                   f"The {d.participants_total:,} visitors who rated")
+                if exhibition else tr(lang, f"ผู้ที่ลงทะเบียนรหัสไว้ {d.participants_total:,} คน",
                                       f"{d.participants_total:,} people registered with a code"))
         sec.add(*heading(some, st.h2))
         _profile(d.age_bands, [] if exhibition else d.genders, [] if exhibition else d.occupations, sec)
 
 
 def _profile(age_bands: Counts, genders: Counts, occupations: Counts, sec: _Sections) -> None:
-    st, L = sec.st, sec.st.lang
+    st, lang = sec.st, sec.st.lang
     if age_bands:
-        sec.add(chart_with_legend(tr(L, "จำแนกตามช่วงอายุ", "By age band"), age_bands, st, CONTENT_WIDTH, unit=PEOPLE))
+        sec.add(chart_with_legend(tr(lang, "จำแนกตามช่วงอายุ", "By age band"), age_bands, st, CONTENT_WIDTH, unit=PEOPLE))
     if genders:
-        sec.add(chart_with_legend(tr(L, "จำแนกตามเพศ", "By gender"), genders, st, CONTENT_WIDTH, unit=PEOPLE))
+        sec.add(chart_with_legend(tr(lang, "จำแนกตามเพศ", "By gender"), genders, st, CONTENT_WIDTH, unit=PEOPLE))
     if occupations:
-        sec.add(chart_with_legend(tr(L, "จำแนกตามอาชีพ", "By occupation"), occupations, st, CONTENT_WIDTH,
+        sec.add(chart_with_legend(tr(lang, "จำแนกตามอาชีพ", "By occupation"), occupations, st, CONTENT_WIDTH,
                                   drop_zero=True, unit=PEOPLE))
 
 
 def _line_rows(lines: list[Line], st: ThaiStyles, with_type: bool) -> Table:
-    L = st.lang
-    head = ["#", tr(L, "ความคิดเห็น", "Contribution"), tr(L, "จุดยืน", "Stance"), tr(L, "ผู้เสนอ", "By")]
+    lang = st.lang
+    head = ["#", tr(lang, "ความคิดเห็น", "Contribution"), tr(lang, "จุดยืน", "Stance"), tr(lang, "ผู้เสนอ", "By")]
     if with_type:
-        head.insert(2, tr(L, "ประเภท", "Type"))
+        head.insert(2, tr(lang, "ประเภท", "Type"))
     rows: list[list[object]] = [head]
     for i, ln in enumerate(lines, 1):
         row: list[object] = [str(i), _text_cell(ln.text, ln.amendment, st), ln.stance_label, ln.participant_code or "-"]
@@ -172,43 +174,46 @@ def _line_rows(lines: list[Line], st: ThaiStyles, with_type: bool) -> Table:
 
 
 def _contributions(d: SessionData, sec: _Sections) -> None:
-    st, L = sec.st, d.lang
+    st, lang = sec.st, d.lang
     total = sum(n for _, n in d.type_counts)
     if d.kind == e.SessionKind.EXHIBITION and not total:
         return
     sec.head("ความคิดเห็นและข้อเสนอ", "Contributions")
     if total:
-        sec.add(chart_with_legend(tr(L, "จำแนกตามประเภท", "By type"), d.type_counts, st, CONTENT_WIDTH, unit=ITEMS),
-                chart_with_legend(tr(L, "จำแนกตามจุดยืน", "By stance"), d.stance_counts, st, CONTENT_WIDTH, unit=ITEMS))
+        sec.add(chart_with_legend(tr(lang, "จำแนกตามประเภท", "By type"), d.type_counts, st, CONTENT_WIDTH, unit=ITEMS),
+                chart_with_legend(tr(lang, "จำแนกตามจุดยืน", "By stance"), d.stance_counts, st, CONTENT_WIDTH,
+                                  unit=ITEMS))
     else:
-        sec.add(note(tr(L, "ไม่มีความคิดเห็นที่บันทึกไว้", "No contributions recorded"), st))
+        sec.add(note(tr(lang, "ไม่มีความคิดเห็นที่บันทึกไว้", "No contributions recorded"), st))
     for topic, groups in d.by_topic:
-        sec.add(*heading(f"{tr(L, 'ประเด็น', 'Topic')}: {topic}", st.h2))
+        sec.add(*heading(f"{tr(lang, 'ประเด็น', 'Topic')}: {topic}", st.h2))
         for type_label, lines in groups:
             sec.add(*heading(f"{type_label} ({len(lines):,})", st.h3), _line_rows(lines, st, False))
 
 
 def _focus_group(d: SessionData, sec: _Sections) -> None:
-    st, L = sec.st, d.lang
+    st, lang = sec.st, d.lang
     if d.by_question:
         sec.head("คำตอบรายคำถาม", "Answers question by question")
         for question, lines in d.by_question:
             sec.add(*heading(question, st.h3))
-            sec.add(_line_rows(lines, st, True) if lines else note(tr(L, "ไม่มีคำตอบที่บันทึกไว้", "No answers recorded"), st))
+            sec.add(_line_rows(lines, st, True) if lines
+                    else note(tr(lang, "ไม่มีคำตอบที่บันทึกไว้", "No answers recorded"), st))
     if d.observations:
         sec.head("ข้อสังเกตของผู้ดำเนินรายการ", "Facilitator observations")
-        rows: list[list[object]] = [[tr(L, "คำถาม", "Question"), tr(L, "ข้อสังเกต", "Observation")]]
+        rows: list[list[object]] = [[tr(lang, "คำถาม", "Question"), tr(lang, "ข้อสังเกต", "Observation")]]
         rows += [[q or "-", text] for q, text in d.observations]
         sec.add(thai_table(rows, [55 * mm, None], st))
 
 
 def _tallies(d: SessionData, sec: _Sections) -> None:
-    st, L = sec.st, d.lang
+    st, lang = sec.st, d.lang
     if not d.tallies:
         return
     sec.head("ผลการยกมือแสดงความเห็น", "Show-of-hands tallies")
-    rows: list[list[object]] = [[tr(L, "คำถาม", "Question"), tr(L, "เห็นด้วย", "For"), tr(L, "ไม่เห็นด้วย", "Against"),
-                                 tr(L, "งดออกเสียง", "Abstain"), tr(L, "รวม", "Total")]]
+    rows: list[list[object]] = [[tr(lang, "คำถาม", "Question"), tr(lang, "เห็นด้วย", "For"),
+                                 tr(lang, "ไม่เห็นด้วย", "Against"), tr(lang, "งดออกเสียง", "Abstain"),
+                                 tr(lang, "รวม", "Total")]]
     for q, f, a, ab, amend in d.tallies:
         rows.append([_text_cell(q, amend, st), f"{f:,}", f"{a:,}", f"{ab:,}", f"{f + a + ab:,}"])
     sec.add(thai_table(rows, [None, 20 * mm, 25 * mm, 25 * mm, 16 * mm], st,
@@ -216,38 +221,38 @@ def _tallies(d: SessionData, sec: _Sections) -> None:
 
 
 def _exhibition(d: SessionData, sec: _Sections) -> None:
-    st, L = sec.st, d.lang
+    st, lang = sec.st, d.lang
     if d.kind != e.SessionKind.EXHIBITION and not d.rating_total and not d.votes:
         return
     sec.head("ผลความพึงพอใจและการโหวตข้อเสนอ", "Ratings and dot-votes")
     if d.rating_total:
         avg = f"{d.rating_average:.2f}"
-        sec.add(thai_paragraph(tr(L, f"ผู้ให้คะแนน {d.rating_total:,} คน คะแนนเฉลี่ย {avg} จาก 5",
+        sec.add(thai_paragraph(tr(lang, f"ผู้ให้คะแนน {d.rating_total:,} คน คะแนนเฉลี่ย {avg} จาก 5",
                                   f"{d.rating_total:,} ratings, average {avg} out of 5"), st.body),
-                chart_with_legend(tr(L, "การกระจายของคะแนน", "Rating distribution"), d.ratings, st, CONTENT_WIDTH,
+                chart_with_legend(tr(lang, "การกระจายของคะแนน", "Rating distribution"), d.ratings, st, CONTENT_WIDTH,
                                   unit=PEOPLE))
     else:
-        sec.add(note(tr(L, "ยังไม่มีผู้ให้คะแนน", "No ratings yet"), st))
+        sec.add(note(tr(lang, "ยังไม่มีผู้ให้คะแนน", "No ratings yet"), st))
     if d.votes:
-        sec.add(chart_with_legend(tr(L, "จำนวนโหวตต่อข้อเสนอ", "Dot-votes per proposal"), d.votes, st,
+        sec.add(chart_with_legend(tr(lang, "จำนวนโหวตต่อข้อเสนอ", "Dot-votes per proposal"), d.votes, st,
                                   CONTENT_WIDTH, unit=VOTES))
     if d.rating_comments:
-        rows: list[list[object]] = [[tr(L, "ความคิดเห็นของผู้เยี่ยมชม", "Visitor comment"), tr(L, "จำนวน", "Count")]]
+        rows: list[list[object]] = [[tr(lang, "ความคิดเห็นของผู้เยี่ยมชม", "Visitor comment"), tr(lang, "จำนวน", "Count")]]
         rows += [[text, f"{n:,}"] for text, n in d.rating_comments]
-        sec.add(*heading(tr(L, "ความคิดเห็นเพิ่มเติม", "Comments"), st.h3),
+        sec.add(*heading(tr(lang, "ความคิดเห็นเพิ่มเติม", "Comments"), st.h3),
                 thai_table(rows, [None, 20 * mm], st, extra_style=[("ALIGN", (1, 1), (1, -1), "RIGHT")]))
 
 
 def _actions(d: SessionData, sec: _Sections) -> None:
-    st, L = sec.st, d.lang
+    st, lang = sec.st, d.lang
     if not d.actions:
         return
     sec.head("สิ่งที่ต้องดำเนินการต่อ", "Action items")
-    rows: list[list[object]] = [["#", tr(L, "สิ่งที่ต้องทำ", "What"), tr(L, "ผู้รับผิดชอบ", "Who"),
-                                 tr(L, "กำหนดเสร็จ", "Due"), tr(L, "สถานะ", "Status")]]
+    rows: list[list[object]] = [["#", tr(lang, "สิ่งที่ต้องทำ", "What"), tr(lang, "ผู้รับผิดชอบ", "Who"),
+                                 tr(lang, "กำหนดเสร็จ", "Due"), tr(lang, "สถานะ", "Status")]]
     for i, (what, who, due, done, amend) in enumerate(d.actions, 1):
         rows.append([str(i), _text_cell(what, amend, st), who, due,
-                     tr(L, "เสร็จแล้ว", "Done") if done else tr(L, "ยังไม่เสร็จ", "Open")])
+                     tr(lang, "เสร็จแล้ว", "Done") if done else tr(lang, "ยังไม่เสร็จ", "Open")])
     sec.add(thai_table(rows, [9 * mm, None, 34 * mm, 30 * mm, 20 * mm], st))
 
 
@@ -278,37 +283,39 @@ def _photos(d: SessionData, sec: _Sections) -> None:
 def _contacts(d: SessionData, sec: _Sections) -> None:
     if d.contacts is None:
         return
-    st, L = sec.st, d.lang
+    st, lang = sec.st, d.lang
     sec.head("ข้อมูลติดต่อผู้เข้าร่วม (ข้อมูลส่วนบุคคล)", "Participant contact details (personal data)")
-    sec.add(note(tr(L, "เฉพาะผู้ที่ให้ความยินยอม ใช้ตามวัตถุประสงค์ที่แจ้งไว้เท่านั้น ตาม พ.ร.บ. คุ้มครองข้อมูลส่วนบุคคล พ.ศ. 2562",
+    sec.add(note(tr(lang, "เฉพาะผู้ที่ให้ความยินยอม ใช้ตามวัตถุประสงค์ที่แจ้งไว้เท่านั้น ตาม พ.ร.บ. คุ้มครองข้อมูลส่วนบุคคล พ.ศ. 2562",
                     "Only participants who consented; use only for the stated purpose (PDPA B.E. 2562)."), st))
     if d.contacts:
-        rows: list[list[object]] = [[tr(L, "รหัส", "Code"), tr(L, "ชื่อ", "Name"), tr(L, "โทรศัพท์", "Phone"),
-                                     tr(L, "อีเมล", "E-mail")]]
+        rows: list[list[object]] = [[tr(lang, "รหัส", "Code"), tr(lang, "ชื่อ", "Name"), tr(lang, "โทรศัพท์", "Phone"),
+                                     tr(lang, "อีเมล", "E-mail")]]
         rows += [list(c) for c in d.contacts]
         sec.add(thai_table(rows, [16 * mm, None, 32 * mm, 50 * mm], st))
     else:
-        sec.add(note(tr(L, "ไม่มีข้อมูลติดต่อที่แสดงได้", "No contact details to show"), st))
+        sec.add(note(tr(lang, "ไม่มีข้อมูลติดต่อที่แสดงได้", "No contact details to show"), st))
     if d.contacts_withheld:
-        sec.add(note(tr(L, f"ข้อมูลของอีก {d.contacts_withheld} คนถูกปิดผนึกเพื่อส่งส่วนกลางแล้ว จึงไม่แสดงบนเครื่องนี้",
-                        f"{d.contacts_withheld} more were sealed for the central platform and cannot be shown here"), st))
+        sec.add(note(tr(lang, f"ข้อมูลของอีก {d.contacts_withheld} คนถูกปิดผนึกเพื่อส่งส่วนกลางแล้ว "
+                              "จึงไม่แสดงบนเครื่องนี้",
+                        f"{d.contacts_withheld} more were sealed for the central platform "
+                        "and cannot be shown here"), st))
 
 
 def sign_off(d: SessionData, st: ThaiStyles) -> list[Flowable]:
     """The signature block that closes the summary (kept with what precedes it, see build_pdf)."""
-    L = d.lang
+    lang = d.lang
     names = [n.strip() for n in d.facilitators.split(",") if n.strip()] or [""]
     blocks = []
     for name in names:
-        blocks.append([thai_paragraph(tr(L, "ลงชื่อ " + "." * 40, "Signed " + "." * 40), st.body),
+        blocks.append([thai_paragraph(tr(lang, "ลงชื่อ " + "." * 40, "Signed " + "." * 40), st.body),
                        thai_paragraph(f"( {name or '.' * 40} )", st.body),
-                       thai_paragraph(tr(L, "ผู้ดำเนินรายการ", "Facilitator"), st.body),
-                       thai_paragraph(tr(L, "วันที่ ........ / ........ / ........", "Date ........ / ........ / ........"),
-                                      st.body)])
+                       thai_paragraph(tr(lang, "ผู้ดำเนินรายการ", "Facilitator"), st.body),
+                       thai_paragraph(tr(lang, "วันที่ ........ / ........ / ........",
+                                         "Date ........ / ........ / ........"), st.body)])
     rows = [blocks[i:i + 2] + ([[]] if i + 1 == len(blocks) else []) for i in range(0, len(blocks), 2)]
     table = Table(rows, colWidths=[CONTENT_WIDTH / 2] * 2, style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                                                              ("TOPPADDING", (0, 0), (-1, -1), 10)]))
-    return [gap(6), thai_paragraph(tr(L, "ผู้บันทึกและรับรองสรุปผล", "Recorded and certified by"), st.h3), table]
+    return [gap(6), thai_paragraph(tr(lang, "ผู้บันทึกและรับรองสรุปผล", "Recorded and certified by"), st.h3), table]
 
 
 def session_flowables(d: SessionData, *, agency: str | None = None, unit: str | None = None) -> list[Flowable]:
@@ -342,7 +349,8 @@ def build_session_summary(db: Database, session_id: str, target: str | Path | Bi
     title = f"{tr(lang, 'สรุปผลการจัดเวที', 'Session summary')}: {data.title}"
     if isinstance(target, (str, Path)):
         with atomic_output(Path(target)) as tmp:
-            pages = build_pdf(tmp, flowables, title=title, lang=lang, author="Sala", footer_note=footer, closing=closing)
+            pages = build_pdf(tmp, flowables, title=title, lang=lang, author="Sala", footer_note=footer,
+                              closing=closing)
     else:
         pages = build_pdf(target, flowables, title=title, lang=lang, author="Sala", footer_note=footer, closing=closing)
     progress(1.0, tr(lang, "เสร็จแล้ว", "Done"))

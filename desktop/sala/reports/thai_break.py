@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import pairwise
 
 from sala.domain.thaitext import has_thai
 
@@ -123,4 +124,4 @@ def cluster_bounds(text: str) -> list[int]:
 def clusters(text: str) -> list[str]:
     """``text`` cut at every :func:`cluster_bounds` offset."""
     cuts = [0, *cluster_bounds(text), len(text)]
-    return [text[a:b] for a, b in zip(cuts, cuts[1:]) if b > a]
+    return [text[a:b] for a, b in pairwise(cuts) if b > a]

@@ -63,8 +63,9 @@ class ThaiParagraph(Paragraph):
     right alignment: reportlab justifies by widening spaces and Thai has few.
     """
 
-    def __init__(self, text: str | None, style: ParagraphStyle | None = None, bulletText: Any = None,
-                 frags: list[Any] | None = None, caseSensitive: int = 1, encoding: str = "utf8") -> None:
+    # reportlab's Paragraph keyword names, kept so callers can pass them by name.
+    def __init__(self, text: str | None, style: ParagraphStyle | None = None, bulletText: Any = None,  # noqa: N803
+                 frags: list[Any] | None = None, caseSensitive: int = 1, encoding: str = "utf8") -> None:  # noqa: N803
         register_fonts()
         super().__init__(text, style, bulletText, frags, caseSensitive, encoding)
         if self.frags and not _processed_frags(self.frags):
@@ -123,8 +124,8 @@ class ThaiTable(Table):
 
     def _column_minimums(self) -> list[float]:
         mins = [0.0] * self._ncols
-        for row_values, row_styles in zip(self._cellvalues, self._cellStyles):
-            for j, (value, st) in enumerate(zip(row_values, row_styles)):
+        for row_values, row_styles in zip(self._cellvalues, self._cellStyles, strict=True):
+            for j, (value, st) in enumerate(zip(row_values, row_styles, strict=True)):
                 need = min_width(value)
                 if need:
                     mins[j] = max(mins[j], need + st.leftPadding + st.rightPadding)
@@ -143,7 +144,7 @@ def fit_columns(widths: Sequence[float | None] | None, mins: Sequence[float], to
     flexible = [j for j, w in enumerate(widths) if w is None]
     share = max(total - fixed, 0.0) / len(flexible) if flexible else 0.0
     out = [float(share if w is None else w) for w in widths]
-    deficit = sum(max(m - w, 0.0) for m, w in zip(mins, out))
+    deficit = sum(max(m - w, 0.0) for m, w in zip(mins, out, strict=True))
     if deficit <= 0.01:
         return out
     for j, m in enumerate(mins):

@@ -20,7 +20,7 @@ shape, ``_HSFrag``, ``ShapedStr`` / ``ShapeData`` / ``makeShapedFragWord`` / ``s
 from __future__ import annotations
 
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from typing import Any
 
 from reportlab.pdfbase import pdfmetrics
@@ -103,7 +103,7 @@ def _shape_cached(text: str, font: Any, font_size: float) -> str:
     if data is None or not isinstance(font, ExtractableTTFont):
         return shaped
     clusters = [sd.cluster for sd in data]
-    if any(b < a for a, b in zip(clusters, clusters[1:])):
+    if any(b < a for a, b in pairwise(clusters)):
         return shaped  # not monotone (right-to-left); leave reportlab's codes alone
     chars: list[str] = []
     i = 0
