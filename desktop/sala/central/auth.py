@@ -1,9 +1,9 @@
 """Enrollment codes, device tokens, revocation and the origin-key rule for signed batches.
 
 A device's key is known only through enrollment, which proves possession of the private
-key by signing a fresh challenge. Secrets (codes, tokens) are stored only as sha256: a copy of the ledger database does not let
-anyone impersonate a device. Codes are single-use and expire; a failed enrollment does not
-consume its code (everything happens in one transaction).
+key by signing a fresh challenge. Secrets (codes, tokens) are stored only as sha256: a copy of
+the ledger database does not let anyone impersonate a device. Codes are single-use and expire; a
+failed enrollment does not consume its code (everything happens in one transaction).
 """
 
 from __future__ import annotations

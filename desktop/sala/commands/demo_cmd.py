@@ -20,6 +20,7 @@ def run(args: argparse.Namespace, services) -> int:
         from sala.domain.errors import ValidationError
 
         raise ValidationError("sessions", "จำนวนเวทีต้องอยู่ระหว่าง 1 ถึง 100,000", "--sessions must be 1 to 100,000")
-    counts = generate(services.db, args.sessions, seed=args.seed, contributions_per_session=args.contributions_per_session)
+    counts = generate(services.db, args.sessions, seed=args.seed,
+                      contributions_per_session=args.contributions_per_session)
     print(", ".join(f"{k} {v:,}" for k, v in counts.items()))
     return 0

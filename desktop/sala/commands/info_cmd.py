@@ -25,7 +25,8 @@ def run(args: argparse.Namespace, services) -> int:
                             ("contributions", m.Contribution), ("ratings", m.Rating), ("votes", m.Vote),
                             ("attachments", m.Attachment), ("topics", m.Topic)):
             counts[name] = s.execute(select(func.count()).select_from(model)).scalar_one()
-        pending = s.execute(select(func.count()).select_from(m.OutboxEntry).where(m.OutboxEntry.state == "pending")).scalar_one()
+        pending = s.execute(select(func.count()).select_from(m.OutboxEntry)
+                            .where(m.OutboxEntry.state == "pending")).scalar_one()
     info = {
         "database": str(db.path),
         "data_dir": str(services.paths.data_dir),

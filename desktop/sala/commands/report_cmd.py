@@ -67,7 +67,8 @@ def run_period(args: argparse.Namespace, services) -> int:
     from sala.reports.filenames import period_report_file_name
     from sala.reports.period_report import build_period_report
 
-    flt = parse_filter(services.db, fiscal_year=args.fiscal_year, province=args.province, topic=args.topic, kind=args.kind)
+    flt = parse_filter(services.db, fiscal_year=args.fiscal_year, province=args.province, topic=args.topic,
+                       kind=args.kind)
     out = _target(args.out, period_report_file_name(flt, _lang(args)))
     check_writable(out)
     pages = build_period_report(services.db, flt, out, lang=_lang(args), agency=args.agency, unit=args.unit)

@@ -63,7 +63,7 @@ class SessionInput:
         )
 
     def session_date(self) -> date:
-        return to_local(self.planned_start).date() if self.planned_start else to_local(datetime.now().astimezone()).date()
+        return to_local(self.planned_start or datetime.now().astimezone()).date()
 
 
 @dataclass

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
-from enum import StrEnum
 from functools import cache
 from typing import Any, TypeVar
 
@@ -19,6 +18,7 @@ from sala.domain.errors import ImmutableError, NotFoundError, ValidationError
 from sala.domain.inputs import AttendanceInput, SessionInput
 from sala.domain.provinces import all_provinces
 from sala.services.search import SearchService
+from sala.services.session_rows import SessionFilter, SessionRow, SessionSort
 from sala.storage.database import Database
 from sala.storage.models import (
     Amendment,
@@ -43,62 +43,6 @@ TRANSITIONS: dict[e.SessionStatus, set[e.SessionStatus]] = {
     S.CLOSED: {S.OPEN, S.FINALIZED},
     S.FINALIZED: set(),
 }
-
-
-@dataclass
-class SessionFilter:
-    kinds: set[e.SessionKind] = field(default_factory=set)
-    statuses: set[e.SessionStatus] = field(default_factory=set)
-    topic_id: str | None = None
-    province_code: str | None = None
-    date_from: date | None = None
-    date_to: date | None = None
-    text: str = ""
-
-
-class SessionSort(StrEnum):
-    """The columns the session list can be sorted by (``SessionService.list(sort=...)``)."""
-
-    DATE = "date"
-    TITLE = "title"
-    KIND = "kind"
-    PROVINCE = "province"  # in Thai alphabetical order of the province's name
-    VENUE = "venue"
-    STATUS = "status"  # in lifecycle order: draft, open, closed, finalized
-    CONTRIBUTIONS = "contributions"
-    PARTICIPANTS = "participants"
-    SPEAKERS = "speakers"
-    VISITORS = "visitors"
-    ATTENDANCE = "attendance"
-    ENTRIES = "entries"  # what the list shows as a session's count: visitors for exhibitions, else contributions
-
-
-@dataclass(frozen=True)
-class SessionRow:
-    """One line of the session list.
-
-    ``visitor_count`` is the number of exhibition visitors who left an entry at the kiosk (0 for
-    the other kinds); ``speaker_count`` the distinct participant codes among the contributions;
-    ``attendance_total`` the head count (as amended, for a finalized session), None if not taken.
-    """
-
-    id: str
-    kind: e.SessionKind
-    title: str
-    status: e.SessionStatus
-    session_date: date
-    province_code: str
-    venue_name: str
-    contribution_count: int
-    participant_count: int
-    speaker_count: int = 0
-    visitor_count: int = 0
-    attendance_total: int | None = None
-
-    @property
-    def entry_count(self) -> int:
-        """Visitors for an exhibition, contributions for the other kinds (``SessionSort.ENTRIES``)."""
-        return self.visitor_count if self.kind == e.SessionKind.EXHIBITION else self.contribution_count
 
 
 @dataclass(frozen=True)
@@ -342,7 +286,8 @@ class SessionService:
     def venues(self, limit: int = 50) -> list[Venue]:
         """Known venues, the most recently used first."""
         with self._db.read() as s:
-            return list(s.scalars(select(Venue).order_by(Venue.last_used_at.desc().nulls_last(), Venue.name).limit(limit)))
+            return list(s.scalars(select(Venue).order_by(Venue.last_used_at.desc().nulls_last(), Venue.name)
+                                  .limit(limit)))
 
     # -- helpers ------------------------------------------------------------------------------
     def _filtered(self, stmt: Select, flt: SessionFilter, s: OrmSession) -> Select:

@@ -3,9 +3,9 @@
 Start-up order: integrity check → online backup (when a migration is due) → migrate → make
 sure this device exists. The GUI may defer the integrity check (``check=False``) to run it as
 the first task on its single writer thread, so a large database's list shows at once while
-every write still waits for the check; a migration is never run on an unchecked file. Writes go through :meth:`Database.write`, whose flush hook stamps
-each changed record with the device id, a fresh per-device sequence number and timestamps, in
-the same transaction as the change.
+every write still waits for the check; a migration is never run on an unchecked file. Writes go
+through :meth:`Database.write`, whose flush hook stamps each changed record with the device id, a
+fresh per-device sequence number and timestamps, in the same transaction as the change.
 """
 
 from __future__ import annotations

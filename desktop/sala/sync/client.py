@@ -5,11 +5,17 @@ status is ``http.action_for`` (shared with the tests and PROTOCOL.md) and lives 
 engine. Every transport failure — refused, reset, cut mid-body, timeout — surfaces as
 :class:`NoLink`, and so does an answer to /v1/hello that is not sala-central's (a captive
 portal's 200 HTML page, a redirect, another server).
+
+A stalled link is :class:`LinkStalled` (a ``NoLink``): every socket operation is bounded by the
+stall limit, bodies go out in small chunks so a slow but moving link is not taken for a stalled
+one, and answers are read under ``http.ProgressWatch`` so a trickle does not hold a run either.
 """
 
 from __future__ import annotations
 
-import json
+import json as _json
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,7 +28,7 @@ from sala.wire import crypto, http, protocol
 from sala.wire import enroll as enroll_wire
 
 
-class NoLink(SalaError):
+class NoLink(SalaError):  # noqa: N818 - a state of the link, not an error in Sala; named so across sync and ui
     """No usable link to the central platform (network error or not our server)."""
 
     def __init__(self, detail: str) -> None:
@@ -32,6 +38,19 @@ class NoLink(SalaError):
                          "login page first). Everything is safe on this laptop and will be sent "
                          "when a link returns.")
         self.detail = detail
+
+
+class LinkStalled(NoLink):
+    """The link stopped moving mid-request (no progress within the stall limit)."""
+
+    def __init__(self, seconds: float, what: str) -> None:
+        th = (f"การเชื่อมต่อค้าง (ไม่มีข้อมูลผ่านเกิน {seconds:g} วินาที) จะลองส่งใหม่ "
+              "ข้อมูลยังปลอดภัยในเครื่องนี้")
+        en = (f"The link stalled (nothing came through for {seconds:g} s); sending will be "
+              "retried. Everything is safe on this laptop.")
+        SalaError.__init__(self, th, en)
+        self.detail = f"{th} / {en} [{what}]"
+        self.seconds = seconds
 
 
 @dataclass(frozen=True)
@@ -63,13 +82,16 @@ class Answer:
 class CentralClient:
     """Requests to one server; thread-safe (the engine keeps two batches in flight)."""
 
-    def __init__(self, base_url: str, token: str | None = None, *, timeout: float = 120.0,
+    def __init__(self, base_url: str, token: str | None = None, *, timeout: float = http.STALL_S,
                  transport: httpx.BaseTransport | None = None) -> None:
+        """``timeout`` is the stall limit: connecting, each write and each read, and each
+        ``http.PROGRESS_BYTES`` of an answer must each happen within it."""
         self.base_url = base_url.rstrip("/")
         self.token = token
+        self.stall = timeout
         self._http = httpx.Client(
             base_url=self.base_url, follow_redirects=False, transport=transport,
-            timeout=httpx.Timeout(timeout, connect=10.0),
+            timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
             limits=httpx.Limits(max_connections=4, max_keepalive_connections=4),
             headers={"User-Agent": f"sala/{__version__}"})
 
@@ -85,29 +107,63 @@ class CentralClient:
     def _auth(self) -> dict[str, str]:
         return {"Authorization": f"Bearer {self.token}"} if self.token else {}
 
-    def _request(self, method: str, path: str, **kw: Any) -> Answer:
-        content = kw.get("content")
+    def _send(self, method: str, path: str, *, content: bytes | None = None, json_doc: Any = None,
+              headers: dict[str, str] | None = None, params: dict[str, Any] | None = None,
+              ) -> tuple[httpx.Response, bytes, int]:
+        """One request under the stall rules: (response, decoded body, request body bytes)."""
+        what = f"{method} {path}"
+        hdrs = dict(headers or {})
+        if json_doc is not None:
+            content = _json.dumps(json_doc, ensure_ascii=False, separators=(",", ":")).encode()
+            hdrs.setdefault("Content-Type", "application/json")
+        body: Iterator[bytes] | None = None
+        if content is not None:
+            hdrs["Content-Length"] = str(len(content))
+            body = _chunks(content)
         try:
-            r = self._http.request(method, path, **kw)
+            req = self._http.build_request(method, path, content=body, headers=hdrs, params=params)
+            r = self._http.send(req, stream=True)
+            try:
+                data = self._read(r, what)
+            finally:
+                r.close()
+        except httpx.TimeoutException as exc:
+            raise LinkStalled(self.stall, f"{what}: {type(exc).__name__}") from exc
+        except http.Stalled as exc:
+            raise LinkStalled(self.stall, exc.what) from exc
         except httpx.TransportError as exc:
             raise NoLink(f"{type(exc).__name__}: {exc}") from exc
+        return r, data, len(content or b"")
+
+    def _read(self, r: httpx.Response, what: str) -> bytes:
+        """The answer's body, raising ``http.Stalled`` when it trickles in too slowly."""
+        watch = http.ProgressWatch(self.stall, time.monotonic())
+        parts: list[bytes] = []
+        seen = 0
+        for part in r.iter_bytes():
+            parts.append(part)
+            now, seen_before = time.monotonic(), seen
+            seen = r.num_bytes_downloaded
+            watch.moved(seen - seen_before, now, what)
+        return b"".join(parts)
+
+    def _request(self, method: str, path: str, *, content: bytes | None = None, json: Any = None,
+                 headers: dict[str, str] | None = None, params: dict[str, Any] | None = None) -> Answer:
+        r, data, sent = self._send(method, path, content=content, json_doc=json, headers=headers,
+                                   params=params)
         try:
-            doc = r.json() if r.content else None
-        except (json.JSONDecodeError, UnicodeDecodeError):
+            doc = _json.loads(data) if data else None
+        except (ValueError, UnicodeDecodeError):
             doc = None
-        return Answer(r.status_code, dict(r.headers), doc, len(content or b""),
-                      r.num_bytes_downloaded)
+        return Answer(r.status_code, dict(r.headers), doc, sent, r.num_bytes_downloaded)
 
     def hello(self) -> protocol.Hello:
         """The link probe: a sala-central hello, else :class:`NoLink`."""
-        try:
-            r = self._http.get(http.PATH_HELLO, timeout=10.0)
-        except httpx.TransportError as exc:
-            raise NoLink(f"{type(exc).__name__}: {exc}") from exc
+        r, data, _ = self._send("GET", http.PATH_HELLO)
         if r.status_code != 200:
             raise NoLink(f"/v1/hello answered HTTP {r.status_code}")
         try:
-            return protocol.parse_hello(r.content)
+            return protocol.parse_hello(data)
         except protocol.NotSalaServer as exc:
             raise NoLink(f"not sala-central: {exc.code}") from exc
 
@@ -149,3 +205,10 @@ class CentralClient:
     def catalog(self, since: int) -> Answer:
         return self._request("GET", http.PATH_CATALOG, params={"since": since},
                              headers=self._auth())
+
+
+def _chunks(content: bytes) -> Iterator[bytes]:
+    """The body in ``http.UPLOAD_CHUNK`` pieces: each write is bounded by the stall limit, so a
+    slow link that keeps moving finishes and a stalled one is noticed."""
+    for i in range(0, len(content), http.UPLOAD_CHUNK):
+        yield content[i:i + http.UPLOAD_CHUNK]

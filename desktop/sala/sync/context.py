@@ -23,7 +23,7 @@ if TYPE_CHECKING:   # the client loads httpx: imported by the engine, at the fir
     from sala.sync.client import Answer, CentralClient
 
 
-class RunStopped(Exception):
+class RunStopped(Exception):  # noqa: N818 - control flow that ends a run, not an error
     """Ends the run with ``outcome`` (no link, re-enroll, busy, cancelled, …)."""
 
     def __init__(self, outcome: Outcome, detail: str = "") -> None:

@@ -51,7 +51,7 @@ _TEXT: dict[Outcome, tuple[str, str]] = {
 }
 
 
-class SyncProblem(SalaError):
+class SyncProblem(SalaError):  # noqa: N818 - public name used by the CLI, ui and tests
     """A sync that could not finish, with its :class:`Outcome` and an exit code for scripts."""
 
     def __init__(self, outcome: Outcome, detail: str = "") -> None:

@@ -43,6 +43,8 @@ from sala.wire import crypto, protocol
 SEALING_KEY = Setting("central.sealing_public_key", str)
 SCHEMA = 1
 _ENVELOPE_FIELDS = {"id", "device_id", "seq", "created_at", "updated_at"}
+# One entry to write: (record type, record or None, body, blob digests, session id).
+OutboxItem = tuple[str, SyncRecord | None, dict[str, Any], list[str], str | None]
 
 # Per session, in the order the server can rebuild it (parents before children).
 _CHILDREN: tuple[tuple[type[SyncRecord], str], ...] = (
@@ -86,7 +88,7 @@ def _next_sync_seqs(s: OrmSession, device_id: str, n: int) -> int:
     return last - n + 1
 
 
-def enqueue(s: OrmSession, device_id: str, items: list[tuple[str, SyncRecord | None, dict[str, Any], list[str], str | None]]) -> int:
+def enqueue(s: OrmSession, device_id: str, items: list[OutboxItem]) -> int:
     """Write outbox entries for ``(type, obj, body, blobs, session_id)`` items; returns count."""
     if not items:
         return 0
@@ -111,7 +113,7 @@ def enqueue(s: OrmSession, device_id: str, items: list[tuple[str, SyncRecord | N
 def enqueue_finalized_session(s: OrmSession, session: Session) -> int:
     """Snapshot a just-finalized session and all it holds into the outbox."""
     device_id = s.info["device_id"]
-    items: list[tuple[str, SyncRecord | None, dict[str, Any], list[str], str | None]] = []
+    items: list[OutboxItem] = []
     body = record_body(session)
     body["topic_ids"] = [t.id for t in session.topics]
     if session.venue is not None:
@@ -119,7 +121,8 @@ def enqueue_finalized_session(s: OrmSession, session: Session) -> int:
     items.append(("session", session, body, [], session.id))
     for model, rtype in _CHILDREN:
         for obj in s.scalars(select(model).where(model.session_id == session.id)):  # type: ignore[attr-defined]
-            items.append((rtype, obj, record_body(obj), [obj.sha256] if isinstance(obj, Attachment) else [], session.id))
+            blobs = [obj.sha256] if isinstance(obj, Attachment) else []
+            items.append((rtype, obj, record_body(obj), blobs, session.id))
             if isinstance(obj, Guide):
                 for q in obj.questions:
                     items.append(("guide_question", q, record_body(q), [], session.id))
@@ -135,18 +138,19 @@ def sealing_key(s: OrmSession) -> str | None:
     return SEALING_KEY.get(s)
 
 
-def _sealed_contacts(s: OrmSession, session_id: str) -> list[tuple[str, SyncRecord | None, dict[str, Any], list[str], str | None]]:
+def _sealed_contacts(s: OrmSession, session_id: str) -> list[OutboxItem]:
     key = sealing_key(s)
     if key is None:
         return []
-    out = []
+    out: list[OutboxItem] = []
     rows = s.execute(
         select(ParticipantContact).join(Participant, Participant.id == ParticipantContact.participant_id)
         .where(Participant.session_id == session_id, ParticipantContact.sealed.is_(None))
     ).scalars()
     for contact in rows:
         box = _seal_contact(contact, key)
-        out.append(("sealed_personal_data", None, {"participant_id": contact.participant_id, "box": box}, [], session_id))
+        body = {"participant_id": contact.participant_id, "box": box}
+        out.append(("sealed_personal_data", None, body, [], session_id))
     return out
 
 

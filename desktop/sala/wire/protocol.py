@@ -77,7 +77,7 @@ class RecordError(ProtocolError):
     """One record is malformed; the server answers ``rejected`` with this code as reason."""
 
 
-class NotSalaServer(DecodeError):
+class NotSalaServer(DecodeError):  # noqa: N818 - public name of the wire protocol, used by both ends
     """The answer to /v1/hello is not ours (captive portal, wrong host): treat as no link."""
 
 
