@@ -25,10 +25,13 @@ class AmendDialog(AmendRecordDialog):
         # The labels are needed before the QDialog exists, so not self.tr; same context as before.
         stance = view.stance.value if view.stance else None
         fields = [
-            AmendField("text", QCoreApplication.translate("AmendDialog", "Corrected text"), view.text, current.get("text", view.text), "text"),
-            AmendField("type", QCoreApplication.translate("AmendDialog", "Type"), view.type.value, current.get("type", view.type.value), "choice",
+            AmendField("text", QCoreApplication.translate("AmendDialog", "Corrected text"), view.text,
+                       current.get("text", view.text), "text"),
+            AmendField("type", QCoreApplication.translate("AmendDialog", "Type"), view.type.value,
+                       current.get("type", view.type.value), "choice",
                        tuple((t.value, t.label(lang)) for t in e.ContributionType)),
-            AmendField("stance", QCoreApplication.translate("AmendDialog", "Stance"), stance, current.get("stance", stance), "choice",
+            AmendField("stance", QCoreApplication.translate("AmendDialog", "Stance"), stance,
+                       current.get("stance", stance), "choice",
                        ((None, "—"),) + tuple((s.value, s.label(lang)) for s in e.Stance)),
         ]
         super().__init__(amendments, tasks, lang, "contribution", view.id, fields,

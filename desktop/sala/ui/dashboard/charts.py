@@ -237,7 +237,7 @@ class BarChart(QFrame):
             self.plot.addItem(item)
             self._items.append(item)
             if self.stacked:
-                base = [b + v for b, v in zip(base, vals)]
+                base = [b + v for b, v in zip(base, vals, strict=True)]
         top = max([1.0] + (base if self.stacked else [v for vals in self.series.values() for v in vals]))
         n = len(self.categories)
         vb = self.plot.getPlotItem().getViewBox()
@@ -249,7 +249,9 @@ class BarChart(QFrame):
     def bar_heights(self) -> dict[str, list[float]]:
         """What the bar items actually hold (tests compare it with ``series``)."""
         key = "width" if self.horizontal else "height"
-        return {name: [float(v) for v in item.opts[key]] for name, item in zip(self.series, self._items)}
+        # Nothing is drawn without categories: then there are series but no items.
+        return {name: [float(v) for v in item.opts[key]]
+                for name, item in zip(self.series, self._items, strict=False)}
 
     def export_png(self, path: str) -> bool:
         """Save the chart with its title and legend (what the user sees) as a PNG at 2× scale."""

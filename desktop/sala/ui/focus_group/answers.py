@@ -275,7 +275,8 @@ class AnswersPanel(QWidget):
         self.undo_stack.push(AddRecord(self.observation_ops, view, self.tr("Add observation")))
 
     def _answer_saved(self, view: ContributionView) -> None:
-        if view.participant_code and view.participant_code not in {self.code.itemText(i) for i in range(self.code.count())}:
+        known = {self.code.itemText(i) for i in range(self.code.count())}
+        if view.participant_code and view.participant_code not in known:
             self.refresh_codes()
             self.sig_new_code.emit()
 

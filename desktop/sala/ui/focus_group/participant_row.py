@@ -28,8 +28,10 @@ from sala.ui.common.tasks import TaskRunner
 
 SAVE_DELAY_MS = 600  # the issue allows at most 1 s of typing to be at risk
 
-CONTACT_LOCKED_TH = "กรอกข้อมูลติดต่อได้เมื่อผู้เข้าร่วมให้ความยินยอม (ด้วยวาจาหรือเป็นลายลักษณ์อักษร) แล้วเท่านั้น ตาม พ.ร.บ. คุ้มครองข้อมูลส่วนบุคคล"
-CONTACT_LOCKED_EN = "Contact details can be filled in only after the participant consents (verbal or written), under the PDPA."
+CONTACT_LOCKED_TH = ("กรอกข้อมูลติดต่อได้เมื่อผู้เข้าร่วมให้ความยินยอม (ด้วยวาจาหรือเป็นลายลักษณ์อักษร) แล้วเท่านั้น "
+                     "ตาม พ.ร.บ. คุ้มครองข้อมูลส่วนบุคคล")
+CONTACT_LOCKED_EN = ("Contact details can be filled in only after the participant consents (verbal or written), "
+                     "under the PDPA.")
 
 
 def _combo(items: list[tuple[str, str]], current: str) -> QComboBox:
@@ -171,7 +173,8 @@ class ParticipantRow(QObject):
 
     def _lock_contact(self, lang: str) -> None:
         ok = self.consented()
-        why = f"{CONTACT_LOCKED_TH}\n{CONTACT_LOCKED_EN}" if lang == "th" else f"{CONTACT_LOCKED_EN}\n{CONTACT_LOCKED_TH}"
+        texts = (CONTACT_LOCKED_TH, CONTACT_LOCKED_EN)
+        why = "\n".join(texts if lang == "th" else reversed(texts))
         for edit in (self.name, self.phone, self.email):
             edit.setEnabled(ok)
             edit.setPlaceholderText("" if ok else ("รอความยินยอม" if lang == "th" else "Needs consent"))

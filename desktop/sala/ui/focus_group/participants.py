@@ -212,8 +212,8 @@ class ParticipantsTable(QWidget):
         if not 0 <= n < len(self.rows):
             return
         row = self.rows[n]
-        answer = QMessageBox.question(self, "Sala", self.tr("Remove participant %1? Their answers stay, without the code.")
-                                      .replace("%1", row.code.text()))
+        text = self.tr("Remove participant %1? Their answers stay, without the code.").replace("%1", row.code.text())
+        answer = QMessageBox.question(self, "Sala", text)
         if answer != QMessageBox.StandardButton.Yes:
             return
         pid = row.participant_id
@@ -260,4 +260,5 @@ class ParticipantsTable(QWidget):
         self.error.show()
 
     def _update_add_label(self) -> None:
-        self.add_button.setText(self.tr("Add participant (%1)").replace("%1", self._services.participants.next_free_code(self._session_id)))
+        code = self._services.participants.next_free_code(self._session_id)
+        self.add_button.setText(self.tr("Add participant (%1)").replace("%1", code))

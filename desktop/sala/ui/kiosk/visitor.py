@@ -135,8 +135,8 @@ class KioskVisitor(QWidget):
         self.save_button.setObjectName("kioskSend")
         self.save_button.setMinimumWidth(180)
         self.save_button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        self.save_button.setStyleSheet(self.save_button.styleSheet() +
-                                       "QPushButton:enabled { background: #2e7d32; color: white; border-color: #2e7d32; }")
+        self.save_button.setStyleSheet(self.save_button.styleSheet() + "QPushButton:enabled { background: #2e7d32; "
+                                       "color: white; border-color: #2e7d32; }")
         self.save_button.clicked.connect(self.save)
         send_row = QHBoxLayout()
         send_row.addWidget(self.comment, 1)

@@ -54,7 +54,8 @@ class ContributionModel(QAbstractTableModel):
                          self.tr("Code"), self.tr("Tags"), self.tr("Status"))
 
     # -- loading ------------------------------------------------------------------------------
-    def load(self, loader: Loader, total: int, amendments: dict[str, tuple[dict[str, Any], list[AmendmentView]]] | None = None) -> None:
+    def load(self, loader: Loader, total: int,
+             amendments: dict[str, tuple[dict[str, Any], list[AmendmentView]]] | None = None) -> None:
         """Show the first page; later pages come through fetchMore as the view scrolls."""
         self.beginResetModel()
         self._loader, self._total = loader, total
@@ -87,7 +88,8 @@ class ContributionModel(QAbstractTableModel):
     def insert(self, view: ContributionView, pending: bool = True) -> None:
         """Put ``view`` where it belongs by time (newest first): the top for a new entry."""
         pos = 0
-        while pos < len(self._rows) and (self._rows[pos].view.recorded_at, self._rows[pos].view.id) > (view.recorded_at, view.id):
+        key = (view.recorded_at, view.id)
+        while pos < len(self._rows) and (self._rows[pos].view.recorded_at, self._rows[pos].view.id) > key:
             pos += 1
         self.beginInsertRows(QModelIndex(), pos, pos)
         self._rows.insert(pos, Row(view, pending))

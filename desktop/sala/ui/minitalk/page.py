@@ -237,7 +237,8 @@ class MinitalkPage(QWidget):
         amended = svc.amendments.effective(sid)
         self.model.load(lambda off, n: svc.contributions.list(sid, off, n), svc.contributions.count(sid), amended)
         self._show_amendments()
-        self.capture.set_known_codes([self.model.view_at(r).participant_code or "" for r in range(self.model.rowCount())])
+        codes = [self.model.view_at(r).participant_code or "" for r in range(self.model.rowCount())]
+        self.capture.set_known_codes(codes)
 
     def _show_amendments(self) -> None:
         self.amendments.show_amendments(self.services.amendments.list(self.session_id), self.lang)
@@ -342,19 +343,19 @@ class MinitalkPage(QWidget):
         return self.header.detail.status in (e.SessionStatus.DRAFT, e.SessionStatus.OPEN)
 
     def apply_status(self, detail: SessionDetail) -> None:
-        S = e.SessionStatus
-        ro, closed = detail.status == S.FINALIZED, detail.status == S.CLOSED
+        status = e.SessionStatus
+        ro, closed = detail.status == status.FINALIZED, detail.status == status.CLOSED
         if ro or closed:
             self.flush()
         if ro:
             self.undo_stack.clear()  # nothing of a finalized session can be taken back
         notes = {
-            S.DRAFT: self.tr("Draft: the session starts when you save the first entry (or press Start)."),
-            S.OPEN: "",
-            S.CLOSED: self.tr("This session is closed: nothing can be added or changed. "
-                              "Press Reopen to add more, or Finalize when it is complete."),
-            S.FINALIZED: self.tr("Finalized: read-only. To correct an entry, select it and press "
-                                 "Amend… (a reason is recorded)."),
+            status.DRAFT: self.tr("Draft: the session starts when you save the first entry (or press Start)."),
+            status.OPEN: "",
+            status.CLOSED: self.tr("This session is closed: nothing can be added or changed. "
+                                   "Press Reopen to add more, or Finalize when it is complete."),
+            status.FINALIZED: self.tr("Finalized: read-only. To correct an entry, select it and press "
+                                      "Amend… (a reason is recorded)."),
         }
         self.capture.set_capture("hidden" if ro else "off" if closed else "on", notes[detail.status])
         self.model.set_read_only(ro or closed)

@@ -329,7 +329,8 @@ class ActionItemsPanel(_RecordPanel):
             flags = done.flags() & ~Qt.ItemFlag.ItemIsEditable & ~Qt.ItemFlag.ItemIsUserCheckable
             done.setFlags(flags if self.read_only else flags | Qt.ItemFlag.ItemIsUserCheckable)
             done.setCheckState(Qt.CheckState.Checked if done_now else Qt.CheckState.Unchecked)
-            rows.append((a.id, [self.shown(a.id, "what", a.what), self.shown(a.id, "who", a.who, self._dash), due, done]))
+            what, who = self.shown(a.id, "what", a.what), self.shown(a.id, "who", a.who, self._dash)
+            rows.append((a.id, [what, who, due, done]))
         self.put_rows(rows)
 
     def _date(self, iso: Any) -> str:

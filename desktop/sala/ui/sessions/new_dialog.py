@@ -80,7 +80,8 @@ class NewSessionDialog(QDialog):
         self.topics.itemChanged.connect(lambda _i: self._suggest_title())
         self.venue = QComboBox()
         for v in services.sessions.venues():
-            self.venue.addItem(f"{v.name} ({v.district}, {self._province_name(v.province_code)})".replace("(, ", "("), v.id)
+            label = f"{v.name} ({v.district}, {self._province_name(v.province_code)})".replace("(, ", "(")
+            self.venue.addItem(label, v.id)
         self.venue.addItem(self.tr("New venue…"), NEW_VENUE)
         self.venue_name = QLineEdit()
         self.venue_name.textEdited.connect(lambda _t: self._suggest_title())
@@ -222,7 +223,8 @@ class NewSessionDialog(QDialog):
         if self.venue.currentData() == NEW_VENUE:
             province = self.province.currentData() if self.province.currentText() == self.province.itemText(
                 self.province.currentIndex()) else self.province.currentText()
-            venue = VenueInput(self.venue_name.text(), self.venue_kind.currentData(), province or "", self.district.text())
+            venue = VenueInput(self.venue_name.text(), self.venue_kind.currentData(), province or "",
+                               self.district.text())
         else:
             venue_id = self.venue.currentData()
         return SessionInput(title=self.title.text(), kind=self.kind.currentData(), venue_id=venue_id, venue=venue,

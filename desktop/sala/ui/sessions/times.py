@@ -30,9 +30,11 @@ def session_times(d: SessionDetail) -> str:
     """"Planned 09:00–11:00 · Actual 09:05–10:50" (Thai: "กำหนดการ 09:00–11:00 น. · เวลาจริง …")."""
     parts: list[str] = []
     if d.planned_start or d.planned_end:
-        parts.append(QCoreApplication.translate("SessionTimes", "Planned %1").replace("%1", _range(d.planned_start, d.planned_end)))
+        planned = _range(d.planned_start, d.planned_end)
+        parts.append(QCoreApplication.translate("SessionTimes", "Planned %1").replace("%1", planned))
     if d.started_at and d.ended_at:
-        parts.append(QCoreApplication.translate("SessionTimes", "Actual %1").replace("%1", _range(d.started_at, d.ended_at)))
+        actual = _range(d.started_at, d.ended_at)
+        parts.append(QCoreApplication.translate("SessionTimes", "Actual %1").replace("%1", actual))
     elif d.started_at:
         parts.append(QCoreApplication.translate("SessionTimes", "Started %1").replace("%1", clock(d.started_at)))
     elif d.ended_at:
