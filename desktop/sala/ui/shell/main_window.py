@@ -167,7 +167,8 @@ class MainWindow(QMainWindow):
             act.triggered.connect(lambda _=False, c=code: self._choose_language(c))
             lang_menu.addAction(act)
         self.view_menu = view
-        self._shortcuts = ((self.action_new, QKeySequence.StandardKey.New), (quit_action, QKeySequence.StandardKey.Quit),
+        self._shortcuts = ((self.action_new, QKeySequence.StandardKey.New),
+                           (quit_action, QKeySequence.StandardKey.Quit),
                            (self.action_summary, QKeySequence.StandardKey.Print),
                            (self.action_sessions, "Ctrl+L"), (self.action_dashboard, "Ctrl+D"),
                            (self.action_back, "Alt+Left"))
@@ -257,7 +258,8 @@ class MainWindow(QMainWindow):
 
         self.statusBar().showMessage(self.tr("Saving…"))
         self.tasks.run(lambda: self.services.db.backup("manual"),
-                       lambda path: self.statusBar().showMessage(self.tr("Backup saved: %1").replace("%1", str(path)), 8000),
+                       lambda path: self.statusBar().showMessage(
+                           self.tr("Backup saved: %1").replace("%1", str(path)), 8000),
                        lambda exc: show_error(self, exc, self.lang))
 
     # -- reports (dialogs read on their own thread; see ui/reports/report_dialog.py) --------------------
@@ -311,7 +313,8 @@ class MainWindow(QMainWindow):
     def _choose_language(self, code: str) -> None:
         self.settings.setValue("ui/language", code)
         self.sig_language_change_requested.emit(code)
-        QMessageBox.information(self, "Sala", "ภาษาจะเปลี่ยนเมื่อเปิดโปรแกรมครั้งถัดไป\nThe language changes the next time Sala starts.")
+        QMessageBox.information(self, "Sala", "ภาษาจะเปลี่ยนเมื่อเปิดโปรแกรมครั้งถัดไป\n"
+                                              "The language changes the next time Sala starts.")
 
     def show_fitted(self) -> None:
         """Show at the size and place of the last run, or fitted to this screen the first time.
