@@ -8,18 +8,31 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 
 from sala import __version__
-from sala.domain.errors import SalaError
+from sala.domain.errors import SalaError, StorageError
 
 # Each module offers ``add_parser(subparsers)``; the parser it adds sets ``func(args, services)``.
 # Imported only when a command is asked for: the GUI's start must not pay for them.
-COMMANDS = ("info_cmd", "demo_cmd", "backup_cmd", "report_cmd", "export_cmd", "sync_cmd")
+COMMANDS = ("info_cmd", "demo_cmd", "backup_cmd", "restore_cmd", "report_cmd", "export_cmd", "sync_cmd")
 
+# The exit codes the README lists: 0 done, 2 bad input or a local database/disk that cannot be
+# used, 70 a bug; ``sala sync`` adds its own (sala.sync.messages.EXIT_CODES: 3–8), and a
+# StorageError during a sync is its "disk" outcome (7), as the README says.
 EXIT_USER_ERROR = 2
 EXIT_BUG = 70
+PRIVATE_UMASK = 0o077  # every file Sala creates (database, backups, logs, exports, keys) is the user's own
+
+
+def _exit_code(command: str | None, exc: SalaError) -> int:
+    if command == "sync" and isinstance(exc, StorageError):
+        from sala.sync.messages import EXIT_CODES, Outcome
+
+        return EXIT_CODES[Outcome.DISK]
+    return int(getattr(exc, "exit_code", EXIT_USER_ERROR))
 
 
 def _common_parser(add_help: bool) -> argparse.ArgumentParser:
@@ -51,6 +64,8 @@ def _load_qt_checks():  # noqa: ANN202 - the Qt part's qt_checks, imported only 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if hasattr(os, "umask"):
+        os.umask(PRIVATE_UMASK)
     # No command (only --db/--lang): the GUI, without importing every command first.
     gui_args, rest = _common_parser(add_help=False).parse_known_args(argv)
     if gui_args.self_check:
@@ -60,24 +75,30 @@ def main(argv: list[str] | None = None) -> int:
     if not rest:
         from sala.ui.shell.main import run_gui
 
-        return run_gui(gui_args.db, lang=gui_args.lang)
+        try:
+            return run_gui(gui_args.db, lang=gui_args.lang)
+        except SalaError as exc:  # an unusable --db, refused before the window opens
+            print(exc.bilingual(), file=sys.stderr)
+            return EXIT_USER_ERROR
     args = build_parser().parse_args(argv)
     from sala.bootstrap import build_services
     from sala.logging_setup import setup_logging
     from sala.paths import AppPaths
 
-    paths = AppPaths.resolve(args.db)
     try:
+        paths = AppPaths.resolve(args.db)
+        if getattr(args, "before_open", None):
+            args.before_open(args, paths)
         services = build_services(paths)
     except SalaError as exc:
         print(exc.bilingual(), file=sys.stderr)
-        return EXIT_USER_ERROR
+        return _exit_code(args.command, exc)
     setup_logging(paths)
     try:
         return int(args.func(args, services) or 0)
     except SalaError as exc:
         print(exc.bilingual(), file=sys.stderr)
-        return getattr(exc, "exit_code", EXIT_USER_ERROR)
+        return _exit_code(args.command, exc)
     except KeyboardInterrupt:
         return 130
     except Exception:

@@ -1,4 +1,4 @@
-"""``sala backup`` and ``sala restore``: online backups of the local database."""
+"""``sala backup`` and ``sala backups``: online backups of the local database (restore: restore_cmd)."""
 
 from __future__ import annotations
 

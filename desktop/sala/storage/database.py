@@ -10,7 +10,9 @@ fresh per-device sequence number and timestamps, in the same transaction as the 
 
 from __future__ import annotations
 
+import errno
 import logging
+import os
 import socket
 import sqlite3
 from collections.abc import Iterator
@@ -25,8 +27,9 @@ from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import sessionmaker
 
 from sala.domain.clock import now
-from sala.domain.errors import SalaError
+from sala.domain.errors import SalaError, StorageError
 from sala.domain.ids import new_id
+from sala.paths import PRIVATE_DIR, PRIVATE_FILE, check_database_path, tighten
 from sala.storage import backup as backups
 from sala.storage import migrate
 from sala.storage.engine import make_engine
@@ -158,7 +161,10 @@ def _stamp_records(session: OrmSession, _ctx: Any, _instances: Any) -> None:
 
 
 def quick_check(path: Path) -> str:
-    """``ok`` or SQLite's description of the damage."""
+    """``ok`` or SQLite's description of the damage.
+
+    A file that cannot be opened or written (a read-only folder, a lock) is not damage: that
+    raises its own StorageError rather than offering to restore a backup over a good file."""
     try:
         conn = sqlite3.connect(path)
         try:
@@ -166,9 +172,50 @@ def quick_check(path: Path) -> str:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+        if code and code not in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+            known = translate(exc)
+            if code in (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM):
+                known = read_only_error(path)
+            if known is not None:
+                raise known from exc
         return str(exc)
     result = "; ".join(str(r[0]) for r in rows[:3])
     return "ok" if result == "ok" else result
+
+
+def read_only_error(path: Path) -> StorageError:
+    return StorageError(
+        f"โฟลเดอร์ข้อมูล {path.parent} หรือไฟล์ {path.name} อ่านได้อย่างเดียว Sala จึงบันทึกไม่ได้ "
+        "ข้อมูลในไฟล์ไม่ได้เสียหาย กรุณาให้สิทธิ์เขียนโฟลเดอร์นี้ หรือคัดลอกโฟลเดอร์ไปไว้ที่ที่เขียนได้",
+        f"The data folder {path.parent} or the file {path.name} is read-only, so Sala cannot save. "
+        "The data in it is not damaged. Make the folder writable, or copy it somewhere writable.")
+
+
+def _prepare_file(path: Path) -> None:
+    """Refuse an unusable location before SQLite touches it, create a new database file
+    owner-only (SQLite gives its -wal and -shm the same mode), and tighten an existing one."""
+    check_database_path(path)
+    try:
+        path.parent.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
+    except OSError as exc:
+        raise SalaError(
+            f"สร้างโฟลเดอร์ข้อมูล {path.parent} ไม่ได้ ({exc.strerror})",
+            f"Cannot create the data folder {path.parent} ({exc.strerror})",
+        ) from exc
+    if not os.access(path.parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise read_only_error(path)
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
+    except FileExistsError:
+        pass
+    except OSError as exc:
+        if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+            raise read_only_error(path) from exc
+        raise SalaError(f"สร้างไฟล์ฐานข้อมูล {path} ไม่ได้ ({exc.strerror})",
+                        f"Cannot create the database file {path} ({exc.strerror})") from exc
+    for p in (path, *(path.with_name(path.name + sfx) for sfx in ("-wal", "-shm"))):
+        tighten(p, PRIVATE_FILE)
 
 
 def raise_if_damaged(path: Path, backups_dir: Path) -> None:
@@ -187,13 +234,7 @@ def open_database(path: Path, backups_dir: Path | None = None, device_name: str 
     migration is due (the report's ``checked`` says which happened).
     """
     backups_dir = backups_dir or path.parent / "backups"
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise SalaError(
-            f"สร้างโฟลเดอร์ข้อมูล {path.parent} ไม่ได้ ({exc.strerror})",
-            f"Cannot create the data folder {path.parent} ({exc.strerror})",
-        ) from exc
+    _prepare_file(path)
     created = not path.exists() or path.stat().st_size == 0
     checked = created or check
     if not created and check:

@@ -47,6 +47,17 @@ def head_revision() -> str:
     return heads.pop()
 
 
+@cache
+def known_revisions() -> frozenset[str]:
+    """Every released revision this Sala can open (and upgrade from)."""
+    found = set()
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        rev = _REV.search(path.read_text(encoding="utf-8"))
+        if rev:
+            found.add(rev.group(1))
+    return frozenset(found)
+
+
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
         try:
