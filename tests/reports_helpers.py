@@ -208,4 +208,5 @@ def lines_ending_inside_words(original: str, lines: list[str]) -> list[str]:
 
     flat, bounds = squash(original), word_bounds(original)
     return [f"…{flat[max(off - 8, 0):off]}|{flat[off:off + 8]}…"
-            for off, _line in zip(accumulate(len(squash(ln)) for ln in lines), lines[:-1]) if off not in bounds]
+            for off, _line in zip(accumulate(len(squash(ln)) for ln in lines), lines[:-1], strict=False)
+            if off not in bounds]

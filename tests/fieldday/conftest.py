@@ -4,7 +4,8 @@ window manager (openbox), as ``make test`` runs them (its second pytest run).
 Under ``offscreen`` (``make test``'s first run, or a plain ``pytest``) the whole folder is skipped
 with the reason said; nothing here fakes a display. To run it alone::
 
-    xvfb-run -a -s "-screen 0 1366x768x24" bash -c 'openbox & QT_QPA_PLATFORM=xcb .venv/bin/python -m pytest tests/fieldday'
+    xvfb-run -a -s "-screen 0 1366x768x24" \
+        bash -c 'openbox & QT_QPA_PLATFORM=xcb .venv/bin/python -m pytest tests/fieldday'
 
 Each test starts Sala as ``sala`` does (``Startup``: the shell, then the database) over a fresh data
 folder in its tmp_path, works it by keyboard (by touch in the kiosk), checks after each step that

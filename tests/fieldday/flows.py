@@ -214,7 +214,8 @@ def landed(server: Any) -> dict[tuple[str, str], dict]:
     engine = create_engine(server.db_url)
     try:
         with engine.connect() as c:
-            return {(rid, typ): json.loads(body) for rid, typ, body in c.execute(text("select id, type, body from records"))}
+            rows = c.execute(text("select id, type, body from records"))
+            return {(rid, typ): json.loads(body) for rid, typ, body in rows}
     finally:
         engine.dispose()
 

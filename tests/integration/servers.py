@@ -149,7 +149,7 @@ class Device:
 
 # -- PostgreSQL --------------------------------------------------------------------------------
 
-class PostgresMissing(RuntimeError):
+class PostgresMissing(RuntimeError):  # noqa: N818 - a missing install that skips tests, not an error
     pass
 
 

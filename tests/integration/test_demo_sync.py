@@ -48,7 +48,8 @@ def test_demo_then_enroll_then_sync_lands_every_finalized_session(tmp_path: Path
     server = create_engine(central_sqlite.db_url)
     try:
         with server.connect() as c:
-            landed = {(rid, typ): json.loads(body) for rid, typ, body in c.execute(text("select id, type, body from records"))}
+            rows = c.execute(text("select id, type, body from records"))
+            landed = {(rid, typ): json.loads(body) for rid, typ, body in rows}
             assert c.execute(text("select count(*) - count(distinct id) from records")).scalar_one() == 0
     finally:
         server.dispose()

@@ -70,7 +70,8 @@ def test_report_period_and_export(db_with_session, tmp_path):
      "ไม่รู้จักจังหวัด", "Unknown province"),
     (["report", "period", "--fiscal-year", "2569", "--topic", "nothing", "--out", "{tmp}/x.pdf"],
      "ไม่พบประเด็น", "Unknown topic"),
-    (["report", "period", "--fiscal-year", "2569", "--out", "{tmp}/missing-folder/x.pdf"], "ไม่พบโฟลเดอร์", "does not exist"),
+    (["report", "period", "--fiscal-year", "2569", "--out", "{tmp}/missing-folder/x.pdf"],
+     "ไม่พบโฟลเดอร์", "does not exist"),
     (["report", "period", "--fiscal-year", "2569", "--out", "/dev/full"], "ดิสก์เต็ม", "disk is full"),
     (["export", "sessions", "--out", "/dev/full"], "ดิสก์เต็ม", "disk is full"),
 ])

@@ -114,7 +114,8 @@ def _open_big(app, services, tasks) -> tuple[list[float], list[float]]:
     empty = services.sessions.create(SessionInput("empty", "minitalk", province="CMI")).id
     start = now()
     for i in range(BIG):
-        services.contributions.add(big, ContributionInput("opinion", f"{i} {TEXT}", "support", ["PM2.5"], f"P{i % 40:02d}"),
+        services.contributions.add(big,
+                                   ContributionInput("opinion", f"{i} {TEXT}", "support", ["PM2.5"], f"P{i % 40:02d}"),
                                    recorded_at=start + timedelta(seconds=i))
 
     def open_once(sid: str) -> float:

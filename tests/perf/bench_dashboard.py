@@ -120,7 +120,8 @@ def _bench_page(report: Report, app, db, base: float) -> None:  # noqa: ANN001
         p._start_refresh()  # what the coalescing timer calls
 
     try:
-        for name, flt in (("no filter", SessionFilter()), ("kind = minitalk", SessionFilter(kinds={e.SessionKind.MINITALK}))):
+        for name, flt in (("no filter", SessionFilter()),
+                          ("kind = minitalk", SessionFilter(kinds={e.SessionKind.MINITALK}))):
             refresh(flt)
             draw_ms.clear()
             times = [refresh(flt) for _ in range(5)]

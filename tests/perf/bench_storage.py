@@ -162,7 +162,8 @@ def bench_big_database(report: Report, big: Path) -> None:
     rows = services.sessions.list(SessionFilter(), 0, 100)
     total = services.sessions.count(SessionFilter())
     ms = (time.perf_counter() - t0) * 1000
-    report.add(f"open 250k db + first page of {total:,} sessions (in process)", ms, "ms", target="≤ 300 ms", ok=ms <= 300)
+    report.add(f"open 250k db + first page of {total:,} sessions (in process)", ms, "ms", target="≤ 300 ms",
+               ok=ms <= 300)
     assert rows
     t0 = time.perf_counter()
     assert quick_check(big) == "ok"

@@ -76,7 +76,7 @@ def test_header_times_are_bangkok_planned_and_actual(qtbot, page, services, task
 
 
 def test_each_state_is_visible_and_enforced(qtbot, page, services, tasks, session_id, tmp_path):
-    h, box, S = page.header, page.capture.box, e.SessionStatus
+    h, box = page.header, page.capture.box
 
     # Draft: a grey badge, Start and Close offered, a note saying the first entry starts it.
     assert h.status.text() == "ร่าง" and h.status.property("status") == "draft"
@@ -87,16 +87,17 @@ def test_each_state_is_visible_and_enforced(qtbot, page, services, tasks, sessio
     type_text(box, "เริ่มพูดคนแรก")
     qtbot.keyClick(box, K.Key_Return)                                # typing opens the draft
     settle(qtbot, page, tasks)
-    qtbot.waitUntil(lambda: h.detail.status == S.OPEN)
-    assert status(services, session_id) == S.OPEN and services.sessions.get(session_id).started_at is not None
+    qtbot.waitUntil(lambda: h.detail.status == e.SessionStatus.OPEN)
+    assert status(services, session_id) == e.SessionStatus.OPEN
+    assert services.sessions.get(session_id).started_at is not None
     assert [c.text for c in services.contributions.list(session_id)] == ["เริ่มพูดคนแรก"]
     assert h.status.text() == "กำลังดำเนินการ" and not page.capture.state_note.isVisible()
     assert visible_buttons(page) == {"closeButton", "printButton", "backButton"}
 
     # Closed: read-only until reopened, and says so; typing and Enter save nothing.
     qtbot.mouseClick(h.close_button, LEFT)
-    qtbot.waitUntil(lambda: h.detail.status == S.CLOSED)
-    assert status(services, session_id) == S.CLOSED
+    qtbot.waitUntil(lambda: h.detail.status == e.SessionStatus.CLOSED)
+    assert status(services, session_id) == e.SessionStatus.CLOSED
     assert "ปิดแล้ว" in h.status.text()
     assert visible_buttons(page) == {"reopenButton", "finalizeButton", "printButton", "backButton"}
     assert box.isVisible() and not box.isEnabled()
@@ -114,7 +115,7 @@ def test_each_state_is_visible_and_enforced(qtbot, page, services, tasks, sessio
 
     # Reopen: capture again.
     qtbot.mouseClick(h.reopen_button, LEFT)
-    qtbot.waitUntil(lambda: h.detail.status == S.OPEN)
+    qtbot.waitUntil(lambda: h.detail.status == e.SessionStatus.OPEN)
     assert box.isEnabled() and not note.isVisible()
     type_text(box, "คนที่สอง")
     qtbot.keyClick(box, K.Key_Return)
@@ -123,11 +124,11 @@ def test_each_state_is_visible_and_enforced(qtbot, page, services, tasks, sessio
 
     # Finalized: the capture box is gone, a note says corrections are amendments.
     qtbot.mouseClick(h.close_button, LEFT)
-    qtbot.waitUntil(lambda: h.detail.status == S.CLOSED)
+    qtbot.waitUntil(lambda: h.detail.status == e.SessionStatus.CLOSED)
     h.confirm_finalize = lambda: True
     qtbot.mouseClick(h.finalize_button, LEFT)
-    qtbot.waitUntil(lambda: h.detail.status == S.FINALIZED)
-    assert status(services, session_id) == S.FINALIZED
+    qtbot.waitUntil(lambda: h.detail.status == e.SessionStatus.FINALIZED)
+    assert status(services, session_id) == e.SessionStatus.FINALIZED
     assert h.status.text().startswith("ยืนยันแล้ว")
     assert visible_buttons(page) == {"amendTitleButton", "printButton", "backButton"}
     assert not box.isVisible() and note.isVisible() and "แก้ไขเพิ่มเติม" in note.text()
@@ -154,7 +155,8 @@ def test_head_count_recorded_apart_from_speakers_then_amended(qtbot, page, servi
         qtbot.mouseClick(dlg.save_button, LEFT)
     stored = services.sessions.get(session_id)
     assert stored.attendance_total == 30
-    assert stored.attendance_detail == {"gender": {"female": 18}, "age_band": {"18_24": 7}, "occupation": {"farmer": 12}}
+    assert stored.attendance_detail == {"gender": {"female": 18}, "age_band": {"18_24": 7},
+                                        "occupation": {"farmer": 12}}
     assert h.attendance_button.text() == "ผู้เข้าร่วม 30 คน…"
     # Who spoke is counted apart: two speakers in a room of thirty.
     for code in ("P01", "P02"):

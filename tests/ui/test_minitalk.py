@@ -213,7 +213,8 @@ def _answer_modal(qtbot, fn: Callable[[object], None]) -> None:
     QTimer.singleShot(0, poll)
 
 
-def test_finalize_makes_page_read_only_and_amendment_shows_beside_original(qtbot, open_page, services, tasks, session_id):
+def test_finalize_makes_page_read_only_and_amendment_shows_beside_original(qtbot, open_page, services, tasks,
+                                                                          session_id):
     services.contributions.add(session_id, ContributionInput("opinion", "ควรปลูกต้นไม้เพิ่ม", "support"))
     page = open_page()
     qtbot.mouseClick(page.header.close_button, Qt.MouseButton.LeftButton)

@@ -147,7 +147,8 @@ def test_long_thai_entry_is_shown_whole_in_the_main_window_at_1366x768(
     from sala.ui.shell.app import create_main_window
 
     for i in range(3):
-        services.contributions.add(session_id, ContributionInput("opinion", f"สั้น ๆ ข้อ {i + 1}", "neutral", ["PM2.5"], "P01"))
+        services.contributions.add(session_id,
+                                   ContributionInput("opinion", f"สั้น ๆ ข้อ {i + 1}", "neutral", ["PM2.5"], "P01"))
     services.contributions.add(session_id, ContributionInput("concern", LONG_THAI, "support", ["ฝุ่นควัน"], "P12"))
     w = create_main_window(services, tasks, settings, "th")
     qtbot.addWidget(w)

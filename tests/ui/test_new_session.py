@@ -46,7 +46,8 @@ def test_first_session_by_keyboard(qtbot, dialog, services):
     qtbot.keyClick(dlg.title, K.Key_Return)
     qtbot.waitUntil(lambda: dlg.session_id is not None)
     d = services.sessions.get(dlg.session_id)
-    assert (d.kind, d.province_code, d.district, d.venue_name) == (e.SessionKind.MINITALK, "LPG", "เมืองลำปาง", "ศาลาประชาคมหมู่ 3")
+    assert (d.kind, d.province_code, d.district, d.venue_name) == (e.SessionKind.MINITALK, "LPG", "เมืองลำปาง",
+                                                                   "ศาลาประชาคมหมู่ 3")
     assert d.topic_names == (first_topic,) and d.facilitators == "สมใจ, ประเสริฐ"
     assert d.planned_end - d.planned_start == timedelta(hours=2)
 

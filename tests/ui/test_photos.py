@@ -29,11 +29,12 @@ def _drop(widget, paths: list[Path]) -> bool:  # noqa: ANN001
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
     pos = QPoint(widget.width() // 2, widget.height() // 2)
-    enter = QDragEnterEvent(pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(pos, Qt.DropAction.CopyAction, mime, buttons, keys)
     QApplication.sendEvent(widget, enter)
     if not enter.isAccepted():
         return False
-    drop = QDropEvent(QPointF(pos), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    drop = QDropEvent(QPointF(pos), Qt.DropAction.CopyAction, mime, buttons, keys)
     QApplication.sendEvent(widget, drop)
     return drop.isAccepted()
 
@@ -84,7 +85,8 @@ def _dialog_texts(dlg) -> dict[str, str]:  # noqa: ANN001
     return {name: dlg.labelText(getattr(lab, name)) for name in ("LookIn", "FileName", "FileType", "Accept", "Reject")}
 
 
-def test_photo_file_dialog_speaks_thai_and_adds_the_chosen_files(qtbot, services, tasks, sid, panel, photo_file) -> None:
+def test_photo_file_dialog_speaks_thai_and_adds_the_chosen_files(qtbot, services, tasks, sid, panel,
+                                                                  photo_file) -> None:
     from PySide6.QtWidgets import QFileDialog, QLabel
 
     qtbot.mouseClick(panel.choose_button, Qt.MouseButton.LeftButton)

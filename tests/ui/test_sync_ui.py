@@ -26,7 +26,7 @@ def window(qtbot, services, tasks, thai_ui):  # noqa: ANN001
     actions.controller.wait()
 
 
-def test_sync_now_with_real_server_updates_status_and_history(window, services, central_sqlite,
+def test_sync_now_with_real_server_updates_status_and_history(window, services, central_sqlite,  # noqa: F811 - fixture
                                                               qtbot, screenshot) -> None:
     win, actions = window
     widget = actions.widget

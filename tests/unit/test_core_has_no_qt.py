@@ -46,6 +46,7 @@ def test_no_core_source_mentions_qt_imports():
                     names = [a.name for a in node.names]
                 elif isinstance(node, ast.ImportFrom) and node.module:
                     names = [node.module]
-                if any(n.split(".")[0] in ("PySide6", "pyqtgraph", "shiboken6") or n.startswith("sala.ui") for n in names):
+                if any(n.split(".")[0] in ("PySide6", "pyqtgraph", "shiboken6") or n.startswith("sala.ui")
+                       for n in names):
                     offenders.append(str(path))
     assert offenders == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
+from itertools import pairwise
 
 import pytest
 from sqlalchemy import select
@@ -91,7 +92,7 @@ def test_text_filter_uses_thai_search(demo):  # noqa: ANN001
 
 def test_months_are_consecutive_and_labelled_in_buddhist_era(demo):  # noqa: ANN001
     months = demo.dashboard.figures().months
-    for a, b in zip(months, months[1:]):
+    for a, b in pairwise(months):
         assert (b.year, b.month) == ((a.year + 1, 1) if a.month == 12 else (a.year, a.month + 1))
     assert MonthCount(2026, 3, 0).label("th") == "มี.ค. 69"
     assert MonthCount(2026, 3, 0).long_label("th") == "มี.ค. 2569"

@@ -100,7 +100,8 @@ def test_filters_select_sessions(services, tmp_path):
     rich_session(services.db, att, day=date(2026, 9, 30))  # 2569
     path = tmp_path / "s.csv"
     assert export(services.db, "sessions", "csv", path, parse_filter(services.db, fiscal_year=2569)) == 2
-    assert export(services.db, "sessions", "csv", path, parse_filter(services.db, fiscal_year=2569, province="LPG")) == 1
+    lampang = parse_filter(services.db, fiscal_year=2569, province="LPG")
+    assert export(services.db, "sessions", "csv", path, lampang) == 1
     rows = read_csv(path)
     assert rows[1][rows[0].index("จังหวัด")] == "ลำปาง" and rows[1][rows[0].index("ผู้ลงทะเบียนรหัส")] == "2"
     assert rows[1][rows[0].index("ผู้แสดงความเห็น")] == "2"  # P01 and P02 spoke

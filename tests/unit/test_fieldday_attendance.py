@@ -97,7 +97,8 @@ def test_after_finalize_only_an_amendment_with_a_reason_changes_it_and_it_travel
     assert (d.attendance_total, d.attendance_detail) == (42, {"gender": {"female": 20, "male": 22}})
     assert _row(services, sid).attendance_total == 42, "the list shows the amended head count"
     with services.db.read() as s:
-        queued = [json.loads(x.envelope) for x in s.scalars(select(OutboxEntry).where(OutboxEntry.record_type == "amendment"))]
+        entries = s.scalars(select(OutboxEntry).where(OutboxEntry.record_type == "amendment"))
+        queued = [json.loads(x.envelope) for x in entries]
     assert [q["body"]["changes"]["attendance_total"] for q in queued] == [42]
     # A later amendment of only the breakdown is checked against the amended total of 42.
     services.amendments.amend("session", sid, {"attendance_detail": {"age_band": {"25_34": 40}}}, "เพิ่มช่วงอายุ")

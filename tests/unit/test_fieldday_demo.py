@@ -50,7 +50,8 @@ def test_every_finalized_demo_session_and_all_it_holds_is_queued_once(demo):
                              (Proposal, "proposal"), (Rating, "rating"), (Vote, "vote"), (Guide, "guide")):
             expected |= {(rtype, rid) for rid in s.scalars(select(model.id).where(model.session_id.in_(finalized)))}
         expected |= {("guide_question", q) for q in s.scalars(
-            select(GuideQuestion.id).join(Guide, Guide.id == GuideQuestion.guide_id).where(Guide.session_id.in_(finalized)))}
+            select(GuideQuestion.id).join(Guide, Guide.id == GuideQuestion.guide_id)
+            .where(Guide.session_id.in_(finalized)))}
     assert counts["finalized"] == len(finalized) > 0
     assert e.SessionKind.EXHIBITION in kinds and e.SessionKind.FOCUS_GROUP in kinds, "the seed covers every kind"
     assert {(x.record_type, x.record_id) for x in entries} == expected
@@ -109,4 +110,5 @@ def test_demo_head_counts_are_plausible(demo):
 
 
 def test_synced_models_cover_what_demo_makes():
-    assert {Session, Participant, Contribution, Rating, Vote, Proposal, Tally, Guide, GuideQuestion} <= set(SYNCED_MODELS)
+    made = {Session, Participant, Contribution, Rating, Vote, Proposal, Tally, Guide, GuideQuestion}
+    assert made <= set(SYNCED_MODELS)

@@ -106,7 +106,8 @@ def sortable(services):
                 services.exhibition.record_visit(sid, 4)
         else:
             for j in range(n):
-                services.contributions.add(sid, ContributionInput("opinion", f"ความเห็นที่ {j}", participant_code=f"P{j:02d}"))
+                services.contributions.add(sid, ContributionInput("opinion", f"ความเห็นที่ {j}",
+                                                                  participant_code=f"P{j:02d}"))
         services.sessions.set_attendance(sid, AttendanceInput(10 * (i + 1)))
         made.append(sid)
     services.sessions.open(made[1])

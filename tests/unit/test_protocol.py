@@ -128,14 +128,14 @@ def test_sealing_round_trip() -> None:
 
 
 def test_client_actions_and_backoff() -> None:
-    A = http.Action
-    assert http.action_for(200) is A.APPLY
-    assert http.action_for(401) is A.REENROLL and http.action_for(403) is A.REENROLL
-    assert http.action_for(413) is A.SPLIT
-    assert http.action_for(429) is A.RETRY_AFTER and http.action_for(503) is A.RETRY_AFTER
-    assert http.action_for(409, has_retry_after=True) is A.RETRY_AFTER
-    assert http.action_for(409, blob=True) is A.RESYNC_BLOB
-    assert http.action_for(502) is A.BACKOFF
+    act = http.Action
+    assert http.action_for(200) is act.APPLY
+    assert http.action_for(401) is act.REENROLL and http.action_for(403) is act.REENROLL
+    assert http.action_for(413) is act.SPLIT
+    assert http.action_for(429) is act.RETRY_AFTER and http.action_for(503) is act.RETRY_AFTER
+    assert http.action_for(409, has_retry_after=True) is act.RETRY_AFTER
+    assert http.action_for(409, blob=True) is act.RESYNC_BLOB
+    assert http.action_for(502) is act.BACKOFF
     assert http.retry_after_seconds({"Retry-After": "7"}) == 7.0
     assert http.retry_after_seconds({}) is None
     rng = random.Random(1)

@@ -45,7 +45,7 @@ def test_columns_widen_to_their_longest_word_from_the_flexible_column():
 def test_columns_widen_from_the_slack_of_fixed_columns_when_nothing_is_flexible():
     out = fit_columns([20.0, 100.0, 80.0], [50.0, 60.0, 60.0], 200.0)
     assert out[0] == pytest.approx(50.0) and sum(out) == pytest.approx(200.0)
-    assert all(w >= m - 1e-6 for w, m in zip(out, [50.0, 60.0, 60.0]))
+    assert all(w >= m - 1e-6 for w, m in zip(out, [50.0, 60.0, 60.0], strict=True))
 
 
 def test_columns_left_alone_when_every_word_fits():

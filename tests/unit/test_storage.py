@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select, text
+from sqlalchemy.exc import IntegrityError
 
 from sala.domain.clock import now
 from sala.services.search import SearchService
@@ -62,7 +63,7 @@ def test_every_change_gets_the_next_device_sequence_in_its_transaction(tmp_path:
 
 def test_foreign_keys_are_enforced(tmp_path: Path):
     db, _ = open_database(tmp_path / "a.sqlite3")
-    with pytest.raises(Exception), db.write() as s:
+    with pytest.raises(IntegrityError, match="FOREIGN KEY"), db.write() as s:
         s.add(Contribution(session_id="no-such-session", type="idea", text="x", recorded_at=now()))
     db.close()
 
@@ -77,7 +78,7 @@ def test_damaged_database_is_reported_with_the_latest_backup_and_can_be_restored
     path = tmp_path / "a.sqlite3"
     db, _ = open_database(path)
     with db.write() as s:
-        for i in range(300):
+        for _ in range(300):
             s.add(_session())
     saved = db.backup("test")
     db.close()

@@ -23,7 +23,8 @@ def test_tally_add_update_delete_list(services, session_id) -> None:
     assert t.total == 16
     services.tallies.update(t.id, TallyInput("ควรห้ามเผาในที่โล่งตลอดปีหรือไม่", "14", 3, 0))
     [got] = services.tallies.list(session_id)
-    assert (got.question, got.count_for, got.count_against, got.count_abstain) == ("ควรห้ามเผาในที่โล่งตลอดปีหรือไม่", 14, 3, 0)
+    assert (got.question, got.count_for, got.count_against, got.count_abstain) == (
+        "ควรห้ามเผาในที่โล่งตลอดปีหรือไม่", 14, 3, 0)
     second = services.tallies.add(session_id, TallyInput("ข้อที่สอง"))
     assert [x.id for x in services.tallies.list(session_id)] == [t.id, second.id]
     assert services.tallies.delete(t.id).question.startswith("ควรห้าม")

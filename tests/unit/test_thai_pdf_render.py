@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -102,7 +103,7 @@ def test_word_longer_than_the_line_is_cut_between_clusters(tmp_path):
 def test_cluster_bounds_keep_marks_and_leading_vowels():
     text = "เมื่อน้ำกำไร"
     cuts = [0, *cluster_bounds(text), len(text)]
-    pieces = [text[a:b] for a, b in zip(cuts, cuts[1:])]
+    pieces = [text[a:b] for a, b in pairwise(cuts)]
     assert pieces == ["เมื่", "อ", "น้ำ", "กำ", "ไร"]
 
 
