@@ -72,30 +72,40 @@ def test_an_unusable_db_path_is_refused_and_nothing_is_created(tmp_path: Path, w
     assert set(os.listdir("/dev")) == before_dev
 
 
-def test_a_read_only_data_folder_is_reported_as_read_only_not_damaged(tmp_path: Path):
-    data = tmp_path / "data"
-    db = data / "sala.sqlite3"
-    assert sala("--db", str(db), "demo-data", "--sessions", "2", "--seed", "3").returncode == 0
-    before = {p: p.read_bytes() for p in data.rglob("*") if p.is_file()}
+@contextmanager
+def read_only(data: Path, tmp_path: Path) -> Iterator[Path]:
+    """``data`` made read-only for Sala: a read-only bind mount as root (root ignores modes),
+    else the write bits taken away. Yields the folder to point ``--db`` into."""
     if _can_mount():
         view = tmp_path / "ro"
         view.mkdir()
         with mounted("--bind", str(data), str(view)):
             subprocess.run(["mount", "-o", "remount,ro,bind", str(view)], check=True, capture_output=True)
-            result = sala("--db", str(view / "sala.sqlite3"), "info")
-            demo = sala("--db", str(view / "sala.sqlite3"), "demo-data", "--sessions", "1")
-    else:
+            yield view
+        return
+    for p in [data, *data.rglob("*")]:
+        p.chmod(p.stat().st_mode & ~0o222)
+    try:
+        yield data
+    finally:
         for p in [data, *data.rglob("*")]:
-            p.chmod(p.stat().st_mode & ~0o222)
-        try:
-            result = sala("--db", str(db), "info")
-            demo = sala("--db", str(db), "demo-data", "--sessions", "1")
-        finally:
-            for p in [data, *data.rglob("*")]:
-                p.chmod(p.stat().st_mode | 0o200)
+            p.chmod(p.stat().st_mode | 0o200)
+
+
+def test_a_read_only_data_folder_is_reported_as_read_only_not_damaged(tmp_path: Path):
+    data = tmp_path / "data"
+    db = data / "sala.sqlite3"
+    assert sala("--db", str(db), "demo-data", "--sessions", "2", "--seed", "3").returncode == 0
+    before = {p: p.read_bytes() for p in data.rglob("*") if p.is_file()}
+    with read_only(data, tmp_path) as folder:
+        result = sala("--db", str(folder / "sala.sqlite3"), "info")
+        demo = sala("--db", str(folder / "sala.sqlite3"), "demo-data", "--sessions", "1")
+        sync = sala("--db", str(folder / "sala.sqlite3"), "sync")
     for r in (result, demo):
         assert_bilingual_failure(r, 2, "อ่านได้อย่างเดียว", "read-only")
         assert "เสียหาย" not in r.stderr.replace("ไม่ได้เสียหาย", "") and "restore" not in r.stderr.lower()
+    # README: `sala sync` exits 7 when the local disk cannot be written (not 2, which is bad input).
+    assert_bilingual_failure(sync, 7, "อ่านได้อย่างเดียว", "read-only")
     assert {p: p.read_bytes() for p in data.rglob("*") if p.is_file()} == before
 
 
