@@ -4,8 +4,9 @@ Usage: python -m tests.perf.startup_child {bare|sala} [DB] [--search WORD]
 
 Sala starts exactly as the ``sala`` command does (``sala.cli.main(["--db", DB])``); this
 child only watches Qt's events from outside. It prints ``SHOWN`` when the main window first
-paints, ``LISTED`` when the session table first paints with rows in it, then (after the
-optional search and once background work is idle) ``VMHWM <kB>``, the peak resident memory.
+paints, ``LISTED`` when the session table first paints with rows in it (the first screenful
+may show before the services exist), then (once they do, after the optional search and once
+background work is idle) ``VMHWM <kB>``, the peak resident memory.
 """
 
 from __future__ import annotations
@@ -87,7 +88,11 @@ def main() -> None:
         return next(w for w in app.topLevelWidgets() if isinstance(w, QMainWindow) and w.isVisible())
 
     def after_listed() -> None:
+        """The search and the idle wait need the services: the list shows before they exist."""
         window = main_window()
+        if getattr(window, "services", None) is None:
+            QTimer.singleShot(5, after_listed)
+            return
         if "--search" in sys.argv:
             word = sys.argv[sys.argv.index("--search") + 1]
             page = window.list_page

@@ -4,16 +4,21 @@ restore the newest backup, never a traceback, and nothing is written into it mea
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from sala.bootstrap import build_services
 from sala.domain.inputs import ContributionInput, SessionInput
 from sala.paths import AppPaths
+from sala.services.demo import generate
+from sala.services.first_page import SCREENFUL
+from sala.services.session_rows import SessionSort
 from sala.storage.errors import CorruptDatabaseError
+from sala.ui.shell import startup as startup_module
 from sala.ui.shell.main import make_settings
 from sala.ui.shell.startup import Startup
 
@@ -62,7 +67,7 @@ def test_the_window_shows_before_the_database_opens_then_fills_in(qtbot, app_pat
     window = startup.window
     assert window.isVisible() and window.list_page is None, "the shell shows at once"
     assert not window.action_new.isEnabled(), "nothing that needs the database is offered yet"
-    qtbot.waitUntil(lambda: window.list_page is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: window.services is not None, timeout=10_000)
     assert window.action_new.isEnabled()
     assert window.list_page.model.total() == 1
     qtbot.waitUntil(lambda: startup.tasks.pending() == 0)
@@ -77,7 +82,7 @@ def test_a_damaged_header_offers_the_latest_backup_and_restores_it(qtbot, app_pa
     seen: list[str] = []
     _answer(QMessageBox.StandardButton.Yes, seen)
     startup = _start(app_paths, startups)
-    qtbot.waitUntil(lambda: startup.window.list_page is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: startup.window.services is not None, timeout=10_000)
     assert seen and "เสียหาย" in seen[0] and "damaged" in seen[0]
     assert [r.title for r in startup.services.sessions.list()] == ["เวทีที่ต้องไม่หาย"]
     assert startup.window.list_page.model.total() == 1
@@ -126,7 +131,91 @@ def test_the_session_open_at_the_last_stop_comes_back(qtbot, app_paths, startups
     make_settings(app_paths).setValue("session/last_open", sid)
     startup = _start(app_paths, startups)
     window = startup.window
-    qtbot.waitUntil(lambda: window.list_page is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: window.services is not None, timeout=10_000)
+    assert startup._first_page is None, "no list flashes before the session comes back"
     page = window.stack.currentWidget()
     assert page is not window.list_page and getattr(page, "session_id", sid) == sid
     assert type(page).__name__ == "MinitalkPage"
+
+
+@pytest.fixture
+def held_open(monkeypatch) -> Iterator[threading.Event]:  # noqa: ANN001
+    """The services wait on the writer thread until the test sets the event: what the user sees and
+    does before the database is open is then not a race."""
+    release = threading.Event()
+    real = startup_module._open_services
+
+    def held(paths, check):  # noqa: ANN001, ANN202
+        release.wait(30)
+        return real(paths, check)
+
+    monkeypatch.setattr(startup_module, "_open_services", held)
+    yield release
+    release.set()
+
+
+def _many_sessions(app_paths: AppPaths, n: int = 45) -> list[str]:
+    services = build_services(app_paths)
+    generate(services.db, n, seed=13)
+    ids = [r.id for r in services.sessions.list(limit=200)]
+    services.close()
+    return ids
+
+
+def _first_page_shown(qtbot, startup: Startup) -> None:  # noqa: ANN001
+    window = startup.window
+    qtbot.waitUntil(lambda: window.list_page is not None and window.list_page.table.isVisible(), timeout=10_000)
+    assert startup.services is None and window.services is None, "shown before the services exist"
+    assert not window.action_new.isEnabled()
+
+
+def test_the_newest_sessions_show_before_the_database_opens_and_stay(qtbot, app_paths, startups, held_open):
+    ids = _many_sessions(app_paths)
+    startup = _start(app_paths, startups)
+    _first_page_shown(qtbot, startup)
+    page = startup.window.list_page
+    assert [page.model.session_id(r) for r in range(page.model.rowCount())] == ids[:SCREENFUL]
+    page.table.selectRow(3)
+    resets: list[bool] = []
+    page.model.modelReset.connect(lambda: resets.append(True))
+    held_open.set()
+    qtbot.waitUntil(lambda: startup.window.services is not None, timeout=10_000)
+    assert startup.window.action_new.isEnabled()
+    assert resets == [], "the rows shown stay: no reset, the selection is kept"
+    assert page.model.session_id(page.table.currentIndex().row()) == ids[3]
+    assert [page.model.session_id(r) for r in range(page.model.rowCount())] == ids[:45]
+    assert page.model.total() == 45
+
+
+def test_a_session_opened_from_the_first_page_opens_once_the_database_is_open(qtbot, app_paths, startups,
+                                                                             held_open):
+    ids = _many_sessions(app_paths)
+    startup = _start(app_paths, startups)
+    _first_page_shown(qtbot, startup)
+    table = startup.window.list_page.table
+    cell = table.visualRect(table.model().index(2, 2)).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)  # a double-click: press, then the
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)  # double-click on the same row
+    assert startup.window.stack.currentWidget() is startup.window.list_page, "nothing opens without the services"
+    held_open.set()
+    qtbot.waitUntil(lambda: startup.window.stack.currentWidget() is not startup.window.list_page, timeout=10_000)
+    assert startup.window.stack.currentWidget().header.detail.id == ids[2]
+
+
+def test_a_sort_asked_for_before_the_database_opens_applies_once_it_is(qtbot, app_paths, startups, held_open):
+    _many_sessions(app_paths)
+    startup = _start(app_paths, startups)
+    _first_page_shown(qtbot, startup)
+    page = startup.window.list_page
+    before = [page.model.session_id(r) for r in range(page.model.rowCount())]
+    header = page.table.horizontalHeader()
+    section = page.model.COLUMNS.index("title")
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(header.sectionViewportPosition(section) + header.sectionSize(section) // 2,
+                                header.height() // 2))
+    assert page.model.sort_key() == (SessionSort.TITLE, False)
+    assert [page.model.session_id(r) for r in range(page.model.rowCount())] == before, "waits for the service"
+    held_open.set()
+    qtbot.waitUntil(lambda: startup.window.services is not None, timeout=10_000)
+    expected = startup.services.sessions.list(limit=100, sort=SessionSort.TITLE, descending=False)
+    assert [page.model.session_id(r) for r in range(page.model.rowCount())] == [r.id for r in expected]

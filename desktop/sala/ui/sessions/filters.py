@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QWid
 
 from sala.domain import enums as e
 from sala.domain.provinces import all_provinces
-from sala.services.sessions import SessionFilter
+from sala.services.session_rows import SessionFilter
 from sala.ui.common.widgets import BuddhistDateEdit
 
 SEARCH_DEBOUNCE_MS = 250

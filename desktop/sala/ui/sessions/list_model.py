@@ -4,9 +4,15 @@ Sorting is the service's (``SessionService.list(sort=...)``): a click on a heade
 the database in that order, so the order holds across every page, not only the rows loaded.
 Each row shows what a session gathered: contributions, or visitors for an exhibition; the
 distinct speakers; and the head count (who came), apart from who spoke.
+
+At start the model may hold the first screenful read before the services exist
+(:class:`~sala.services.first_page.FirstPage`): a sort or filter asked for meanwhile waits for
+:meth:`SessionListModel.attach`, which hands the model the service.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
@@ -14,11 +20,20 @@ from PySide6.QtGui import QColor
 from sala.domain import enums as e
 from sala.domain.provinces import find_province
 from sala.domain.thaidate import format_date
-from sala.services.sessions import SessionFilter, SessionRow, SessionService, SessionSort
+from sala.services.session_rows import SessionFilter, SessionRow, SessionSort
 from sala.ui.sessions.status_colours import STATUS_COLOURS
+
+if TYPE_CHECKING:
+    from sala.services.first_page import FirstPage
+    from sala.services.sessions import SessionService
 
 PAGE = 100
 Index = QModelIndex | QPersistentModelIndex
+
+
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ForegroundRole,
+                    Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.UserRole + 1})
+"""The roles :meth:`SessionListModel.data` answers (``UserRole + 1`` is its ``SessionIdRole``)."""
 
 
 class SessionListModel(QAbstractTableModel):
@@ -29,9 +44,10 @@ class SessionListModel(QAbstractTableModel):
     NUMBERS = ("entries", "speakers", "attendance")
     SessionIdRole = Qt.ItemDataRole.UserRole + 1
 
-    def __init__(self, sessions: SessionService, lang: str = "th", parent=None) -> None:
+    def __init__(self, sessions: SessionService | FirstPage, lang: str = "th", parent=None) -> None:
         super().__init__(parent)
         self._sessions = sessions
+        self._waiting = False  # a request the first page cannot answer waits for attach()
         self._lang = lang
         self._filter = SessionFilter()
         self._rows: list[SessionRow] = []
@@ -43,7 +59,25 @@ class SessionListModel(QAbstractTableModel):
         self._filter = flt
         self.reload()
 
+    def attach(self, sessions: SessionService) -> None:
+        """The service in place of the first page. The rows shown stay (no reset: a selection or a
+        scroll is kept) and the rest of the first page joins them; a request that waited reloads."""
+        self._sessions = sessions
+        if self._waiting:
+            self.reload()
+        elif len(self._rows) < min(self._total, PAGE):
+            self.fetchMore()
+
+    def _provisional(self) -> bool:
+        return getattr(self._sessions, "provisional", False)
+
     def reload(self) -> None:
+        first_page = self._sessions
+        if getattr(first_page, "provisional", False):
+            self._waiting = not first_page.answers(self._filter, self._sort, self._descending)  # type: ignore[union-attr]
+            if self._waiting:
+                return
+        self._waiting = False
         self.beginResetModel()
         self._total = self._sessions.count(self._filter)
         self._rows = self._page(0)
@@ -68,7 +102,7 @@ class SessionListModel(QAbstractTableModel):
         return self._total
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
-        return not parent.isValid() and len(self._rows) < self._total
+        return not parent.isValid() and len(self._rows) < self._total and not self._provisional()
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:
         if parent.isValid():
@@ -96,7 +130,8 @@ class SessionListModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.InitialSortOrderRole:  # the first click: newest, biggest first; names A–Z
             column = self.COLUMNS[section]
-            first = Qt.SortOrder.DescendingOrder if column == "date" or column in self.NUMBERS else Qt.SortOrder.AscendingOrder
+            newest_first = column == "date" or column in self.NUMBERS
+            first = Qt.SortOrder.DescendingOrder if newest_first else Qt.SortOrder.AscendingOrder
             return first.value
         if role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -108,7 +143,7 @@ class SessionListModel(QAbstractTableModel):
         }[self.COLUMNS[section]]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        if role not in _ROLES or not index.isValid():  # the view asks ~18 roles a cell: most are not ours
             return None
         row = self._rows[index.row()]
         col = self.COLUMNS[index.column()]

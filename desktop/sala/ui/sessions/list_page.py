@@ -4,6 +4,8 @@ district, facilitators, what was said): "ขยะพลาสติก ลำ�
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -15,10 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sala.services.sessions import SessionService
 from sala.ui.common.widgets import EmptyState
 from sala.ui.sessions.filters import SessionFilterBar
 from sala.ui.sessions.list_model import SessionListModel
+
+if TYPE_CHECKING:
+    from sala.services.first_page import FirstPage
+    from sala.services.sessions import SessionService
 
 
 class SessionListPage(QWidget):
@@ -29,7 +34,9 @@ class SessionListPage(QWidget):
     sig_new_session = Signal()
     """The user asked to set up a new session."""
 
-    def __init__(self, sessions: SessionService, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(self, sessions: SessionService | FirstPage, lang: str, parent: QWidget | None = None) -> None:
+        """``sessions`` may be the first screenful read at start (see ``ui/shell/startup.py``) until
+        :meth:`attach` hands over the service."""
         super().__init__(parent)
         topics = [(t.id, t.label(lang)) for t in sessions.topics()]
         self.filters = SessionFilterBar(topics, lang)
@@ -72,6 +79,10 @@ class SessionListPage(QWidget):
         self.filters.sig_changed.connect(self.apply_filter)
         self.model.modelReset.connect(self._update_stack)
         self.model.reload()
+
+    def attach(self, sessions: SessionService) -> None:
+        """The service, in place of the first screenful this page was built with."""
+        self.model.attach(sessions)
 
     def apply_filter(self, flt) -> None:
         self.model.set_filter(flt)

@@ -105,10 +105,13 @@ class MainWindow(QMainWindow):
         self.tasks = tasks
         self._pages = pages or {}
         self._new_session = new_session
-        self.list_page = SessionListPage(services.sessions, self.lang)
+        if self.list_page is None:
+            self.list_page = SessionListPage(services.sessions, self.lang)
+            self.stack.addWidget(self.list_page)
+        else:  # the first screenful, shown before the services existed (see show_first_page)
+            self.list_page.attach(services.sessions)
         self.list_page.sig_open_session.connect(self.open_session)
         self.list_page.sig_new_session.connect(self.new_session)
-        self.stack.addWidget(self.list_page)
         self.stack.setCurrentWidget(self.list_page)
         self.stack.removeWidget(self.opening)
         self.opening.deleteLater()
@@ -127,6 +130,13 @@ class MainWindow(QMainWindow):
         self._update_counts()
         self.statusBar().showMessage(self.tr("Ready — working offline, every entry is saved on this laptop"), 5000)
         self.sig_attached.emit()
+
+    def show_first_page(self, page: SessionListPage) -> None:
+        """Show the session list read at start before the services exist; :meth:`attach` takes it
+        over. Until then it only shows: opening a session waits for the services."""
+        self.list_page = page
+        self.stack.addWidget(page)
+        self.stack.setCurrentWidget(page)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))

@@ -1,11 +1,15 @@
-"""Start-up in two steps: the window first, then the database, so Sala appears at once.
+"""Start-up in steps: the window first, then the list, then the database, so Sala appears at once.
 
 1. :class:`Startup` shows the main window's shell ("opening your sessions…") straight away;
    nothing heavy (SQLAlchemy, the services, the capture pages) has been imported yet.
-2. The first task on the single writer thread imports the composition root and opens the
-   database (creating or migrating it when due: a migration always checks integrity first).
-   The window is filled in on the UI thread and the last open session comes back.
-3. The integrity check (``PRAGMA quick_check``, ~0.4 s on a 400 MB file) runs next on the
+2. Once the shell has painted, the list's first screenful is read with ``sqlite3`` alone
+   (:mod:`sala.services.first_page`: only from a database already at the migrations' head) and
+   shown. It only shows: a session opened from it, a sort or a filter wait for step 3.
+3. Once the list has painted, the first task on the single writer thread imports the composition
+   root and opens the database (creating or migrating it when due: a migration always checks
+   integrity first). The window is filled in on the UI thread (the list shown in step 2 is kept,
+   now over the service) and the last open session comes back.
+4. The integrity check (``PRAGMA quick_check``, ~0.4 s on a 400 MB file) runs next on the
    same writer thread, so every save the user makes meanwhile waits behind it; reads already
    show. A damaged file is met with the offer to restore the newest backup, never a traceback.
 """
@@ -28,6 +32,7 @@ if TYPE_CHECKING:
     from sala.bootstrap import Services
     from sala.storage.errors import CorruptDatabaseError
     from sala.ui.common.tasks import TaskRunner
+    from sala.ui.sessions.list_page import SessionListPage
 
 log = logging.getLogger(__name__)
 FIRST_PAINT_GRACE_MS = 300
@@ -68,29 +73,68 @@ class Startup(QObject):
         self.services: Services | None = None
         self.exit_code = 0
         self._open_started = False
+        self._first_page_started = False
+        self._first_page: SessionListPage | None = None
+        self._asked_to_open: str | None = None  # a session opened from the first page, before the services
 
     def begin(self) -> None:
-        """Show the window now; open the database on the writer thread once it has painted.
+        """Show the window now; the list's first screenful once it has painted, then open the
+        database on the writer thread once that has painted.
 
-        Waiting for the first paint keeps the writer's imports from competing with it for the
-        interpreter; the timer covers a window that never paints (minimised at start).
+        Waiting for each paint keeps the next step from competing with it for the interpreter;
+        the timer covers a window that never paints (minimised at start).
         """
         self.window.installEventFilter(self)
         self.window.show_fitted()
         QTimer.singleShot(FIRST_PAINT_GRACE_MS, self._start_open)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt name
-        if watched is self.window and event.type() == QEvent.Type.Paint and not self._open_started:
+        if event.type() != QEvent.Type.Paint or self._open_started:
+            return False
+        if watched is self.window and not self._first_page_started:
             if os.environ.get("SALA_MARK_SHOWN"):  # tests/perf/bench_dist.py times the frozen start
                 print("SHOWN", flush=True)
+            QTimer.singleShot(0, self._show_first_page)
+        elif self._first_page is not None and watched is self._first_page.table.viewport():
             QTimer.singleShot(0, self._start_open)
         return False
+
+    def _show_first_page(self) -> None:
+        """The newest sessions, read without the services, unless the last open session comes
+        back (the list would only flash before it)."""
+        if self._first_page_started or self._open_started:
+            return
+        self._first_page_started = True
+        self.window.removeEventFilter(self)
+        from sala.ui.shell.app import LAST_OPEN_KEY
+
+        first = None
+        if not self.settings.value(LAST_OPEN_KEY):
+            from sala.services.first_page import read_first_page
+
+            first = read_first_page(self.paths.database)
+        if first is None or not first.rows:
+            self._start_open()
+            return
+        from sala.ui.sessions.list_page import SessionListPage
+
+        page = SessionListPage(first, self.lang)
+        page.sig_open_session.connect(self._open_when_ready)
+        self._first_page = page
+        page.table.viewport().installEventFilter(self)
+        self.window.show_first_page(page)
+
+    def _open_when_ready(self, session_id: str) -> None:
+        if self.services is None:
+            self._asked_to_open = session_id
 
     def _start_open(self) -> None:
         if self._open_started:
             return
         self._open_started = True
         self.window.removeEventFilter(self)
+        if self._first_page is not None:
+            self._first_page.table.viewport().removeEventFilter(self)
         self.window.add_shortcuts()
         from sala.ui.shell.fonts import register_other_fonts
 
@@ -116,7 +160,14 @@ class Startup(QObject):
         self.services = services
         assert self.tasks is not None
         attach_services(self.window, services, self.tasks, self.settings, self.lang)
-        reopen_last_session(self.window, self.settings)
+        if self._first_page is not None:
+            self._first_page.sig_open_session.disconnect(self._open_when_ready)
+            self._first_page = None
+        asked, self._asked_to_open = self._asked_to_open, None
+        if asked is not None:
+            self.window.open_session(asked)
+        else:
+            reopen_last_session(self.window, self.settings)
         # The segmentation dictionary (~0.7 s of pure Python) loads just after the list has
         # painted: started at once it held the interpreter while the list waited to paint
         # (list shown ~1.0 s → ~1.7 s from process start). A search typed sooner waits for it.
