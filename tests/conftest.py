@@ -10,8 +10,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from sala.bootstrap import Services, build_services  # noqa: E402
-from sala.paths import AppPaths  # noqa: E402
+from sala.bootstrap import Services, build_services
+from sala.paths import AppPaths
 
 
 @pytest.fixture
@@ -28,7 +28,7 @@ def services(app_paths: AppPaths) -> Iterator[Services]:
 
 
 @pytest.fixture(scope="session")
-def fonts(qapp):  # noqa: ANN001 - pytest-qt's QApplication
+def fonts(qapp):  # pytest-qt's QApplication
     """Register the bundled Sarabun once per test run."""
     from sala.ui.shell.fonts import register_fonts
 
@@ -36,7 +36,7 @@ def fonts(qapp):  # noqa: ANN001 - pytest-qt's QApplication
 
 
 @pytest.fixture(scope="session")
-def thai_ui(qapp, fonts):  # noqa: ANN001
+def thai_ui(qapp, fonts):
     """Thai translations installed, as at a normal start (Thai is the default UI language)."""
     from sala.ui.shell.i18n import install_translators
 
@@ -44,7 +44,7 @@ def thai_ui(qapp, fonts):  # noqa: ANN001
 
 
 @pytest.fixture
-def tasks(qapp):  # noqa: ANN001
+def tasks(qapp):
     from sala.ui.common.tasks import TaskRunner
 
     runner = TaskRunner()

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from sala import __version__
 from sala.domain.errors import SalaError, StorageError
+from sala.paths import UnusableLocationError
 
 # Each module offers ``add_parser(subparsers)``; the parser it adds sets ``func(args, services)``.
 # Imported only when a command is asked for: the GUI's start must not pay for them.
@@ -27,9 +28,9 @@ EXIT_BUG = 70
 PRIVATE_UMASK = 0o077  # every file Sala creates (database, backups, logs, exports, keys) is the user's own
 
 
-def _exit_code(command: str | None, exc: SalaError) -> int:
-    if command == "sync" and isinstance(exc, StorageError):
-        from sala.sync.messages import EXIT_CODES, Outcome
+def _exit_code(command: str | None, exc: SalaError | UnusableLocationError) -> int:
+    if command == "sync" and isinstance(exc, StorageError | UnusableLocationError):
+        from sala.commands.sync_cmd import EXIT_CODES, Outcome
 
         return EXIT_CODES[Outcome.DISK]
     return int(getattr(exc, "exit_code", EXIT_USER_ERROR))
@@ -56,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _load_qt_checks():  # noqa: ANN202 - the Qt part's qt_checks, imported only for --self-check
+def _load_qt_checks():  # the Qt part's qt_checks, imported only for --self-check
     from sala.ui.shell.self_check import qt_checks
 
     return qt_checks
@@ -77,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
 
         try:
             return run_gui(gui_args.db, lang=gui_args.lang)
-        except SalaError as exc:  # an unusable --db, refused before the window opens
+        except (SalaError, UnusableLocationError) as exc:  # an unusable --db, refused before the window opens
             print(exc.bilingual(), file=sys.stderr)
             return EXIT_USER_ERROR
     args = build_parser().parse_args(argv)
@@ -90,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
         if getattr(args, "before_open", None):
             args.before_open(args, paths)
         services = build_services(paths)
-    except SalaError as exc:
+    except (SalaError, UnusableLocationError) as exc:
         print(exc.bilingual(), file=sys.stderr)
         return _exit_code(args.command, exc)
     setup_logging(paths)

@@ -13,7 +13,7 @@ from sala.paths import PRIVATE_DIR, PRIVATE_FILE, AppPaths, tighten
 class _PrivateRotatingHandler(logging.handlers.RotatingFileHandler):
     """A rotating log whose files are readable by their owner only (logs name files and people)."""
 
-    def _open(self):  # noqa: ANN202 - the base class's signature
+    def _open(self):  # the base class's signature
         stream = super()._open()
         tighten(Path(self.baseFilename), PRIVATE_FILE)
         return stream

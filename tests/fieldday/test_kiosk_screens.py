@@ -19,7 +19,7 @@ def _xvfb(size: str, log: Path) -> tuple[subprocess.Popen[bytes], str]:
     """An Xvfb at ``size`` on a free display (it names the display itself: -displayfd)."""
     read, write = os.pipe()
     proc = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", f"{size}x24", "-nolisten", "tcp"],
-                            pass_fds=[write], stdout=subprocess.DEVNULL, stderr=open(log, "wb"))  # noqa: SIM115
+                            pass_fds=[write], stdout=subprocess.DEVNULL, stderr=open(log, "wb"))
     os.close(write)
     with os.fdopen(read) as pipe:
         number = pipe.readline().strip()  # written once the server accepts connections

@@ -72,7 +72,7 @@ class CentralServer:
         sock = listening_socket(self.port or 0)
         self.port = int(sock.getsockname()[1])
         self.log_path = self.blobs_dir.parent / f"central-{self.port}.log"
-        log = open(self.log_path, "wb")  # noqa: SIM115 - owned by the child
+        log = open(self.log_path, "wb")  # owned by the child
         with sock:
             self.proc = subprocess.Popen(
                 [*central_cmd(), "serve", "--fd", str(sock.fileno()), "--db", self.db_url,

@@ -46,11 +46,11 @@ def fill(services: Services, n: int, *, text_: str = THAI, photos: list[bytes] |
                               .limit(len(items))))
 
 
-def enroll(services: Services, server) -> None:  # noqa: ANN001 - CentralServer
+def enroll(services: Services, server) -> None:  # CentralServer
     services.sync.enroll(server.url, server.mint_codes(1)[0])
 
 
-def ledger(server) -> dict[str, int]:  # noqa: ANN001
+def ledger(server) -> dict[str, int]:
     """Rows in the server's ledger: total, distinct ids, per device."""
     eng = create_engine(server.db_url)
     try:
@@ -76,7 +76,7 @@ def point_at(services: Services, url: str) -> None:
         identity.URL.put(s, url)
 
 
-def assert_exactly_once(server, services_list: list[Services]) -> None:  # noqa: ANN001
+def assert_exactly_once(server, services_list: list[Services]) -> None:
     """Every outbox record of every laptop is on the server exactly once."""
     led = ledger(server)
     assert led["total"] == led["distinct"]

@@ -122,7 +122,7 @@ def test_size_limits_come_before_parsing_and_tokens(central: CentralServer) -> N
     limit = central.hello.limits.max_body_bytes  # type: ignore[union-attr]
     piece = b'{"device_id":"' + dev.device_id.encode() + b'","ids":[' + b'"x",' * (MB // 4)
 
-    def stream():  # noqa: ANN202 - a generator of body chunks
+    def stream():  # a generator of body chunks
         sent = 0
         yield piece
         sent += len(piece)

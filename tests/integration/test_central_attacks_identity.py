@@ -22,7 +22,7 @@ from tests.integration.servers import CentralServer, Device, contribution, post_
 ENROLL = "/v1/devices/enroll"
 
 
-def _device_row(server: CentralServer, device_id: str):  # noqa: ANN202
+def _device_row(server: CentralServer, device_id: str):
     engine = db.make_engine(server.db_url)
     try:
         with engine.connect() as conn:

@@ -151,7 +151,7 @@ def test_revoked_device_and_bad_bodies(central: CentralServer) -> None:
 
 
 @pytest.mark.parametrize("backend_args", [["--max-records", "50", "--max-body-bytes", "30000"]])
-def test_limits_413(central_factory, backend_args: list[str]) -> None:  # noqa: ANN001
+def test_limits_413(central_factory, backend_args: list[str]) -> None:
     server = central_factory(backend_args)
     assert server.hello is not None and server.hello.limits.max_records == 50
     dev = enroll(server)

@@ -13,7 +13,7 @@ from sala.sync.messages import Outcome
 from tests.integration.sync_helpers import FAST, assert_exactly_once, enroll, fill, laptop, ledger
 
 
-def _forwarded_rows(svc) -> int:  # noqa: ANN001
+def _forwarded_rows(svc) -> int:
     from sqlalchemy import func, select
 
     from sala.storage.models import SyncBatch

@@ -19,7 +19,7 @@ EXTRA = {"topics": [{"id": "haze-north", "th": "หมอกควันข้�
                      "en": "Transboundary haze in the north"}]}
 
 
-def _import(server, doc: dict) -> None:  # noqa: ANN001
+def _import(server, doc: dict) -> None:
     from sala.central import catalog, db
     engine = db.make_engine(server.db_url)
     try:

@@ -29,7 +29,7 @@ def test_server_killed_mid_batch_then_restarted_on_same_db(central_factory, svc)
     enroll(svc, server)
     killed = threading.Event()
 
-    def on_progress(p) -> None:  # noqa: ANN001
+    def on_progress(p) -> None:
         if p.records_done > 0 and not killed.is_set():   # first answer in: others in flight
             killed.set()
             server.kill()
@@ -167,7 +167,7 @@ def test_replay_and_parallel_duplicates_store_once(central_sqlite, svc) -> None:
         batches = batch_store.open_batches(s)
     token = svc.sync.identity.token()
 
-    def post(ob) -> httpx.Response:  # noqa: ANN001
+    def post(ob) -> httpx.Response:
         return httpx.post(central_sqlite.url + "/v1/batches", content=ob.body, timeout=60,
                           headers=ob.headers() | {"Authorization": f"Bearer {token}"})
 

@@ -16,7 +16,7 @@ from sala.sync.messages import Outcome
 from tests.integration.sync_helpers import FAST, assert_exactly_once, enroll, fill, laptop, ledger, states
 
 
-def _server_seqs(server, device_id: str) -> list[int]:  # noqa: ANN001
+def _server_seqs(server, device_id: str) -> list[int]:
     from sqlalchemy import create_engine, text
     eng = create_engine(server.db_url)
     try:
@@ -27,11 +27,11 @@ def _server_seqs(server, device_id: str) -> list[int]:  # noqa: ANN001
         eng.dispose()
 
 
-def _pg_name(server) -> str:  # noqa: ANN001
+def _pg_name(server) -> str:
     return server.db_url.rsplit("/", 1)[1]
 
 
-def _pg_copy(server, src: str, dst: str) -> None:  # noqa: ANN001
+def _pg_copy(server, src: str, dst: str) -> None:
     """``dst`` becomes a copy of ``src``. The stopped server's backends may still be exiting:
     end them and wait for them (``pg_terminate_backend`` with a timeout waits until each has
     gone), since a template must have no sessions."""
@@ -46,7 +46,7 @@ def _pg_copy(server, src: str, dst: str) -> None:  # noqa: ANN001
         conn.execute(f'CREATE DATABASE "{dst}" TEMPLATE "{src}"')
 
 
-def snapshot_server(server) -> str:  # noqa: ANN001
+def snapshot_server(server) -> str:
     """A copy of the (stopped) server's database, as a backup would be."""
     if server.db_url.startswith("sqlite"):
         path = Path(server.db_url[len("sqlite:///"):])
@@ -62,7 +62,7 @@ def snapshot_server(server) -> str:  # noqa: ANN001
     return name + "_snap"
 
 
-def restore_server(server, snap: str) -> None:  # noqa: ANN001
+def restore_server(server, snap: str) -> None:
     """Put the snapshot back in place of the (stopped) server's database."""
     if server.db_url.startswith("sqlite"):
         path = Path(server.db_url[len("sqlite:///"):])

@@ -14,7 +14,7 @@ from tests.perf.report import Report
 RUNS = 7
 
 
-def _median_ms(fn, runs: int = RUNS) -> float:  # noqa: ANN001
+def _median_ms(fn, runs: int = RUNS) -> float:
     fn()  # warm the page cache: the figure is a supervisor's second look, not a cold disk
     times = []
     for _ in range(runs):
@@ -76,7 +76,7 @@ def run(report: Report) -> None:
         db.close()
 
 
-def _bench_page(report: Report, app, db, base: float) -> None:  # noqa: ANN001
+def _bench_page(report: Report, app, db, base: float) -> None:
     """End to end: submit on the reader thread, draw five charts on the UI thread."""
     from types import SimpleNamespace
 
@@ -94,7 +94,7 @@ def _bench_page(report: Report, app, db, base: float) -> None:  # noqa: ANN001
     draw_ms: list[float] = []
     original = page._apply
 
-    def timed_apply(d) -> None:  # noqa: ANN001
+    def timed_apply(d) -> None:
         t0 = time.perf_counter()
         original(d)
         app.processEvents()  # layout and paint belong to the refresh too

@@ -24,7 +24,7 @@ def _pct(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
 
 
-def run(report) -> None:  # noqa: ANN001 - tests.perf.report.Report
+def run(report) -> None:  # tests.perf.report.Report
     from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication

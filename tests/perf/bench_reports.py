@@ -26,7 +26,7 @@ def _rss_kb(field: str) -> int:
     return 0
 
 
-def run(report) -> None:  # noqa: ANN001 - tests.perf.report.Report
+def run(report) -> None:  # tests.perf.report.Report
     from sala.bootstrap import build_services
     from sala.domain import enums as e
     from sala.domain.thaitext import warm_up

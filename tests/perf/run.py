@@ -27,7 +27,7 @@ def main(argv: list[str]) -> int:
         t0 = time.perf_counter()
         try:
             importlib.import_module(f"tests.perf.{name}").run(report)
-        except Exception:  # a broken benchmark must not hide the others' figures
+        except Exception:  # noqa: BLE001 - a broken benchmark must not hide the others' figures
             traceback.print_exc()
             failed.append(name)
         print(f"   ({time.perf_counter() - t0:.1f} s)", flush=True)

@@ -42,7 +42,7 @@ def main() -> None:
             super().__init__()
             self.shown = self.listed = False
 
-        def eventFilter(self, obj, event):  # noqa: N802 - Qt name
+        def eventFilter(self, obj, event):  # Qt name
             if event.type() == QEvent.Type.Paint:
                 if not self.shown and isinstance(obj, QMainWindow):
                     self.shown = True

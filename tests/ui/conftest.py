@@ -15,11 +15,11 @@ FOCUS_GROUP_TITLE = "สนทนากลุ่มฝุ่น PM2.5"
 
 
 @pytest.fixture
-def show(qtbot) -> Callable:  # noqa: ANN001
+def show(qtbot) -> Callable:
     """Show ``widget`` at ``size`` as its own window; ``active`` waits until it has the keyboard
     (shortcuts such as F1–F12 and Ctrl+Z go to the active window)."""
 
-    def show_widget(widget, size: tuple[int, int] = (1280, 800), active: bool = False):  # noqa: ANN001, ANN202
+    def show_widget(widget, size: tuple[int, int] = (1280, 800), active: bool = False):
         qtbot.addWidget(widget)
         widget.resize(*size)
         widget.show()
@@ -34,7 +34,7 @@ def show(qtbot) -> Callable:  # noqa: ANN001
 
 
 @pytest.fixture
-def open_focus_group(show, services, tasks, fonts, thai_ui) -> Callable:  # noqa: ANN001
+def open_focus_group(show, services, tasks, fonts, thai_ui) -> Callable:
     """Open a focus group session's page as the app does, in Thai."""
     from sala.ui.focus_group.page import FocusGroupPage
 
@@ -42,7 +42,7 @@ def open_focus_group(show, services, tasks, fonts, thai_ui) -> Callable:  # noqa
 
 
 @pytest.fixture
-def open_minitalk(show, services, tasks, fonts, thai_ui) -> Callable:  # noqa: ANN001
+def open_minitalk(show, services, tasks, fonts, thai_ui) -> Callable:
     """Open a minitalk session's page as the app does, in Thai."""
     from sala.ui.minitalk.page import MinitalkPage
 
@@ -50,7 +50,7 @@ def open_minitalk(show, services, tasks, fonts, thai_ui) -> Callable:  # noqa: A
 
 
 @pytest.fixture
-def focus_group_sid(services) -> str:  # noqa: ANN001
+def focus_group_sid(services) -> str:
     """A new focus group session (Lampang, PM2.5 haze)."""
     return services.sessions.create(SessionInput(FOCUS_GROUP_TITLE, e.SessionKind.FOCUS_GROUP, province="LPG")).id
 
@@ -71,7 +71,7 @@ def photo_file(tmp_path: Path) -> Callable[..., Path]:
 
 
 @pytest.fixture(scope="session", autouse=True)
-def qt_fixes(qapp):  # noqa: ANN001 - pytest-qt's QApplication
+def qt_fixes(qapp):  # pytest-qt's QApplication
     """Patched once per run, as ``run_gui`` does at the app's start (a no-op on a sound PySide6)."""
     from sala.ui.shell import qt_fixes as fixes
 
@@ -82,7 +82,7 @@ SCREEN = (1366, 768)
 """The field laptops' screen: every page and dialog must fit on it."""
 
 
-def clipped_texts(widget) -> list[str]:  # noqa: ANN001
+def clipped_texts(widget) -> list[str]:
     """Visible labels and buttons of ``widget`` whose text does not fit their size (cut off)."""
     from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QRadioButton, QSizePolicy
 
@@ -107,13 +107,13 @@ def clipped_texts(widget) -> list[str]:  # noqa: ANN001
 
 
 @pytest.fixture
-def screenshot(tmp_path):  # noqa: ANN001
+def screenshot(tmp_path):
     """Save a screenshot under this test's folder and assert what a user would notice in it:
     the widget fits the 1366x768 screen, it is not blank, and no label or button is cut off."""
     from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication
 
-    def take(widget, name: str) -> None:  # noqa: ANN001
+    def take(widget, name: str) -> None:
         QApplication.processEvents()  # results on their way land first …
         for _ in range(3):  # … then layouts settle, inner ones first, as before a paint
             QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)

@@ -17,13 +17,13 @@ from tests.typing import type_text
 
 
 @pytest.fixture
-def demo(services):  # noqa: ANN001
+def demo(services):
     generate(services.db, 40, seed=21, contributions_per_session=15)
     return services
 
 
 @pytest.fixture
-def page(qtbot, demo, thai_ui):  # noqa: ANN001
+def page(qtbot, demo, thai_ui):
     def make(linked: SessionFilterBar | None = None) -> DashboardPage:
         p = DashboardPage(demo, "th", linked=linked)
         qtbot.addWidget(p)
@@ -34,15 +34,15 @@ def page(qtbot, demo, thai_ui):  # noqa: ANN001
     return make
 
 
-def _wait_for(qtbot, p: DashboardPage, flt: SessionFilter) -> None:  # noqa: ANN001
+def _wait_for(qtbot, p: DashboardPage, flt: SessionFilter) -> None:
     qtbot.waitUntil(lambda: p.data is not None and p.data.filter == flt and not p.reader.busy(), timeout=10_000)
 
 
-def _sum(chart) -> float:  # noqa: ANN001
+def _sum(chart) -> float:
     return sum(sum(v) for v in chart.series.values())
 
 
-def test_charts_show_the_services_figures_with_thai_labels(qtbot, page, demo):  # noqa: ANN001
+def test_charts_show_the_services_figures_with_thai_labels(qtbot, page, demo):
     p = page()
     d = demo.dashboard.figures()
     assert _sum(p.months) == d.sessions == 40
@@ -64,7 +64,7 @@ def test_charts_show_the_services_figures_with_thai_labels(qtbot, page, demo):  
     assert p.live.figures == demo.dashboard.exhibition(exhibitions[0][0])
 
 
-def test_a_filter_change_narrows_every_chart(qtbot, page, demo):  # noqa: ANN001
+def test_a_filter_change_narrows_every_chart(qtbot, page, demo):
     p = page()
     before = p.data
     p.filters.kind.setCurrentIndex(p.filters.kind.findData(e.SessionKind.MINITALK.value))
@@ -76,7 +76,7 @@ def test_a_filter_change_narrows_every_chart(qtbot, page, demo):  # noqa: ANN001
     assert p.ratings.empty.isVisibleTo(p) and not p.ratings.plot.isVisibleTo(p)
 
 
-def test_rapid_filter_changes_draw_only_the_last(qtbot, page, demo):  # noqa: ANN001
+def test_rapid_filter_changes_draw_only_the_last(qtbot, page, demo):
     p = page()
     drawn: list[SessionFilter] = []
     p.sig_refreshed.connect(lambda d: drawn.append(d.filter))
@@ -87,7 +87,7 @@ def test_rapid_filter_changes_draw_only_the_last(qtbot, page, demo):  # noqa: AN
     assert drawn == [last]
 
 
-def test_thai_search_filter_matches_the_session_list(qtbot, page, demo):  # noqa: ANN001
+def test_thai_search_filter_matches_the_session_list(qtbot, page, demo):
     p = page()
     type_text(p.filters.search, "ฝุ่น")
     flt = SessionFilter(text="ฝุ่น")
@@ -95,7 +95,7 @@ def test_thai_search_filter_matches_the_session_list(qtbot, page, demo):  # noqa
     assert _sum(p.months) == demo.sessions.count(flt) > 0
 
 
-def test_filters_stay_in_step_with_the_session_list(qtbot, page, demo):  # noqa: ANN001
+def test_filters_stay_in_step_with_the_session_list(qtbot, page, demo):
     linked = SessionFilterBar([(t.id, t.label("th")) for t in demo.sessions.topics()], "th")
     qtbot.addWidget(linked)
     seen: list[SessionFilter] = []
@@ -112,7 +112,7 @@ def test_filters_stay_in_step_with_the_session_list(qtbot, page, demo):  # noqa:
     assert linked.current() == both and seen[-1] == both
 
 
-def test_export_a_chart_as_png(qtbot, page, tmp_path, monkeypatch):  # noqa: ANN001
+def test_export_a_chart_as_png(qtbot, page, tmp_path, monkeypatch):
     p = page()
     target = tmp_path / "ประเด็น"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PNG images (*.png)"))
@@ -123,7 +123,7 @@ def test_export_a_chart_as_png(qtbot, page, tmp_path, monkeypatch):  # noqa: ANN
     assert not img.isNull() and img.width() >= p.topics.width()
 
 
-def _drawn_labels(chart) -> list[str]:  # noqa: ANN001
+def _drawn_labels(chart) -> list[str]:
     """The tick texts the category axis paints at its current size."""
     img = QImage(10, 10, QImage.Format.Format_ARGB32)
     painter = QPainter(img)
@@ -133,7 +133,7 @@ def _drawn_labels(chart) -> list[str]:  # noqa: ANN001
     return [t for _rect, _flags, t in texts]
 
 
-def test_thai_labels_render_in_sarabun_unclipped(qtbot, page, fonts, screenshot):  # noqa: ANN001
+def test_thai_labels_render_in_sarabun_unclipped(qtbot, page, fonts, screenshot):
     p = page()
     qtbot.waitExposed(p)
     # Every age band and every topic is labelled once the layout settles (months may be
@@ -157,7 +157,7 @@ def test_thai_labels_render_in_sarabun_unclipped(qtbot, page, fonts, screenshot)
             assert all(metrics.horizontalAdvance(t) <= axis.width() for t in drawn)
 
 
-def test_live_tally_follows_visits_and_coalesces(qtbot, services, thai_ui, screenshot):  # noqa: ANN001
+def test_live_tally_follows_visits_and_coalesces(qtbot, services, thai_ui, screenshot):
     sid = services.sessions.create(SessionInput(kind=e.SessionKind.EXHIBITION, title="นิทรรศการฝุ่นควัน",
                                                 province="LPG")).id
     a = services.exhibition.add_proposal(sid, "ปลูกต้นไม้ริมถนนเพิ่มขึ้น")
@@ -181,7 +181,7 @@ def test_live_tally_follows_visits_and_coalesces(qtbot, services, thai_ui, scree
     screenshot(tally, "live_tally_th")
 
 
-def test_view_menu_opens_the_dashboard(qtbot, services, tasks, settings, thai_ui):  # noqa: ANN001
+def test_view_menu_opens_the_dashboard(qtbot, services, tasks, settings, thai_ui):
     from sala.ui.shell.app import create_main_window
 
     generate(services.db, 5, seed=4, contributions_per_session=5)

@@ -17,7 +17,7 @@ TROUBLE = ValidationError("phone", "เบอร์โทรศัพท์ไ�
 
 
 @pytest.fixture
-def boxes(monkeypatch) -> list[tuple[str, str]]:  # noqa: ANN001
+def boxes(monkeypatch) -> list[tuple[str, str]]:
     shown: list[tuple[str, str]] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a, **k: shown.append(("warning", text)))
     monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text, *a, **k: shown.append(("critical", text)))

@@ -13,7 +13,7 @@ from sala.reports.session_data import load_session_data
 
 
 @pytest.fixture
-def sid(services) -> str:  # noqa: ANN001
+def sid(services) -> str:
     return services.sessions.create(SessionInput("นิทรรศการงบประมาณ", e.SessionKind.EXHIBITION, province="CBI")).id
 
 

@@ -23,7 +23,7 @@ S = e.SessionStatus
 
 
 @pytest.fixture
-def sid(services) -> str:  # noqa: ANN001
+def sid(services) -> str:
     sid = services.sessions.create(SessionInput("นิทรรศการงบประมาณแบบมีส่วนร่วม ชลบุรี", e.SessionKind.EXHIBITION,
                                                 province="CBI")).id
     for title in ("ปรับปรุงสวนสาธารณะริมทะเล", "ทางเท้าและทางจักรยาน"):
@@ -32,7 +32,7 @@ def sid(services) -> str:  # noqa: ANN001
 
 
 @pytest.fixture
-def staff(qtbot, services, tasks, sid, fonts, thai_ui):  # noqa: ANN001
+def staff(qtbot, services, tasks, sid, fonts, thai_ui):
     page = KioskStaffPage(services, tasks, sid, "th")
     qtbot.addWidget(page)
     page.resize(1366, 768)
@@ -41,11 +41,11 @@ def staff(qtbot, services, tasks, sid, fonts, thai_ui):  # noqa: ANN001
     return page
 
 
-def _settle(qtbot, tasks) -> None:  # noqa: ANN001
+def _settle(qtbot, tasks) -> None:
     qtbot.waitUntil(lambda: tasks.pending() == 0)
 
 
-def _add(qtbot, tasks, staff, title: str) -> None:  # noqa: ANN001
+def _add(qtbot, tasks, staff, title: str) -> None:
     staff.new_proposal.setFocus()
     type_text(staff.new_proposal, title)
     qtbot.keyClick(staff.new_proposal, Qt.Key.Key_Return)

@@ -13,20 +13,20 @@ from tests.typing import type_text
 
 
 @pytest.fixture
-def sid(focus_group_sid) -> str:  # noqa: ANN001
+def sid(focus_group_sid) -> str:
     return focus_group_sid
 
 
 @pytest.fixture
-def page(open_focus_group, sid):  # noqa: ANN001
+def page(open_focus_group, sid):
     return open_focus_group(sid, active=False)
 
 
-def _settle(qtbot, tasks) -> None:  # noqa: ANN001
+def _settle(qtbot, tasks) -> None:
     qtbot.waitUntil(lambda: tasks.pending() == 0)
 
 
-def _add_question(qtbot, tasks, page, text: str) -> None:  # noqa: ANN001
+def _add_question(qtbot, tasks, page, text: str) -> None:
     page.guide.new_question.setFocus()
     type_text(page.guide.new_question, text)
     qtbot.keyClick(page.guide.new_question, Qt.Key.Key_Return)

@@ -20,7 +20,7 @@ CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModi
 
 
 @pytest.fixture
-def finalized(services) -> tuple[str, str, str]:  # noqa: ANN001
+def finalized(services) -> tuple[str, str, str]:
     sid = services.sessions.create(SessionInput("สนทนากลุ่มฝุ่น PM2.5", e.SessionKind.FOCUS_GROUP, province="LPG")).id
     g = services.guides.ensure_session_guide(sid)
     q = services.guides.add_question(g.id, "ฝุ่นกระทบท่านอย่างไร")
@@ -33,17 +33,17 @@ def finalized(services) -> tuple[str, str, str]:  # noqa: ANN001
 
 
 @pytest.fixture
-def page(open_focus_group, finalized) -> FocusGroupPage:  # noqa: ANN001
+def page(open_focus_group, finalized) -> FocusGroupPage:
     return open_focus_group(finalized[0])
 
 
-def amend_dialog(qtbot, owner) -> AmendRecordDialog:  # noqa: ANN001
+def amend_dialog(qtbot, owner) -> AmendRecordDialog:
     qtbot.waitUntil(lambda: owner.dialog is not None and owner.dialog.isVisible())
     assert isinstance(owner.dialog, AmendRecordDialog)
     return owner.dialog
 
 
-def test_finalized_page_is_read_only_and_undo_is_refused(qtbot, services, tasks, finalized, page) -> None:  # noqa: ANN001
+def test_finalized_page_is_read_only_and_undo_is_refused(qtbot, services, tasks, finalized, page) -> None:
     sid = finalized[0]
     assert page.read_only
     assert not page.answers.text.isVisible() and not page.answers.observation.isVisible()
@@ -66,7 +66,7 @@ def test_finalized_page_is_read_only_and_undo_is_refused(qtbot, services, tasks,
     assert len(services.observations.list(sid)) == 1
 
 
-def test_undo_history_ends_at_finalize(qtbot, services, tasks, page, open_focus_group) -> None:  # noqa: ANN001
+def test_undo_history_ends_at_finalize(qtbot, services, tasks, page, open_focus_group) -> None:
     sid = services.sessions.create(SessionInput("อีกเวที", e.SessionKind.FOCUS_GROUP, province="CMI")).id
     p = open_focus_group(sid)
     type_text(p.answers.text, "คำตอบก่อนปิดเวที")
@@ -83,7 +83,7 @@ def test_undo_history_ends_at_finalize(qtbot, services, tasks, page, open_focus_
     assert [c.text for c in services.contributions.list(sid)] == ["คำตอบก่อนปิดเวที"]
 
 
-def test_amend_answer_and_observation_shown_beside_original(qtbot, services, tasks, finalized, page) -> None:  # noqa: ANN001
+def test_amend_answer_and_observation_shown_beside_original(qtbot, services, tasks, finalized, page) -> None:
     sid, answer_id, obs_id = finalized
     lst = page.answers.answers
     lst.setFocus()
@@ -122,7 +122,7 @@ def test_amend_answer_and_observation_shown_beside_original(qtbot, services, tas
     assert rows == {("contribution", answer_id, "ผู้พูดขอเพิ่มเติม"), ("observation", obs_id, "จดผิด")}
 
 
-def test_amend_session_title_in_header(qtbot, services, tasks, finalized, page) -> None:  # noqa: ANN001
+def test_amend_session_title_in_header(qtbot, services, tasks, finalized, page) -> None:
     sid = finalized[0]
     header = page.header
     assert header.amend_button.isVisible() and not header.amended_note.isVisible()
@@ -139,7 +139,7 @@ def test_amend_session_title_in_header(qtbot, services, tasks, finalized, page) 
     assert services.amendments.effective(sid)[sid][0] == {"title": "สนทนากลุ่มฝุ่น PM2.5 ตำบลบ้านดง"}
 
 
-def test_screenshots_of_open_and_finalized_pages_in_thai(qtbot, services, tasks, finalized, page, open_focus_group,  # noqa: ANN001
+def test_screenshots_of_open_and_finalized_pages_in_thai(qtbot, services, tasks, finalized, page, open_focus_group,
                                                          screenshot) -> None:
     """Looked at by a person: answers, observations and an amended answer, in Thai, unclipped."""
     sid, answer_id, obs_id = finalized

@@ -16,11 +16,11 @@ from tests.typing import type_text
 
 
 @pytest.fixture
-def sid(services) -> str:  # noqa: ANN001
+def sid(services) -> str:
     return services.sessions.create(SessionInput("สนทนากลุ่มฝุ่น PM2.5", e.SessionKind.FOCUS_GROUP, province="LPG")).id
 
 
-def _page(qtbot, services, tasks, sid):  # noqa: ANN001, ANN202
+def _page(qtbot, services, tasks, sid):
     p = FocusGroupPage(services, tasks, sid, "th")
     qtbot.addWidget(p)
     p.resize(1366, 768)
@@ -29,7 +29,7 @@ def _page(qtbot, services, tasks, sid):  # noqa: ANN001, ANN202
     return p
 
 
-def _answer(qtbot, tasks, page, text: str) -> None:  # noqa: ANN001
+def _answer(qtbot, tasks, page, text: str) -> None:
     page.answers.text.setFocus()
     type_text(page.answers.text, text)
     qtbot.keyClick(page.answers.text, Qt.Key.Key_Return)

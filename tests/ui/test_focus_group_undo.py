@@ -16,7 +16,7 @@ CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModi
 
 
 @pytest.fixture
-def sid(services, focus_group_sid) -> str:  # noqa: ANN001
+def sid(services, focus_group_sid) -> str:
     sid = focus_group_sid
     g = services.guides.ensure_session_guide(sid)
     services.guides.add_question(g.id, "ฝุ่นกระทบท่านอย่างไร")
@@ -24,45 +24,45 @@ def sid(services, focus_group_sid) -> str:  # noqa: ANN001
 
 
 @pytest.fixture
-def page(open_focus_group, sid) -> FocusGroupPage:  # noqa: ANN001
+def page(open_focus_group, sid) -> FocusGroupPage:
     p = open_focus_group(sid)  # active: shortcuts (Ctrl+Z) go to the active window
     p.answers.text.setFocus()
     return p
 
 
-def settle(qtbot, tasks, page) -> None:  # noqa: ANN001
+def settle(qtbot, tasks, page) -> None:
     """Every queued write has run and its answer reached the lists."""
     lists = (page.answers.answers, page.answers.observations)
     qtbot.waitUntil(lambda: tasks.pending() == 0 and not any(
         lst.is_pending(r) for lst in lists for r in range(lst.count())))
 
 
-def answer(qtbot, page, code: str, text: str) -> None:  # noqa: ANN001
+def answer(qtbot, page, code: str, text: str) -> None:
     page.answers.code.setEditText(code)
     page.answers.text.setFocus()
     type_text(page.answers.text, text)
     qtbot.keyClick(page.answers.text, K.Key_Return)
 
 
-def rows(services, sid) -> list[tuple[str, str | None, str]]:  # noqa: ANN001
+def rows(services, sid) -> list[tuple[str, str | None, str]]:
     return [(c.id, c.participant_code, c.text) for c in services.contributions.list(sid)]
 
 
-def back_to_page(qtbot, page) -> None:  # noqa: ANN001
+def back_to_page(qtbot, page) -> None:
     """The dialog is gone; the window manager gives the page back its keys."""
     qtbot.waitUntil(lambda: not page.answers.dialog.isVisible())
     with qtbot.waitActive(page):
         page.activateWindow()
 
 
-def edit_dialog(qtbot, page) -> EditEntryDialog:  # noqa: ANN001
+def edit_dialog(qtbot, page) -> EditEntryDialog:
     qtbot.waitUntil(lambda: page.answers.dialog is not None and page.answers.dialog.isVisible())
     dlg = page.answers.dialog
     assert isinstance(dlg, EditEntryDialog)
     return dlg
 
 
-def test_answers_add_edit_delete_with_undo_and_redo(qtbot, services, tasks, sid, page) -> None:  # noqa: ANN001
+def test_answers_add_edit_delete_with_undo_and_redo(qtbot, services, tasks, sid, page) -> None:
     answer(qtbot, page, "p01", "ไอทุกเช้า")
     answer(qtbot, page, "P02", "ขายของไม่ได้")
     assert page.answers.answers.count() == 2          # shown before the writer answers
@@ -115,7 +115,7 @@ def test_answers_add_edit_delete_with_undo_and_redo(qtbot, services, tasks, sid,
     assert [lst.view_at(r).id for r in range(lst.count())] == [first[0][0], older_id]
 
 
-def test_edit_dialog_refuses_a_bad_code_beside_the_field(qtbot, services, tasks, sid, page) -> None:  # noqa: ANN001
+def test_edit_dialog_refuses_a_bad_code_beside_the_field(qtbot, services, tasks, sid, page) -> None:
     answer(qtbot, page, "P01", "ควรมีเครื่องวัดฝุ่น")
     settle(qtbot, tasks, page)
     lst = page.answers.answers
@@ -133,7 +133,7 @@ def test_edit_dialog_refuses_a_bad_code_beside_the_field(qtbot, services, tasks,
     assert page.undo_stack.count() == 1                 # only the add; the refused edit left nothing
 
 
-def test_observations_add_edit_delete_with_undo_and_redo(qtbot, services, tasks, sid, page) -> None:  # noqa: ANN001
+def test_observations_add_edit_delete_with_undo_and_redo(qtbot, services, tasks, sid, page) -> None:
     obs = page.answers.observation
     obs.setFocus()
     type_text(obs, "ผู้สูงอายุพูดน้อย")
@@ -169,7 +169,7 @@ def test_observations_add_edit_delete_with_undo_and_redo(qtbot, services, tasks,
     assert services.observations.list(sid) == [o]
 
 
-def test_typing_undo_stays_with_the_answer_line(qtbot, services, tasks, sid, page) -> None:  # noqa: ANN001
+def test_typing_undo_stays_with_the_answer_line(qtbot, services, tasks, sid, page) -> None:
     answer(qtbot, page, "P01", "ก")
     type_text(page.answers.text, "ข้อความที่กำลังพิมพ์")
     qtbot.keyClick(page.answers.text, K.Key_Z, CTRL)   # undoes typing, not the saved answer

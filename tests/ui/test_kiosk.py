@@ -18,7 +18,7 @@ L = Qt.MouseButton.LeftButton
 
 
 @pytest.fixture
-def sid(services) -> str:  # noqa: ANN001
+def sid(services) -> str:
     sid = services.sessions.create(SessionInput("นิทรรศการงบประมาณแบบมีส่วนร่วม ชลบุรี", e.SessionKind.EXHIBITION,
                                                 province="CBI")).id
     for title in ("ปรับปรุงสวนสาธารณะริมทะเล", "ทางเท้าและทางจักรยาน", "ไฟส่องสว่างในซอย", "ตลาดชุมชน"):
@@ -27,17 +27,17 @@ def sid(services) -> str:  # noqa: ANN001
 
 
 @pytest.fixture
-def staff(show, services, tasks, sid, fonts, thai_ui):  # noqa: ANN001
+def staff(show, services, tasks, sid, fonts, thai_ui):
     return show(KioskStaffPage(services, tasks, sid, "th"), (1200, 760))
 
 
-def _tap_pin(qtbot, dialog, pin: str) -> None:  # noqa: ANN001
+def _tap_pin(qtbot, dialog, pin: str) -> None:
     for ch in pin:
         qtbot.mouseClick(dialog.keys[ch], L)
     qtbot.mouseClick(dialog.keys["OK"], L)
 
 
-def _unlock(qtbot, kiosk, pin: str) -> None:  # noqa: ANN001
+def _unlock(qtbot, kiosk, pin: str) -> None:
     qtbot.mouseClick(kiosk.staff_button, L)
     _tap_pin(qtbot, kiosk.pin_dialog, pin)
 

@@ -17,7 +17,7 @@ LONG = ["ปรับปรุงสวนสาธารณะริมทะ�
         "จัดรถโดยสารประจำทางเชื่อมตลาดชุมชน โรงพยาบาลส่งเสริมสุขภาพตำบล และโรงเรียนในทุกตำบลของอำเภอ"]
 
 
-def _session(services, titles: list[str]) -> str:  # noqa: ANN001
+def _session(services, titles: list[str]) -> str:
     sid = services.sessions.create(SessionInput("นิทรรศการงบประมาณแบบมีส่วนร่วม ชลบุรี", e.SessionKind.EXHIBITION,
                                                 province="CBI")).id
     for t in titles:

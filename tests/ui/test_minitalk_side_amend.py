@@ -23,7 +23,7 @@ K = Qt.Key
 
 
 @pytest.fixture
-def finalized(services) -> tuple[str, str, str]:  # noqa: ANN001
+def finalized(services) -> tuple[str, str, str]:
     sid = services.sessions.create(SessionInput("มินิทอล์กฝุ่นควัน ลำปาง", e.SessionKind.MINITALK, province="LPG")).id
     t = services.tallies.add(sid, TallyInput("ห้ามเผาช่วงหน้าแล้ง", 23, 4, 2))
     a = services.action_items.add(sid, ActionItemInput("ทำหนังสือถึงอำเภอ", "ปลัด อบต.", date(2025, 3, 15)))
@@ -33,19 +33,19 @@ def finalized(services) -> tuple[str, str, str]:  # noqa: ANN001
 
 
 @pytest.fixture
-def page(qtbot, open_minitalk, finalized) -> MinitalkPage:  # noqa: ANN001
+def page(qtbot, open_minitalk, finalized) -> MinitalkPage:
     p = open_minitalk(finalized[0])
     qtbot.waitUntil(lambda: p.tallies.table.rowCount() == 1 and p.actions_panel.table.rowCount() == 1)
     return p
 
 
-def dialog_of(qtbot, owner) -> AmendRecordDialog:  # noqa: ANN001
+def dialog_of(qtbot, owner) -> AmendRecordDialog:
     qtbot.waitUntil(lambda: owner.dialog is not None and owner.dialog.isVisible())
     assert isinstance(owner.dialog, AmendRecordDialog)
     return owner.dialog
 
 
-def test_amend_tally_by_keyboard_shown_beside_original(qtbot, services, tasks, finalized, page) -> None:  # noqa: ANN001
+def test_amend_tally_by_keyboard_shown_beside_original(qtbot, services, tasks, finalized, page) -> None:
     sid, tally_id, _ = finalized
     panel = page.tallies
     page.side.setCurrentWidget(panel)
@@ -74,7 +74,7 @@ def test_amend_tally_by_keyboard_shown_beside_original(qtbot, services, tasks, f
         assert s.scalars(select(OutboxEntry).where(OutboxEntry.record_type == "amendment")).first() is not None
 
 
-def test_amend_action_item_due_and_done(qtbot, services, tasks, finalized, page) -> None:  # noqa: ANN001
+def test_amend_action_item_due_and_done(qtbot, services, tasks, finalized, page) -> None:
     sid, _, action_id = finalized
     panel = page.actions_panel
     page.side.setCurrentWidget(panel)
@@ -97,7 +97,7 @@ def test_amend_action_item_due_and_done(qtbot, services, tasks, finalized, page)
     assert not panel.table.item(0, 3).flags() & Qt.ItemFlag.ItemIsUserCheckable
 
 
-def test_amend_title_in_minitalk_header(qtbot, services, tasks, finalized, page) -> None:  # noqa: ANN001
+def test_amend_title_in_minitalk_header(qtbot, services, tasks, finalized, page) -> None:
     sid = finalized[0]
     qtbot.mouseClick(page.header.amend_button, Qt.MouseButton.LeftButton)
     dlg = dialog_of(qtbot, page.header)
@@ -112,7 +112,7 @@ def test_amend_title_in_minitalk_header(qtbot, services, tasks, finalized, page)
     assert services.sessions.get(sid).title == "มินิทอล์กฝุ่นควัน ลำปาง"
 
 
-def test_add_helper_refuses_beside_the_form_and_stores_valid(qtbot, services, tasks, open_minitalk) -> None:  # noqa: ANN001
+def test_add_helper_refuses_beside_the_form_and_stores_valid(qtbot, services, tasks, open_minitalk) -> None:
     sid = services.sessions.create(SessionInput("เวทีเปิด", e.SessionKind.MINITALK, province="CMI")).id
     p = open_minitalk(sid, active=False)
     tallies = p.tallies
@@ -128,7 +128,7 @@ def test_add_helper_refuses_beside_the_form_and_stores_valid(qtbot, services, ta
     assert [(t.question, t.count_for) for t in services.tallies.list(sid)] == [("เห็นด้วยกับจุดวัดฝุ่น", 12)]
 
 
-def test_screenshot_side_panel_with_amended_tally(qtbot, services, tasks, finalized, page, screenshot) -> None:  # noqa: ANN001
+def test_screenshot_side_panel_with_amended_tally(qtbot, services, tasks, finalized, page, screenshot) -> None:
     sid, tally_id, action_id = finalized
     services.amendments.amend("tally", tally_id, {"count_for": 25, "count_abstain": 0}, "นับซ้ำแถวหลัง")
     services.amendments.amend("action_item", action_id, {"who": "นายก อบต."}, "มอบหมายใหม่")

@@ -14,23 +14,23 @@ L = Qt.MouseButton.LeftButton
 
 
 @pytest.fixture
-def sid(focus_group_sid) -> str:  # noqa: ANN001
+def sid(focus_group_sid) -> str:
     return focus_group_sid
 
 
 @pytest.fixture
-def table(show, services, tasks, sid, fonts, thai_ui):  # noqa: ANN001
+def table(show, services, tasks, sid, fonts, thai_ui):
     return show(ParticipantsTable(services, tasks, sid, "th"), (1300, 600))
 
 
-def _pick(qtbot, combo, value) -> None:  # noqa: ANN001
+def _pick(qtbot, combo, value) -> None:
     """Choose ``value`` the way a keyboard user does: focus, move the index, activate."""
     combo.setFocus()
     combo.setCurrentIndex(combo.findData(value))
     combo.activated.emit(combo.currentIndex())
 
 
-def _saved(qtbot, tasks, table) -> None:  # noqa: ANN001
+def _saved(qtbot, tasks, table) -> None:
     qtbot.waitUntil(lambda: not any(r.pending() for r in table.rows) and tasks.pending() == 0, timeout=3000)
 
 

@@ -15,16 +15,16 @@ from sala.ui.focus_group.photos import PhotosPanel
 
 
 @pytest.fixture
-def sid(focus_group_sid) -> str:  # noqa: ANN001
+def sid(focus_group_sid) -> str:
     return focus_group_sid
 
 
 @pytest.fixture
-def panel(show, services, tasks, sid, fonts, thai_ui):  # noqa: ANN001
+def panel(show, services, tasks, sid, fonts, thai_ui):
     return show(PhotosPanel(services, tasks, sid, "th"), (900, 600))
 
 
-def _drop(widget, paths: list[Path]) -> bool:  # noqa: ANN001
+def _drop(widget, paths: list[Path]) -> bool:
     """What the window system delivers when files are dragged from a file manager and let go."""
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
@@ -69,7 +69,7 @@ def test_non_image_refused_with_bilingual_message(qtbot, services, sid, panel, t
     assert services.attachments.list(sid) == []
 
 
-def test_non_file_drag_is_ignored(panel) -> None:  # noqa: ANN001
+def test_non_file_drag_is_ignored(panel) -> None:
     mime = QMimeData()
     mime.setText("hello")
     enter = QDragEnterEvent(QPoint(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
@@ -78,7 +78,7 @@ def test_non_file_drag_is_ignored(panel) -> None:  # noqa: ANN001
     assert not enter.isAccepted()
 
 
-def _dialog_texts(dlg) -> dict[str, str]:  # noqa: ANN001
+def _dialog_texts(dlg) -> dict[str, str]:
     from PySide6.QtWidgets import QFileDialog
 
     lab = QFileDialog.DialogLabel

@@ -13,23 +13,23 @@ K = Qt.Key
 
 
 @pytest.fixture
-def sid(focus_group_sid) -> str:  # noqa: ANN001
+def sid(focus_group_sid) -> str:
     return focus_group_sid
 
 
 @pytest.fixture
-def photos(services, sid, photo_file) -> list[str]:  # noqa: ANN001
+def photos(services, sid, photo_file) -> list[str]:
     return [services.attachments.add_file(sid, photo_file(n, c)).id
             for n, c in (("flipchart1.jpg", "#3366aa"), ("whiteboard.jpg", "#aa3322"))]
 
 
 @pytest.fixture
-def open_panel(show, services, tasks, sid):  # noqa: ANN001
+def open_panel(show, services, tasks, sid):
     return lambda: show(PhotosPanel(services, tasks, sid, "th"), (900, 600), active=True)
 
 
 def test_caption_typed_is_saved_without_a_button_and_shown_under_the_thumbnail(
-        qtbot, services, tasks, sid, photos, open_panel, fonts, thai_ui, screenshot) -> None:  # noqa: ANN001
+        qtbot, services, tasks, sid, photos, open_panel, fonts, thai_ui, screenshot) -> None:
     panel = open_panel()
     assert panel.caption_text(photos[0]) == "flipchart1.jpg"        # no caption yet: the file name
     assert not panel.caption.isEnabled()                           # nothing selected
@@ -63,7 +63,7 @@ def test_caption_typed_is_saved_without_a_button_and_shown_under_the_thumbnail(
 
 
 def test_overlong_caption_is_refused_in_both_languages_and_kept(
-        qtbot, services, tasks, sid, photos, open_panel, fonts, thai_ui) -> None:  # noqa: ANN001
+        qtbot, services, tasks, sid, photos, open_panel, fonts, thai_ui) -> None:
     from sala.domain.validation import TEXT_MAX
 
     panel = open_panel()
@@ -77,7 +77,7 @@ def test_overlong_caption_is_refused_in_both_languages_and_kept(
 
 
 def test_finalized_session_captions_are_read_only(qtbot, services, tasks, sid, photos, open_panel, fonts,
-                                                 thai_ui) -> None:  # noqa: ANN001
+                                                 thai_ui) -> None:
     services.attachments.set_caption(photos[0], "แผนผังหมู่บ้าน")
     services.sessions.close(sid)
     services.sessions.finalize(sid)

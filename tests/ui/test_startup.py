@@ -36,7 +36,7 @@ def _answer(button: QMessageBox.StandardButton, seen: list[str]) -> None:
 
 
 @pytest.fixture
-def startups(qapp, fonts) -> Iterator[list[Startup]]:  # noqa: ANN001
+def startups(qapp, fonts) -> Iterator[list[Startup]]:
     made: list[Startup] = []
     yield made
     for s in made:
@@ -139,13 +139,13 @@ def test_the_session_open_at_the_last_stop_comes_back(qtbot, app_paths, startups
 
 
 @pytest.fixture
-def held_open(monkeypatch) -> Iterator[threading.Event]:  # noqa: ANN001
+def held_open(monkeypatch) -> Iterator[threading.Event]:
     """The services wait on the writer thread until the test sets the event: what the user sees and
     does before the database is open is then not a race."""
     release = threading.Event()
     real = startup_module._open_services
 
-    def held(paths, check):  # noqa: ANN001, ANN202
+    def held(paths, check):
         release.wait(30)
         return real(paths, check)
 
@@ -162,7 +162,7 @@ def _many_sessions(app_paths: AppPaths, n: int = 45) -> list[str]:
     return ids
 
 
-def _first_page_shown(qtbot, startup: Startup) -> None:  # noqa: ANN001
+def _first_page_shown(qtbot, startup: Startup) -> None:
     window = startup.window
     qtbot.waitUntil(lambda: window.list_page is not None and window.list_page.table.isVisible(), timeout=10_000)
     assert startup.services is None and window.services is None, "shown before the services exist"

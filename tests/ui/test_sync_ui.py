@@ -13,7 +13,7 @@ from tests.integration.sync_helpers import enroll, fill, ledger
 
 
 @pytest.fixture
-def window(qtbot, services, tasks, thai_ui):  # noqa: ANN001
+def window(qtbot, services, tasks, thai_ui):
     win = QMainWindow()
     qtbot.addWidget(win)
     actions = install_sync_ui(win, services.sync, tasks, "th", start=False,

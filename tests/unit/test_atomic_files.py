@@ -12,7 +12,7 @@ from sala.paths import blob_path
 from sala.storage import files
 
 
-def test_atomic_write_replaces_and_fsyncs_file_then_folder(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_atomic_write_replaces_and_fsyncs_file_then_folder(tmp_path: Path, monkeypatch) -> None:
     target = tmp_path / "device_token"
     target.write_bytes(b"old")
     synced: list[str] = []

@@ -18,7 +18,7 @@ JPEG = b"\xff\xd8\xff\xe0" + os.urandom(3000)
 
 
 @pytest.fixture
-def sid(services) -> str:  # noqa: ANN001
+def sid(services) -> str:
     return services.sessions.create(SessionInput("สนทนากลุ่ม", e.SessionKind.FOCUS_GROUP, province="CMI")).id
 
 

@@ -16,7 +16,7 @@ PNG = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108060000001
                     "000154a24f5d0000000049454e44ae426082")
 
 
-def test_caption_set_refused_and_frozen(services, tmp_path: Path) -> None:  # noqa: ANN001
+def test_caption_set_refused_and_frozen(services, tmp_path: Path) -> None:
     sid = services.sessions.create(SessionInput("สนทนากลุ่ม", e.SessionKind.FOCUS_GROUP, province="CMI")).id
     src = tmp_path / "a.png"
     src.write_bytes(PNG)

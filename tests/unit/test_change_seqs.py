@@ -10,7 +10,7 @@ from sala.services.tallies import TallyInput
 from sala.storage.models import Contribution, Device, Tally
 
 
-def test_fast_path_and_flush_hook_share_one_counter(services) -> None:  # noqa: ANN001
+def test_fast_path_and_flush_hook_share_one_counter(services) -> None:
     topics = services.catalog.topics()
     sid = services.sessions.create(SessionInput(
         title="เวทีฝุ่น PM2.5", kind="minitalk", province="ลำปาง", topic_ids=[topics[0].id],

@@ -17,12 +17,12 @@ from sala.storage.models import Contribution, Participant, Rating, Session, Vote
 
 
 @pytest.fixture
-def demo(services):  # noqa: ANN001
+def demo(services):
     generate(services.db, 40, seed=7, contributions_per_session=12)
     return services
 
 
-def _rows(services, flt: SessionFilter):  # noqa: ANN001
+def _rows(services, flt: SessionFilter):
     """The sessions ``flt`` selects, found the slow obvious way, and every row under them."""
     with services.db.read() as s:
         sessions = list(s.scalars(select(Session)))
@@ -42,7 +42,7 @@ def _rows(services, flt: SessionFilter):  # noqa: ANN001
         )
 
 
-def _filters(services) -> list[SessionFilter]:  # noqa: ANN001
+def _filters(services) -> list[SessionFilter]:
     with services.db.read() as s:
         some = s.scalars(select(Session).order_by(Session.session_date)).all()
         topic = s.execute(select(session_topic.c.topic_id)).scalars().first()
@@ -57,7 +57,7 @@ def _filters(services) -> list[SessionFilter]:  # noqa: ANN001
     ]
 
 
-def test_figures_match_a_python_count_for_every_filter(demo):  # noqa: ANN001
+def test_figures_match_a_python_count_for_every_filter(demo):
     for flt in _filters(demo):
         sessions, people, contributions, ratings = _rows(demo, flt)
         d = demo.dashboard.figures(flt)
@@ -76,7 +76,7 @@ def test_figures_match_a_python_count_for_every_filter(demo):  # noqa: ANN001
         assert {t.id for t in d.topics} == {c.topic_id for c in contributions}
 
 
-def test_a_filter_narrows_the_figures(demo):  # noqa: ANN001
+def test_a_filter_narrows_the_figures(demo):
     everything = demo.dashboard.figures()
     talks = demo.dashboard.figures(SessionFilter(kinds={e.SessionKind.MINITALK}))
     assert 0 < talks.sessions < everything.sessions
@@ -84,13 +84,13 @@ def test_a_filter_narrows_the_figures(demo):  # noqa: ANN001
     assert talks.ratings.visitors == 0  # minitalks have no kiosk ratings
 
 
-def test_text_filter_uses_thai_search(demo):  # noqa: ANN001
+def test_text_filter_uses_thai_search(demo):
     flt = SessionFilter(text="ฝุ่น")
     d = demo.dashboard.figures(flt)
     assert d.sessions == demo.sessions.count(flt)  # the same sessions as the list shows
 
 
-def test_months_are_consecutive_and_labelled_in_buddhist_era(demo):  # noqa: ANN001
+def test_months_are_consecutive_and_labelled_in_buddhist_era(demo):
     months = demo.dashboard.figures().months
     for a, b in pairwise(months):
         assert (b.year, b.month) == ((a.year + 1, 1) if a.month == 12 else (a.year, a.month + 1))
@@ -99,13 +99,13 @@ def test_months_are_consecutive_and_labelled_in_buddhist_era(demo):  # noqa: ANN
     assert MonthCount(2026, 3, 0).label("en") == "Mar 26"
 
 
-def test_empty_database_gives_empty_figures(services):  # noqa: ANN001
+def test_empty_database_gives_empty_figures(services):
     d = services.dashboard.figures()
     assert d.sessions == 0 and d.months == () and d.contributions == 0
     assert d.ratings.distribution == {1: 0, 2: 0, 3: 0, 4: 0, 5: 0} and d.ratings.average is None
 
 
-def test_exhibition_figures_follow_visits(demo):  # noqa: ANN001
+def test_exhibition_figures_follow_visits(demo):
     sid = demo.dashboard.exhibition_sessions()[0][0]
     before = demo.dashboard.exhibition(sid)
     with demo.db.read() as s:

@@ -12,7 +12,7 @@ from sala.storage.models import LocalSetting, Rating, Vote
 
 
 @pytest.fixture
-def sid(services) -> str:  # noqa: ANN001
+def sid(services) -> str:
     return services.sessions.create(SessionInput("นิทรรศการงบประมาณ", e.SessionKind.EXHIBITION, province="CBI")).id
 
 

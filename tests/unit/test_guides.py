@@ -9,7 +9,7 @@ from sala.domain.errors import ImmutableError, ValidationError
 from sala.domain.inputs import ContributionInput, SessionInput
 
 
-def _session(services, kind=e.SessionKind.FOCUS_GROUP) -> str:  # noqa: ANN001
+def _session(services, kind=e.SessionKind.FOCUS_GROUP) -> str:
     return services.sessions.create(SessionInput("ฝุ่น PM2.5 ลำปาง", kind, province="LPG")).id
 
 

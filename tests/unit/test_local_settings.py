@@ -15,13 +15,13 @@ LIMITS = Setting("test.limits", dict)
 
 
 @pytest.fixture()
-def db(tmp_path: Path):  # noqa: ANN201
+def db(tmp_path: Path):
     database, _ = open_database(tmp_path / "sala.db", tmp_path / "backups")
     yield database
     database.close()
 
 
-def test_round_trip_update_and_remove(db) -> None:  # noqa: ANN001
+def test_round_trip_update_and_remove(db) -> None:
     with db.write() as s:
         URL.put(s, "https://central.example/")
         LIMITS.put(s, {"max_records": 5000})
@@ -36,7 +36,7 @@ def test_round_trip_update_and_remove(db) -> None:  # noqa: ANN001
         assert LIMITS.get(s) is None and settings.get(s, "test.limits") is None
 
 
-def test_a_write_is_seen_by_a_later_read_in_the_same_transaction(db) -> None:  # noqa: ANN001
+def test_a_write_is_seen_by_a_later_read_in_the_same_transaction(db) -> None:
     with db.write() as s:
         URL.put(s, "first")
         assert URL.get(s) == "first"
@@ -46,7 +46,7 @@ def test_a_write_is_seen_by_a_later_read_in_the_same_transaction(db) -> None:  #
         assert URL.get(s) is None
 
 
-def test_a_value_of_the_wrong_type_reads_as_absent_and_cannot_be_written(db) -> None:  # noqa: ANN001
+def test_a_value_of_the_wrong_type_reads_as_absent_and_cannot_be_written(db) -> None:
     with db.write() as s:
         settings.put(s, "test.url", {"not": "a string"})
     with db.read() as s:

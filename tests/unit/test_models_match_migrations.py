@@ -21,7 +21,7 @@ from sala.storage.models import Base
 _NOT_MODELLED = ("contribution_fts",)
 
 
-def _modelled(obj, name, type_, reflected, compare_to) -> bool:  # noqa: ANN001 - Alembic's hook
+def _modelled(obj, name, type_, reflected, compare_to) -> bool:  # Alembic's hook
     return not (type_ == "table" and name is not None and name.startswith(_NOT_MODELLED))
 
 

@@ -14,11 +14,11 @@ from sala.domain.inputs import SessionInput
 
 
 @pytest.fixture
-def sid(services) -> str:  # noqa: ANN001
+def sid(services) -> str:
     return services.sessions.create(SessionInput("สนทนากลุ่มฝุ่น", e.SessionKind.FOCUS_GROUP, province="LPG")).id
 
 
-def test_add_with_id_edit_delete_and_put_back(services, sid) -> None:  # noqa: ANN001
+def test_add_with_id_edit_delete_and_put_back(services, sid) -> None:
     oid, when = new_id(), datetime(2025, 3, 1, 9, 30, tzinfo=UTC)
     o = services.observations.add(sid, "  ผู้สูงอายุพูดน้อย  ", observation_id=oid, recorded_at=when)
     assert (o.id, o.text, o.recorded_at) == (oid, "ผู้สูงอายุพูดน้อย", when)
@@ -33,7 +33,7 @@ def test_add_with_id_edit_delete_and_put_back(services, sid) -> None:  # noqa: A
     assert err.value.th and err.value.en
 
 
-def test_finalized_observation_is_amended_not_edited(services, sid) -> None:  # noqa: ANN001
+def test_finalized_observation_is_amended_not_edited(services, sid) -> None:
     o = services.observations.add(sid, "บรรยากาศตึงเครียด")
     services.sessions.close(sid)
     services.sessions.finalize(sid)

@@ -17,7 +17,7 @@ from sala.domain.errors import StorageError
 from sala.storage.errors import translate
 
 
-def _caught(fn) -> sqlite3.Error:  # noqa: ANN001
+def _caught(fn) -> sqlite3.Error:
     with pytest.raises(sqlite3.Error) as info:
         fn()
     return info.value

@@ -92,7 +92,7 @@ def openapi_text() -> str:
     return json.dumps(doc, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 
-def _engine(args: argparse.Namespace):  # noqa: ANN202 - keeps heavy imports out of --help
+def _engine(args: argparse.Namespace):  # keeps heavy imports out of --help
     from sqlalchemy.exc import ArgumentError, DBAPIError
 
     from sala.central import db

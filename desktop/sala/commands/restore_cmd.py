@@ -57,7 +57,7 @@ def restore_before_open(args: argparse.Namespace, paths: AppPaths) -> None:
     args.restored = (found, aside if aside.exists() else None)
 
 
-def run(args: argparse.Namespace, services: Any) -> int:  # noqa: ANN401 - Services
+def run(args: argparse.Namespace, services: Any) -> int:  # Services
     found, aside = args.restored
     report = services.open_report
     print(f"กู้คืนแล้ว: {services.db.path} มาจาก {found.path} ({found.sessions} เวที, {found.records} รายการ)\n"

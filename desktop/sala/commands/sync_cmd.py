@@ -41,13 +41,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     i.set_defaults(func=run_import)
 
 
-def run_enroll(args: argparse.Namespace, services) -> int:  # noqa: ANN001 - Services
+def run_enroll(args: argparse.Namespace, services) -> int:  # Services
     where = services.sync.enroll(args.server, args.code, args.name)
     print(f"ลงทะเบียนเครื่องนี้แล้ว / This laptop is enrolled (token kept in the {where})")
     return 0
 
 
-def run_sync(args: argparse.Namespace, services) -> int:  # noqa: ANN001
+def run_sync(args: argparse.Namespace, services) -> int:
     report = services.sync.sync(policy=RetryPolicy(network_attempts=max(1, args.patience)),
                                 reconcile=args.reconcile)
     if args.json:
@@ -73,14 +73,14 @@ def run_sync(args: argparse.Namespace, services) -> int:  # noqa: ANN001
     return EXIT_CODES[report.outcome]
 
 
-def run_export(args: argparse.Namespace, services) -> int:  # noqa: ANN001
+def run_export(args: argparse.Namespace, services) -> int:
     info = services.sync.export_bundle(args.out)
     print(f"{args.out}: {info['records']} records in {info['batches']} batches, "
           f"{info['photos']} photos ({info['photos_missing']} missing)")
     return 0
 
 
-def run_import(args: argparse.Namespace, services) -> int:  # noqa: ANN001
+def run_import(args: argparse.Namespace, services) -> int:
     info = services.sync.import_bundle(args.file)
     if args.json:
         print(json.dumps(info, ensure_ascii=False))

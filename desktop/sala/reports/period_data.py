@@ -138,7 +138,7 @@ def _months(s: OrmSession, flt: ReportFilter, lang: str) -> Counts:
     return out
 
 
-def _topics(s: OrmSession, d: PeriodData, in_c) -> None:  # noqa: ANN001 - a SQL expression
+def _topics(s: OrmSession, d: PeriodData, in_c) -> None:  # a SQL expression
     none = "ไม่ระบุประเด็น" if d.lang == "th" else "No topic"
     names = {t.id: t.label(d.lang) for t in s.scalars(select(Topic))}
     rows = s.execute(select(Contribution.topic_id, Contribution.stance, func.count()).where(in_c)
@@ -152,13 +152,13 @@ def _topics(s: OrmSession, d: PeriodData, in_c) -> None:  # noqa: ANN001 - a SQL
     d.stance_by_topic = [(name, *v) for name, v in ranked]  # type: ignore[misc]
 
 
-def _tag_counts(in_c):  # noqa: ANN001, ANN202 - SQL expressions
+def _tag_counts(in_c):  # SQL expressions
     tag = func.json_each(Contribution.tags).table_valued("value").alias("tag")
     return (select(tag.c.value, func.count()).select_from(Contribution).join(tag, tag.c.value.isnot(None))
             .where(in_c).group_by(tag.c.value).order_by(func.count().desc(), tag.c.value).limit(THEME_WORDS))
 
 
-def _distinct_texts(s: OrmSession, in_c) -> Iterable[tuple[str, int]]:  # noqa: ANN001
+def _distinct_texts(s: OrmSession, in_c) -> Iterable[tuple[str, int]]:
     stmt = select(Contribution.text, func.count()).where(in_c).group_by(Contribution.text)
     for row in s.execute(stmt.execution_options(yield_per=TEXT_CHUNK)):
         yield row[0], int(row[1])
@@ -217,7 +217,7 @@ def themes(texts: Iterable[tuple[str, int]], minimum: int = THEME_MIN_CONTRIBUTI
 
 
 def _briefs(s: OrmSession, flt: ReportFilter, lang: str) -> list[SessionBrief]:
-    def n(model, col):  # noqa: ANN001, ANN202 - a correlated COUNT per session
+    def n(model, col):  # a correlated COUNT per session
         return select(func.count(model.id)).where(col == Session.id).correlate(Session).scalar_subquery()
 
     stmt = flt.apply(select(Session.session_date, Session.title, Session.kind, Session.province_code, Session.status,

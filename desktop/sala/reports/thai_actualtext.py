@@ -29,7 +29,7 @@ def actual_text_of(text: str, font_name: str) -> str | None:
 class ActualTextObject(PDFTextObject):
     """A ``PDFTextObject`` whose shaped strings carry their original text as /ActualText."""
 
-    def _formatText(self, text: str) -> str:  # noqa: N802 - reportlab's name
+    def _formatText(self, text: str) -> str:  # reportlab's name
         code = super()._formatText(text)
         if not code or not isinstance(text, ShapedStr):
             return code

@@ -74,14 +74,14 @@ class ThaiParagraph(Paragraph):
             self.frags = shape(segment(_getFragWords(self.frags)))
         self._thai_words = self.frags
 
-    def breakLines(self, width: float | Sequence[float]) -> Any:  # noqa: N802 - reportlab's name
+    def breakLines(self, width: float | Sequence[float]) -> Any:  # reportlab's name
         """Cut words wider than the narrowest line at cluster boundaries, then lay out as usual."""
         widths = list(width) if isinstance(width, (list, tuple)) else [width]
         if self._thai_words:
             self.frags = split_overlong(self._thai_words, min(widths))
         return super().breakLines(width)
 
-    def beginText(self, x: float, y: float) -> PDFTextObject:  # noqa: N802 - reportlab's hook
+    def beginText(self, x: float, y: float) -> PDFTextObject:  # reportlab's hook
         """Text objects for this paragraph tag shaped runs with their original text."""
         return ActualTextObject(self.canv, x, y)
 
@@ -279,7 +279,7 @@ class _NumberedCanvas(Canvas):
         self._held_pages: list[dict[str, Any]] = []
         self._decorate = decorate
 
-    def showPage(self) -> None:  # noqa: N802 - reportlab's name
+    def showPage(self) -> None:  # reportlab's name
         self._held_pages.append(dict(self.__dict__))
         self._startPage()
 

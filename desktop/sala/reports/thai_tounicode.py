@@ -108,7 +108,7 @@ class ExtractableTTFont(TTFont):
                     return "".join(chr(int(hexes[i:i + 4], 16)) for i in range(0, len(hexes), 4))
         return chr(code)
 
-    def addObjects(self, doc: object) -> None:  # noqa: N802 - reportlab's name
+    def addObjects(self, doc: object) -> None:  # reportlab's name
         """Let reportlab write the subsets, then replace each ToUnicode CMap with ours."""
         state = self.state.get(doc)
         subsets = [list(s) for s in state.subsets] if state is not None else []

@@ -194,7 +194,7 @@ class AttachmentService:
             s.delete(a)
 
     @staticmethod
-    def _load(s, attachment_id: str) -> Attachment:  # noqa: ANN001 - an ORM session
+    def _load(s, attachment_id: str) -> Attachment:  # an ORM session
         return load_record(s, Attachment, attachment_id, "รูปภาพ / photo")
 
     def _view(self, a: Attachment) -> AttachmentView:

@@ -107,7 +107,7 @@ class ExhibitionFigures:
     proposals: tuple[ProposalVotes, ...]
 
 
-def _summary(rows) -> RatingSummary:  # noqa: ANN001 - (score, count) rows
+def _summary(rows) -> RatingSummary:  # (score, count) rows
     dist = {n: 0 for n in SCORES}
     for score, count in rows:
         if int(score) in dist:
@@ -188,7 +188,7 @@ class DashboardService:
         return DashboardData(months, people, by_type, by_stance, topics, ratings, flt)
 
     @staticmethod
-    def _topic_labels(s: OrmSession, by_type: dict) -> tuple[TopicLabel, ...]:  # noqa: ANN001
+    def _topic_labels(s: OrmSession, by_type: dict) -> tuple[TopicLabel, ...]:
         totals: dict[str | None, int] = {}
         for (topic_id, _t), n in by_type.items():
             totals[topic_id] = totals.get(topic_id, 0) + n

@@ -179,7 +179,7 @@ class ExhibitionService:
             return CommentView(r.id, r.score, r.comment, r.recorded_at, state)
 
     @staticmethod
-    def _proposal(s, proposal_id: str) -> Proposal:  # noqa: ANN001 - an ORM session
+    def _proposal(s, proposal_id: str) -> Proposal:  # an ORM session
         return load_record(s, Proposal, proposal_id, "ข้อเสนอ / proposal")
 
 
@@ -218,7 +218,7 @@ def _hash(pin: str, salt: bytes, params: dict[str, int]) -> bytes:
     return hashlib.scrypt(pin.encode(), salt=salt, n=params["n"], r=params["r"], p=params["p"], dklen=32)
 
 
-def _open_exhibition(s, session_id: str):  # noqa: ANN001, ANN202 - an ORM session, a Session
+def _open_exhibition(s, session_id: str):  # an ORM session, a Session
     """The exhibition, if proposals may change and visitors be recorded: not closed, not finalized."""
     obj = editable_session(s, session_id)
     if obj.status == e.SessionStatus.CLOSED:
@@ -229,7 +229,7 @@ def _open_exhibition(s, session_id: str):  # noqa: ANN001, ANN202 - an ORM sessi
     return obj
 
 
-def _amended_hidden(s, session_id: str) -> dict[str, bool]:  # noqa: ANN001 - an ORM session
+def _amended_hidden(s, session_id: str) -> dict[str, bool]:  # an ORM session
     """rating id -> hidden, as set by amendments after finalizing (later ones win)."""
     out: dict[str, bool] = {}
     for a in s.scalars(select(Amendment).where(Amendment.session_id == session_id,
@@ -239,7 +239,7 @@ def _amended_hidden(s, session_id: str) -> dict[str, bool]:  # noqa: ANN001 - an
     return out
 
 
-def hidden_comment_ids(s, session_id: str) -> set[str]:  # noqa: ANN001 - an ORM session
+def hidden_comment_ids(s, session_id: str) -> set[str]:  # an ORM session
     """Ratings of the session whose comment is hidden from the summary (flag or amendment)."""
     flagged = set(s.scalars(select(Rating.id).where(Rating.session_id == session_id, Rating.comment_hidden.is_(True))))
     for rid, hidden in _amended_hidden(s, session_id).items():

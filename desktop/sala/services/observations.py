@@ -73,7 +73,7 @@ class ObservationService:
             return [_view(o) for o in s.scalars(stmt.order_by(Observation.recorded_at, Observation.id))]
 
     @staticmethod
-    def _load(s, observation_id: str) -> Observation:  # noqa: ANN001 - an ORM session
+    def _load(s, observation_id: str) -> Observation:  # an ORM session
         return load_record(s, Observation, observation_id, _WHAT)
 
 

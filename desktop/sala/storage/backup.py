@@ -136,7 +136,7 @@ def check_backup(path: Path) -> BackupCheck:
             counts = 0
             for table in ("session", "participant", "contribution", "rating", "vote"):
                 if table in tables:
-                    counts += int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])  # noqa: S608
+                    counts += int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
             sessions = int(conn.execute("SELECT count(*) FROM session").fetchone()[0])
         finally:
             conn.close()

@@ -37,7 +37,7 @@ def chart_font() -> QFont:
 class CategoryAxis(pg.AxisItem):
     """An axis whose ticks are category names at 0, 1, 2…; thins them out rather than overlap."""
 
-    def __init__(self, orientation: str, **kwargs) -> None:  # noqa: ANN003 - pyqtgraph's options
+    def __init__(self, orientation: str, **kwargs) -> None:  # pyqtgraph's options
         super().__init__(orientation, **kwargs)
         self.labels: list[str] = []
         font = chart_font()
@@ -57,7 +57,7 @@ class CategoryAxis(pg.AxisItem):
         self.picture = None
         self.update()
 
-    def tickValues(self, minVal: float, maxVal: float, size: float):  # noqa: N802, N803 - pyqtgraph API
+    def tickValues(self, minVal: float, maxVal: float, size: float):  # noqa: N803 - pyqtgraph API
         n = len(self.labels)
         if n == 0:
             return []
@@ -77,7 +77,7 @@ class CategoryAxis(pg.AxisItem):
             step += 1
         return [(step, [float(i) for i in visible if i % step == 0])]
 
-    def tickStrings(self, values, scale, spacing):  # noqa: N802, ANN001 - pyqtgraph API
+    def tickStrings(self, values, scale, spacing):  # pyqtgraph API
         out = []
         for v in values:
             i = int(round(v))
@@ -99,11 +99,11 @@ class CountAxis(pg.AxisItem):
         if orientation in ("bottom", "top"):
             self.setHeight(QFontMetrics(chart_font()).height() + 16)
 
-    def tickValues(self, minVal: float, maxVal: float, size: float):  # noqa: N802, N803
+    def tickValues(self, minVal: float, maxVal: float, size: float):  # noqa: N803
         levels = super().tickValues(minVal, maxVal, size)
         return [(max(1.0, step), [v for v in vals if float(v).is_integer()]) for step, vals in levels[:1]]
 
-    def tickStrings(self, values, scale, spacing):  # noqa: N802, ANN001
+    def tickStrings(self, values, scale, spacing):
         return [f"{int(v):,}" for v in values]
 
 

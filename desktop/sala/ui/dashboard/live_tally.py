@@ -94,7 +94,7 @@ class LiveTally(QWidget):
         self._dirty = False
         self.notify_changed()
 
-    def _picked(self, *_args) -> None:  # noqa: ANN002
+    def _picked(self, *_args) -> None:
         sid = self.picker.currentData()
         if sid != self.session_id or self.figures is None:
             self.set_session(sid)
@@ -102,7 +102,7 @@ class LiveTally(QWidget):
     # -- refresh ------------------------------------------------------------------------------
     @Slot()
     @Slot(str)
-    def notify_changed(self, *_args) -> None:  # noqa: ANN002 - accepts sig_visit_saved's rating id
+    def notify_changed(self, *_args) -> None:  # accepts sig_visit_saved's rating id
         """Something changed (a visitor was saved): refresh now or at the end of the window."""
         if self._cooldown.isActive():
             self._dirty = True
@@ -142,7 +142,7 @@ class LiveTally(QWidget):
                                   {self.tr("Votes"): [p.votes for p in fig.proposals]}, legend=False)
         self.sig_refreshed.emit(fig)
 
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt name
+    def closeEvent(self, event) -> None:  # Qt name
         self._cooldown.stop()
         self.reader.shutdown()
         super().closeEvent(event)

@@ -209,7 +209,7 @@ class DashboardPage(QWidget):
                                        f"Could not save the image to {path}; choose a folder you can write to"),
                        self._lang)
 
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt name
+    def closeEvent(self, event) -> None:  # Qt name
         self.reader.shutdown()
         self.live.reader.shutdown()
         super().closeEvent(event)

@@ -154,7 +154,7 @@ class AnswersPanel(QWidget):
         self.code.setEditText(self.known_codes()[0] if self.known_codes()
                               else services.participants.next_free_code(session_id))
 
-    def _buttons(self, lst: RecordList, edit, delete) -> tuple[dict[str, QPushButton], QHBoxLayout]:  # noqa: ANN001
+    def _buttons(self, lst: RecordList, edit, delete) -> tuple[dict[str, QPushButton], QHBoxLayout]:
         """Edit / Delete / Amend under a list, and the same by keyboard on the list itself."""
         buttons = {"edit": QPushButton(self.tr("Edit… (F2)")), "delete": QPushButton(self.tr("Delete (Del)")),
                    "amend": QPushButton(self.tr("Amend… (F2)"))}
@@ -342,7 +342,7 @@ class AnswersPanel(QWidget):
             self.sig_amended.emit()
         self._open(dlg, done)
 
-    def _open(self, dlg: QDialog, on_accepted) -> None:  # noqa: ANN001
+    def _open(self, dlg: QDialog, on_accepted) -> None:
         dlg.accepted.connect(on_accepted)
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog = dlg

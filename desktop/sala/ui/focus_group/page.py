@@ -131,6 +131,6 @@ class FocusGroupPage(QWidget):
         """Queue anything typed but not yet saved (the page is going away or the app is closing)."""
         self.photos.flush()
 
-    def hideEvent(self, event: Any) -> None:  # noqa: N802 - Qt name
+    def hideEvent(self, event: Any) -> None:  # Qt name
         self.flush()
         super().hideEvent(event)

@@ -158,7 +158,7 @@ class ParticipantsTable(QWidget):
         for col, w in enumerate(self.WEIGHTS[:-1], start=1):
             self.table.setColumnWidth(col, max(40, int(rest * w / total)))
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt name
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
             self._fit_columns()
             return False
@@ -237,7 +237,7 @@ class ParticipantsTable(QWidget):
             if row.pending():
                 row.save_now()
 
-    def hideEvent(self, event) -> None:  # noqa: N802 - Qt name
+    def hideEvent(self, event) -> None:  # Qt name
         self.flush()
         super().hideEvent(event)
 

@@ -229,7 +229,7 @@ class PhotosPanel(QWidget):
         """Send any caption typed but not yet saved (the page is going away or the app is closing)."""
         self.caption_autosave.flush()
 
-    def hideEvent(self, event) -> None:  # noqa: N802 - Qt name
+    def hideEvent(self, event) -> None:  # Qt name
         self.flush()
         super().hideEvent(event)
 
@@ -248,7 +248,7 @@ class PhotosPanel(QWidget):
                           self.tr("Drop photos of flip charts and whiteboards here, or choose files."))
 
     # -- drag and drop ------------------------------------------------------------------------
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt name
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # Qt name
         if self._read_only:
             event.ignore()
         elif event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
@@ -256,10 +256,10 @@ class PhotosPanel(QWidget):
         else:
             event.ignore()
 
-    def dragMoveEvent(self, event) -> None:  # noqa: N802 - Qt name
+    def dragMoveEvent(self, event) -> None:  # Qt name
         event.acceptProposedAction()
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt name
+    def dropEvent(self, event: QDropEvent) -> None:  # Qt name
         paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
         if paths:
             event.acceptProposedAction()

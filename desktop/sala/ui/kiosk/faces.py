@@ -39,10 +39,10 @@ class FaceButton(QAbstractButton):
         f.setPointSize(16)
         self.setFont(f)
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt name
+    def sizeHint(self) -> QSize:  # Qt name
         return QSize(170, 200)
 
-    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt name
+    def paintEvent(self, _event: QPaintEvent) -> None:  # Qt name
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         text_h = int(self.fontMetrics().height() * 1.6)
@@ -124,21 +124,21 @@ class WrapButton(QAbstractButton):
         box = QRect(0, 0, max(1, width - 2 * self.PAD_X), 100_000)
         return self.fontMetrics().boundingRect(box, flags, self.text()).height()
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt name
+    def hasHeightForWidth(self) -> bool:  # Qt name
         return True
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt name
+    def heightForWidth(self, width: int) -> int:  # Qt name
         return max(self._min_height, self._text_height(width) + 2 * self.PAD_Y)
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt name
+    def sizeHint(self) -> QSize:  # Qt name
         width = max(self.min_width, min(self.fontMetrics().horizontalAdvance(self.text()) + 2 * self.PAD_X, 420))
         return QSize(width, self.heightForWidth(width))
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt name
+    def minimumSizeHint(self) -> QSize:  # Qt name
         # The height at the narrowest width: whatever width the layout gives, the text fits.
         return QSize(self.min_width, self.heightForWidth(self.min_width))
 
-    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt name
+    def paintEvent(self, _event: QPaintEvent) -> None:  # Qt name
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         on, enabled = self.isChecked(), self.isEnabled()

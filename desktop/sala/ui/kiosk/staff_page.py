@@ -287,7 +287,7 @@ class KioskStaffPage(QWidget):
         self.kiosk_note.setText(error_text(exc, self._lang) if isinstance(exc, SalaError) else repr(exc))
         self.kiosk_note.show()
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt name
+    def showEvent(self, event) -> None:  # Qt name
         self.refresh_tally()
         super().showEvent(event)
 

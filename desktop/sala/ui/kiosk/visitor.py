@@ -270,13 +270,13 @@ class KioskVisitor(QWidget):
         self.close()
         self.sig_exited.emit()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt name
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt name
         if event.key() == Qt.Key.Key_Escape:
             event.accept()  # a visitor cannot leave kiosk mode by keyboard
             return
         super().keyPressEvent(event)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt name
+    def closeEvent(self, event: QCloseEvent) -> None:  # Qt name
         if self._unlocked:
             super().closeEvent(event)
         else:

@@ -58,7 +58,7 @@ class CaptureBox(QPlainTextEdit):
     sig_escape = Signal()
     """Esc was pressed in edit mode."""
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt name
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt name
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
                 self.insertPlainText("\n")

@@ -66,10 +66,10 @@ class ContributionModel(QAbstractTableModel):
     def set_read_only(self, read_only: bool) -> None:
         self._read_only = read_only
 
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802 - Qt name
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # Qt name
         return not parent.isValid() and self._loader is not None and len(self._rows) < self._total
 
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: N802 - Qt name
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # Qt name
         if self._loader is None:
             return
         more = self._loader(len(self._rows), PAGE)
@@ -132,13 +132,13 @@ class ContributionModel(QAbstractTableModel):
         return self._total
 
     # -- Qt model -----------------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt name
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # Qt name
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt name
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # Qt name
         return 0 if parent.isValid() else len(self._headers)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
         return None
@@ -199,7 +199,7 @@ class ContributionModel(QAbstractTableModel):
             lines.append(self.tr("Amended — reason: %1").replace("%1", a.reason))
         return "\n".join(lines)
 
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or self._read_only:
             return False
         old = self._rows[index.row()].view
@@ -226,16 +226,16 @@ class ChoiceDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._choices = choices
 
-    def createEditor(self, parent: QWidget, option: Any, index: Index) -> QWidget:  # noqa: N802
+    def createEditor(self, parent: QWidget, option: Any, index: Index) -> QWidget:
         combo = QComboBox(parent)
         for value, label in self._choices:
             combo.addItem(label, value)
         return combo
 
-    def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
         assert isinstance(editor, QComboBox)
         editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
 
-    def setModelData(self, editor: QWidget, model: Any, index: Index) -> None:  # noqa: N802
+    def setModelData(self, editor: QWidget, model: Any, index: Index) -> None:
         assert isinstance(editor, QComboBox)
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)

@@ -195,11 +195,11 @@ class MinitalkPage(QWidget):
             if not changed:
                 return
 
-    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt name
+    def showEvent(self, event: Any) -> None:  # Qt name
         super().showEvent(event)
         self._fit_timer.start()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt name
         """Words typed while the list has the focus go to the capture box, never into a row."""
         if watched is self.table and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             mods = event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
@@ -327,7 +327,7 @@ class MinitalkPage(QWidget):
         self.draft_autosave.flush()
         self.notes.autosave.flush()
 
-    def hideEvent(self, event: Any) -> None:  # noqa: N802 - Qt name
+    def hideEvent(self, event: Any) -> None:  # Qt name
         self.flush()
         super().hideEvent(event)
 

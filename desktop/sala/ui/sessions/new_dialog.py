@@ -160,7 +160,7 @@ class NewSessionDialog(QDialog):
         self.resize(660, 0)
         (self.title if self.venue.count() > 1 else self.venue_name).setFocus()
 
-    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt name
+    def showEvent(self, event: Any) -> None:  # Qt name
         # Five whole rows, measured once polished: a half-shown Thai row looks like a glitch.
         rows = min(5, max(1, self.topics.count()))
         self.topics.setFixedHeight(self.topics.sizeHintForRow(0) * rows + 2 * self.topics.frameWidth())

@@ -88,7 +88,7 @@ class Startup(QObject):
         self.window.show_fitted()
         QTimer.singleShot(FIRST_PAINT_GRACE_MS, self._start_open)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt name
         if event.type() != QEvent.Type.Paint or self._open_started:
             return False
         if watched is self.window and not self._first_page_started:
