@@ -22,7 +22,7 @@ from sala.domain.clock import to_local
 from sala.domain.errors import NotFoundError
 from sala.domain.provinces import find_province
 from sala.domain.thaidate import format_date
-from sala.services.exhibition import hidden_comment_ids
+from sala.paths import blob_path
 from sala.storage.database import Database
 from sala.storage.models import (
     ActionItem,
@@ -40,6 +40,7 @@ from sala.storage.models import (
     Topic,
     Vote,
 )
+from sala.storage.rating_comments import hidden_comment_ids
 
 CONSENTED = (e.ConsentKind.VERBAL, e.ConsentKind.WRITTEN)
 # How a head count may be broken down (Session.attendance_detail's keys).
@@ -141,7 +142,7 @@ class SessionData:
 
 
 def _counts(s: OrmSession, column: Any, where: Any, members: list[e.Labelled], lang: str) -> Counts:
-    got = dict(s.execute(select(column, func.count()).where(where).group_by(column)).all())
+    got: dict[Any, int] = dict(s.execute(select(column, func.count()).where(where).group_by(column)).all())
     return [(m.label(lang), int(got.get(m, 0))) for m in members]
 
 
@@ -160,10 +161,10 @@ def _display(value: Any, lang: str) -> str:
     if isinstance(value, dict):  # an attendance breakdown: {"gender": {"female": 17}, ...}
         parts = []
         for dim, counts in value.items():
-            enum = _DIMENSIONS.get(dim)
+            dim_enum = _DIMENSIONS.get(dim)
             for key, n in (counts or {}).items() if isinstance(counts, dict) else ():
                 try:
-                    label = enum(key).label(lang) if enum else str(key)
+                    label = dim_enum(key).label(lang) if dim_enum else str(key)
                 except ValueError:
                     label = str(key)
                 parts.append(f"{label} {n}")
@@ -300,8 +301,10 @@ def load_session_data(db: Database, session_id: str, *, lang: str = "th", includ
             notes=_effective(session_note, "notes", x.notes), session_amendment=session_note,
             participants_total=int(total), age_bands=age_bands,
             genders=[] if is_exhibition else _counts(s, Participant.gender, in_session, list(e.Gender), lang),
-            occupations=[] if is_exhibition else _counts(s, Participant.occupation, in_session, list(e.Occupation), lang),
-            type_counts=_counts(s, Contribution.type, Contribution.session_id == session_id, list(e.ContributionType), lang),
+            occupations=[] if is_exhibition else _counts(s, Participant.occupation, in_session, list(e.Occupation),
+                                                         lang),
+            type_counts=_counts(s, Contribution.type, Contribution.session_id == session_id,
+                                list(e.ContributionType), lang),
             stance_counts=_stances(s, session_id, lang),
             by_topic=[], by_question=[], observations=[], tallies=[], ratings=[], rating_total=0,
             rating_average=None, rating_comments=[], votes=[], actions=[], photos=[])
@@ -371,8 +374,9 @@ def _effective_raw(amended: dict, target_id: str, name: str, value: Any) -> Any:
 def _focus_and_minitalk(s: OrmSession, data: SessionData, amended: dict) -> None:
     lang, sid = data.lang, data.id
     questions = data.extra.get("questions", {})
-    data.observations = [(questions.get(o.question_id, ""), _effective_raw(amended, o.id, "text", o.text)) for o in
-                         s.scalars(select(Observation).where(Observation.session_id == sid).order_by(Observation.recorded_at))]
+    observations = s.scalars(select(Observation).where(Observation.session_id == sid).order_by(Observation.recorded_at))
+    data.observations = [(questions.get(o.question_id, ""), _effective_raw(amended, o.id, "text", o.text))
+                         for o in observations]
     for t in s.scalars(select(Tally).where(Tally.session_id == sid).order_by(Tally.created_at)):
         note = _note(amended, t.id, t, lang)
         data.tallies.append((_effective(note, "question", t.question),
@@ -389,12 +393,14 @@ def _focus_and_minitalk(s: OrmSession, data: SessionData, amended: dict) -> None
 
 def _exhibition(s: OrmSession, data: SessionData) -> None:
     sid = data.id
-    dist = dict(s.execute(select(Rating.score, func.count()).where(Rating.session_id == sid).group_by(Rating.score)).all())
+    dist = dict(s.execute(select(Rating.score, func.count()).where(Rating.session_id == sid)
+                          .group_by(Rating.score)).all())
     data.rating_total = int(sum(dist.values()))
     if data.rating_total:
         data.ratings = [(f"{score} ★" if data.lang == "en" else f"{score} คะแนน", int(dist.get(score, 0)))
                         for score in (5, 4, 3, 2, 1)]
-        data.rating_average = float(s.scalar(select(func.avg(Rating.score)).where(Rating.session_id == sid)))
+        average = s.scalar(select(func.avg(Rating.score)).where(Rating.session_id == sid))
+        data.rating_average = float(average) if average is not None else None
     hidden = hidden_comment_ids(s, sid)  # staff hid these (abusive, personal data) from the summary
     data.rating_comments = [(text, int(n)) for text, n in s.execute(
         select(Rating.comment, func.count()).where(Rating.session_id == sid, Rating.comment != "",
@@ -411,7 +417,7 @@ def _photos(s: OrmSession, session_id: str, attachments_dir: Path | None) -> lis
     for a in s.scalars(select(Attachment).where(Attachment.session_id == session_id).order_by(Attachment.created_at)):
         if not a.media_type.startswith("image/"):
             continue
-        path = attachments_dir / a.sha256[:2] / a.sha256 if attachments_dir else None
+        path = blob_path(attachments_dir, a.sha256) if attachments_dir else None
         out.append(Photo(path if path is not None and path.is_file() else None, a.caption, a.filename))
     return out
 

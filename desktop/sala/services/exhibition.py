@@ -18,7 +18,8 @@ from sala.domain.clock import now
 from sala.domain.errors import ImmutableError, NotFoundError, ValidationError
 from sala.services.sessions import audit, editable_session, load_record, load_session
 from sala.storage.database import Database
-from sala.storage.models import Amendment, Proposal, Rating, Vote
+from sala.storage.models import Proposal, Rating, Vote
+from sala.storage.rating_comments import amended_hidden
 from sala.storage.settings import Setting
 
 COMMENT_MAX = 500
@@ -152,7 +153,7 @@ class ExhibitionService:
         with self._db.read() as s:
             rows = s.scalars(select(Rating).where(Rating.session_id == session_id, Rating.comment != "")
                              .order_by(Rating.recorded_at.desc(), Rating.id.desc())).all()
-            hidden = _amended_hidden(s, session_id)
+            hidden = amended_hidden(s, session_id)
             return [CommentView(r.id, r.score, r.comment, r.recorded_at, hidden.get(r.id, r.comment_hidden))
                     for r in rows]
 
@@ -173,10 +174,9 @@ class ExhibitionService:
 
             AmendmentService(self._db).amend("rating", rating_id, {"comment_hidden": bool(hidden)}, reason)
         with self._db.read() as s:
-            r = s.get(Rating, rating_id)
-            assert r is not None
-            state = _amended_hidden(s, r.session_id).get(r.id, r.comment_hidden)
-            return CommentView(r.id, r.score, r.comment, r.recorded_at, state)
+            after = load_record(s, Rating, rating_id, "ความคิดเห็นของผู้ชม / visitor's comment")
+            state = amended_hidden(s, after.session_id).get(after.id, after.comment_hidden)
+            return CommentView(after.id, after.score, after.comment, after.recorded_at, state)
 
     @staticmethod
     def _proposal(s, proposal_id: str) -> Proposal:  # an ORM session
@@ -227,24 +227,6 @@ def _open_exhibition(s, session_id: str):  # an ORM session, a Session
             f"“{obj.title}” is closed: proposals cannot change and visitors cannot be recorded until it is reopened",
         )
     return obj
-
-
-def _amended_hidden(s, session_id: str) -> dict[str, bool]:  # an ORM session
-    """rating id -> hidden, as set by amendments after finalizing (later ones win)."""
-    out: dict[str, bool] = {}
-    for a in s.scalars(select(Amendment).where(Amendment.session_id == session_id,
-                                               Amendment.target_type == "rating").order_by(Amendment.seq)):
-        if "comment_hidden" in a.changes:
-            out[a.target_id] = bool(a.changes["comment_hidden"])
-    return out
-
-
-def hidden_comment_ids(s, session_id: str) -> set[str]:  # an ORM session
-    """Ratings of the session whose comment is hidden from the summary (flag or amendment)."""
-    flagged = set(s.scalars(select(Rating.id).where(Rating.session_id == session_id, Rating.comment_hidden.is_(True))))
-    for rid, hidden in _amended_hidden(s, session_id).items():
-        (flagged.add if hidden else flagged.discard)(rid)
-    return flagged
 
 
 def _pview(p: Proposal) -> ProposalView:
