@@ -50,7 +50,7 @@ def is_heading(flowable: Flowable) -> bool:
 
 
 def mark_heading(flowable: Flowable) -> Flowable:
-    flowable._sala_heading = True  # type: ignore[attr-defined]
+    flowable._sala_heading = True
     return flowable
 
 

@@ -7,6 +7,7 @@ lays them out in the same memo style as the session summary.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import BinaryIO
 
@@ -41,7 +42,7 @@ def report_title(flt: ReportFilter, lang: str) -> str:
     return f"{base} {fiscal_year_label(flt.fiscal_year, lang)}" if flt.fiscal_year else base
 
 
-def _counts_table(rows: list[tuple[str, int | str]], head: tuple[str, str], st: ThaiStyles,
+def _counts_table(rows: Sequence[tuple[str, int | str]], head: tuple[str, str], st: ThaiStyles,
                   width: float = 90 * mm) -> Flowable:
     data: list[list[object]] = [[head[0], head[1]]]
     data += [[label, f"{n:,}" if isinstance(n, int) else n] for label, n in rows]

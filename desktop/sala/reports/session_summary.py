@@ -159,7 +159,8 @@ def _profile(age_bands: Counts, genders: Counts, occupations: Counts, sec: _Sect
 
 def _line_rows(lines: list[Line], st: ThaiStyles, with_type: bool) -> Table:
     lang = st.lang
-    head = ["#", tr(lang, "ความคิดเห็น", "Contribution"), tr(lang, "จุดยืน", "Stance"), tr(lang, "ผู้เสนอ", "By")]
+    head: list[object] = ["#", tr(lang, "ความคิดเห็น", "Contribution"), tr(lang, "จุดยืน", "Stance"),
+                          tr(lang, "ผู้เสนอ", "By")]
     if with_type:
         head.insert(2, tr(lang, "ประเภท", "Type"))
     rows: list[list[object]] = [head]

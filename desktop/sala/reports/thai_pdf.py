@@ -63,6 +63,8 @@ class ThaiParagraph(Paragraph):
     right alignment: reportlab justifies by widening spaces and Thai has few.
     """
 
+    frags: list[Any]  # reportlab's fragments, replaced by our shaped words
+
     # reportlab's Paragraph keyword names, kept so callers can pass them by name.
     def __init__(self, text: str | None, style: ParagraphStyle | None = None, bulletText: Any = None,  # noqa: N803
                  frags: list[Any] | None = None, caseSensitive: int = 1, encoding: str = "utf8") -> None:  # noqa: N803
@@ -76,7 +78,7 @@ class ThaiParagraph(Paragraph):
 
     def breakLines(self, width: float | Sequence[float]) -> Any:  # reportlab's name
         """Cut words wider than the narrowest line at cluster boundaries, then lay out as usual."""
-        widths = list(width) if isinstance(width, (list, tuple)) else [width]
+        widths = [width] if isinstance(width, (int, float)) else list(width)
         if self._thai_words:
             self.frags = split_overlong(self._thai_words, min(widths))
         return super().breakLines(width)
@@ -113,6 +115,7 @@ class ThaiTable(Table):
     """
 
     _sala_fitted = False
+    _argW: Any  # reportlab's column widths as given
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab's names
         if not self._sala_fitted:
@@ -257,11 +260,11 @@ def thai_table(rows: Sequence[Sequence[object]], col_widths: Sequence[float | No
         if len(rows) - header_rows <= n + 1:
             return None
         cut = len(rows) - n
-        again = dict(header_rows=header_rows, extra_style=extra_style)
-        return (thai_table(rows[:cut], col_widths, styles, **again),
-                thai_table([*rows[:header_rows], *rows[cut:]], col_widths, styles, **again))
+        return (thai_table(rows[:cut], col_widths, styles, header_rows=header_rows, extra_style=extra_style),
+                thai_table([*rows[:header_rows], *rows[cut:]], col_widths, styles, header_rows=header_rows,
+                           extra_style=extra_style))
 
-    table._sala_split_rows = split_rows  # type: ignore[attr-defined] # see keeping.keep_closing_with
+    table._sala_split_rows = split_rows  # see keeping.keep_closing_with
     return table
 
 
