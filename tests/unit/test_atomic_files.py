@@ -53,3 +53,29 @@ def test_the_temporary_file_is_beside_the_target(tmp_path: Path) -> None:
 def test_photo_path_is_content_addressed_and_fanned_out(tmp_path: Path) -> None:
     sha = "ab" + "0" * 62
     assert blob_path(tmp_path, sha) == tmp_path / "ab" / sha
+
+
+def test_a_report_file_is_published_like_every_file(tmp_path: Path, monkeypatch) -> None:
+    """reports.output writes a PDF/export through storage.files: the data fsynced before the
+    rename, the folder after it, nothing temporary left; a failure leaves the old report whole."""
+    from sala.reports.output import atomic_output
+
+    target = tmp_path / "summary.pdf"
+    target.write_bytes(b"%PDF old")
+    synced: list[str] = []
+    real_fsync = os.fsync
+
+    def spy(fd: int) -> None:
+        synced.append("dir" if stat.S_ISDIR(os.fstat(fd).st_mode) else "file")
+        real_fsync(fd)
+
+    monkeypatch.setattr(files.os, "fsync", spy)
+    with atomic_output(target) as tmp:
+        tmp.write_bytes(b"%PDF new")
+    assert target.read_bytes() == b"%PDF new"
+    assert synced == ["file", "dir"]
+    with pytest.raises(RuntimeError), atomic_output(target) as tmp:
+        tmp.write_bytes(b"%PDF half")
+        raise RuntimeError("layout bug")
+    assert target.read_bytes() == b"%PDF new"
+    assert [p.name for p in tmp_path.iterdir()] == ["summary.pdf"]

@@ -2,20 +2,21 @@
 
 A PDF of a period report or an export of 250,000 rows takes seconds; the user must learn about a
 read-only folder *before* that, and a full disk must not leave a truncated file that looks like
-a finished one. So: check the folder first, write beside the target under a temporary name,
-fsync, then rename into place. Device files (``/dev/stdout``) are written directly.
+a finished one. So: check the folder first, write beside the target under a temporary name, then
+publish it as every file is (:mod:`sala.storage.files`: fsync, rename, fsync the folder). Device
+files (``/dev/stdout``) are written directly.
 """
 
 from __future__ import annotations
 
 import errno
 import os
-import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from sala.domain.errors import SalaError
+from sala.storage.files import publish, temp_path
 
 
 class OutputError(SalaError):
@@ -66,16 +67,14 @@ def atomic_output(target: Path | str) -> Iterator[Path]:
             raise output_error(target, exc) from exc
         return
     try:
-        tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
+        tmp = temp_path(target)
         # os.open with 0o666 honours the umask, so the finished file gets the usual permissions.
         os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
     except OSError as exc:
         raise output_error(target, exc) from exc
     try:
         yield tmp
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
+        publish(tmp, target)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise output_error(target, exc) from exc
