@@ -12,8 +12,6 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from sala.domain.errors import StorageError
-
 APP_NAME = "Sala"
 APP_AUTHOR = "OpenGovSpace"
 
@@ -96,7 +94,7 @@ class AppPaths:
         """Check the database location, then make (or tighten) the app's folders, owner-only.
 
         Nothing is created for a location that cannot hold a database (``--db /dev/null``):
-        :func:`check_database_path` raises a bilingual StorageError first.
+        :func:`check_database_path` raises a bilingual UnusableLocationError first.
         """
         check_database_path(self.database)
         mine = [self.log_dir, self.backups, self.attachments]
@@ -117,6 +115,19 @@ class AppPaths:
         return True
 
 
+class UnusableLocationError(Exception):
+    """A database location that cannot be used, in Thai and English (``storage`` turns it into a
+    StorageError; ``paths`` sits below ``domain`` and imports nothing of the app)."""
+
+    def __init__(self, th: str, en: str) -> None:
+        super().__init__(en)
+        self.th = th
+        self.en = en
+
+    def bilingual(self) -> str:
+        return f"{self.th}\n{self.en}"
+
+
 PRIVATE_DIR = 0o700
 PRIVATE_FILE = 0o600
 _SYSTEM_TREES = ("/dev", "/proc", "/sys")
@@ -133,16 +144,16 @@ def tighten(path: Path, mode: int) -> None:
         pass
 
 
-def _folder_error(where: object, exc: OSError) -> StorageError:
+def _folder_error(where: object, exc: OSError) -> UnusableLocationError:
     reason = exc.strerror or str(exc)
-    return StorageError(f"สร้างหรือใช้โฟลเดอร์ข้อมูล {where} ไม่ได้ ({reason}) "
+    return UnusableLocationError(f"สร้างหรือใช้โฟลเดอร์ข้อมูล {where} ไม่ได้ ({reason}) "
                         "กรุณาเลือกโฟลเดอร์อื่นหรือตรวจสอบสิทธิ์ของโฟลเดอร์",
                         f"Cannot create or use the data folder {where} ({reason}). "
                         "Choose another folder or check its permissions.")
 
 
 def check_database_path(db: Path) -> None:
-    """Raise a bilingual StorageError when ``db`` cannot be a Sala database file: a device
+    """Raise a bilingual UnusableLocationError when ``db`` cannot be a Sala database file: a device
     (``/dev/null``), a folder, a pipe, a path under /dev, /proc or /sys, or a path whose
     parent is a file. Creates nothing."""
     absolute = Path(os.path.abspath(db))
@@ -170,8 +181,8 @@ def check_database_path(db: Path) -> None:
             break
 
 
-def _not_a_database(db: Path, what_th: str, what_en: str) -> StorageError:
-    return StorageError(f"ใช้ {db} เป็นฐานข้อมูลไม่ได้ เพราะเป็น{what_th} ไม่ได้สร้างไฟล์ใดไว้ "
+def _not_a_database(db: Path, what_th: str, what_en: str) -> UnusableLocationError:
+    return UnusableLocationError(f"ใช้ {db} เป็นฐานข้อมูลไม่ได้ เพราะเป็น{what_th} ไม่ได้สร้างไฟล์ใดไว้ "
                         "กรุณาระบุไฟล์ฐานข้อมูลในโฟลเดอร์ที่เขียนได้ เช่น --db ~/sala/sala.sqlite3",
                         f"{db} cannot be used as a database: it is {what_en}. Nothing was created. "
                         "Give a database file in a writable folder, e.g. --db ~/sala/sala.sqlite3")

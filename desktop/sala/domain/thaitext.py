@@ -20,9 +20,34 @@ def has_thai(text: str) -> bool:
     return bool(_THAI.search(text))
 
 
+# Characters a user cannot see and that only hide text from search or turn it around on screen.
+# The rule, the same for every text field and for search queries: they are stripped, never refused
+# (text pasted from a web page or a chat often carries them, and refusing it would lose the typing).
+_ZERO_WIDTH = "\u200b\u200c\u2060\ufeff\u00ad\u180e"   # ZWSP, ZWNJ, word joiner, BOM, soft hyphen, MVS
+_BIDI = "\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069"  # LRM/RLM/ALM, embeddings and overrides, isolates
+# C0 controls but tab, line feed and carriage return; DEL; C1 controls (NUL among them).
+_CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+_INVISIBLE = re.compile(f"[{_ZERO_WIDTH}{_BIDI}{_CONTROL}]")
+# A zero-width joiner is kept only inside an emoji sequence (a family, a flag), where it draws one picture.
+_EMOJI = "\u2600-\u27bf\ufe0f\U0001f000-\U0001faff"
+_LONE_ZWJ = re.compile(f"(?<![{_EMOJI}])\u200d|\u200d(?![{_EMOJI}])")
+
+
+def strip_invisible(text: str) -> str:
+    """``text`` without zero-width characters, byte-order marks, bidi controls (overrides,
+    embeddings, isolates, marks) and control characters other than tab and line breaks; then
+    NFC, with sara am typed as nikhahit + sara aa joined (ํา → ำ; NFC does not join them).
+
+    The one place this is decided: stored text (``validation.clean_text``) and search queries
+    (:func:`normalize`) go through it alike, so "ฝุ่น\u200bควัน" is stored as "ฝุ่นควัน" and found."""
+    text = _LONE_ZWJ.sub("", _INVISIBLE.sub("", text))
+    return unicodedata.normalize("NFC", text).replace("\u0e4d\u0e32", "\u0e33")
+
+
 def normalize(text: str) -> str:
-    """NFC, collapsed white space, case-folded Latin: the form used for search."""
-    return " ".join(unicodedata.normalize("NFC", text).replace("\u0e4d\u0e32", "\u0e33").split()).casefold()
+    """Invisible characters stripped, NFC, collapsed white space, case-folded Latin: the form
+    used for search."""
+    return " ".join(strip_invisible(text).split()).casefold()
 
 
 def _tokenizer():

@@ -6,12 +6,12 @@ Text is never silently cut: anything over a limit is refused with the limit in t
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import datetime
 
 from sala.domain import enums as e
 from sala.domain.errors import ValidationError
 from sala.domain.provinces import Province, find_province
+from sala.domain.thaitext import strip_invisible
 
 TITLE_MAX = 200
 NAME_MAX = 120
@@ -52,17 +52,33 @@ def _names(field: str) -> tuple[str, str]:
     return FIELD_NAMES.get(field, (field, field))
 
 
+# Fields whose text may run over several lines; every other text field is one line, so a tab or
+# line break pasted into a title becomes a space.
+MULTILINE_FIELDS = frozenset({"text", "notes", "comment", "question", "reason", "what", "facilitators"})
+
+
 def clean_text(value: str | None) -> str:
-    """NFC-normalized, trimmed text.
+    """Text as stored: invisible and control characters stripped (zero-width characters, a BOM,
+    bidi overrides and isolates, NUL and the other controls but tab and line breaks), NFC, sara
+    am joined, trimmed. See :func:`sala.domain.thaitext.strip_invisible`: search queries are
+    normalized the same way, so what is stored is what is found.
 
     Thai keyboards often type sara am (ำ) as nikhahit + sara aa (ํา), which looks the same but
     would not be found by a search for the real character; NFC does not join them, so we do.
     """
-    return unicodedata.normalize("NFC", value or "").replace("\u0e4d\u0e32", "\u0e33").strip()
+    return strip_invisible(value or "").strip()
+
+
+def _field_text(value: str | None, field: str) -> str:
+    text = clean_text(value)
+    if field not in MULTILINE_FIELDS:
+        text = " ".join(text.split())
+    return text
 
 
 def required_text(value: str | None, field: str, limit: int) -> str:
-    text = clean_text(value)
+    """Text that must say something: empty once invisible characters are stripped is empty."""
+    text = _field_text(value, field)
     th, en = _names(field)
     if not text:
         raise ValidationError(field, f"กรุณากรอก{th}", f"{en} is required")
@@ -70,7 +86,7 @@ def required_text(value: str | None, field: str, limit: int) -> str:
 
 
 def optional_text(value: str | None, field: str, limit: int) -> str:
-    return limit_text(clean_text(value), field, limit)
+    return limit_text(_field_text(value, field), field, limit)
 
 
 def limit_text(text: str, field: str, limit: int) -> str:
@@ -145,7 +161,7 @@ def rating(value: int) -> int:
 def tags(values: list[str] | tuple[str, ...] | None) -> list[str]:
     out: list[str] = []
     for v in values or ():
-        t = limit_text(clean_text(v), "tags", 60)
+        t = limit_text(" ".join(clean_text(v).split()), "tags", 60)
         if t and t not in out:
             out.append(t)
     if len(out) > TAGS_MAX:

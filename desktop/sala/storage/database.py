@@ -29,7 +29,7 @@ from sqlalchemy.orm import sessionmaker
 from sala.domain.clock import now
 from sala.domain.errors import SalaError, StorageError
 from sala.domain.ids import new_id
-from sala.paths import PRIVATE_DIR, PRIVATE_FILE, check_database_path, tighten
+from sala.paths import PRIVATE_DIR, PRIVATE_FILE, UnusableLocationError, check_database_path, tighten
 from sala.storage import backup as backups
 from sala.storage import migrate
 from sala.storage.engine import make_engine
@@ -195,7 +195,10 @@ def read_only_error(path: Path) -> StorageError:
 def _prepare_file(path: Path) -> None:
     """Refuse an unusable location before SQLite touches it, create a new database file
     owner-only (SQLite gives its -wal and -shm the same mode), and tighten an existing one."""
-    check_database_path(path)
+    try:
+        check_database_path(path)
+    except UnusableLocationError as exc:
+        raise StorageError(exc.th, exc.en) from exc
     try:
         path.parent.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
     except OSError as exc:
