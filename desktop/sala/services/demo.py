@@ -1,7 +1,8 @@
 """``sala demo-data``: fill the database with realistic Thai sessions of all three kinds.
 
 Rows go in through SQLAlchemy Core in large transactions (thousands of sessions must not take
-minutes); sequence numbers and device ids are assigned exactly as the flush hook would. Demo
+minutes); sequence numbers come from storage's one counter (``take_change_seqs``, as the flush
+hook and the capture fast path take theirs), in the order the rows were made. Demo
 data behaves like real data: every finalized session is handed, in the same transaction, to
 the same ``on_finalize`` a real finalize calls (the outbox snapshot), so demo → enroll → sync
 sends it; and every session that took place has a plausible head count.
@@ -15,7 +16,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
 from sala.domain import enums as e
@@ -24,10 +25,9 @@ from sala.domain.ids import new_id
 from sala.domain.provinces import all_provinces
 from sala.services import demo_phrases as ph
 from sala.services.sessions import audit
-from sala.storage.database import Database
+from sala.storage.database import Database, take_change_seqs
 from sala.storage.models import (
     Contribution,
-    Device,
     Guide,
     GuideQuestion,
     Participant,
@@ -45,19 +45,27 @@ FOCUS_PROVINCES = ("LPG", "CMI", "CBI", "AYA", "BKK", "KKN", "SKA", "NMA")
 
 
 class _Rows:
-    """Collects rows per table with the columns every synced record needs."""
+    """Collects rows per table with the columns every synced record needs (``seq`` is given
+    by :meth:`number`, once all are made)."""
 
-    def __init__(self, device_id: str, first_seq: int) -> None:
+    def __init__(self, device_id: str) -> None:
         self.device_id = device_id
-        self.seq = first_seq
         self.tables: dict[Any, list[dict[str, Any]]] = {}
+        self._made: list[dict[str, Any]] = []
 
     def add(self, model: Any, when: datetime, **values: Any) -> str:
-        self.seq += 1
-        row = {"id": new_id(), "device_id": self.device_id, "seq": self.seq, "created_at": when,
-               "updated_at": when, **values}
+        row = {"id": new_id(), "device_id": self.device_id, "created_at": when, "updated_at": when, **values}
         self.tables.setdefault(model, []).append(row)
+        self._made.append(row)
         return row["id"]
+
+    def number(self, s: OrmSession) -> None:
+        """Give every row its change seq, in the order they were made, from the device's counter."""
+        if not self._made:
+            return
+        last = take_change_seqs(s, self.device_id, len(self._made))
+        for seq, row in enumerate(self._made, last - len(self._made) + 1):
+            row["seq"] = seq
 
 
 def _sentence(rng: random.Random, topic: str, kind: e.ContributionType) -> str:
@@ -112,8 +120,7 @@ def _generate_chunk(db: Database, rng: random.Random, n: int, topics: dict[str, 
                     end: datetime, days: int, per_session: int | None, counts: dict[str, int],
                     on_finalize: FinalizeHook) -> None:
     with db.write() as s:
-        device = s.get(Device, db.device_id)
-        rows = _Rows(db.device_id, device.last_change_seq)
+        rows = _Rows(db.device_id)
         links: list[dict[str, str]] = []
         finalized: list[str] = []
         for _ in range(n):
@@ -147,13 +154,12 @@ def _generate_chunk(db: Database, rng: random.Random, n: int, topics: dict[str, 
                 session_row["attendance_total"], session_row["attendance_detail"] = came
             if status == e.SessionStatus.FINALIZED:
                 finalized.append(sid)
-        device.last_change_seq = rows.seq
+        rows.number(s)
         by_table = {model.__table__: batch for model, batch in rows.tables.items()}
         for table in Session.metadata.sorted_tables:  # parents before children
             if table in by_table:
                 s.connection().execute(table.insert(), by_table[table])
         s.connection().execute(session_topic.insert(), links)
-        s.execute(update(Device).where(Device.id == db.device_id).values(last_change_seq=rows.seq))
         for sid in finalized:  # what SessionService.set_status does on finalize, in this transaction
             on_finalize(s, s.get_one(Session, sid))
             audit(s, "status", "session", sid, {"from": e.SessionStatus.CLOSED.value,
