@@ -66,7 +66,7 @@ class SyncEngine:
             s.flush()
             run_id = row.id
         report = RunReport(run_id, Outcome.OK)
-        client = CentralClient(self.url, self.token)
+        client = CentralClient(self.url, self.token, timeout=self.policy.stall)
         ctx = RunContext(self.db, self.ident, self.attachments, client, report,
                          policy=self.policy, cancel=self.cancel, on_progress=self.on_progress,
                          force_reconcile=self.force_reconcile, in_flight=self.in_flight)

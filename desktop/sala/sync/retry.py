@@ -5,6 +5,10 @@ jitter until the run's patience ends ("no link"); 429/503 (and 409 with ``Retry-
 what the server asks, or back off when it does not say, and end the run as "busy" past the
 policy; 401/403 end it as "re-enroll". Everything else (a 2xx, 400/404/405/415/422, 413, a
 blob's 409, or a status in ``keep``) is returned for the step to decide.
+
+A stalled link (``LinkStalled``: no progress within ``RetryPolicy.stall``) is network trouble
+like any other: the request is retried after a backoff, and when the run's patience ends the
+run stops as "no link" with the stall's bilingual reason as its detail.
 """
 
 from __future__ import annotations

@@ -24,6 +24,7 @@ class RetryPolicy:
     network_attempts: int = 4      # consecutive network failures before "no link"
     busy_attempts: int = 30        # 429/503/409+Retry-After answers per batch before "busy"
     max_wait: float = 120.0        # a Retry-After longer than this ends the run as "busy"
+    stall: float = http.STALL_S    # no progress on a request for this long: "the link stalled"
     sleep: Callable[[float], None] = time.sleep
 
 

@@ -30,6 +30,46 @@ H_RETRY_AFTER = "Retry-After"
 BACKOFF_BASE_S = 1.0
 BACKOFF_CAP_S = 600.0
 
+#: A request that makes no progress for this long is a stalled link: every socket operation
+#: (connect, each write, each read) is bounded by it, and so is the wait for each
+#: ``PROGRESS_BYTES`` of a body. Worst case a stall is noticed after twice this (a trickle that
+#: sends one byte just before each limit), so a stall ends a request within 30 s.
+STALL_S = 15.0
+PROGRESS_BYTES = 1024
+UPLOAD_CHUNK = 16 * 1024
+
+
+class Stalled(Exception):  # noqa: N818 - a state of the link, named as the user hears it
+    """No progress on a request for longer than the stall limit (raised by :class:`ProgressWatch`)."""
+
+    def __init__(self, seconds: float, what: str) -> None:
+        super().__init__(f"no progress for {seconds:g} s ({what})")
+        self.seconds = seconds
+        self.what = what
+
+
+class ProgressWatch:
+    """The per-request watchdog: at least ``min_bytes`` must move every ``stall`` seconds.
+
+    A socket timeout alone misses a trickle (one byte now and then keeps every read alive), so
+    the client reports each chunk it writes or reads here; the clock is passed in (pure, no I/O).
+    """
+
+    def __init__(self, stall: float, start: float, *, min_bytes: int = PROGRESS_BYTES) -> None:
+        self.stall = stall
+        self.min_bytes = min_bytes
+        self._mark = start
+        self._pending = 0
+
+    def moved(self, nbytes: int, now: float, what: str) -> None:
+        """``nbytes`` went through at ``now``; raises :class:`Stalled` when too little came too late."""
+        self._pending += nbytes
+        if self._pending >= self.min_bytes:
+            self._mark, self._pending = now, 0
+            return
+        if now - self._mark > self.stall:
+            raise Stalled(self.stall, what)
+
 
 class Action(StrEnum):
     """What the client does after an HTTP answer (see PROTOCOL.md, "Status codes")."""
