@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP_APP := $(VENV)/.stamp-app
 STAMP_DEV := $(VENV)/.stamp-dev
 
-.PHONY: run test fuzz bench translations system-deps clean dist deb
+.PHONY: run test fuzz kills bench translations system-deps clean dist deb
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,11 @@ test: system-deps $(STAMP_DEV) translations
 fuzz: $(STAMP_DEV)
 	SALA_FUZZ_EXAMPLES=$${SALA_FUZZ_EXAMPLES:-2000} QT_QPA_PLATFORM=offscreen \
 	$(PY) -m pytest -q -p no:randomly tests/integration/test_central_fuzz.py $(PYTEST_ARGS)
+
+# The kill harness with 2,000 SIGKILLs (CI runs 200 in the suite): prints kills, lost, duplicated,
+# integrity failures.
+kills: $(STAMP_DEV)
+	PYTHONPATH=desktop:. $(PY) -m tests.faults.kill_harness $${SALA_KILLS:-2000}
 
 bench: system-deps $(STAMP_DEV) translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.perf.run $(BENCH_ARGS)
