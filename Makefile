@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP_APP := $(VENV)/.stamp-app
 STAMP_DEV := $(VENV)/.stamp-dev
 
-.PHONY: run test fuzz kills bench translations system-deps clean dist deb
+.PHONY: run test fuzz kills faults bench translations system-deps clean dist deb
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,12 @@ fuzz: $(STAMP_DEV)
 # integrity failures.
 kills: $(STAMP_DEV)
 	PYTHONPATH=desktop:. $(PY) -m tests.faults.kill_harness $${SALA_KILLS:-2000}
+
+# The link-fault harness with 10,000 injected faults (CI injects 1,000): a seeded fault on every
+# connection between real sync engines and a real sala-central; 0 lost, 0 doubled, hashes equal.
+faults: $(STAMP_DEV)
+	SALA_FAULTS=$${SALA_FAULTS:-10000} QT_QPA_PLATFORM=offscreen \
+	$(PY) -m pytest -q -s -p no:randomly tests/faults/test_link_faults.py $(PYTEST_ARGS)
 
 bench: system-deps $(STAMP_DEV) translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.perf.run $(BENCH_ARGS)

@@ -89,7 +89,7 @@ def _rounds(svc: Services, proxy: FaultProxy, seed: int, tally: Counter[str]) ->
 
 
 @pytest.mark.slow
-@pytest.mark.timeout(900)   # about 2.5 minutes for 1,000 faults on 2 busy cores; more for make faults
+@pytest.mark.timeout(max(900, FAULTS))   # about 2.5 minutes for 1,000 faults on 2 busy cores
 def test_a_thousand_link_faults_lose_and_double_nothing(server: CentralServer, laptops: list[Services]) -> None:
     """Two laptops at once, each a real sync engine, through one faulty link."""
     proxy = FaultProxy(server.port, seed=SEED).start()

@@ -1,4 +1,5 @@
-"""``make bench``: run every ``tests/perf/bench_*.py`` module's ``run(report)`` and print figures.
+"""``make bench``: run every ``tests/perf/bench_*.py`` module's ``run(report)`` (and the load
+driver's, ``load_bench``) and print figures.
 
 Usage: python -m tests.perf.run [NAME ...]   (names filter modules, e.g. ``storage``)
 """
@@ -17,7 +18,8 @@ from tests.perf.report import Report, format_figure
 def main(argv: list[str]) -> int:
     import tests.perf as pkg
 
-    names = sorted(m.name for m in pkgutil.iter_modules(pkg.__path__) if m.name.startswith("bench_"))
+    names = sorted(m.name for m in pkgutil.iter_modules(pkg.__path__)
+                   if m.name.startswith("bench_") or m.name == "load_bench")
     if argv:
         names = [n for n in names if any(a in n for a in argv)]
     report = Report()

@@ -1,0 +1,330 @@
+"""A load driver for ``sala-central``: N simulated devices pushing Thai text at once.
+
+Each device is what a laptop is to the service: its own Ed25519 key, its own enrollment (a
+signed challenge with a one-time code) and token, its own HTTP connection, one batch in flight,
+``Retry-After`` honoured on 429/503. The service is the real ``sala-central serve`` process, on
+SQLite or on a PostgreSQL cluster initdb'ed from the installed binaries into a temp folder; a
+fresh database every run. Batches are signed before the clock starts (the devices' own work is
+not the service's), then every device sends its batches back to back.
+
+Afterwards every record is looked up in the service's database: ``lost`` are records never
+stored, ``doubled`` extra rows for one id. Measured while it runs: records/s, the latency of the
+acknowledged try (ack p50/p99), first try → ack (429 waits included), 429/503 retries, the
+service's peak memory (RSS of its process tree) and CPU seconds.
+
+    python -m tests.perf.load_driver --devices 20 --backend sqlite --records 20000
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+THAI = ("ชาวบ้านในตำบลอยากให้มีการแจ้งเตือนค่าฝุ่น PM2.5 ล่วงหน้า และขอให้เทศบาลจัดจุดแจก"
+        "หน้ากากอนามัยให้เด็กนักเรียนกับผู้สูงอายุ รวมถึงควบคุมการเผาในที่โล่งช่วงหน้าแล้ง")
+BACKENDS = ("sqlite", "postgres")
+MAX_TRIES = 200          # a batch still refused after this many tries counts as lost
+
+
+@dataclass(frozen=True)
+class LoadConfig:
+    devices: int = 200
+    backend: str = "postgres"
+    records: int = 100_000          # in total, spread evenly over the devices
+    batch_records: int = 0          # 0: the service's advertised limit
+    server_args: tuple[str, ...] = ()
+
+
+@dataclass
+class LoadResult:
+    config: LoadConfig
+    records: int
+    seconds: float
+    ack_s: list[float]              # per acknowledged batch: the answered try's latency
+    first_to_ack_s: list[float]     # per acknowledged batch: first try's start → ack
+    retries_429: int
+    other_failures: int             # network errors and statuses other than 200/429/503
+    peak_rss_bytes: int
+    cpu_s: float
+    lost: int
+    doubled: int
+
+    @property
+    def rate(self) -> float:
+        return self.records / self.seconds if self.seconds else 0.0
+
+    @staticmethod
+    def _pct(values: list[float], p: float) -> float:
+        if not values:
+            return float("nan")
+        ordered = sorted(values)
+        return ordered[min(len(ordered) - 1, max(0, round(p / 100 * len(ordered)) - 1))]
+
+    @property
+    def ack_p50(self) -> float:
+        return statistics.median(self.ack_s) if self.ack_s else float("nan")
+
+    @property
+    def ack_p99(self) -> float:
+        return self._pct(self.ack_s, 99)
+
+    @property
+    def first_to_ack_p99(self) -> float:
+        return self._pct(self.first_to_ack_s, 99)
+
+    @property
+    def cpu_ms_per_1000(self) -> float:
+        return 1000 * self.cpu_s / self.records * 1000 if self.records else float("nan")
+
+    def line(self) -> str:
+        c = self.config
+        return (f"{c.backend} {c.devices} devices: {self.records} records in {self.seconds:.1f} s, "
+                f"{self.rate:,.0f} records/s, ack p50 {self.ack_p50 * 1000:.0f} ms, "
+                f"ack p99 {self.ack_p99 * 1000:.0f} ms, first try → ack p99 "
+                f"{self.first_to_ack_p99 * 1000:.0f} ms, 429 retries {self.retries_429}, "
+                f"other failures {self.other_failures}, service peak memory "
+                f"{self.peak_rss_bytes / 2**20:.0f} MB, service CPU {self.cpu_s:.1f} s "
+                f"({self.cpu_ms_per_1000:.0f} ms per 1,000 records), lost {self.lost}, "
+                f"doubled {self.doubled}")
+
+
+# -- the service's process: memory and CPU, read from /proc ------------------------------------
+
+def _tree(pid: int) -> list[int]:
+    """``pid`` and its descendants (a service with several worker processes counts whole)."""
+    found, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        found.append(p)
+        try:
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as f:
+                    todo.extend(int(c) for c in f.read().split())
+        except OSError:
+            continue
+    return found
+
+
+def _rss(pids: list[int]) -> int:
+    total = 0
+    for p in pids:
+        try:
+            with open(f"/proc/{p}/status") as f:
+                for line in f:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1]) * 1024
+        except OSError:
+            pass
+    return total
+
+
+def _cpu_s(pids: list[int]) -> float:
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for p in pids:
+        try:
+            with open(f"/proc/{p}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12]) + int(fields[13]) + int(fields[14])
+        except (OSError, IndexError, ValueError):
+            pass
+    return total / tick
+
+
+@dataclass
+class _Sampler:
+    pid: int
+    peak: int = 0
+    _stop: threading.Event = field(default_factory=threading.Event)
+    _thread: threading.Thread | None = None
+
+    def start(self) -> _Sampler:
+        self._thread = threading.Thread(target=self._loop, name="rss-sampler", daemon=True)
+        self._thread.start()
+        return self
+
+    def _loop(self) -> None:
+        while not self._stop.wait(0.05):
+            self.peak = max(self.peak, _rss(_tree(self.pid)))
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join()
+        self.peak = max(self.peak, _rss(_tree(self.pid)))
+
+
+# -- the service --------------------------------------------------------------------------------
+
+@contextmanager
+def _database(backend: str, tmp: Path) -> Iterator[str]:
+    if backend == "sqlite":
+        yield f"sqlite:///{tmp / 'central.sqlite3'}"
+        return
+    if backend != "postgres":
+        raise ValueError(f"backend is one of {BACKENDS}, not {backend!r}")
+    from tests.integration.servers import PostgresCluster
+    root = Path(tempfile.mkdtemp(prefix="sala-load-pg-"))
+    cluster = PostgresCluster(root).start()
+    try:
+        yield cluster.create_database()
+    finally:
+        cluster.stop()
+        shutil.rmtree(root, ignore_errors=True)
+
+
+# -- the devices --------------------------------------------------------------------------------
+
+@dataclass
+class _Device:
+    dev: Any                          # tests.integration.servers.Device
+    batches: list[Any]                # SignedBatch, in order
+    ids: list[str]
+    ack_s: list[float] = field(default_factory=list)
+    first_to_ack_s: list[float] = field(default_factory=list)
+    retries_429: int = 0
+    failures: int = 0
+    unsent: int = 0
+
+
+def _prepare(server: Any, cfg: LoadConfig) -> list[_Device]:
+    """Enroll every device (its own key, code and token) and sign its batches."""
+    from sala.wire.protocol import Batch, make_record, sign_batch
+    from tests.integration.conftest import enroll
+
+    limit = cfg.batch_records or server.hello.limits.max_records
+    per_device = max(1, cfg.records // cfg.devices)
+    codes = server.mint_codes(cfg.devices)
+    devices = []
+    for i, code in enumerate(codes):
+        dev = enroll(server, device_id=f"load-{i:04d}-{os.urandom(4).hex()}", code=code)
+        recs = [dict(make_record(device_id=dev.device_id, seq=s, type="contribution",
+                                 body={"text": f"{THAI} #{i}-{s}", "kind": "idea", "stance": "support",
+                                       "topics": ["pm25"]}))
+                for s in range(1, per_device + 1)]
+        key: Any = dev.key
+        batches = [sign_batch(Batch(dev.device_id, recs[j:j + limit]), key)
+                   for j in range(0, len(recs), limit)]
+        devices.append(_Device(dev, batches, [str(r["id"]) for r in recs]))
+    return devices
+
+
+def _push(d: _Device, url: str, ready: threading.Barrier) -> None:
+    """One device: its batches one after another, one in flight, Retry-After honoured."""
+    with httpx.Client(base_url=url, timeout=120) as client:
+        ready.wait()                     # every device starts at the same moment
+        for b in d.batches:
+            first = time.perf_counter()
+            for _ in range(MAX_TRIES):
+                t0 = time.perf_counter()
+                try:
+                    r = client.post("/v1/batches", content=b.body, headers=b.headers() | d.dev.auth())
+                except httpx.TransportError:
+                    d.failures += 1
+                    time.sleep(0.5)
+                    continue
+                t1 = time.perf_counter()
+                if r.status_code == 200:
+                    d.ack_s.append(t1 - t0)
+                    d.first_to_ack_s.append(t1 - first)
+                    break
+                if r.status_code in (429, 503):
+                    d.retries_429 += 1
+                    time.sleep(float(r.headers.get("Retry-After", "1")))
+                    continue
+                d.failures += 1
+                time.sleep(0.5)
+            else:
+                d.unsent += 1
+
+
+def _landed(db_url: str, devices: list[_Device]) -> tuple[int, int]:
+    """(lost, doubled): every record looked up in the service's own database."""
+    from sqlalchemy import create_engine, text
+    eng = create_engine(db_url)
+    try:
+        with eng.connect() as c:
+            counts: dict[str, int] = {str(r[0]): int(r[1]) for r in
+                                      c.execute(text("select id, count(*) from records group by id"))}
+    finally:
+        eng.dispose()
+    expected = {i for d in devices for i in d.ids}
+    lost = len(expected - counts.keys())
+    doubled = sum(n - 1 for n in counts.values() if n > 1) + len(counts.keys() - expected)
+    return lost, doubled
+
+
+def run_load(cfg: LoadConfig) -> LoadResult:
+    """Start a fresh service on ``cfg.backend``, push, check, stop; the figures of one run."""
+    from tests.integration.servers import CentralServer
+
+    tmp = Path(tempfile.mkdtemp(prefix="sala-load-"))
+    try:
+        with _database(cfg.backend, tmp) as db_url:
+            server = CentralServer(db_url, tmp / "blobs", list(cfg.server_args)).start()
+            try:
+                devices = _prepare(server, cfg)
+                assert server.proc is not None
+                pid = server.proc.pid
+                ready = threading.Barrier(len(devices) + 1)
+                threads = [threading.Thread(target=_push, args=(d, server.url, ready), daemon=True)
+                           for d in devices]
+                for t in threads:
+                    t.start()
+                cpu0 = _cpu_s(_tree(pid))
+                sampler = _Sampler(pid).start()
+                t0 = time.perf_counter()
+                ready.wait()
+                for t in threads:
+                    t.join()
+                seconds = time.perf_counter() - t0
+                sampler.stop()
+                cpu = _cpu_s(_tree(pid)) - cpu0
+            finally:
+                server.stop()
+            lost, doubled = _landed(db_url, devices)
+        return LoadResult(
+            cfg, sum(len(d.ids) for d in devices), seconds,
+            [x for d in devices for x in d.ack_s], [x for d in devices for x in d.first_to_ack_s],
+            sum(d.retries_429 for d in devices), sum(d.failures for d in devices),
+            sampler.peak, cpu, lost, doubled)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def cases_from_env(default: str = "200:postgres") -> list[LoadConfig]:
+    """``SALA_LOAD_CASES="1:sqlite,20:sqlite,200:postgres"``; ``SALA_LOAD_RECORDS`` per run."""
+    records = int(os.environ.get("SALA_LOAD_RECORDS", "100000"))
+    out = []
+    for case in os.environ.get("SALA_LOAD_CASES", default).split(","):
+        n, _, backend = case.strip().partition(":")
+        out.append(LoadConfig(devices=int(n), backend=backend or "postgres", records=records))
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--devices", type=int, default=200)
+    ap.add_argument("--backend", choices=BACKENDS, default="postgres")
+    ap.add_argument("--records", type=int, default=100_000)
+    ap.add_argument("--batch-records", type=int, default=0)
+    args = ap.parse_args(argv)
+    result = run_load(LoadConfig(args.devices, args.backend, args.records, args.batch_records))
+    print(result.line())
+    return 0 if result.lost == result.doubled == 0 else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
