@@ -203,8 +203,8 @@ def _advance(conn: Connection, device_id: str, hw: int, max_seq: int,
         seqs = sorted(inserted)
     else:
         r = t.records.c
-        seqs = conn.execute(select(r.seq).where(r.device_id == device_id, r.seq > hw)
-                            .order_by(r.seq)).scalars().all()
+        seqs = list(conn.execute(select(r.seq).where(r.device_id == device_id, r.seq > hw)
+                                 .order_by(r.seq)).scalars())
     new_hw, gaps = protocol.gaps_from_seqs(seqs, hw)
     if seqs:
         conn.execute(update(t.devices).where(d.device_id == device_id)

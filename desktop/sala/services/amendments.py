@@ -7,6 +7,7 @@ transaction that writes it, so a correction either exists and travels, or does n
 
 from __future__ import annotations
 
+import builtins  # the class's own list() method hides the builtin inside it
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -90,9 +91,11 @@ class AmendmentService:
     def __init__(self, db: Database, enqueue: Callable[[OrmSession, Amendment], Any] | None = None) -> None:
         """``enqueue`` queues the amendment for sync inside the same transaction (the outbox)."""
         if enqueue is None:
-            from sala.sync.outbox import enqueue_amendment as enqueue
+            from sala.sync.outbox import enqueue_amendment
+
+            enqueue = enqueue_amendment
         self._db = db
-        self._enqueue = enqueue
+        self._enqueue: Callable[[OrmSession, Amendment], Any] = enqueue
 
     def amend(self, target_type: str, target_id: str, changes: dict[str, Any], reason: str) -> AmendmentView:
         """Record a correction to a record of a finalized session, with a required reason."""
@@ -109,7 +112,7 @@ class AmendmentService:
             raise ValidationError("changes", "ยังไม่มีสิ่งที่แก้ไข", "Nothing was changed")
         clean = {k: cleaners[k](val) for k, val in changes.items()}
         with self._db.write() as s:
-            target = load_record(s, model, target_id, "รายการที่จะแก้ไข / record to amend")
+            target: Any = load_record(s, model, target_id, "รายการที่จะแก้ไข / record to amend")
             session_id = target.id if model is Session else target.session_id
             session = load_session(s, session_id)
             if session.status != e.SessionStatus.FINALIZED:
@@ -142,7 +145,7 @@ class AmendmentService:
             rows = s.scalars(select(Amendment).where(Amendment.session_id == session_id).order_by(Amendment.seq))
             return [_view(a) for a in rows]
 
-    def effective(self, session_id: str) -> dict[str, tuple[dict[str, Any], list[AmendmentView]]]:
+    def effective(self, session_id: str) -> dict[str, tuple[dict[str, Any], builtins.list[AmendmentView]]]:
         """Per amended record: its corrected fields (later amendments win) and its amendments."""
         out: dict[str, tuple[dict[str, Any], list[AmendmentView]]] = {}
         for a in self.list(session_id):

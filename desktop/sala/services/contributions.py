@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import cast
 
-from sqlalchemy import delete, func, insert, select, text
+from sqlalchemy import Table, delete, func, insert, select, text
 from sqlalchemy.orm import Session as OrmSession
 
 from sala.domain import enums as e
@@ -17,7 +18,7 @@ from sala.storage.database import Database, stamp_new_record
 from sala.storage.models import Contribution, Participant
 
 _STATUS = text("SELECT status, title FROM session WHERE id = :id")
-_INSERT = insert(Contribution.__table__)
+_INSERT = insert(cast(Table, Contribution.__table__))
 _WHAT = "ความคิดเห็น / contribution"
 
 
@@ -96,7 +97,7 @@ class ContributionService:
         """Remove a contribution of an editable session; returns what it was (for undo)."""
         with self._db.write() as s:
             c = editable_record(s, Contribution, contribution_id, _WHAT)
-            code = s.get(Participant, c.participant_id).code if c.participant_id else None
+            code = s.get_one(Participant, c.participant_id).code if c.participant_id else None
             view = _view(c, code)
             s.execute(delete(Contribution).where(Contribution.id == contribution_id))
             audit(s, "delete", "contribution", contribution_id, {"text": c.text[:200]})
@@ -111,7 +112,7 @@ class ContributionService:
     def get(self, contribution_id: str) -> ContributionView:
         with self._db.read() as s:
             c = self._load(s, contribution_id)
-            code = s.get(Participant, c.participant_id).code if c.participant_id else None
+            code = s.get_one(Participant, c.participant_id).code if c.participant_id else None
             return _view(c, code)
 
     def list(self, session_id: str, offset: int = 0, limit: int = 500) -> list[ContributionView]:

@@ -146,10 +146,11 @@ class DashboardService:
         """All dashboard figures for the sessions ``flt`` selects, in one read transaction."""
         flt = flt or SessionFilter()
         with self._db.read() as s:
-            ids: Select | list[str] | None = self._session_ids(flt, s)
-            if ids is not None and flt.text.strip():
+            selected = self._session_ids(flt, s)
+            ids: Select | list[str] | None = selected
+            if selected is not None and flt.text.strip():
                 # Thai search is the costly part of a filter: run it once, not once per chart.
-                found = list(s.scalars(ids))
+                found = list(s.scalars(selected))
                 if len(found) <= INLINE_IDS_MAX:
                     ids = found
 

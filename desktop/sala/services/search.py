@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, Select, and_, bindparam, or_, select, text
+from sqlalchemy import BindParameter, ColumnElement, Select, and_, bindparam, or_, select, text
 
 from sala.domain import enums as e
 from sala.domain.provinces import all_provinces
@@ -63,7 +63,7 @@ class SearchService:
             if limit is not None and not short_terms:
                 inner += f" ORDER BY rowid DESC LIMIT {int(limit)}"
             # unique: a session search ANDs one such MATCH per word in a single statement
-            match = bindparam("q", _fts_query(long_terms), unique=True)
+            match: BindParameter[str] = bindparam("q", _fts_query(long_terms), unique=True)
             stmt = stmt.where(text(f"contribution.rowid IN ({inner})").bindparams(match))
         if short_terms:
             stmt = stmt.where(and_(*[Contribution.text.like(_like(t), escape="\\") for t in short_terms]))

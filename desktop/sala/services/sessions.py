@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins  # the class's own list() method hides the builtin inside it
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -126,7 +127,7 @@ class SessionService:
     """Create, edit, list and finalize sessions."""
 
     def __init__(self, db: Database, search: SearchService,
-                 on_finalize: Callable[[OrmSession, Session], None] | None = None) -> None:
+                 on_finalize: Callable[[OrmSession, Session], object] | None = None) -> None:
         self._db = db
         self._search = search
         self._on_finalize = on_finalize
@@ -147,7 +148,7 @@ class SessionService:
             session.topics = self._topics(s, clean.topic_ids)
             s.add(session)
             s.flush()
-            audit(s, "create", "session", session.id, {"kind": clean.kind.value})
+            audit(s, "create", "session", session.id, {"kind": e.SessionKind(clean.kind).value})
             return self._detail(session)
 
     def update(self, session_id: str, data: SessionInput) -> SessionDetail:
@@ -212,7 +213,7 @@ class SessionService:
                 if session.ended_at is None:
                     session.ended_at = stamp
             previous = session.status
-            session.status = target  # type: ignore[assignment]
+            session.status = target
             s.flush()
             if target == S.FINALIZED and self._on_finalize is not None:
                 self._on_finalize(s, session)
@@ -269,7 +270,7 @@ class SessionService:
         stmt = self._filtered(stmt, flt or SessionFilter(), s)
         return stmt.order_by(*ordering).offset(offset).limit(limit)
 
-    def topics(self) -> list[Topic]:
+    def topics(self) -> builtins.list[Topic]:
         """Active topics, the most recently used first."""
         from sala.storage.models import session_topic
 
@@ -283,7 +284,7 @@ class SessionService:
             return list(s.scalars(select(Topic).where(Topic.active.is_(True))
                                   .order_by(last_used.desc().nulls_last(), Topic.code)))
 
-    def venues(self, limit: int = 50) -> list[Venue]:
+    def venues(self, limit: int = 50) -> builtins.list[Venue]:
         """Known venues, the most recently used first."""
         with self._db.read() as s:
             return list(s.scalars(select(Venue).order_by(Venue.last_used_at.desc().nulls_last(), Venue.name)
@@ -309,7 +310,7 @@ class SessionService:
             venue.last_used_at = now()
         return venue
 
-    def _topics(self, s: OrmSession, ids: list[str]) -> list[Topic]:
+    def _topics(self, s: OrmSession, ids: builtins.list[str]) -> builtins.list[Topic]:
         if not ids:
             return []
         found = {t.id: t for t in s.scalars(select(Topic).where(Topic.id.in_(ids)))}

@@ -12,14 +12,16 @@ them here with ``via='bundle'`` and forwards them unchanged.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import CursorResult, Table, bindparam, func, select, update
 from sqlalchemy.orm import Session as OrmSession
 
 from sala.domain.clock import now
 from sala.storage.models import BlobUpload, OutboxEntry, SyncBatch
 from sala.wire import pieces, protocol
+
+_OUTBOX = cast(Table, OutboxEntry.__table__)  # Core rows, for bulk updates by record id
 
 OWN = "own"          # made on this laptop
 BUNDLE = "bundle"    # imported from another laptop's USB bundle, forwarded unchanged
@@ -87,12 +89,13 @@ def pending_rows(s: OrmSession, limit: int) -> list[tuple[int, str]]:
 
 def store_own(s: OrmSession, signed: protocol.SignedBatch, first_seq: int, last_seq: int) -> bool:
     """Persist a just-built batch and tag its rows; False if someone else claimed them first."""
-    claimed = s.execute(
+    # An UPDATE answers with a cursor result (its rowcount); Session.execute is typed as Result.
+    claimed = cast(CursorResult[Any], s.execute(
         update(OutboxEntry)
         .where(OutboxEntry.state == "pending", OutboxEntry.batch_id.is_(None),
                OutboxEntry.seq.between(first_seq, last_seq))
         .values(batch_id=signed.batch_id)
-        .execution_options(synchronize_session=False)).rowcount
+        .execution_options(synchronize_session=False))).rowcount
     if claimed != signed.record_count:
         s.rollback()
         return False
@@ -168,7 +171,7 @@ def apply_result(s: OrmSession, ob: OpenBatch, result: protocol.BatchResult) -> 
                   for r in result.results if r.status != "accepted"]
         if others:
             s.connection().execute(
-                update(OutboxEntry.__table__).where(OutboxEntry.__table__.c.record_id == bindparam("rid"))
+                update(_OUTBOX).where(_OUTBOX.c.record_id == bindparam("rid"))
                 .values(state=bindparam("st"), reason=bindparam("why")), others)
     problems = [r.to_json() for r in result.results if r.status in ("conflict", "rejected")]
     summary = {"counts": counts, "problems": problems[:200], "high_water": result.high_water,

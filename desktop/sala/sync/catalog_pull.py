@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session as OrmSession
@@ -118,14 +118,16 @@ def _retire(s: OrmSession, kind: str, obj: Any) -> bool:
     return True
 
 
-_MODEL = {"topic": Topic, "venue": Venue, "guide": Guide}
+_MODEL: dict[str, type[Topic] | type[Venue] | type[Guide]] = {"topic": Topic, "venue": Venue, "guide": Guide}
 
 
 def apply_item(s: OrmSession, kind: str, item: dict[str, Any]) -> str:
     """Apply one catalogue item; returns what happened: added, updated, removed, unchanged,
     kept_local (a local item or a local edit wins) or skipped (deleted, nothing here)."""
     link = s.get(CatalogLink, (kind, item["id"]))
-    obj = s.get(_MODEL[kind], link.local_id) if link is not None and link.local_id else None
+    # mypy joins the three model types to their base class: say which ones it can be.
+    obj = cast(Topic | Venue | Guide | None,
+               s.get(_MODEL[kind], link.local_id) if link is not None and link.local_id else None)
     deleted = bool(item.get("deleted"))
     data = json.dumps(item, ensure_ascii=False, sort_keys=True)
     if link is None:

@@ -71,7 +71,7 @@ EXIT_CODES: dict[Outcome, int] = {
 
 
 def outcome_text(outcome: str, lang: str = "th") -> str:
-    th, en = _TEXT.get(Outcome(outcome) if outcome in Outcome._value2member_map_ else Outcome.ERROR)
+    th, en = _TEXT[Outcome(outcome) if outcome in Outcome._value2member_map_ else Outcome.ERROR]
     return th if lang == "th" else en
 
 

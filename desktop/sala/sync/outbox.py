@@ -154,13 +154,13 @@ def _sealed_contacts(s: OrmSession, session_id: str) -> list[OutboxItem]:
     return out
 
 
-def _seal_contact(contact: ParticipantContact, key: str) -> dict[str, str]:
+def _seal_contact(contact: ParticipantContact, key: str) -> crypto.Sealed:
     plain = protocol.canonical_json({"name": contact.name, "phone": contact.phone, "email": contact.email})
     box = crypto.seal(key, plain, aad=contact.participant_id.encode())
     contact.sealed = protocol.canonical_json(box)
     contact.sealed_at = now()
     contact.name = contact.phone = contact.email = ""  # only ciphertext stays on the laptop
-    return dict(box)
+    return box
 
 
 def seal_pending_contacts(s: OrmSession) -> int:
@@ -174,6 +174,7 @@ def seal_pending_contacts(s: OrmSession) -> int:
         .join(Session, Session.id == Participant.session_id)
         .where(Session.status == "finalized", ParticipantContact.sealed.is_(None))
     ).all()
-    items = [("sealed_personal_data", None, {"participant_id": c.participant_id, "box": _seal_contact(c, key)}, [], sid)
-             for c, sid in rows]
-    return enqueue(s, s.info["device_id"], items)  # type: ignore[arg-type]
+    items: list[OutboxItem] = [
+        ("sealed_personal_data", None, {"participant_id": c.participant_id, "box": _seal_contact(c, key)}, [], sid)
+        for c, sid in rows]
+    return enqueue(s, s.info["device_id"], items)
