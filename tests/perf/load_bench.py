@@ -18,6 +18,8 @@ def run(report: Any) -> None:
         r = run_load(cfg)
         print("   " + r.line(), flush=True)
         name = f"load {cfg.devices} devices {cfg.backend}"
+        if cfg.server_args[:1] == ("--workers",):
+            name += f" ×{cfg.server_args[1]} processes"
         big_pg = cfg.devices >= 200 and cfg.backend == "postgres"
         report.add(f"{name}: records/s", r.rate, "rec/s", target="≥ 20000" if big_pg else "",
                    ok=r.rate >= 20_000 if big_pg else None)

@@ -90,7 +90,8 @@ class LoadResult:
 
     def line(self) -> str:
         c = self.config
-        return (f"{c.backend} {c.devices} devices: {self.records} records in {self.seconds:.1f} s, "
+        procs = f" ({c.server_args[1]} service processes)" if c.server_args[:1] == ("--workers",) else ""
+        return (f"{c.backend}{procs} {c.devices} devices: {self.records} records in {self.seconds:.1f} s, "
                 f"{self.rate:,.0f} records/s, ack p50 {self.ack_p50 * 1000:.0f} ms, "
                 f"ack p99 {self.ack_p99 * 1000:.0f} ms, first try → ack p99 "
                 f"{self.first_to_ack_p99 * 1000:.0f} ms, 429 retries {self.retries_429}, "
@@ -305,12 +306,14 @@ def run_load(cfg: LoadConfig) -> LoadResult:
 
 
 def cases_from_env(default: str = "200:postgres") -> list[LoadConfig]:
-    """``SALA_LOAD_CASES="1:sqlite,20:sqlite,200:postgres"``; ``SALA_LOAD_RECORDS`` per run."""
+    """``SALA_LOAD_CASES="1:sqlite,20:sqlite,200:postgres,200:postgres:4"`` (devices, backend,
+    and service processes when the service takes ``--workers``); ``SALA_LOAD_RECORDS`` per run."""
     records = int(os.environ.get("SALA_LOAD_RECORDS", "100000"))
     out = []
     for case in os.environ.get("SALA_LOAD_CASES", default).split(","):
-        n, _, backend = case.strip().partition(":")
-        out.append(LoadConfig(devices=int(n), backend=backend or "postgres", records=records))
+        n, backend, workers = (case.strip().split(":") + ["", ""])[:3]
+        out.append(LoadConfig(devices=int(n), backend=backend or "postgres", records=records,
+                              server_args=("--workers", workers) if workers else ()))
     return out
 
 
@@ -320,8 +323,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--backend", choices=BACKENDS, default="postgres")
     ap.add_argument("--records", type=int, default=100_000)
     ap.add_argument("--batch-records", type=int, default=0)
+    ap.add_argument("--workers", type=int, default=0, help="service processes (sala-central serve --workers)")
     args = ap.parse_args(argv)
-    result = run_load(LoadConfig(args.devices, args.backend, args.records, args.batch_records))
+    extra = ("--workers", str(args.workers)) if args.workers else ()
+    result = run_load(LoadConfig(args.devices, args.backend, args.records, args.batch_records, extra))
     print(result.line())
     return 0 if result.lost == result.doubled == 0 else 1
 
