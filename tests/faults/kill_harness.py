@@ -213,6 +213,8 @@ def _settle(root: Path, a_dir: Path, server: CentralServer, committed: dict[str,
                         ("forwarded but not on the server", b_missing), ("still pending", pending)):
         if items:
             tally.detail.append(f"{name}: {len(items)} (e.g. {items[:3]})")
+    parts = [p.name for p in a_dir.rglob("*.part")]
+    tally.detail.append(f"temporary .part files left by killed writers (hidden, never listed as backups): {len(parts)}")
     tally.detail.append(f"committed entries {len(committed)}, finalized sessions {len(finalized)}, "
                         f"outbox {len(outbox)}, server records {len(on_server)}, bundle forwarded {forwarded}, "
                         f"kills by mode {dict(tally.by_mode)}, before READY {tally.before_ready}")

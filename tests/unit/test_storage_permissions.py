@@ -64,3 +64,20 @@ def test_a_chosen_folder_for_a_db_file_is_left_as_the_user_set_it(tmp_path: Path
     db.close()
     assert mode(shared) == 0o755  # the user's own folder: not ours to change
     assert mode(paths.database) == 0o600 and mode(paths.backups) == 0o700
+
+
+def test_a_backup_clears_the_temporary_file_of_one_a_power_cut_interrupted(tmp_path: Path):
+    paths = AppPaths(tmp_path / "data", tmp_path / "data" / "logs").ensure()
+    db, _ = open_database(paths.database, paths.backups)
+    try:
+        dead = paths.backups / ".sala-20261201T000000000000Z-manual.sqlite3.0badf00d.part"
+        live = paths.backups / ".sala-20261201T000001000000Z-manual.sqlite3.feedf00d.part"
+        for p in (dead, live):
+            p.write_bytes(b"half a backup")
+        os.utime(dead, (1, 1))  # untouched for decades: its writer is gone
+        made = db.backup("manual")
+    finally:
+        db.close()
+    assert made.exists() and not dead.exists()
+    assert live.exists()  # maybe another process's backup in progress: left alone
+    assert backup.list_backups(paths.database, paths.backups) == [made]

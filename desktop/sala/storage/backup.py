@@ -76,8 +76,31 @@ def _remove_side_files(db: Path) -> None:
             db.with_name(db.name + suffix).unlink(missing_ok=True)
 
 
+STALE_PART_S = 120
+"""A backup's temporary file untouched this long belongs to a writer that died (a power cut, a
+kill): a live backup rewrites it page by page all the time."""
+
+
+def sweep_stale_parts(db: Path, folder: Path) -> int:
+    """Remove temporary files of backups of ``db`` whose writer died; returns how many."""
+    if not folder.is_dir():
+        return 0
+    removed = 0
+    now = datetime.now(UTC).timestamp()
+    for part in folder.glob(f".{db.stem}-*.part*"):
+        try:
+            if now - part.stat().st_mtime > STALE_PART_S:
+                part.unlink()
+                removed += 1
+        except OSError:
+            continue
+    return removed
+
+
 def make_backup(db: Path, folder: Path, label: str) -> Path:
-    """A timestamped backup of ``db`` in ``folder``; keeps the newest ``KEEP``."""
+    """A timestamped backup of ``db`` in ``folder``; keeps the newest ``KEEP`` (and clears the
+    temporary files of backups that a power cut interrupted)."""
+    sweep_stale_parts(db, folder)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     path = backup_to(db, folder / f"{db.stem}-{stamp}-{label}.sqlite3")
     for old in list_backups(db, folder)[KEEP:]:
