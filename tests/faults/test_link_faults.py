@@ -14,12 +14,13 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 from sqlalchemy import create_engine, select, text
 
 from sala.bootstrap import Services
 from sala.storage.models import OutboxEntry
-from sala.sync.client import CentralClient
+from sala.sync.client import CentralClient, NoLink
 from sala.sync.messages import Outcome
 from sala.sync.run_report import RetryPolicy
 from sala.wire import http
@@ -186,3 +187,16 @@ def test_progress_watch_catches_a_trickle_not_a_slow_link() -> None:
     with pytest.raises(http.Stalled):
         for second in range(1, 100):                # one byte a second keeps a socket alive …
             trickle.moved(1, float(second), "answer")   # … but is a stalled link
+
+
+def test_an_answer_that_will_not_decode_is_no_link() -> None:
+    """A middlebox's broken gzip is the link's trouble (retried), not a bug that ends the run."""
+    def broken(_: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, headers={"Content-Encoding": "gzip"}, content=b"<html>login</html>")
+
+    with CentralClient("http://central.test", transport=httpx.MockTransport(broken)) as client:
+        with pytest.raises(NoLink) as no_link:
+            client.hello()
+        assert "DecodingError" in no_link.value.detail
+        with pytest.raises(NoLink):
+            client.catalog(0)

@@ -131,7 +131,7 @@ class CentralClient:
             raise LinkStalled(self.stall, f"{what}: {type(exc).__name__}") from exc
         except http.Stalled as exc:
             raise LinkStalled(self.stall, exc.what) from exc
-        except httpx.TransportError as exc:
+        except httpx.RequestError as exc:   # refused, reset, cut, or an answer that will not decode
             raise NoLink(f"{type(exc).__name__}: {exc}") from exc
         return r, data, len(content or b"")
 
