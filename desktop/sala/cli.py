@@ -64,9 +64,19 @@ def _load_qt_checks():  # the Qt part's qt_checks, imported only for --self-chec
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run ``sala`` with files created owner-only (the umask is put back after, for callers that
+    run it in-process, such as tests)."""
+    if not hasattr(os, "umask"):
+        return _main(argv)
+    before = os.umask(PRIVATE_UMASK)
+    try:
+        return _main(argv)
+    finally:
+        os.umask(before)
+
+
+def _main(argv: list[str] | None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if hasattr(os, "umask"):
-        os.umask(PRIVATE_UMASK)
     # No command (only --db/--lang): the GUI, without importing every command first.
     gui_args, rest = _common_parser(add_help=False).parse_known_args(argv)
     if gui_args.self_check:
