@@ -181,7 +181,7 @@ def test_a_device_may_reconcile_only_its_own_records(central_sqlite, tmp_path: P
         assert theirs.sync.sync(policy=FAST).sent == 3
         enroll(mine, central_sqlite)
         token = mine.sync.identity.token()
-        client = CentralClient(central_sqlite.url, token)
+        client = CentralClient(central_sqlite.url, token, trusted=True)
         nosy = client.reconcile(theirs.db.device_id, ids)
         assert nosy.status == 403 and nosy.doc["error"]["code"] == "not_your_device"
         assert client.reconcile(mine.db.device_id, []).status == 200

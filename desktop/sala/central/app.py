@@ -30,8 +30,8 @@ from starlette.middleware.gzip import GZipMiddleware
 from sala.central import auth, bodies, catalog, db, ledger, schemas
 from sala.central.blobstore import DEFAULT_PARTIAL_TTL_S, BlobStore
 from sala.central.errors import ApiError
+from sala.wire import crypto, http, pieces, protocol
 from sala.wire import enroll as enroll_wire
-from sala.wire import http, pieces, protocol
 
 ERR = {"model": schemas.ErrorBody}
 MAX_INT64 = 2**63 - 1
@@ -158,9 +158,12 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
         db.migrate(engine)
     meta = db.meta(engine)
     limits = settings.limits
+    signing_key = crypto.signing_key_from_bytes(crypto.b64d(meta["signing_private"]))
     hello = protocol.Hello(name=meta["name"], server_id=meta["server_id"],
                            protocol=protocol.PROTOCOL_VERSION, limits=limits,
-                           sealing_key=meta["sealing_public"]).to_json()
+                           sealing_key=meta["sealing_public"],
+                           signing_key=meta["signing_public"]).to_json()
+    nonce_re = re.compile(enroll_wire.NONCE_RE)
     store = BlobStore(settings.blobs_dir, engine, limits.max_blob_bytes, settings.partial_ttl_s)
     slots = Slots(settings.max_inflight_batches, settings.max_inflight_per_device)
     processing = asyncio.Semaphore(settings.max_processing_batches)
@@ -205,10 +208,21 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
         return await run_in_threadpool(auth.authenticate, engine, authorization)
 
     @app.get(http.PATH_HELLO, response_model=schemas.HelloModel)
-    def get_hello() -> Response:
-        """Identity, protocol version, limits and sealing key. No token needed: this is also
-        the link probe (a captive portal cannot answer ``"service": "sala-central"``)."""
-        return _json(hello)
+    def get_hello(nonce: str | None = Query(None, max_length=128,
+                                            description="32-128 lowercase hex digits; the "
+                                                        "answer's proof signs it")) -> Response:
+        """Identity, protocol version, limits, sealing key and signing key. No token needed:
+        this is also the link probe (a captive portal cannot answer ``"service":
+        "sala-central"``). With ``nonce``, ``proof`` signs it with the platform's signing key
+        together with the server id and sealing key (PROTOCOL.md, "The platform's identity")."""
+        if nonce is None:
+            return _json(hello)
+        if not nonce_re.match(nonce):
+            raise ApiError(422, "bad_nonce", "nonce: 32 to 128 lowercase hex digits")
+        proof = enroll_wire.sign_hello(signing_key, nonce=nonce, server_id=meta["server_id"],
+                                       sealing_key=meta["sealing_public"],
+                                       sealing_alg=crypto.SEAL_ALG)
+        return _json({**hello, "proof": proof})
 
     @app.post(enroll_wire.PATH_CHALLENGE, response_model=schemas.ChallengeResponse)
     def post_challenge() -> Response:

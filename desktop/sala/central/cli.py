@@ -7,6 +7,8 @@
     sala-central devices --db URL               (every device id, its state and key)
     sala-central unbind DEVICE_ID --db URL      (release an id from its key; it enrolls anew)
     sala-central catalog-import [FILE.json | --seed] --db URL
+    sala-central deployment-file --url URL --out FILE --db URL [--agency A] [--unit U]
+                 [--province P] [--days N]   (the signed file an installer ships, see below)
     sala-central openapi [--out FILE]
     sala-central migrate --db URL
 
@@ -222,6 +224,43 @@ def cmd_catalog_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _days(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 3660:
+        raise argparse.ArgumentTypeError("a number of days from 1 to 3660")
+    return int(text)
+
+
+def cmd_deployment_file(args: argparse.Namespace) -> int:
+    """Sign the deployment file laptops of this platform are installed with
+    (``sala setup FILE``; PROTOCOL.md, "The platform's identity")."""
+    from datetime import UTC, datetime, timedelta
+    from urllib.parse import urlsplit
+
+    from sala.central import db
+    from sala.wire import crypto
+    from sala.wire import deployment as dep_wire
+
+    parts = urlsplit(args.url)
+    if parts.scheme not in ("https", "http") or not parts.hostname:
+        raise UsageError("--url must be the address laptops sync to, https://host[:port]")
+    province = dep_wire.province_code(args.province)
+    if province is None:
+        raise UsageError("--province: not one of the 77 provinces (Thai or English name, or code)")
+    meta = db.meta(_engine(args))
+    key = crypto.signing_key_from_bytes(crypto.b64d(meta["signing_private"]))
+    issued = datetime.now(UTC)
+    dep = dep_wire.Deployment(
+        url=args.url.rstrip("/"), server_id=meta["server_id"], name=meta["name"],
+        signing_key=meta["signing_public"], sealing_key=meta["sealing_public"],
+        sealing_alg=crypto.SEAL_ALG, agency=args.agency.strip(), unit=args.unit.strip(),
+        province=province, issued_at=dep_wire.iso(issued),
+        expires_at=dep_wire.iso(issued + timedelta(days=args.days)))
+    Path(args.out).write_bytes(dep_wire.sign(key, dep))
+    print(f"{args.out}: {meta['server_id']} key {crypto.key_fingerprint(meta['signing_public'])}, "
+          f"valid until {dep.expires_at}")
+    return 0
+
+
 def cmd_openapi(args: argparse.Namespace) -> int:
     text = openapi_text()
     if args.out:
@@ -283,6 +322,15 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("file", nargs="?")
     c.add_argument("--seed", action="store_true", help="import the built-in Thai starter set")
     c.set_defaults(func=cmd_catalog_import)
+    d = with_db(sub.add_parser("deployment-file",
+                               help="write the signed deployment file laptops are installed with"))
+    d.add_argument("--url", required=True, help="the address laptops sync to (https://…)")
+    d.add_argument("--out", required=True, help="where to write the file")
+    d.add_argument("--agency", default="", help="agency printed on reports")
+    d.add_argument("--unit", default="", help="unit printed under the agency")
+    d.add_argument("--province", default="", help="default province (name or code)")
+    d.add_argument("--days", type=_days, default=365, help="valid this many days (default 365)")
+    d.set_defaults(func=cmd_deployment_file)
     o = sub.add_parser("openapi", help="print the OpenAPI JSON of the service")
     o.add_argument("--out", help=f"write to this file (the committed copy is {OPENAPI_PATH})")
     o.set_defaults(func=cmd_openapi)

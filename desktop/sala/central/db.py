@@ -104,7 +104,9 @@ def migrate(engine: Engine) -> None:
 
 
 def ensure_identity(engine: Engine, name: str | None = None) -> None:
-    """Create, once per database, the server id and X25519 sealing keypair (kept in the DB).
+    """Create, once per database, the server id, the X25519 sealing keypair and the Ed25519
+    signing key (the platform's identity, which laptops pin). A database made before the
+    signing key existed gets one here: only missing keys are added.
 
     Kept in the database rather than a file so a backup of the ledger is also a backup of the
     key that opens the sealed personal data it holds.
@@ -113,7 +115,10 @@ def ensure_identity(engine: Engine, name: str | None = None) -> None:
     from cryptography.hazmat.primitives import serialization
     raw = key.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
                             serialization.NoEncryption())
+    signing = crypto.generate_signing_key()
     values = {"server_id": "srv-" + secrets.token_hex(8),
+              "signing_private": crypto.b64e(crypto.signing_key_to_bytes(signing)),
+              "signing_public": crypto.public_key_b64(signing),
               "name": name or os.environ.get("SALA_CENTRAL_NAME", "sala-central"),
               "sealing_private": crypto.b64e(raw),
               "sealing_public": crypto.sealing_public_b64(key),

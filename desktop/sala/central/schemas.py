@@ -42,6 +42,10 @@ class HelloModel(BaseModel):
     protocol: int
     limits: LimitsModel
     sealing_key: SealingKey
+    signing_key: str = Field(description="base64 raw Ed25519 public key: the platform's "
+                                         "identity, pinned by laptops")
+    proof: str | None = Field(None, description="with ?nonce=: base64 Ed25519 signature of "
+                                                "the hello statement (PROTOCOL.md)")
 
 
 class ChallengeResponse(BaseModel):

@@ -21,6 +21,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--server", required=True, help="central platform URL, e.g. https://…")
     p.add_argument("--code", required=True, help="one-time enrollment code from the supervisor")
     p.add_argument("--name", help="name of this laptop shown to the supervisor")
+    p.add_argument("--allow-http", action="store_true",
+                   help="accept a plain http:// address (only on a network your administrator "
+                        "says is safe; loopback needs no flag)")
     p.set_defaults(func=run_enroll)
     p = sub.add_parser("sync", help="send finalized sessions to the central platform now")
     p.add_argument("--json", action="store_true", help="print counts as JSON")
@@ -42,7 +45,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run_enroll(args: argparse.Namespace, services) -> int:  # Services
-    where = services.sync.enroll(args.server, args.code, args.name)
+    where = services.sync.enroll(args.server, args.code, args.name, allow_http=args.allow_http)
     print(f"ลงทะเบียนเครื่องนี้แล้ว / This laptop is enrolled (token kept in the {where})")
     return 0
 

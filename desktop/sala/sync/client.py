@@ -53,6 +53,16 @@ class LinkStalled(NoLink):
         self.seconds = seconds
 
 
+class UntrustedServerError(SalaError):
+    """A request would have carried the token before the server proved its identity (a bug of
+    the caller: the handshake comes first)."""
+
+    def __init__(self) -> None:
+        super().__init__("ยังไม่ได้ยืนยันตัวตนของระบบกลาง จึงไม่ส่งรหัสประจำเครื่องออกไป",
+                         "The central platform has not proved its identity yet, so the "
+                         "device token was not sent.")
+
+
 @dataclass(frozen=True)
 class Answer:
     """Status, headers and (when JSON) body of one HTTP answer; ``sent`` = request body bytes."""
@@ -83,11 +93,16 @@ class CentralClient:
     """Requests to one server; thread-safe (the engine keeps two batches in flight)."""
 
     def __init__(self, base_url: str, token: str | None = None, *, timeout: float = http.STALL_S,
-                 transport: httpx.BaseTransport | None = None) -> None:
+                 transport: httpx.BaseTransport | None = None, trusted: bool = False) -> None:
         """``timeout`` is the stall limit: connecting, each write and each read, and each
-        ``http.PROGRESS_BYTES`` of an answer must each happen within it."""
+        ``http.PROGRESS_BYTES`` of an answer must each happen within it.
+
+        The token is a bearer secret: it goes out only once the server at this address has
+        proved it is the pinned platform (the sync handshake sets ``trusted``); ``trusted=True``
+        is for callers that already know the server (admin tools, tests)."""
         self.base_url = base_url.rstrip("/")
         self.token = token
+        self.trusted = trusted
         self.stall = timeout
         self._http = httpx.Client(
             base_url=self.base_url, follow_redirects=False, transport=transport,
@@ -105,7 +120,11 @@ class CentralClient:
         self.close()
 
     def _auth(self) -> dict[str, str]:
-        return {"Authorization": f"Bearer {self.token}"} if self.token else {}
+        if not self.token:
+            return {}
+        if not self.trusted:
+            raise UntrustedServerError()
+        return {"Authorization": f"Bearer {self.token}"}
 
     def _send(self, method: str, path: str, *, content: bytes | None = None, json_doc: Any = None,
               headers: dict[str, str] | None = None, params: dict[str, Any] | None = None,
@@ -157,9 +176,10 @@ class CentralClient:
             doc = None
         return Answer(r.status_code, dict(r.headers), doc, sent, r.num_bytes_downloaded)
 
-    def hello(self) -> protocol.Hello:
-        """The link probe: a sala-central hello, else :class:`NoLink`."""
-        r, data, _ = self._send("GET", http.PATH_HELLO)
+    def hello(self, nonce: str | None = None) -> protocol.Hello:
+        """The link probe: a sala-central hello, else :class:`NoLink`. With ``nonce`` the
+        answer carries the platform's proof (checked by ``identity.check_hello``)."""
+        r, data, _ = self._send("GET", http.PATH_HELLO, params={"nonce": nonce} if nonce else None)
         if r.status_code != 200:
             raise NoLink(f"/v1/hello answered HTTP {r.status_code}")
         try:

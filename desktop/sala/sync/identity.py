@@ -8,15 +8,20 @@ on a headless or keyring-less machine (the fail/null backends), to a 0600 file b
 
 from __future__ import annotations
 
+import ipaddress
 import logging
+from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy.orm import Session as OrmSession
 
+from sala.domain.errors import SalaError
 from sala.storage.files import atomic_write
 from sala.storage.settings import Setting
 from sala.wire import crypto, protocol
+from sala.wire import enroll as enroll_wire
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +33,12 @@ SERVER_ID = Setting("central.server_id", str)
 REENROLL = Setting("sync.reenroll_needed", str)       # why the server refused the token
 RECONCILE = Setting("sync.reconcile_needed", bool)    # a full reconcile is due (see reconcile.py)
 LIMITS = Setting("central.limits", dict)
+SIGNING_KEY = Setting("central.signing_key", str)      # the platform's pinned Ed25519 key
+PINNED_BY = Setting("central.pinned_by", str)          # "enrollment" or "deployment"
+ALLOW_HTTP = Setting("central.allow_http", bool)       # the user allowed plain HTTP
+
+#: ``sala sync`` / ``sala enroll`` exit code when the server is not the pinned platform.
+EXIT_WRONG_PLATFORM = 9
 
 
 def usable_keyring() -> object | None:
@@ -133,3 +144,122 @@ def known_limits(s: OrmSession) -> protocol.Limits | None:
         return protocol.Limits.from_json(value) if value is not None else None
     except (KeyError, TypeError, ValueError):
         return None
+
+
+# -- whom this laptop trusts -------------------------------------------------------------------
+#
+# The platform is its signing key. The laptop pins its id and key at enrollment (or from a
+# signed deployment file) and, before any token leaves the laptop, checks that the server at the
+# sync address signs a fresh nonce with that key (``enroll.hello_statement``). The same signature
+# covers the sealing key, so the key personal data is sealed to changes only when the pinned key
+# says so.
+
+class WrongPlatformError(SalaError):
+    """The server at the sync address is not the platform this laptop trusts."""
+
+    exit_code = EXIT_WRONG_PLATFORM
+
+    def __init__(self, code: str, detail: str = "") -> None:
+        super().__init__(
+            "เครื่องที่ตอบอยู่ที่ที่อยู่ระบบกลางไม่ใช่ระบบกลางที่เครื่องนี้เชื่อถือ (พิสูจน์ตัวตนไม่ผ่าน) "
+            "จึงไม่ได้ส่งข้อมูลใด ๆ ออกไป โปรดแจ้งผู้ดูแลระบบ และอย่าลงทะเบียนกับที่อยู่นี้",
+            "The server answering at the central platform's address is not the platform this "
+            "laptop trusts (it failed to prove its identity), so nothing was sent. Tell your "
+            "administrator, and do not enroll with this address.")
+        self.code = code
+        self.detail = detail
+
+
+class PlainHttpRefusedError(SalaError):
+    """An ``http://`` address without the user's say-so (only loopback may go unencrypted)."""
+
+    def __init__(self, url: str) -> None:
+        super().__init__(
+            f"ที่อยู่ {url} ไม่เข้ารหัส (http://) ข้อมูลและรหัสผ่านอาจถูกดักอ่านระหว่างทาง "
+            "โปรดใช้ที่อยู่ https:// หรือถ้าผู้ดูแลระบบยืนยันว่าเครือข่ายนี้ปลอดภัย ให้อนุญาต HTTP ธรรมดา "
+            "(--allow-http)",
+            f"The address {url} is not encrypted (http://): data and the device token could be "
+            "read or changed on the way. Use an https:// address, or, if your administrator "
+            "says this network is safe, allow plain HTTP (--allow-http).")
+        self.url = url
+
+
+class BadAddressError(SalaError):
+    def __init__(self, url: str) -> None:
+        super().__init__(f"ที่อยู่ระบบกลาง {url!r} ไม่ถูกต้อง ต้องขึ้นต้นด้วย https:// ตามด้วยชื่อเครื่อง",
+                         f"The central platform address {url!r} is not valid: it must start "
+                         "with https:// followed by a host name.")
+
+
+def is_loopback(host: str) -> bool:
+    """True for addresses whose traffic never leaves this machine."""
+    host = host.strip("[]").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def check_url(url: str, allow_http: bool) -> str:
+    """``url`` without its trailing slash, if this laptop may talk to it: https://, or http://
+    on loopback or when the user allowed plain HTTP. Raises :class:`PlainHttpRefusedError` or
+    :class:`BadAddressError`."""
+    url = url.strip().rstrip("/")
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+        parts.port  # noqa: B018 - raises ValueError on a bad port
+    except ValueError:
+        raise BadAddressError(url) from None
+    if parts.scheme not in ("https", "http") or not host or parts.username or parts.password:
+        raise BadAddressError(url)
+    if parts.scheme == "http" and not allow_http and not is_loopback(host):
+        raise PlainHttpRefusedError(url)
+    return url
+
+
+@dataclass(frozen=True)
+class Pin:
+    server_id: str
+    signing_key: str
+    by: str = "enrollment"
+
+
+def pinned(s: OrmSession) -> Pin | None:
+    server_id, key = SERVER_ID.get(s), SIGNING_KEY.get(s)
+    if not server_id or not key:
+        return None
+    return Pin(server_id, key, PINNED_BY.get(s) or "enrollment")
+
+
+def pin(s: OrmSession, p: Pin) -> None:
+    SERVER_ID.put(s, p.server_id)
+    SIGNING_KEY.put(s, p.signing_key)
+    PINNED_BY.put(s, p.by)
+
+
+def check_hello(hello: protocol.Hello, nonce: str, expected: Pin | None) -> None:
+    """Raise :class:`WrongPlatformError` unless ``hello`` proves possession of its signing key over
+    ``nonce`` (with its id and sealing key) and, when ``expected``, is that platform."""
+    if not hello.signing_key or not hello.proof:
+        raise WrongPlatformError("no_proof", "the server did not sign the hello")
+    if expected is not None and (hello.server_id != expected.server_id
+                                 or hello.signing_key != expected.signing_key):
+        raise WrongPlatformError("not_pinned",
+                            f"expected {expected.server_id} key {_fp(expected.signing_key)}, got "
+                            f"{hello.server_id[:40]!r} key {_fp(hello.signing_key)}")
+    try:
+        enroll_wire.verify_hello(proof=hello.proof, nonce=nonce, server_id=hello.server_id,
+                                 signing_key=hello.signing_key, sealing_key=hello.sealing_key,
+                                 sealing_alg=hello.sealing_alg)
+    except crypto.CryptoError as exc:
+        raise WrongPlatformError("bad_proof", f"the hello proof does not verify ({exc.code})") from exc
+
+
+def _fp(key: str) -> str:
+    try:
+        return crypto.key_fingerprint(key)
+    except crypto.CryptoError:
+        return "(malformed)"

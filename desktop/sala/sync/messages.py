@@ -20,6 +20,8 @@ class Outcome(StrEnum):
     PHOTOS = "photos"              # text sent, some photo files missing or still uploading
     DISK = "disk"                  # the local disk is full or unwritable
     CANCELLED = "cancelled"
+    WRONG_SERVER = "wrong_server"  # the server failed to prove it is the pinned platform
+    PLAIN_HTTP = "plain_http"      # an http:// address the user never allowed
     ERROR = "error"                # a bug; details in the log
 
 
@@ -46,6 +48,17 @@ _TEXT: dict[Outcome, tuple[str, str]] = {
                    "Cannot write to the disk (full or read-only). Free some space and try again."),
     Outcome.CANCELLED: ("หยุดการส่งแล้ว ส่วนที่เหลือจะส่งครั้งต่อไป",
                         "Sending stopped; the rest will go next time."),
+    Outcome.WRONG_SERVER: ("เครื่องที่ตอบอยู่ที่ที่อยู่ระบบกลางไม่ใช่ระบบกลางที่เครื่องนี้เชื่อถือ (พิสูจน์ตัวตนไม่ผ่าน) "
+                           "จึงไม่ได้ส่งข้อมูลใด ๆ ออกไป ข้อมูลยังปลอดภัยในเครื่องนี้ โปรดแจ้งผู้ดูแลระบบ",
+                           "The server answering at the central platform's address is not the "
+                           "platform this laptop trusts (it failed to prove its identity), so "
+                           "nothing was sent. Your data is safe on this laptop; tell your "
+                           "administrator."),
+    Outcome.PLAIN_HTTP: ("ที่อยู่ระบบกลางไม่เข้ารหัส (http://) จึงไม่ได้ส่งข้อมูล โปรดใช้ที่อยู่ https:// "
+                         "หรือลงทะเบียนใหม่โดยอนุญาต HTTP ธรรมดา ถ้าผู้ดูแลระบบยืนยันว่าเครือข่ายปลอดภัย",
+                         "The central platform's address is not encrypted (http://), so nothing "
+                         "was sent. Use an https:// address, or enroll again allowing plain HTTP "
+                         "if your administrator says the network is safe."),
     Outcome.ERROR: ("เกิดข้อผิดพลาดภายในโปรแกรมระหว่างส่งข้อมูล รายละเอียดอยู่ในไฟล์บันทึก",
                     "An internal error occurred while sending; details are in the log."),
 }
@@ -66,7 +79,7 @@ class SyncProblem(SalaError):  # noqa: N818 - public name used by the CLI, ui an
 EXIT_CODES: dict[Outcome, int] = {
     Outcome.OK: 0, Outcome.ERROR: 70, Outcome.NO_LINK: 3, Outcome.REENROLL: 4,
     Outcome.NOT_ENROLLED: 4, Outcome.BUSY: 5, Outcome.PHOTOS: 6, Outcome.DISK: 7,
-    Outcome.CANCELLED: 8,
+    Outcome.CANCELLED: 8, Outcome.WRONG_SERVER: 9, Outcome.PLAIN_HTTP: 10,
 }
 
 

@@ -67,12 +67,27 @@ class SyncService:
             url = identity.URL.get(s)
         return url or None
 
-    def enroll(self, url: str, code: str, name: str | None = None) -> str:
-        """Enroll this laptop with ``code``; returns where the token was stored."""
+    def enroll(self, url: str, code: str, name: str | None = None, *,
+               allow_http: bool = False) -> str:
+        """Enroll this laptop with ``code``; returns where the token was stored.
+
+        The server must prove it holds its signing key (a signed fresh nonce); that key and the
+        server id are pinned. A platform pinned by a deployment file must be the one answering.
+        ``http://`` (not loopback) only with ``allow_http``, which is then remembered."""
+        import secrets
+
         from sala.sync.client import CentralClient
 
+        with self.db.read() as s:
+            expected = identity.pinned(s)
+            allow_http = allow_http or bool(identity.ALLOW_HTTP.get(s))
+        url = identity.check_url(url, allow_http)
+        if expected is not None and expected.by != "deployment":
+            expected = None   # an enrollment (with a code) may move the laptop to another platform
+        nonce = secrets.token_hex(32)
         with CentralClient(url) as client:
-            hello = client.hello()
+            hello = client.hello(nonce)
+            identity.check_hello(hello, nonce, expected)
             with self.db.read() as s:
                 dev = s.get(Device, self.db.device_id)
                 dev_name = name or (dev.name if dev else socket.gethostname())
@@ -82,14 +97,23 @@ class SyncService:
             raise _enroll_error(ans.status, ans.error_code)
         where = self.identity.set_token(str(ans.doc["token"]))
         with self.db.write() as s:
-            identity.URL.put(s, url.rstrip("/"))
-            identity.SERVER_ID.put(s, hello.server_id)
+            identity.URL.put(s, url)
+            identity.pin(s, identity.Pin(hello.server_id, hello.signing_key,
+                                         "deployment" if expected is not None else "enrollment"))
+            if allow_http:
+                identity.ALLOW_HTTP.put(s, True)
             identity.REENROLL.put(s, None)
             identity.RECONCILE.put(s, True)   # see reconcile.py: "when"
             identity.remember_limits(s, hello.limits)
             outbox.SEALING_KEY.put(s, hello.sealing_key)
             outbox.seal_pending_contacts(s)
         return where
+
+    def adopt_deployment(self, path: Path, *, allow_http: bool = False) -> Any:
+        """Check a signed deployment file and make this laptop trust its platform
+        (``sala setup FILE``); see ``sync/deployment.py``."""
+        from sala.sync import deployment
+        return deployment.adopt(self.db, deployment.read(path), allow_http=allow_http)
 
     # -- sync ----------------------------------------------------------------------------------
 

@@ -30,3 +30,39 @@ def sign_challenge(key: Ed25519PrivateKey, *, challenge: str, server_id: str,
     return crypto.sign(key, statement(challenge=challenge, server_id=server_id,
                                       device_id=device_id,
                                       public_key=crypto.public_key_b64(key)))
+
+
+# -- the platform's own identity ---------------------------------------------------------------
+#
+# The platform is its Ed25519 signing key, pinned by the laptop at enrollment (or from a signed
+# deployment file). Before any bearer token leaves the laptop, the server answering /v1/hello
+# signs the laptop's fresh nonce together with its id and its current sealing key: a rogue
+# server at the sync address cannot, and a sealing key no pinned signature vouches for is
+# never sealed to.
+
+HELLO_PURPOSE = "sala-hello-1"
+NONCE_RE = r"^[0-9a-f]{32,128}\Z"
+
+
+def hello_statement(*, nonce: str, server_id: str, signing_key: str, sealing_key: str,
+                    sealing_alg: str) -> bytes:
+    """The canonical bytes a platform signs to answer a hello with ``nonce``."""
+    return canonical_json({"nonce": nonce, "purpose": HELLO_PURPOSE, "sealing_alg": sealing_alg,
+                           "sealing_key": sealing_key, "server_id": server_id,
+                           "signing_key": signing_key})
+
+
+def sign_hello(key: Ed25519PrivateKey, *, nonce: str, server_id: str, sealing_key: str,
+               sealing_alg: str) -> str:
+    return crypto.sign(key, hello_statement(nonce=nonce, server_id=server_id,
+                                            signing_key=crypto.public_key_b64(key),
+                                            sealing_key=sealing_key, sealing_alg=sealing_alg))
+
+
+def verify_hello(*, proof: str, nonce: str, server_id: str, signing_key: str, sealing_key: str,
+                 sealing_alg: str) -> None:
+    """Raise :class:`crypto.CryptoError` unless ``proof`` is ``signing_key``'s signature of the
+    hello statement (so the answer is fresh, and its id and sealing key are the platform's)."""
+    crypto.verify(signing_key, hello_statement(nonce=nonce, server_id=server_id,
+                                               signing_key=signing_key, sealing_key=sealing_key,
+                                               sealing_alg=sealing_alg), proof)

@@ -435,11 +435,19 @@ class Hello:
     sealing_key: str
     sealing_alg: str = crypto.SEAL_ALG
     service: str = SERVICE_NAME
+    signing_key: str = ""   # the platform's Ed25519 public key (what a laptop pins)
+    proof: str = ""         # its signature of the client's nonce (``enroll.hello_statement``)
 
     def to_json(self) -> dict[str, Any]:
-        return {"service": self.service, "name": self.name, "server_id": self.server_id,
-                "protocol": self.protocol, "limits": self.limits.__dict__,
-                "sealing_key": {"alg": self.sealing_alg, "public_key": self.sealing_key}}
+        doc: dict[str, Any] = {
+            "service": self.service, "name": self.name, "server_id": self.server_id,
+            "protocol": self.protocol, "limits": self.limits.__dict__,
+            "sealing_key": {"alg": self.sealing_alg, "public_key": self.sealing_key}}
+        if self.signing_key:
+            doc["signing_key"] = self.signing_key
+        if self.proof:
+            doc["proof"] = self.proof
+        return doc
 
     @classmethod
     def from_json(cls, doc: Any) -> Hello:
@@ -451,9 +459,17 @@ class Hello:
             return cls(name=doc["name"], server_id=doc["server_id"], protocol=int(doc["protocol"]),
                        limits=Limits(**{k: int(lim[k]) for k in Limits.__dataclass_fields__}),
                        sealing_key=doc["sealing_key"]["public_key"],
-                       sealing_alg=doc["sealing_key"]["alg"])
+                       sealing_alg=doc["sealing_key"]["alg"],
+                       signing_key=_opt_str(doc, "signing_key"), proof=_opt_str(doc, "proof"))
         except (KeyError, TypeError, ValueError) as exc:
             raise NotSalaServer("bad_hello", f"malformed hello: {exc}") from exc
+
+
+def _opt_str(doc: dict[str, Any], key: str) -> str:
+    value = doc.get(key, "")
+    if not isinstance(value, str) or len(value) > 200:
+        raise ValueError(f"{key} is not a short string")
+    return value
 
 
 def parse_hello(body: bytes | str) -> Hello:
