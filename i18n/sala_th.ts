@@ -3,69 +3,69 @@
 <context>
     <name>ActionItemsPanel</name>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="270" />
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="292" />
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="335" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="281" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="303" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="347" />
         <source>What</source>
         <translation>สิ่งที่ต้องทำ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="270" />
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="293" />
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="336" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="281" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="304" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="348" />
         <source>Who</source>
         <translation>ผู้รับผิดชอบ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="270" />
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="294" />
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="337" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="281" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="305" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="349" />
         <source>By when</source>
         <translation>กำหนดเสร็จ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="270" />
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="338" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="281" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="350" />
         <source>Done</source>
         <translation>เสร็จแล้ว</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="275" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="286" />
         <source>What is to be done</source>
         <translation>สิ่งที่ต้องดำเนินการ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="277" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="288" />
         <source>Who does it</source>
         <translation>ผู้รับผิดชอบ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="278" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="289" />
         <source>By</source>
         <translation>ภายใน</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="286" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="297" />
         <source>Add action item</source>
         <translation>เพิ่มสิ่งที่ต้องดำเนินการ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="317" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="328" />
         <source>(was %1)</source>
         <translation>(เดิม %1)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="331" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="343" />
         <source>done</source>
         <translation>เสร็จแล้ว</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="331" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="343" />
         <source>not done</source>
         <translation>ยังไม่เสร็จ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="341" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="353" />
         <source>Amend a finalized action item</source>
         <translation>แก้ไขเพิ่มเติมสิ่งที่ต้องทำของเวทีที่ยืนยันแล้ว</translation>
     </message>
@@ -73,7 +73,7 @@
 <context>
     <name>AmendDialog</name>
     <message>
-        <location filename="../desktop/sala/ui/amend/contribution_dialog.py" line="35" />
+        <location filename="../desktop/sala/ui/amend/contribution_dialog.py" line="38" />
         <source>Amend a finalized contribution</source>
         <translation>บันทึกการแก้ไขความคิดเห็นในเวทีที่ยืนยันแล้ว</translation>
     </message>
@@ -83,12 +83,12 @@
         <translation>ข้อความที่แก้ไข</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/amend/contribution_dialog.py" line="29" />
+        <location filename="../desktop/sala/ui/amend/contribution_dialog.py" line="30" />
         <source>Type</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/amend/contribution_dialog.py" line="31" />
+        <location filename="../desktop/sala/ui/amend/contribution_dialog.py" line="33" />
         <source>Stance</source>
         <translation>จุดยืน</translation>
     </message>
@@ -96,32 +96,32 @@
 <context>
     <name>AmendRecordDialog</name>
     <message>
-        <location filename="../desktop/sala/ui/amend/record_dialog.py" line="73" />
+        <location filename="../desktop/sala/ui/amend/record_dialog.py" line="83" />
         <source>Original: %1</source>
         <translation>เดิม: %1</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/amend/record_dialog.py" line="81" />
+        <location filename="../desktop/sala/ui/amend/record_dialog.py" line="91" />
         <source>Why is this corrected? (required)</source>
         <translation>เหตุใดจึงแก้ไข (ต้องระบุ)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/amend/record_dialog.py" line="84" />
+        <location filename="../desktop/sala/ui/amend/record_dialog.py" line="94" />
         <source>Reason</source>
         <translation>เหตุผล</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/amend/record_dialog.py" line="129" />
+        <location filename="../desktop/sala/ui/amend/record_dialog.py" line="139" />
         <source>Set</source>
         <translation>กำหนด</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/amend/record_dialog.py" line="151" />
+        <location filename="../desktop/sala/ui/amend/record_dialog.py" line="161" />
         <source>yes</source>
         <translation>ใช่</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/amend/record_dialog.py" line="151" />
+        <location filename="../desktop/sala/ui/amend/record_dialog.py" line="161" />
         <source>no</source>
         <translation>ไม่</translation>
     </message>
@@ -162,114 +162,114 @@
 <context>
     <name>AnswersPanel</name>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="85" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="93" />
         <source>No speaker</source>
         <translation>ไม่ระบุผู้พูด</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="86" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="94" />
         <source>Who is speaking: a participant code such as P01 (Ctrl+1…9). Leave it empty when the speaker is not known.</source>
         <translation>ผู้พูดคือใคร: รหัสผู้เข้าร่วม เช่น P01 (Ctrl+1…9) เว้นว่างไว้เมื่อไม่ทราบผู้พูด</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="88" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="96" />
         <source>Speaker:</source>
         <translation>ผู้พูด:</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="91" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="99" />
         <source>Answer — Enter saves</source>
         <translation>คำตอบ — กด Enter เพื่อบันทึก</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="110" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="118" />
         <source>Facilitator observations</source>
         <translation>ข้อสังเกตของผู้ดำเนินการ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="113" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="121" />
         <source>Observation (mood, who held back, …) — Enter saves</source>
         <translation>ข้อสังเกต (บรรยากาศ ใครไม่ค่อยพูด …) — กด Enter เพื่อบันทึก</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="115" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="123" />
         <source>About this question</source>
         <translation>เกี่ยวกับคำถามนี้</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="151" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="159" />
         <source>Edit… (F2)</source>
         <translation>แก้ไข… (F2)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="151" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="159" />
         <source>Delete (Del)</source>
         <translation>ลบ (Del)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="152" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="160" />
         <source>Amend… (F2)</source>
         <translation>แก้ไขเพิ่มเติม… (F2)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="172" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="180" />
         <source>No questions yet: add one to the guide, or use a template. Answers typed now are kept without a question.</source>
         <translation>ยังไม่มีคำถาม: เพิ่มคำถามในแนวคำถาม หรือใช้แม่แบบ คำตอบที่พิมพ์ตอนนี้จะบันทึกไว้โดยไม่ผูกกับคำถาม</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="175" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="183" />
         <source>Question %1 of %2</source>
         <translation>คำถามที่ %1 จาก %2</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="200" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="208" />
         <source>(general) </source>
         <translation>(ทั่วไป) </translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="252" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="260" />
         <source>Add answer</source>
         <translation>เพิ่มคำตอบ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="267" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="275" />
         <source>Add observation</source>
         <translation>เพิ่มข้อสังเกต</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="280" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="289" />
         <source>Amend a finalized answer</source>
         <translation>แก้ไขเพิ่มเติมคำตอบของเวทีที่ยืนยันแล้ว</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="282" />
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="290" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="291" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="299" />
         <source>Edit answer</source>
         <translation>แก้ไขคำตอบ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="298" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="307" />
         <source>Amend a finalized observation</source>
         <translation>แก้ไขเพิ่มเติมข้อสังเกตของเวทีที่ยืนยันแล้ว</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="300" />
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="306" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="309" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="315" />
         <source>Edit observation</source>
         <translation>แก้ไขข้อสังเกต</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="310" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="319" />
         <source>Delete answer</source>
         <translation>ลบคำตอบ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="313" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="322" />
         <source>Delete observation</source>
         <translation>ลบข้อสังเกต</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="328" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="337" />
         <source>Corrected text</source>
         <translation>ข้อความที่แก้ไข</translation>
     </message>
@@ -277,42 +277,42 @@
 <context>
     <name>AttendanceDialog</name>
     <message>
-        <location filename="../desktop/sala/ui/sessions/attendance_dialog.py" line="38" />
+        <location filename="../desktop/sala/ui/sessions/attendance_dialog.py" line="47" />
         <source>Head count</source>
         <translation>จำนวนผู้เข้าร่วม</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/attendance_dialog.py" line="44" />
+        <location filename="../desktop/sala/ui/sessions/attendance_dialog.py" line="53" />
         <source>Everyone who came, whether or not they spoke. The groups are optional and may add up to less than the total (the rest are “not stated”).</source>
         <translation>ทุกคนที่มาร่วม ไม่ว่าจะพูดหรือไม่ก็ตาม การจำแนกตามกลุ่มไม่บังคับ และรวมกันน้อยกว่าจำนวนทั้งหมดได้ (ส่วนที่เหลือถือว่า “ไม่ระบุ”)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/attendance_dialog.py" line="53" />
+        <location filename="../desktop/sala/ui/sessions/attendance_dialog.py" line="62" />
         <source>Total (people)</source>
         <translation>จำนวนทั้งหมด (คน)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/attendance_dialog.py" line="57" />
+        <location filename="../desktop/sala/ui/sessions/attendance_dialog.py" line="66" />
         <source>By age</source>
         <translation>ตามช่วงอายุ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/attendance_dialog.py" line="57" />
+        <location filename="../desktop/sala/ui/sessions/attendance_dialog.py" line="66" />
         <source>By gender</source>
         <translation>ตามเพศ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/attendance_dialog.py" line="58" />
+        <location filename="../desktop/sala/ui/sessions/attendance_dialog.py" line="67" />
         <source>By occupation</source>
         <translation>ตามอาชีพ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/attendance_dialog.py" line="77" />
+        <location filename="../desktop/sala/ui/sessions/attendance_dialog.py" line="86" />
         <source>Why the head count is corrected</source>
         <translation>เหตุใดจึงแก้ไขจำนวนผู้เข้าร่วม</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/attendance_dialog.py" line="79" />
+        <location filename="../desktop/sala/ui/sessions/attendance_dialog.py" line="88" />
         <source>Reason for the amendment</source>
         <translation>เหตุผลของการแก้ไข</translation>
     </message>
@@ -320,12 +320,12 @@
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../desktop/sala/ui/dashboard/charts.py" line="157" />
+        <location filename="../desktop/sala/ui/dashboard/charts.py" line="163" />
         <source>Save as PNG…</source>
         <translation>บันทึกเป็นรูป PNG…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard/charts.py" line="174" />
+        <location filename="../desktop/sala/ui/dashboard/charts.py" line="180" />
         <source>No data for these filters</source>
         <translation>ไม่มีข้อมูลตามตัวกรองนี้</translation>
     </message>
@@ -333,62 +333,62 @@
 <context>
     <name>CapturePanel</name>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="128" />
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="138" />
         <source>%1 participant code, e.g. P07</source>
         <translation>%1 รหัสผู้พูด เช่น P07</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="133" />
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="143" />
         <source>Keep type and stance</source>
         <translation>คงประเภทและจุดยืนไว้</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="135" />
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="145" />
         <source>Ticked: the next entries keep this type and stance. Not ticked: after each save they go back to opinion, no stance.</source>
         <translation>เมื่อเลือกไว้ ข้อความถัดไปใช้ประเภทและจุดยืนนี้ต่อ เมื่อไม่เลือก หลังบันทึกแต่ละครั้งจะกลับเป็น “ความคิดเห็น” และไม่ระบุจุดยืน</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="155" />
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="165" />
         <source>Type what was said, then Enter to save (Shift+Enter: new line)</source>
         <translation>พิมพ์สิ่งที่ผู้เข้าร่วมพูด แล้วกด Enter เพื่อบันทึก (Shift+Enter ขึ้นบรรทัดใหม่)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="166" />
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="176" />
         <source>F1–F6 type · F7 support · F8 oppose · F9 neutral · %1 tags · %2 code · Ctrl+Z undo · F2 on the list: edit an entry</source>
         <translation>F1–F6 ประเภท · F7 เห็นด้วย · F8 ไม่เห็นด้วย · F9 เป็นกลาง · %1 แท็ก · %2 รหัสผู้พูด · Ctrl+Z เลิกทำ · F2 ที่รายการ: แก้ไขข้อความ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="239" />
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="249" />
         <source>Other tag…</source>
         <translation>แท็กอื่น…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="241" />
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="251" />
         <source>Clear tags</source>
         <translation>ล้างแท็ก</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="246" />
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="256" />
         <source>Tag</source>
         <translation>แท็ก</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="246" />
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="256" />
         <source>New tag:</source>
         <translation>แท็กใหม่:</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="260" />
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="270" />
         <source>none</source>
         <translation>ไม่มี</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="261" />
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="271" />
         <source>%1  Tags: %2</source>
         <translation>%1  แท็ก: %2</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="314" />
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="324" />
         <source>✎ Editing the entry of %1 — Enter saves the change, Esc cancels. Nothing new is added while editing.</source>
         <translation>✎ กำลังแก้ไขข้อความเวลา %1 น. — Enter บันทึกการแก้ไข, Esc ยกเลิก ระหว่างแก้ไขจะไม่เพิ่มข้อความใหม่</translation>
     </message>
@@ -396,33 +396,33 @@
 <context>
     <name>CommentsPanel</name>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/comments.py" line="44" />
-        <location filename="../desktop/sala/ui/kiosk/comments.py" line="99" />
+        <location filename="../desktop/sala/ui/kiosk/comments.py" line="51" />
+        <location filename="../desktop/sala/ui/kiosk/comments.py" line="106" />
         <source>Hide from summary</source>
         <translation>ซ่อนจากสรุป</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/comments.py" line="46" />
+        <location filename="../desktop/sala/ui/kiosk/comments.py" line="53" />
         <source>An abusive comment, or one with personal data, is left out of the summary; its face rating still counts</source>
         <translation>ความเห็นที่ไม่สุภาพหรือมีข้อมูลส่วนบุคคลจะไม่แสดงในสรุป แต่คะแนนความพึงพอใจของผู้ชมคนนั้นยังนับอยู่</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/comments.py" line="51" />
+        <location filename="../desktop/sala/ui/kiosk/comments.py" line="58" />
         <source>Reason (required: the exhibition is finalized)</source>
         <translation>เหตุผล (ต้องระบุ เพราะยืนยันเวทีแล้ว)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/comments.py" line="78" />
+        <location filename="../desktop/sala/ui/kiosk/comments.py" line="85" />
         <source>(hidden from the summary)</source>
         <translation>(ซ่อนจากสรุปแล้ว)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/comments.py" line="87" />
+        <location filename="../desktop/sala/ui/kiosk/comments.py" line="94" />
         <source>Visitors' comments: %1 (%2 hidden)</source>
         <translation>ความคิดเห็นของผู้เยี่ยมชม: %1 รายการ (ซ่อน %2)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/comments.py" line="98" />
+        <location filename="../desktop/sala/ui/kiosk/comments.py" line="105" />
         <source>Show in summary</source>
         <translation>แสดงในสรุป</translation>
     </message>
@@ -465,24 +465,24 @@
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/contribution_model.py" line="176" />
-        <location filename="../desktop/sala/ui/minitalk/page.py" line="164" />
+        <location filename="../desktop/sala/ui/minitalk/contribution_model.py" line="178" />
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="173" />
         <source>saving…</source>
         <translation>กำลังบันทึก…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/contribution_model.py" line="177" />
-        <location filename="../desktop/sala/ui/minitalk/page.py" line="165" />
+        <location filename="../desktop/sala/ui/minitalk/contribution_model.py" line="179" />
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="174" />
         <source>✎ amended</source>
         <translation>✎ แก้ไขแล้ว</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/contribution_model.py" line="195" />
+        <location filename="../desktop/sala/ui/minitalk/contribution_model.py" line="197" />
         <source>Original: %1</source>
         <translation>เดิม: %1</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/contribution_model.py" line="197" />
+        <location filename="../desktop/sala/ui/minitalk/contribution_model.py" line="199" />
         <source>Amended — reason: %1</source>
         <translation>แก้ไขเพิ่มเติมแล้ว — เหตุผล: %1</translation>
     </message>
@@ -490,67 +490,67 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../desktop/sala/ui/dashboard/page.py" line="87" />
+        <location filename="../desktop/sala/ui/dashboard/page.py" line="93" />
         <source>Sessions per month</source>
         <translation>จำนวนเวทีรายเดือน</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard/page.py" line="88" />
+        <location filename="../desktop/sala/ui/dashboard/page.py" line="94" />
         <source>Participants by age band and gender</source>
         <translation>ผู้เข้าร่วมตามช่วงอายุและเพศ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard/page.py" line="89" />
+        <location filename="../desktop/sala/ui/dashboard/page.py" line="95" />
         <source>Contributions by topic and type</source>
         <translation>ความคิดเห็นตามหัวข้อและประเภท</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard/page.py" line="90" />
+        <location filename="../desktop/sala/ui/dashboard/page.py" line="96" />
         <source>Stance per topic</source>
         <translation>จุดยืนต่อแต่ละหัวข้อ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard/page.py" line="91" />
+        <location filename="../desktop/sala/ui/dashboard/page.py" line="97" />
         <source>Exhibition ratings (1–5)</source>
         <translation>คะแนนความพึงพอใจนิทรรศการ (1–5)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard/page.py" line="126" />
+        <location filename="../desktop/sala/ui/dashboard/page.py" line="132" />
         <source>Updating…</source>
         <translation>กำลังปรับปรุง…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard/page.py" line="163" />
+        <location filename="../desktop/sala/ui/dashboard/page.py" line="169" />
         <source>%1 sessions · %2 participants · %3 contributions · %4 exhibition visitors</source>
         <translation>%1 เวที · ผู้เข้าร่วม %2 คน · %3 ความคิดเห็น · ผู้ชมนิทรรศการ %4 คน</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard/page.py" line="167" />
+        <location filename="../desktop/sala/ui/dashboard/page.py" line="173" />
         <source>Sessions</source>
         <translation>เวที</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard/page.py" line="179" />
+        <location filename="../desktop/sala/ui/dashboard/page.py" line="185" />
         <source>Not stated</source>
         <translation>ไม่ระบุ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard/page.py" line="185" />
+        <location filename="../desktop/sala/ui/dashboard/page.py" line="191" />
         <source>Visitors</source>
         <translation>ผู้เยี่ยมชม</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard/page.py" line="187" />
+        <location filename="../desktop/sala/ui/dashboard/page.py" line="193" />
         <source>Average %1 / 5 from %2 visitors</source>
         <translation>คะแนนเฉลี่ย %1 / 5 จากผู้ชม %2 คน</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard/page.py" line="193" />
+        <location filename="../desktop/sala/ui/dashboard/page.py" line="199" />
         <source>Save chart as PNG</source>
         <translation>บันทึกแผนภูมิเป็นรูป PNG</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard/page.py" line="194" />
+        <location filename="../desktop/sala/ui/dashboard/page.py" line="200" />
         <source>PNG images (*.png)</source>
         <translation>รูปภาพ PNG (*.png)</translation>
     </message>
@@ -571,17 +571,17 @@
 <context>
     <name>EnrollDialog</name>
     <message>
-        <location filename="../desktop/sala/ui/sync/install.py" line="27" />
+        <location filename="../desktop/sala/ui/sync/install.py" line="35" />
         <source>Enroll this laptop</source>
         <translation>ลงทะเบียนเครื่องนี้</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/install.py" line="32" />
+        <location filename="../desktop/sala/ui/sync/install.py" line="40" />
         <source>Central platform address</source>
         <translation>ที่อยู่ระบบกลาง</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/install.py" line="33" />
+        <location filename="../desktop/sala/ui/sync/install.py" line="41" />
         <source>Enrollment code</source>
         <translation>รหัสลงทะเบียน</translation>
     </message>
@@ -703,37 +703,37 @@
 <context>
     <name>GuidePanel</name>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/guide.py" line="38" />
+        <location filename="../desktop/sala/ui/focus_group/guide.py" line="47" />
         <source>Question guide</source>
         <translation>แนวคำถาม</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/guide.py" line="49" />
+        <location filename="../desktop/sala/ui/focus_group/guide.py" line="58" />
         <source>New question — Enter adds it</source>
         <translation>คำถามใหม่ — กด Enter เพื่อเพิ่ม</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/guide.py" line="56" />
+        <location filename="../desktop/sala/ui/focus_group/guide.py" line="65" />
         <source>Use template</source>
         <translation>ใช้แม่แบบ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/guide.py" line="58" />
+        <location filename="../desktop/sala/ui/focus_group/guide.py" line="67" />
         <source>Save as template…</source>
         <translation>บันทึกเป็นแม่แบบ…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/guide.py" line="84" />
+        <location filename="../desktop/sala/ui/focus_group/guide.py" line="93" />
         <source>Question %1 — double-click or F2 to reword</source>
         <translation>คำถามที่ %1 — ดับเบิลคลิกหรือกด F2 เพื่อแก้ไข</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/guide.py" line="95" />
+        <location filename="../desktop/sala/ui/focus_group/guide.py" line="104" />
         <source>%1 (%2 questions)</source>
         <translation>%1 (%2 คำถาม)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/guide.py" line="159" />
+        <location filename="../desktop/sala/ui/focus_group/guide.py" line="168" />
         <source>Template name:</source>
         <translation>ชื่อแม่แบบ:</translation>
     </message>
@@ -741,22 +741,22 @@
 <context>
     <name>JobDialog</name>
     <message>
-        <location filename="../desktop/sala/ui/common/job_dialog.py" line="73" />
+        <location filename="../desktop/sala/ui/common/job_dialog.py" line="82" />
         <source>Create</source>
         <translation>สร้าง</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/common/job_dialog.py" line="74" />
+        <location filename="../desktop/sala/ui/common/job_dialog.py" line="83" />
         <source>Open</source>
         <translation>เปิด</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/common/job_dialog.py" line="102" />
+        <location filename="../desktop/sala/ui/common/job_dialog.py" line="111" />
         <source>Working…</source>
         <translation>กำลังดำเนินการ…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/common/job_dialog.py" line="116" />
+        <location filename="../desktop/sala/ui/common/job_dialog.py" line="125" />
         <source>Saved: %1</source>
         <translation>บันทึกแล้ว: %1</translation>
     </message>
@@ -792,33 +792,33 @@
 <context>
     <name>KioskStaffPage</name>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="108" />
-        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="159" />
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="132" />
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="190" />
         <source>New proposal on display — Enter adds it</source>
         <translation>ข้อเสนอที่จัดแสดงใหม่ — กด Enter เพื่อเพิ่ม</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="114" />
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="138" />
         <source>Start kiosk mode (full screen)</source>
         <translation>เริ่มโหมดตู้แสดงความคิดเห็น (เต็มจอ)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="124" />
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="148" />
         <source>Proposals on display</source>
         <translation>ข้อเสนอที่จัดแสดง</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="160" />
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="191" />
         <source>Proposals cannot change: the exhibition is %1</source>
         <translation>เพิ่มหรือแก้ไขข้อเสนอไม่ได้ เพราะเวทีนี้%1</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="171" />
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="202" />
         <source>Kiosk mode cannot start: this exhibition is finalized (read-only). Create a new exhibition session for another day.</source>
         <translation>เริ่มโหมดคีออสก์ไม่ได้ เพราะนิทรรศการนี้ยืนยันแล้ว (อ่านอย่างเดียว) หากจัดวันอื่นให้สร้างเวทีนิทรรศการใหม่</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="173" />
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="204" />
         <source>Kiosk mode cannot start: this exhibition is closed. Reopen it first (Reopen, above) to take visitors again.</source>
         <translation>เริ่มโหมดคีออสก์ไม่ได้ เพราะนิทรรศการนี้ปิดแล้ว กด “เปิดอีกครั้ง” ด้านบนก่อน จึงจะรับความเห็นผู้ชมได้อีก</translation>
     </message>
@@ -826,42 +826,42 @@
 <context>
     <name>KioskVisitor</name>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="65" />
+        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="74" />
         <source>How did you like this exhibition?</source>
         <translation>ท่านพึงพอใจนิทรรศการนี้เพียงใด</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="81" />
+        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="90" />
         <source>Staff</source>
         <translation>เจ้าหน้าที่</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="123" />
+        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="132" />
         <source>A short comment (optional)</source>
         <translation>ความคิดเห็นสั้น ๆ (ไม่บังคับ)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="138" />
+        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="147" />
         <source>Your age (optional)</source>
         <translation>อายุของท่าน (ไม่บังคับ)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="125" />
+        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="134" />
         <source>Send</source>
         <translation>ส่งความคิดเห็น</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="83" />
+        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="92" />
         <source>Leave kiosk mode (supervisor PIN)</source>
         <translation>ออกจากโหมดคีออสก์ (ใช้ PIN ผู้ดูแล)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="195" />
+        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="204" />
         <source>Thank you! Your opinion has been recorded.</source>
         <translation>ขอบคุณค่ะ ความคิดเห็นของท่านได้รับการบันทึกแล้ว</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="246" />
+        <location filename="../desktop/sala/ui/kiosk/visitor.py" line="255" />
         <source>Tap the proposals you support — %1 of %2 dots left</source>
         <translation>แตะข้อเสนอที่ท่านสนับสนุน — เหลือ %1 จาก %2 คะแนน</translation>
     </message>
@@ -894,7 +894,7 @@
         <translation>คะแนนเฉลี่ย %1 / 5 จากผู้ชม %2 คน</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard/live_tally.py" line="141" />
+        <location filename="../desktop/sala/ui/dashboard/live_tally.py" line="142" />
         <source>Votes</source>
         <translation>คะแนนโหวต</translation>
     </message>
@@ -902,110 +902,132 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="82" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="206" />
         <source>Sala — public consultation</source>
         <translation>ศาลา — เวทีรับฟังความคิดเห็น</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="84" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="207" />
         <source>Opening your sessions…</source>
         <translation>กำลังเปิดรายการเวทีของคุณ…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="128" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="139" />
         <source>Ready — working offline, every entry is saved on this laptop</source>
         <translation>พร้อมใช้งาน — ทำงานแบบออฟไลน์ ทุกรายการบันทึกไว้ในเครื่องนี้</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="132" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="208" />
         <source>&amp;File</source>
         <translation>แ&amp;ฟ้ม</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="133" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="209" />
         <source>&amp;New session…</source>
         <translation>สร้างเวที&amp;ใหม่…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="135" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="210" />
         <source>&amp;Back up now</source>
         <translation>สำ&amp;รองข้อมูลตอนนี้</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="137" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="211" />
+        <source>Se&amp;ttings…</source>
+        <translation>&amp;ตั้งค่า…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="212" />
         <source>&amp;Quit</source>
         <translation>&amp;ออก</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="139" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="213" />
         <source>Session &amp;summary…</source>
         <translation>สรุปผลเวที…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="141" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="214" />
         <source>&amp;Period report…</source>
         <translation>รายงานตามช่วงเวลา…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="143" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="215" />
         <source>&amp;Export…</source>
         <translation>ส่งออกข้อมูล…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="152" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="216" />
         <source>&amp;Sessions</source>
         <translation>&amp;รายการเวที</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="155" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="217" />
         <source>&amp;Back to the session list</source>
         <translation>&amp;กลับไปรายการเวที</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="160" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="218" />
         <source>&amp;Dashboard</source>
         <translation>แดชบอร์ด (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="162" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="219" />
         <source>&amp;View</source>
         <translation>&amp;มุมมอง</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="166" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="220" />
         <source>&amp;Language</source>
         <translation>&amp;ภาษา</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="223" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="281" />
         <source>This kind of session cannot be opened here.</source>
         <translation>ยังเปิดเวทีประเภทนี้ในหน้านี้ไม่ได้</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="251" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="311" />
         <source>Backup saved: %1</source>
         <translation>บันทึกสำเนาสำรองแล้ว: %1</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="262" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="322" />
         <source>Select a session in the list first.</source>
         <translation>เลือกเวทีในรายการก่อน</translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="293" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="353" />
         <source>%n session(s)</source>
         <translation>
             <numerusform>%n เวที</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="249" />
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="296" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="476" />
+        <source>A sync is running. Restore the backup once it has finished; nothing was changed.</source>
+        <translation>กำลังส่งข้อมูลอยู่ กรุณากู้คืนเมื่อส่งเสร็จแล้ว ยังไม่มีสิ่งใดถูกเปลี่ยนแปลง</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="478" />
+        <source>Restoring the backup…</source>
+        <translation>กำลังกู้คืนจากสำเนาสำรอง…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="479" />
+        <source>The backup was restored. The data in use before is kept at:
+%1</source>
+        <translation>กู้คืนจากสำเนาสำรองแล้ว ข้อมูลที่ใช้อยู่ก่อนหน้าเก็บไว้ที่:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="308" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="356" />
         <source>Saving…</source>
         <translation>กำลังบันทึก…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="300" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="360" />
         <source>All changes saved</source>
         <translation>บันทึกครบทุกรายการแล้ว</translation>
     </message>
@@ -1013,74 +1035,74 @@
 <context>
     <name>MinitalkPage</name>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/page.py" line="60" />
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="69" />
         <source>Edit selected (F2)</source>
         <translation>แก้ไขที่เลือก (F2)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/page.py" line="63" />
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="72" />
         <source>Amend selected…</source>
         <translation>แก้ไขเพิ่มเติมรายการที่เลือก…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/page.py" line="66" />
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="75" />
         <source>Delete selected</source>
         <translation>ลบรายการที่เลือก</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/page.py" line="75" />
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="84" />
         <source>Show of hands</source>
         <translation>การยกมือ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/page.py" line="76" />
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="85" />
         <source>Action items</source>
         <translation>สิ่งที่ต้องดำเนินการ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/page.py" line="77" />
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="86" />
         <source>Notes</source>
         <translation>บันทึก</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/page.py" line="78" />
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="87" />
         <source>Amendments</source>
         <translation>การแก้ไขเพิ่มเติม</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/page.py" line="259" />
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="269" />
         <source>Add “%1”</source>
         <translation>เพิ่ม “%1”</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/page.py" line="270" />
-        <location filename="../desktop/sala/ui/minitalk/page.py" line="290" />
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="280" />
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="300" />
         <source>Edit</source>
         <translation>แก้ไข</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/page.py" line="299" />
-        <location filename="../desktop/sala/ui/minitalk/page.py" line="301" />
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="309" />
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="311" />
         <source>Delete</source>
         <translation>ลบ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/page.py" line="343" />
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="353" />
         <source>Draft: the session starts when you save the first entry (or press Start).</source>
         <translation>ร่าง: เวทีจะเริ่มเมื่อบันทึกข้อความแรก (หรือกด “เริ่มเวที”)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/page.py" line="345" />
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="355" />
         <source>This session is closed: nothing can be added or changed. Press Reopen to add more, or Finalize when it is complete.</source>
         <translation>เวทีนี้ปิดแล้ว: เพิ่มหรือแก้ไขไม่ได้ กด “เปิดอีกครั้ง” เพื่อบันทึกต่อ หรือกด “ยืนยันผล…” เมื่อครบถ้วนแล้ว</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/page.py" line="347" />
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="357" />
         <source>Finalized: read-only. To correct an entry, select it and press Amend… (a reason is recorded).</source>
         <translation>ยืนยันผลแล้ว: อ่านอย่างเดียว หากต้องแก้ไขข้อความ ให้เลือกแล้วกด “แก้ไขเพิ่มเติมรายการที่เลือก…” (บันทึกพร้อมเหตุผล)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop/sala/ui/minitalk/page.py" line="375" />
+        <location filename="../desktop/sala/ui/minitalk/page.py" line="385" />
         <source>%n contribution(s)</source>
         <translation>
             <numerusform>%n ความคิดเห็น</numerusform>
@@ -1090,87 +1112,87 @@
 <context>
     <name>NewSessionDialog</name>
     <message>
-        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="50" />
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="61" />
         <source>New session</source>
         <translation>สร้างเวทีใหม่</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="59" />
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="70" />
         <source>Question guide</source>
         <translation>แนวคำถาม</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="73" />
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="85" />
         <source>New venue…</source>
         <translation>สถานที่ใหม่…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="89" />
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="102" />
         <source>Names, separated by commas</source>
         <translation>ชื่อ คั่นด้วยจุลภาค</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="107" />
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="120" />
         <source>Kind</source>
         <translation>ประเภทเวที</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="109" />
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="122" />
         <source>Agenda topics</source>
         <translation>ประเด็น</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="110" />
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="123" />
         <source>Venue</source>
         <translation>สถานที่</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="114" />
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="127" />
         <source>Venue name</source>
         <translation>ชื่อสถานที่</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="116" />
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="129" />
         <source>Venue kind</source>
         <translation>ประเภทสถานที่</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="118" />
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="131" />
         <source>Province</source>
         <translation>จังหวัด</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="120" />
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="133" />
         <source>District</source>
         <translation>อำเภอ/เขต</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="123" />
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="136" />
         <source>Title</source>
         <translation>ชื่อเวที</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="124" />
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="137" />
         <source>Facilitators</source>
         <translation>ผู้ดำเนินการ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="130" />
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="143" />
         <source>Planned date and time</source>
         <translation>วันและเวลาที่กำหนด</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="134" />
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="147" />
         <source>Create session</source>
         <translation>สร้างเวที</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="135" />
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="148" />
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="168" />
+        <location filename="../desktop/sala/ui/sessions/new_dialog.py" line="181" />
         <source>No guide yet</source>
         <translation>ยังไม่ใช้แนวคำถาม</translation>
     </message>
@@ -1178,7 +1200,7 @@
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="362" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="374" />
         <source>Session notes (saved as you type)</source>
         <translation>บันทึกของเวที (บันทึกอัตโนมัติขณะพิมพ์)</translation>
     </message>
@@ -1186,12 +1208,12 @@
 <context>
     <name>OutputPicker</name>
     <message>
-        <location filename="../desktop/sala/ui/common/job_dialog.py" line="37" />
+        <location filename="../desktop/sala/ui/common/job_dialog.py" line="46" />
         <source>Browse…</source>
         <translation>เลือก…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/common/job_dialog.py" line="45" />
+        <location filename="../desktop/sala/ui/common/job_dialog.py" line="54" />
         <source>Save as</source>
         <translation>บันทึกเป็น</translation>
     </message>
@@ -1199,67 +1221,67 @@
 <context>
     <name>ParticipantsTable</name>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/participants.py" line="42" />
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="51" />
         <source>Participants</source>
         <translation>ผู้เข้าร่วม</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/participants.py" line="50" />
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="59" />
         <source>Remove selected</source>
         <translation>นำรายการที่เลือกออก</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/participants.py" line="60" />
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="69" />
         <source>Purpose of data use (read to the participant)</source>
         <translation>วัตถุประสงค์การใช้ข้อมูล (อ่านให้ผู้เข้าร่วมฟัง)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/participants.py" line="73" />
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="82" />
         <source>Code</source>
         <translation>รหัส</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/participants.py" line="73" />
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="82" />
         <source>Age</source>
         <translation>อายุ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/participants.py" line="73" />
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="82" />
         <source>Gender</source>
         <translation>เพศ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/participants.py" line="73" />
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="82" />
         <source>Occupation</source>
         <translation>อาชีพ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/participants.py" line="73" />
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="82" />
         <source>Province</source>
         <translation>จังหวัด</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/participants.py" line="74" />
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="83" />
         <source>Consent</source>
         <translation>ความยินยอม</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/participants.py" line="90" />
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="99" />
         <source>Contact details (only with consent)</source>
         <translation>ข้อมูลติดต่อ (เฉพาะเมื่อได้รับความยินยอม)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/participants.py" line="93" />
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="102" />
         <source>Choose a participant in the table to fill in their contact details.</source>
         <translation>เลือกผู้เข้าร่วมในตารางเพื่อกรอกข้อมูลติดต่อ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/participants.py" line="206" />
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="215" />
         <source>Remove participant %1? Their answers stay, without the code.</source>
         <translation>นำผู้เข้าร่วม %1 ออกหรือไม่? คำตอบของผู้นี้ยังอยู่ แต่ไม่มีรหัสกำกับ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/participants.py" line="254" />
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="264" />
         <source>Add participant (%1)</source>
         <translation>เพิ่มผู้เข้าร่วม (%1)</translation>
     </message>
@@ -1267,88 +1289,88 @@
 <context>
     <name>PhotosPanel</name>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="50" />
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="239" />
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="59" />
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="248" />
         <source>Drop photos of flip charts and whiteboards here, or choose files.</source>
         <translation>ลากรูปถ่ายกระดาษชาร์ตหรือไวท์บอร์ดมาวางที่นี่ หรือเลือกไฟล์</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="54" />
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="63" />
         <source>Choose photos…</source>
         <translation>เลือกรูปภาพ…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="58" />
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="67" />
         <source>Link new photos to the current question</source>
         <translation>ผูกรูปใหม่กับคำถามปัจจุบัน</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="77" />
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="86" />
         <source>Caption</source>
         <translation>คำบรรยายภาพ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="79" />
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="88" />
         <source>What the selected photo shows — saved as you type</source>
         <translation>รูปที่เลือกเป็นภาพอะไร — บันทึกให้ขณะพิมพ์</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="107" />
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="116" />
         <source>Choose photos</source>
         <translation>เลือกรูปภาพ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="112" />
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="121" />
         <source>Images</source>
         <translation>รูปภาพ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="112" />
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="121" />
         <source>All files</source>
         <translation>ทุกไฟล์</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="115" />
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="124" />
         <source>Look in:</source>
         <translation>ค้นหาใน:</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="115" />
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="124" />
         <source>File name:</source>
         <translation>ชื่อไฟล์:</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="116" />
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="125" />
         <source>Files of type:</source>
         <translation>ชนิดไฟล์:</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="116" />
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="125" />
         <source>Add photos</source>
         <translation>เพิ่มรูปภาพ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="117" />
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="126" />
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="129" />
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="138" />
         <source>Adding %1…</source>
         <translation>กำลังเพิ่ม %1…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="139" />
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="148" />
         <source>Saved %1</source>
         <translation>บันทึก %1 แล้ว</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="235" />
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="244" />
         <source>This session is closed: its photos can be viewed; reopen it to add more.</source>
         <translation>เวทีนี้ปิดแล้ว: ดูรูปภาพได้ หากต้องการเพิ่มให้เปิดเวทีอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="237" />
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="246" />
         <source>This session is finalized: its photos can be viewed but not changed.</source>
         <translation>เวทีนี้ยืนยันแล้ว ดูรูปได้แต่เปลี่ยนแปลงไม่ได้</translation>
     </message>
@@ -1602,97 +1624,97 @@
 <context>
     <name>SessionHeader</name>
     <message>
-        <location filename="../desktop/sala/ui/sessions/header.py" line="64" />
+        <location filename="../desktop/sala/ui/sessions/header.py" line="62" />
         <source>← Sessions</source>
         <translation>← รายการเวที</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/header.py" line="66" />
+        <location filename="../desktop/sala/ui/sessions/header.py" line="64" />
         <source>Back to the session list (Alt+Left)</source>
         <translation>กลับไปรายการเวที (Alt+ลูกศรซ้าย)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/header.py" line="90" />
+        <location filename="../desktop/sala/ui/sessions/header.py" line="88" />
         <source>How many people came (a head count, optionally by age, gender and occupation), apart from who spoke</source>
         <translation>จำนวนคนที่มาร่วม (นับทั้งหมด จำแนกตามอายุ เพศ อาชีพได้) แยกจากผู้ที่พูด</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/header.py" line="93" />
+        <location filename="../desktop/sala/ui/sessions/header.py" line="91" />
         <source>Start session</source>
         <translation>เริ่มเวที</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/header.py" line="95" />
+        <location filename="../desktop/sala/ui/sessions/header.py" line="93" />
         <source>Close session</source>
         <translation>ปิดเวที</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/header.py" line="97" />
+        <location filename="../desktop/sala/ui/sessions/header.py" line="95" />
         <source>Reopen</source>
         <translation>เปิดอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/header.py" line="99" />
+        <location filename="../desktop/sala/ui/sessions/header.py" line="97" />
         <source>Finalize…</source>
         <translation>ยืนยันผล…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/header.py" line="101" />
+        <location filename="../desktop/sala/ui/sessions/header.py" line="99" />
         <source>Amend title…</source>
         <translation>แก้ไขชื่อเวที…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/header.py" line="103" />
+        <location filename="../desktop/sala/ui/sessions/header.py" line="101" />
         <source>Print summary</source>
         <translation>พิมพ์สรุป</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/header.py" line="105" />
+        <location filename="../desktop/sala/ui/sessions/header.py" line="103" />
         <source>Make the session summary as a PDF to print or file</source>
         <translation>สร้างสรุปผลเวทีเป็นไฟล์ PDF เพื่อพิมพ์หรือเก็บเข้าแฟ้ม</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/header.py" line="163" />
+        <location filename="../desktop/sala/ui/sessions/header.py" line="161" />
         <source>read-only; corrections are amendments</source>
         <translation>อ่านอย่างเดียว แก้ไขได้โดยบันทึกการแก้ไขเพิ่มเติม</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/header.py" line="165" />
+        <location filename="../desktop/sala/ui/sessions/header.py" line="163" />
         <source>read-only until reopened</source>
         <translation>อ่านอย่างเดียวจนกว่าจะเปิดอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/header.py" line="174" />
+        <location filename="../desktop/sala/ui/sessions/header.py" line="172" />
         <source>Head count: not recorded…</source>
         <translation>ผู้เข้าร่วม: ยังไม่ได้บันทึก…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/header.py" line="176" />
+        <location filename="../desktop/sala/ui/sessions/header.py" line="174" />
         <source>Head count: %1 people…</source>
         <translation>ผู้เข้าร่วม %1 คน…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/header.py" line="189" />
+        <location filename="../desktop/sala/ui/sessions/header.py" line="187" />
         <source>✎ Amended title — original: “%1” · reason: %2</source>
         <translation>✎ แก้ไขชื่อเวทีแล้ว — ชื่อเดิม: “%1” · เหตุผล: %2</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/header.py" line="199" />
+        <location filename="../desktop/sala/ui/sessions/header.py" line="197" />
         <source>Title</source>
         <translation>ชื่อเวที</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/header.py" line="200" />
+        <location filename="../desktop/sala/ui/sessions/header.py" line="198" />
         <source>Amend the session title</source>
         <translation>แก้ไขเพิ่มเติมชื่อเวที</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/header.py" line="243" />
+        <location filename="../desktop/sala/ui/sessions/header.py" line="241" />
         <source>Finalize session</source>
         <translation>ยืนยันผลเวที</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/header.py" line="244" />
+        <location filename="../desktop/sala/ui/sessions/header.py" line="242" />
         <source>Finalize “%1”?
 
 It becomes read-only and is queued to be sent to the central platform. Later corrections are recorded as amendments with a reason.</source>
@@ -1704,57 +1726,57 @@ It becomes read-only and is queued to be sent to the central platform. Later cor
 <context>
     <name>SessionListModel</name>
     <message>
-        <location filename="../desktop/sala/ui/sessions/list_model.py" line="102" />
+        <location filename="../desktop/sala/ui/sessions/list_model.py" line="139" />
         <source>Date</source>
         <translation>วันที่</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/list_model.py" line="102" />
+        <location filename="../desktop/sala/ui/sessions/list_model.py" line="139" />
         <source>Kind</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/list_model.py" line="102" />
+        <location filename="../desktop/sala/ui/sessions/list_model.py" line="139" />
         <source>Title</source>
         <translation>ชื่อเวที</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/list_model.py" line="103" />
+        <location filename="../desktop/sala/ui/sessions/list_model.py" line="140" />
         <source>Province</source>
         <translation>จังหวัด</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/list_model.py" line="103" />
+        <location filename="../desktop/sala/ui/sessions/list_model.py" line="140" />
         <source>Venue</source>
         <translation>สถานที่</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/list_model.py" line="103" />
+        <location filename="../desktop/sala/ui/sessions/list_model.py" line="140" />
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/list_model.py" line="104" />
+        <location filename="../desktop/sala/ui/sessions/list_model.py" line="141" />
         <source>Contributions / visitors</source>
         <translation>ความคิดเห็น / ผู้ชม</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/list_model.py" line="104" />
+        <location filename="../desktop/sala/ui/sessions/list_model.py" line="141" />
         <source>Speakers</source>
         <translation>ผู้พูด</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/list_model.py" line="105" />
+        <location filename="../desktop/sala/ui/sessions/list_model.py" line="142" />
         <source>Head count</source>
         <translation>จำนวนผู้เข้าร่วม</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/list_model.py" line="118" />
+        <location filename="../desktop/sala/ui/sessions/list_model.py" line="158" />
         <source>No head count recorded yet: open the session and record it in its header</source>
         <translation>ยังไม่ได้บันทึกจำนวนผู้เข้าร่วม: เปิดเวทีแล้วบันทึกที่ส่วนหัว</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/list_model.py" line="137" />
+        <location filename="../desktop/sala/ui/sessions/list_model.py" line="177" />
         <source>%1 visitors</source>
         <translation>ผู้ชม %1 คน</translation>
     </message>
@@ -1762,22 +1784,22 @@ It becomes read-only and is queued to be sent to the central platform. Later cor
 <context>
     <name>SessionListPage</name>
     <message>
-        <location filename="../desktop/sala/ui/sessions/list_page.py" line="51" />
+        <location filename="../desktop/sala/ui/sessions/list_page.py" line="64" />
         <source>No sessions yet</source>
         <translation>ยังไม่มีเวที</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/list_page.py" line="52" />
+        <location filename="../desktop/sala/ui/sessions/list_page.py" line="65" />
         <source>Set up your first minitalk, focus group or exhibition. It takes under a minute, and everything is saved on this laptop as you type, with or without a connection.</source>
         <translation>เริ่มสร้างเวทีมินิทอล์ก สนทนากลุ่ม หรือนิทรรศการแรกของคุณ ใช้เวลาไม่ถึงหนึ่งนาที และทุกอย่างจะถูกบันทึกไว้ในเครื่องนี้ทันทีที่พิมพ์ ไม่ว่าจะมีสัญญาณอินเทอร์เน็ตหรือไม่</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/list_page.py" line="54" />
+        <location filename="../desktop/sala/ui/sessions/list_page.py" line="67" />
         <source>Create the first session</source>
         <translation>สร้างเวทีแรก</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/list_page.py" line="57" />
+        <location filename="../desktop/sala/ui/sessions/list_page.py" line="70" />
         <source>No session matches these filters.</source>
         <translation>ไม่พบเวทีที่ตรงกับตัวกรองนี้</translation>
     </message>
@@ -1785,80 +1807,217 @@ It becomes read-only and is queued to be sent to the central platform. Later cor
 <context>
     <name>SessionTimes</name>
     <message>
-        <location filename="../desktop/sala/ui/sessions/times.py" line="33" />
+        <location filename="../desktop/sala/ui/sessions/times.py" line="34" />
         <source>Planned %1</source>
         <translation>กำหนดการ %1 น.</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/times.py" line="35" />
+        <location filename="../desktop/sala/ui/sessions/times.py" line="37" />
         <source>Actual %1</source>
         <translation>เวลาจริง %1 น.</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/times.py" line="37" />
+        <location filename="../desktop/sala/ui/sessions/times.py" line="39" />
         <source>Started %1</source>
         <translation>เริ่มจริง %1 น.</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/times.py" line="39" />
+        <location filename="../desktop/sala/ui/sessions/times.py" line="41" />
         <source>Closed at %1</source>
         <translation>ปิดเมื่อ %1 น.</translation>
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../desktop/sala/ui/settings/dialog.py" line="67" />
+        <source>Settings</source>
+        <translation>ตั้งค่า</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/settings/dialog.py" line="73" />
+        <source>e.g. Office of the Public Sector Development Commission</source>
+        <translation>เช่น สำนักงานคณะกรรมการพัฒนาระบบราชการ</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/settings/dialog.py" line="77" />
+        <source>e.g. Open Gov Space</source>
+        <translation>เช่น Open Gov Space</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/settings/dialog.py" line="79" />
+        <source>Printed reports</source>
+        <translation>รายงานที่พิมพ์</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/settings/dialog.py" line="81" />
+        <source>Printed at the top of every summary and report; left empty, none is printed.</source>
+        <translation>พิมพ์ไว้ที่หัวของสรุปผลและรายงานทุกฉบับ หากเว้นว่างจะไม่พิมพ์</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/settings/dialog.py" line="82" />
+        <source>Agency</source>
+        <translation>หน่วยงาน</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/settings/dialog.py" line="84" />
+        <source>Unit</source>
+        <translation>ส่วนงาน</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/settings/dialog.py" line="102" />
+        <source>New sessions and language</source>
+        <translation>เวทีใหม่และภาษา</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/settings/dialog.py" line="104" />
+        <source>Default province</source>
+        <translation>จังหวัดเริ่มต้น</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/settings/dialog.py" line="106" />
+        <source>Language</source>
+        <translation>ภาษา</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/settings/dialog.py" line="108" />
+        <source>Data and backups</source>
+        <translation>ข้อมูลและสำเนาสำรอง</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/settings/dialog.py" line="117" />
+        <source>Open folder</source>
+        <translation>เปิดโฟลเดอร์</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/settings/dialog.py" line="121" />
+        <source>Data folder:</source>
+        <translation>โฟลเดอร์ข้อมูล:</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/settings/dialog.py" line="125" />
+        <source>Backups (newest first):</source>
+        <translation>สำเนาสำรอง (ล่าสุดอยู่บน):</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/settings/dialog.py" line="131" />
+        <source>Back up now</source>
+        <translation>สำรองข้อมูลตอนนี้</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/settings/dialog.py" line="134" />
+        <source>Restore…</source>
+        <translation>กู้คืน…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/settings/dialog.py" line="215" />
+        <source>No backup yet.</source>
+        <translation>ยังไม่มีสำเนาสำรอง</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/settings/dialog.py" line="220" />
+        <source>made by hand</source>
+        <translation>สำรองด้วยตนเอง</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/settings/dialog.py" line="222" />
+        <source>before a restore</source>
+        <translation>ก่อนการกู้คืน</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/settings/dialog.py" line="224" />
+        <source>before an upgrade</source>
+        <translation>ก่อนปรับรุ่นโปรแกรม</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/settings/dialog.py" line="225" />
+        <source>automatic</source>
+        <translation>อัตโนมัติ</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/settings/dialog.py" line="232" />
+        <source>Backing up…</source>
+        <translation>กำลังสำรองข้อมูล…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/settings/dialog.py" line="239" />
+        <source>Backup saved: %1</source>
+        <translation>บันทึกสำเนาสำรองแล้ว: %1</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/settings/dialog.py" line="256" />
+        <source>Restore a backup</source>
+        <translation>กู้คืนจากสำเนาสำรอง</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/settings/dialog.py" line="257" />
+        <source>Replace the data on this laptop with the backup of %1?
+
+Everything entered after that backup is no longer shown. The current database is kept aside in the data folder, not deleted.</source>
+        <translation>แทนที่ข้อมูลในเครื่องนี้ด้วยสำเนาสำรองเมื่อ %1 หรือไม่?
+
+สิ่งที่บันทึกหลังจากสำเนานั้นจะไม่แสดงอีก ฐานข้อมูลปัจจุบันจะถูกเก็บไว้ในโฟลเดอร์ข้อมูล ไม่ถูกลบ</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/settings/dialog.py" line="263" />
+        <source>Restore</source>
+        <translation>กู้คืน</translation>
+    </message>
+</context>
+<context>
     <name>SyncActions</name>
     <message>
-        <location filename="../desktop/sala/ui/sync/install.py" line="47" />
+        <location filename="../desktop/sala/ui/sync/install.py" line="65" />
         <source>&amp;Sync</source>
         <translation>&amp;ส่งข้อมูล</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/install.py" line="48" />
+        <location filename="../desktop/sala/ui/sync/install.py" line="66" />
         <source>Sync now</source>
         <translation>ส่งข้อมูลตอนนี้</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/install.py" line="49" />
+        <location filename="../desktop/sala/ui/sync/install.py" line="67" />
         <source>History and refused records…</source>
         <translation>ประวัติการส่งและรายการที่ถูกปฏิเสธ…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/install.py" line="51" />
+        <location filename="../desktop/sala/ui/sync/install.py" line="68" />
         <source>Enroll this laptop…</source>
         <translation>ลงทะเบียนเครื่องนี้…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/install.py" line="52" />
+        <location filename="../desktop/sala/ui/sync/install.py" line="69" />
         <source>Export USB bundle…</source>
         <translation>ส่งออกชุดข้อมูลลงแฟลชไดรฟ์…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/install.py" line="53" />
+        <location filename="../desktop/sala/ui/sync/install.py" line="70" />
         <source>Import USB bundle…</source>
         <translation>นำเข้าชุดข้อมูลจากแฟลชไดรฟ์…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/install.py" line="76" />
+        <location filename="../desktop/sala/ui/sync/install.py" line="101" />
         <source>This laptop is enrolled</source>
         <translation>ลงทะเบียนเครื่องนี้แล้ว</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/install.py" line="82" />
+        <location filename="../desktop/sala/ui/sync/install.py" line="107" />
         <source>Export USB bundle</source>
         <translation>ส่งออกชุดข้อมูลลงแฟลชไดรฟ์</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/install.py" line="88" />
+        <location filename="../desktop/sala/ui/sync/install.py" line="113" />
         <source>Bundle written: %1 records, %2 photos</source>
         <translation>เขียนชุดข้อมูลแล้ว: %1 รายการ รูปภาพ %2 รูป</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/install.py" line="95" />
+        <location filename="../desktop/sala/ui/sync/install.py" line="120" />
         <source>Import USB bundle</source>
         <translation>นำเข้าชุดข้อมูลจากแฟลชไดรฟ์</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/install.py" line="102" />
+        <location filename="../desktop/sala/ui/sync/install.py" line="127" />
         <source>Imported %1 records from %2; they will be forwarded at the next sync</source>
         <translation>นำเข้า %1 รายการจาก %2 แล้ว จะส่งต่อให้ระบบกลางในการส่งครั้งถัดไป</translation>
     </message>
@@ -1866,134 +2025,134 @@ It becomes read-only and is queued to be sent to the central platform. Later cor
 <context>
     <name>SyncDialog</name>
     <message>
-        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="42" />
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="52" />
         <source>Sync history and refused records</source>
         <translation>ประวัติการส่งและรายการที่ถูกปฏิเสธ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="45" />
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="55" />
         <source>Started</source>
         <translation>เริ่มเมื่อ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="45" />
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="55" />
         <source>Via</source>
         <translation>ช่องทาง</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="45" />
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="55" />
         <source>Outcome</source>
         <translation>ผลลัพธ์</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="46" />
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="56" />
         <source>Sent</source>
         <translation>ส่งแล้ว</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="46" />
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="56" />
         <source>Refused</source>
         <translation>ถูกปฏิเสธ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="46" />
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="56" />
         <source>Bytes</source>
         <translation>ไบต์</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="47" />
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="57" />
         <source>Batch</source>
         <translation>ชุดข้อมูล</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="47" />
-        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="62" />
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="57" />
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="72" />
         <source>Device</source>
         <translation>เครื่อง</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="47" />
-        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="62" />
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="57" />
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="72" />
         <source>Records</source>
         <translation>รายการ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="48" />
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="58" />
         <source>HTTP</source>
         <translation>HTTP</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="48" />
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="58" />
         <source>Result</source>
         <translation>ผล</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="59" />
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="69" />
         <source>History</source>
         <translation>ประวัติ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="60" />
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="70" />
         <source>No.</source>
         <translation>ลำดับ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="60" />
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="70" />
         <source>Type</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="60" />
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="70" />
         <source>State</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="60" />
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="70" />
         <source>Reason</source>
         <translation>เหตุผล</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="61" />
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="71" />
         <source>Refused records</source>
         <translation>รายการที่ถูกปฏิเสธ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="62" />
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="72" />
         <source>Name</source>
         <translation>ชื่อ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="63" />
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="73" />
         <source>Forwarded</source>
         <translation>ส่งต่อแล้ว</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="63" />
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="73" />
         <source>From file</source>
         <translation>จากไฟล์</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="64" />
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="74" />
         <source>From other laptops</source>
         <translation>จากเครื่องอื่น</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="79" />
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="89" />
         <source>USB bundle</source>
         <translation>แฟลชไดรฟ์</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="79" />
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="89" />
         <source>Network</source>
         <translation>เครือข่าย</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="94" />
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="104" />
         <source>Imported, waiting to forward</source>
         <translation>นำเข้าแล้ว รอส่งต่อ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="96" />
+        <location filename="../desktop/sala/ui/sync/history_dialog.py" line="106" />
         <source>Running</source>
         <translation>กำลังส่ง</translation>
     </message>
@@ -2002,77 +2161,80 @@ It becomes read-only and is queued to be sent to the central platform. Later cor
     <name>SyncStatusWidget</name>
     <message>
         <location filename="../desktop/sala/ui/sync/status.py" line="34" />
-        <location filename="../desktop/sala/ui/sync/status.py" line="94" />
+        <location filename="../desktop/sala/ui/sync/status.py" line="53" />
+        <location filename="../desktop/sala/ui/sync/status.py" line="106" />
         <source>Sync now</source>
         <translation>ส่งข้อมูลตอนนี้</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/sync/status.py" line="35" />
+        <location filename="../desktop/sala/ui/sync/status.py" line="56" />
         <source>Send finalized sessions to the central platform now</source>
         <translation>ส่งเวทีที่ปิดบันทึกแล้วไปยังระบบกลางตอนนี้</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/status.py" line="51" />
+        <location filename="../desktop/sala/ui/sync/status.py" line="63" />
         <source>Link: checking…</source>
         <translation>สัญญาณ: กำลังตรวจสอบ…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/status.py" line="53" />
+        <location filename="../desktop/sala/ui/sync/status.py" line="65" />
         <source>● Online</source>
         <translation>● ออนไลน์</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/status.py" line="55" />
+        <location filename="../desktop/sala/ui/sync/status.py" line="67" />
         <source>○ No link — working offline</source>
         <translation>○ ไม่มีสัญญาณ — ทำงานแบบออฟไลน์</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/status.py" line="59" />
+        <location filename="../desktop/sala/ui/sync/status.py" line="71" />
         <source>Not enrolled: %1 waiting</source>
         <translation>ยังไม่ได้ลงทะเบียน: รอส่ง %1 รายการ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/status.py" line="61" />
+        <location filename="../desktop/sala/ui/sync/status.py" line="73" />
         <source>Enroll again to send (%1 waiting)</source>
         <translation>ต้องลงทะเบียนใหม่จึงจะส่งได้ (รอส่ง %1 รายการ)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/status.py" line="63" />
+        <location filename="../desktop/sala/ui/sync/status.py" line="75" />
         <source>%1 waiting to send</source>
         <translation>รอส่ง %1 รายการ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/status.py" line="65" />
+        <location filename="../desktop/sala/ui/sync/status.py" line="77" />
         <source>%1 refused</source>
         <translation>ถูกปฏิเสธ %1 รายการ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/status.py" line="67" />
+        <location filename="../desktop/sala/ui/sync/status.py" line="79" />
         <source>%1 photos missing</source>
         <translation>หารูปไม่พบ %1 รูป</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/status.py" line="71" />
+        <location filename="../desktop/sala/ui/sync/status.py" line="83" />
         <source>Last sent: %1</source>
         <translation>ส่งล่าสุด: %1</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/status.py" line="73" />
+        <location filename="../desktop/sala/ui/sync/status.py" line="85" />
         <source>Never sent</source>
         <translation>ยังไม่เคยส่ง</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/status.py" line="80" />
+        <location filename="../desktop/sala/ui/sync/status.py" line="92" />
         <source>Photos %1/%2</source>
         <translation>รูปภาพ %1/%2</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/status.py" line="85" />
+        <location filename="../desktop/sala/ui/sync/status.py" line="97" />
         <source>%1/%2 records · %3</source>
         <translation>%1/%2 รายการ · %3</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/status.py" line="90" />
+        <location filename="../desktop/sala/ui/sync/status.py" line="55" />
+        <location filename="../desktop/sala/ui/sync/status.py" line="102" />
         <source>Sending…</source>
         <translation>กำลังส่ง…</translation>
     </message>
@@ -2080,50 +2242,50 @@ It becomes read-only and is queued to be sent to the central platform. Later cor
 <context>
     <name>TalliesPanel</name>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="211" />
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="228" />
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="251" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="222" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="239" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="262" />
         <source>Question</source>
         <translation>คำถาม</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="211" />
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="219" />
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="250" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="222" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="230" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="261" />
         <source>For</source>
         <translation>เห็นด้วย</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="211" />
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="219" />
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="250" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="222" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="230" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="261" />
         <source>Against</source>
         <translation>ไม่เห็นด้วย</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="211" />
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="219" />
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="250" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="222" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="230" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="261" />
         <source>Abstain</source>
         <translation>งดออกเสียง</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="216" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="227" />
         <source>Question put to a show of hands</source>
         <translation>คำถามที่ให้ยกมือ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="223" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="234" />
         <source>Add tally</source>
         <translation>เพิ่มผลการยกมือ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="229" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="240" />
         <source>Hands</source>
         <translation>จำนวนมือ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="256" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="267" />
         <source>Amend a finalized show of hands</source>
         <translation>แก้ไขเพิ่มเติมผลการยกมือของเวทีที่ยืนยันแล้ว</translation>
     </message>
@@ -2131,17 +2293,17 @@ It becomes read-only and is queued to be sent to the central platform. Later cor
 <context>
     <name>TallyView</name>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="47" />
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="58" />
         <source>Satisfaction ratings</source>
         <translation>คะแนนความพึงพอใจ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="58" />
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="71" />
         <source>Visitors: %1 · average rating %2 / 5</source>
         <translation>ผู้เยี่ยมชม: %1 คน · คะแนนเฉลี่ย %2 / 5</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="72" />
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="94" />
         <source>Votes per proposal</source>
         <translation>คะแนนโหวตแต่ละข้อเสนอ</translation>
     </message>
@@ -2149,22 +2311,22 @@ It becomes read-only and is queued to be sent to the central platform. Later cor
 <context>
     <name>_RecordPanel</name>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="70" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="81" />
         <source>Delete selected</source>
         <translation>ลบรายการที่เลือก</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="72" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="83" />
         <source>Amend selected…</source>
         <translation>แก้ไขเพิ่มเติมรายการที่เลือก…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="145" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="156" />
         <source>%1 (was %2)</source>
         <translation>%1 (เดิม %2)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="149" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="160" />
         <source>Amended — reason: %1</source>
         <translation>แก้ไขเพิ่มเติมแล้ว — เหตุผล: %1</translation>
     </message>

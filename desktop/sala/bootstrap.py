@@ -20,6 +20,7 @@ from sala.services.exhibition import ExhibitionService, KioskPin
 from sala.services.guides import GuideService
 from sala.services.observations import ObservationService
 from sala.services.participants import ParticipantService
+from sala.services.preferences import PreferencesService
 from sala.services.search import SearchService
 from sala.services.sessions import SessionService
 from sala.services.tallies import TallyService
@@ -50,6 +51,7 @@ class Services:
     drafts: DraftService
     dashboard: DashboardService
     sync: SyncService
+    preferences: PreferencesService
 
     def close(self) -> None:
         self.db.close()
@@ -89,4 +91,5 @@ def build_services(paths: AppPaths, *, check: bool = True) -> Services:
         drafts=DraftService(db),
         dashboard=DashboardService(db, search),
         sync=SyncService(db, paths.data_dir, paths.attachments),
+        preferences=PreferencesService(db),
     )

@@ -49,6 +49,12 @@ def _target(out: Path | None, default_name: str) -> Path:
     return out / default_name if out.is_dir() else out
 
 
+def _header(args: argparse.Namespace, services) -> tuple[str | None, str | None]:
+    """--agency/--unit when given, else what Settings stored (none printed when neither)."""
+    agency, unit = services.preferences.report_header()
+    return args.agency or agency, args.unit or unit
+
+
 def run_session(args: argparse.Namespace, services) -> int:
     from sala.reports.filenames import session_file_name
     from sala.reports.session_summary import build_session_summary
@@ -56,9 +62,10 @@ def run_session(args: argparse.Namespace, services) -> int:
     require_session(services.db, args.session_id)
     out = _target(args.out, session_file_name(services.db, args.session_id, _lang(args)))
     check_writable(out)
+    agency, unit = _header(args, services)
     pages = build_session_summary(services.db, args.session_id, out, lang=_lang(args),
                                   include_personal_data=args.include_personal_data,
-                                  attachments_dir=services.paths.attachments, agency=args.agency, unit=args.unit)
+                                  attachments_dir=services.paths.attachments, agency=agency, unit=unit)
     print(f"บันทึกสรุปผลเวที {pages} หน้าที่ {out} แล้ว / Wrote a {pages}-page session summary to {out}")
     return 0
 
@@ -71,6 +78,7 @@ def run_period(args: argparse.Namespace, services) -> int:
                        kind=args.kind)
     out = _target(args.out, period_report_file_name(flt, _lang(args)))
     check_writable(out)
-    pages = build_period_report(services.db, flt, out, lang=_lang(args), agency=args.agency, unit=args.unit)
+    agency, unit = _header(args, services)
+    pages = build_period_report(services.db, flt, out, lang=_lang(args), agency=agency, unit=unit)
     print(f"บันทึกรายงาน {pages} หน้าที่ {out} แล้ว / Wrote a {pages}-page period report to {out}")
     return 0

@@ -54,6 +54,43 @@ def build(force: bool = False) -> list[Path]:
     return written
 
 
+PSEUDO_OPEN, PSEUDO_CLOSE = "⟦", "⟧"
+"""The pseudo-locale's markers: a text on screen without them was never translated."""
+
+
+def pseudo_text(source: str) -> str:
+    """``source`` marked, a third longer and taller (Thai needs room above and below the line):
+    clipped text and hard-coded strings both show (see tests/ui/test_i18n_coverage.py)."""
+    return f"{PSEUDO_OPEN}{source}{' ญู้' * max(1, len(source) // 9)}{PSEUDO_CLOSE}"
+
+
+def build_pseudo(out_dir: Path) -> Path:
+    """Compile a pseudo-locale from ``sala_en.ts`` into ``out_dir/sala_pseudo.qm``; returns it."""
+    import subprocess
+    import xml.etree.ElementTree as ET
+
+    tree = ET.parse(ts_path("en"))
+    for msg in tree.iter("message"):
+        src = msg.findtext("source") or ""
+        tr = msg.find("translation")
+        if tr is None:
+            continue
+        tr.attrib.pop("type", None)
+        forms = tr.findall("numerusform")
+        if msg.get("numerus") == "yes" and not forms:
+            forms = [ET.SubElement(tr, "numerusform") for _ in range(2)]
+        if forms:
+            for form in forms:
+                form.text = pseudo_text(src)
+        else:
+            tr.text = pseudo_text(src)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    ts, qm = out_dir / "sala_pseudo.ts", out_dir / "sala_pseudo.qm"
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    subprocess.run([_tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
+    return qm
+
+
 def fill(lang: str, pairs: dict[str, str]) -> int:
     """Set translations in ``sala_<lang>.ts`` for matching source texts; returns how many."""
     import xml.etree.ElementTree as ET
@@ -98,6 +135,8 @@ if __name__ == "__main__":
                 en, th = line.split("\t", 1)
                 pairs[en.replace("\\n", "\n")] = th.replace("\\n", "\n")
         print(f"filled {fill('th', pairs)} Thai translations")
+    if "--pseudo" in sys.argv:  # --pseudo DIR: the pseudo-locale, for looking at every window stretched
+        print(f"built {build_pseudo(Path(sys.argv[sys.argv.index('--pseudo') + 1]))}")
     if "--missing" in sys.argv:
         for text in untranslated("th"):
             print(text)

@@ -58,14 +58,16 @@ class ReportDialog(JobDialog):
         check_writable(target)
         lang = self.report_lang.currentData()
         db, attachments = self.services.db, self.services.paths.attachments
+        agency, unit = self.services.preferences.report_header()  # as set in Settings
         if self.session_id:
             from sala.reports.session_summary import build_session_summary
 
             sid, personal = self.session_id, self.personal.isChecked()
             return target, lambda progress: build_session_summary(
                 db, sid, target, lang=lang, include_personal_data=personal, attachments_dir=attachments,
-                progress=progress)
+                agency=agency, unit=unit, progress=progress)
         from sala.reports.period_report import build_period_report
 
         flt = self.filters.current()  # type: ignore[union-attr]
-        return target, lambda progress: build_period_report(db, flt, target, lang=lang, progress=progress)
+        return target, lambda progress: build_period_report(db, flt, target, lang=lang, agency=agency, unit=unit,
+                                                                   progress=progress)

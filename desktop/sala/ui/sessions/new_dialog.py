@@ -96,6 +96,7 @@ class NewSessionDialog(QDialog):
             self.province.addItem(p.label(lang), p.code)
         self.province.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.province.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        self.province.setCurrentIndex(max(0, self.province.findData(services.preferences.load().default_province)))
         self.district = QLineEdit()
         self.facilitators = QLineEdit()
         self.facilitators.setPlaceholderText(self.tr("Names, separated by commas"))

@@ -28,31 +28,34 @@ def attach_services(window: MainWindow, services: Services, tasks: TaskRunner, s
                     lang: str) -> None:
     """Fill a shown shell in: pages per session kind, the new-session dialog, the sync UI."""
     # Each page's module is imported when a session of its kind is first opened, not at start.
+    # Pages read the window's language when built: a language switch rebuilds them in the new one.
     def minitalk(sid: str) -> QWidget:
         from sala.ui.minitalk.page import MinitalkPage
 
-        return MinitalkPage(services, tasks, sid, lang)
+        return MinitalkPage(services, tasks, sid, window.lang)
 
     def focus_group(sid: str) -> QWidget:
         from sala.ui.focus_group.page import FocusGroupPage
 
-        return FocusGroupPage(services, tasks, sid, lang)
+        return FocusGroupPage(services, tasks, sid, window.lang)
 
     def exhibition(sid: str) -> QWidget:
         from sala.ui.kiosk.staff_page import KioskStaffPage
 
-        return KioskStaffPage(services, tasks, sid, lang)
+        return KioskStaffPage(services, tasks, sid, window.lang)
 
     def new_session(parent: QWidget) -> str | None:
         from sala.ui.sessions.new_dialog import run_new_session_dialog
 
-        return run_new_session_dialog(services, tasks, lang, parent)
+        return run_new_session_dialog(services, tasks, window.lang, parent)
 
     pages = {e.SessionKind.MINITALK: minitalk, e.SessionKind.FOCUS_GROUP: focus_group,
              e.SessionKind.EXHIBITION: exhibition}
     window.attach(services, tasks, pages=pages, new_session=new_session)
     from sala.ui.sync.install import install_sync_ui
-    window.sync_actions = install_sync_ui(window, services.sync, tasks, lang)  # type: ignore[attr-defined]
+    sync_actions = install_sync_ui(window, services.sync, tasks, lang)
+    window.sync_actions = sync_actions  # type: ignore[attr-defined]
+    window.sig_language_changed.connect(sync_actions.retranslate)
     # Going back to the list on purpose means the next start opens the list, not the old session.
     window.action_sessions.triggered.connect(lambda: settings.remove(LAST_OPEN_KEY))
 

@@ -9,10 +9,11 @@ module level, so the shell costs no more than a bare Qt window.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication, QSettings, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
 from sala.domain import enums as e
@@ -62,8 +63,11 @@ def _holds_typing(widget: QWidget | None) -> bool:
 
 
 class MainWindow(QMainWindow):
-    sig_language_change_requested = Signal(str)
-    """The user picked another UI language ("th" or "en"); applies at the next start."""
+    sig_language_changed = Signal(str)
+    """The UI now speaks this language ("th" or "en"): every page has been rebuilt in it."""
+    sig_restore_requested = Signal(Path)
+    """The user confirmed restoring this backup (Settings): the composition root closes the
+    services, restores and reopens (see ``ui/shell/startup.py``)."""
     sig_attached = Signal()
     """The services are attached: the session list is showing."""
 
@@ -77,17 +81,21 @@ class MainWindow(QMainWindow):
         self._pages: dict[e.SessionKind, PageFactory] = {}
         self._new_session: Callable[[QWidget], str | None] | None = None
         self._session_page: QWidget | None = None
+        self._session_page_id = ""
         self.report_dialog: QWidget | None = None
         """The summary dialog "Print summary" opened last (tests and the field-day suite reach it here)."""
-        self.setWindowTitle(self.tr("Sala — public consultation"))
-
-        self.opening = _centred(QLabel(self.tr("Opening your sessions…")))
+        self.settings_dialog: QWidget | None = None
+        """The settings dialog while it is open."""
+        self._opening_label = QLabel()
+        self.opening = _centred(self._opening_label)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.opening)
         self.setCentralWidget(self.stack)
         self._build_menus()
+        self.retranslate()
         self._needs_services = (self.action_new, self.action_backup, self.action_summary, self.action_period,
-                                self.action_export, self.action_sessions, self.action_dashboard)
+                                self.action_export, self.action_sessions, self.action_dashboard,
+                                self.action_settings)
         for action in self._needs_services:
             action.setEnabled(False)
         self.count_label = QLabel()
@@ -139,49 +147,80 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(page)
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.action_new = QAction(self.tr("&New session…"), self)
+        """The menus and their actions; their words are set by :meth:`retranslate`."""
+        self.file_menu = file_menu = self.menuBar().addMenu("")
+        self.action_new = QAction(self)
         self.action_new.triggered.connect(self.new_session)
-        self.action_backup = QAction(self.tr("&Back up now"), self)
+        self.action_backup = QAction(self)
         self.action_backup.triggered.connect(self.backup_now)
-        quit_action = QAction(self.tr("&Quit"), self)
+        self.action_settings = QAction(self)
+        self.action_settings.setObjectName("actionSettings")
+        self.action_settings.triggered.connect(self.open_settings)
+        self.action_quit = quit_action = QAction(self)
         quit_action.triggered.connect(self.close)
-        self.action_summary = QAction(self.tr("Session &summary…"), self)
+        self.action_summary = QAction(self)
         self.action_summary.triggered.connect(self.session_summary)
-        self.action_period = QAction(self.tr("&Period report…"), self)
+        self.action_period = QAction(self)
         self.action_period.triggered.connect(self.period_report)
-        self.action_export = QAction(self.tr("&Export…"), self)
+        self.action_export = QAction(self)
         self.action_export.triggered.connect(self.export_data)
-        for a in (self.action_new, self.action_backup):
+        for a in (self.action_new, self.action_backup, self.action_settings):
             file_menu.addAction(a)
         file_menu.addSeparator()
         for a in (self.action_summary, self.action_period, self.action_export):
             file_menu.addAction(a)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
-        self.action_sessions = QAction(self.tr("&Sessions"), self)
+        self.action_sessions = QAction(self)
         self.action_sessions.triggered.connect(self.show_list)
         # Back from a session page to the list: Alt+Left always; Esc too when no field used it
         # (see keyPressEvent), so an editor's Esc still cancels its edit.
-        self.action_back = QAction(self.tr("&Back to the session list"), self)
+        self.action_back = QAction(self)
         self.action_back.triggered.connect(self.back_to_list)
-        self.action_dashboard = QAction(self.tr("&Dashboard"), self)
+        self.action_dashboard = QAction(self)
         self.action_dashboard.triggered.connect(self.show_dashboard)
-        view = self.menuBar().addMenu(self.tr("&View"))
+        view = self.menuBar().addMenu("")
         view.addAction(self.action_sessions)
         view.addAction(self.action_back)
         view.addAction(self.action_dashboard)
-        lang_menu = view.addMenu(self.tr("&Language"))
-        for code, label in (("th", "ไทย"), ("en", "English")):
+        self.lang_menu = view.addMenu("")
+        group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        from sala.ui.shell.i18n import LANGUAGE_NAMES
+
+        for code, label in LANGUAGE_NAMES:  # each language in its own words, in either UI language
             act = QAction(label, self, checkable=True, checked=(code == self.lang))
             act.triggered.connect(lambda _=False, c=code: self._choose_language(c))
-            lang_menu.addAction(act)
+            group.addAction(act)
+            self.lang_menu.addAction(act)
+            self.language_actions[code] = act
         self.view_menu = view
         self._shortcuts = ((self.action_new, QKeySequence.StandardKey.New),
                            (quit_action, QKeySequence.StandardKey.Quit),
                            (self.action_summary, QKeySequence.StandardKey.Print),
                            (self.action_sessions, "Ctrl+L"), (self.action_dashboard, "Ctrl+D"),
-                           (self.action_back, "Alt+Left"))
+                           (self.action_back, "Alt+Left"), (self.action_settings, "Ctrl+,"))
+
+    def retranslate(self) -> None:
+        """Set every word the shell itself shows in the current UI language."""
+        self.setWindowTitle(self.tr("Sala — public consultation"))
+        if self.services is None and self.list_page is None:  # the note goes once the list shows
+            self._opening_label.setText(self.tr("Opening your sessions…"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.action_new.setText(self.tr("&New session…"))
+        self.action_backup.setText(self.tr("&Back up now"))
+        self.action_settings.setText(self.tr("Se&ttings…"))
+        self.action_quit.setText(self.tr("&Quit"))
+        self.action_summary.setText(self.tr("Session &summary…"))
+        self.action_period.setText(self.tr("&Period report…"))
+        self.action_export.setText(self.tr("&Export…"))
+        self.action_sessions.setText(self.tr("&Sessions"))
+        self.action_back.setText(self.tr("&Back to the session list"))
+        self.action_dashboard.setText(self.tr("&Dashboard"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.lang_menu.setTitle(self.tr("&Language"))
+        if self.list_page is not None:
+            self._update_counts()
 
     def add_shortcuts(self) -> None:
         """Bind the menus' keys. Called just after the first paint (and by :meth:`attach`):
@@ -203,7 +242,7 @@ class MainWindow(QMainWindow):
             return  # Esc in a field with words in it is not a request to leave the page
         self.show_list()
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt name
+    def keyPressEvent(self, event) -> None:
         """Esc that no widget of the page used (a cell editor, a popup, edit mode) goes back to
         the list, unless the focus is in a field with words typed in it."""
         from PySide6.QtCore import Qt
@@ -245,6 +284,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("session/last_open", session_id)
         previous = self._session_page
         self._session_page = factory(session_id)
+        self._session_page_id = session_id
         header = getattr(self._session_page, "header", None)
         if header is not None and hasattr(header, "sig_print_requested"):
             header.sig_print_requested.connect(self.print_summary)
@@ -321,10 +361,85 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("All changes saved"), 3000)
 
     def _choose_language(self, code: str) -> None:
-        self.settings.setValue("ui/language", code)
-        self.sig_language_change_requested.emit(code)
-        QMessageBox.information(self, "Sala", "ภาษาจะเปลี่ยนเมื่อเปิดโปรแกรมครั้งถัดไป\n"
-                                              "The language changes the next time Sala starts.")
+        self.set_language(code)
+
+    # -- settings and language ----------------------------------------------------------
+    def open_settings(self) -> QWidget | None:
+        """The settings dialog (window-modal, not blocking): saving applies at once."""
+        if self.services is None or self.tasks is None:
+            return None
+        from sala.ui.settings.dialog import SettingsDialog
+
+        dlg = SettingsDialog(self.services, self.tasks, self.settings, self.lang, self)
+        dlg.sig_language_chosen.connect(self.set_language)
+        dlg.sig_restore_requested.connect(self.sig_restore_requested)
+        dlg.finished.connect(dlg.deleteLater)
+        dlg.destroyed.connect(lambda: setattr(self, "settings_dialog", None))
+        self.settings_dialog = dlg
+        dlg.open()
+        return dlg
+
+    def set_language(self, lang: str) -> None:
+        """Speak ``lang`` at once, everywhere: nothing typed is lost, nothing waits for a restart.
+
+        The open page's draft is saved and written first; then the translators are swapped and
+        every page is rebuilt from the database and the drafts (they hold all their state there),
+        while the shell's own widgets are retranslated in place.
+        """
+        from sala.ui.shell.i18n import SETTINGS_KEY, switch_language
+
+        self.settings.setValue(SETTINGS_KEY, lang)
+        if self.language_actions.get(lang) is not None:
+            self.language_actions[lang].setChecked(True)
+        if lang == self.lang:
+            return
+        page = self._session_page
+        flush = getattr(page, "flush", None)
+        if callable(flush):
+            flush()
+        if self.tasks is not None:
+            self.tasks.wait_idle(10.0)
+        app = QCoreApplication.instance()
+        if app is not None:
+            switch_language(app, lang)
+        self.lang = lang
+        self.retranslate()
+        if self.services is not None:
+            self._rebuild_pages()
+        self.sig_language_changed.emit(lang)
+
+    def _rebuild_pages(self) -> None:
+        """Build the list, the open session and the dashboard again in the UI's language."""
+        from sala.ui.sessions.list_page import SessionListPage
+
+        assert self.services is not None and self.list_page is not None
+        current = self.stack.currentWidget()
+        old_list = self.list_page
+        self.list_page = SessionListPage(self.services.sessions, self.lang)
+        self.list_page.sig_open_session.connect(self.open_session)
+        self.list_page.sig_new_session.connect(self.new_session)
+        self.list_page.model.modelReset.connect(self._update_counts)
+        self.list_page.model.rowsInserted.connect(self._update_counts)
+        self.stack.addWidget(self.list_page)
+        dashboard = getattr(self, "dashboard", None)
+        self.dashboard = None  # type: ignore[assignment]  # built again when next shown
+        page = self._session_page
+        if page is not None and current is page:
+            self.open_session(self._session_page_id)  # replaces (and lets go of) the old page
+        else:
+            if page is not None:
+                self._session_page = None
+                self.stack.removeWidget(page)
+                page.deleteLater()
+            if dashboard is not None and current is dashboard:
+                self.show_dashboard()
+            else:
+                self.stack.setCurrentWidget(self.list_page)
+        for old in (old_list, dashboard):
+            if old is not None:
+                self.stack.removeWidget(old)
+                old.deleteLater()
+        self._update_counts()
 
     def show_fitted(self) -> None:
         """Show at the size and place of the last run, or fitted to this screen the first time.
@@ -351,9 +466,20 @@ class MainWindow(QMainWindow):
         screen = self.screen().availableGeometry()
         return screen.contains(self.frameGeometry()) or screen.contains(self.geometry())
 
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt name
+    def closeEvent(self, event) -> None:
         if self.tasks is not None:
             self.tasks.wait_idle(10.0)  # nothing typed is dropped on quit
+        self.remember_geometry()
+        super().closeEvent(event)
+
+    def restore_texts(self) -> dict[str, str]:
+        """What the composition root says while it restores a backup (see ``Startup.restore_backup``)."""
+        return {"sync_running": self.tr("A sync is running. Restore the backup once it has finished; "
+                                        "nothing was changed."),
+                "restoring": self.tr("Restoring the backup…"),
+                "restored": self.tr("The backup was restored. The data in use before is kept at:\n%1")}
+
+    def remember_geometry(self) -> None:
+        """Keep the window's size and place for the next window (the next start, a restore)."""
         self.settings.setValue(_MAXIMIZED_KEY, self.isMaximized())
         self.settings.setValue(_GEOMETRY_KEY, self.saveGeometry())
-        super().closeEvent(event)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import os
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
@@ -30,6 +31,7 @@ from sala.ui.shell.main_window import MainWindow
 
 if TYPE_CHECKING:
     from sala.bootstrap import Services
+    from sala.services.backups import RestoreResult
     from sala.storage.errors import CorruptDatabaseError
     from sala.ui.common.tasks import TaskRunner
     from sala.ui.sessions.list_page import SessionListPage
@@ -160,6 +162,7 @@ class Startup(QObject):
         self.services = services
         assert self.tasks is not None
         attach_services(self.window, services, self.tasks, self.settings, self.lang)
+        self.window.sig_restore_requested.connect(self.restore_backup)
         if self._first_page is not None:
             self._first_page.sig_open_session.disconnect(self._open_when_ready)
             self._first_page = None
@@ -210,6 +213,63 @@ class Startup(QObject):
         self.window.show_fitted()
         assert self.tasks is not None
         self.tasks.run(lambda: _restore_and_open(exc, self.paths, damaged), self._opened, self._failed)
+
+    # -- a restore the user asked for (Settings) -----------------------------------------
+    def restore_backup(self, chosen: Path) -> None:
+        """Check ``chosen``; then close the services, put it in place and reopen in a fresh window.
+
+        The window is disabled meanwhile: nothing reads or writes the database while it is
+        swapped. A refused file changes nothing (see ``sala.services.backups``)."""
+        from sala.storage.backup import check_backup
+        from sala.ui.common.errors import show_error
+
+        assert self.tasks is not None
+        actions = getattr(self.window, "sync_actions", None)
+        if actions is not None and actions.controller.running:
+            QMessageBox.information(self.window, "Sala", self.window.restore_texts()["sync_running"])
+            return
+        self.tasks.run(lambda: check_backup(chosen), lambda _found: self._restore_checked(chosen),
+                       lambda exc: show_error(self.window, exc, self.window.lang))
+
+    def _restore_checked(self, chosen: Path) -> None:
+        from sala.services.backups import restore_and_reopen
+
+        assert self.tasks is not None and self.services is not None
+        current = self.services
+        actions = getattr(self.window, "sync_actions", None)
+        if actions is not None:
+            actions.controller.stop()
+        self.window.setEnabled(False)
+        self.window.statusBar().showMessage(self.window.restore_texts()["restoring"])
+        self.tasks.run(lambda: restore_and_reopen(self.paths, chosen, current.close,
+                                                  lambda p: _open_services(p, check=True)),
+                       self._restored, self._failed)
+
+    def _restored(self, result: RestoreResult) -> None:
+        from sala.ui.common.errors import error_text
+
+        if result.services is None:  # refused before anything moved: carry on as before
+            self.window.setEnabled(True)
+            actions = getattr(self.window, "sync_actions", None)
+            if actions is not None:
+                actions.controller.start()
+            text = error_text(result.error, self.window.lang) if result.error else ""
+        else:
+            self.lang = self.window.lang
+            self.window.remember_geometry()
+            old, self.window = self.window, MainWindow(self.settings, self.lang)
+            old.hide()
+            old.deleteLater()  # its sync status stops with it
+            self.window.show_fitted()
+            self._opened(result.services)  # type: ignore[arg-type]
+            if result.error is not None:
+                text = error_text(result.error, self.lang)
+            else:
+                text = self.window.restore_texts()["restored"].replace("%1", str(result.aside or ""))
+        box = QMessageBox(QMessageBox.Icon.Information, "Sala", text, parent=self.window)
+        box.setObjectName("restoreOutcome")
+        box.open()
+        self.restore_message = box
 
     def _give_up(self) -> None:
         self.exit_code = 1

@@ -52,16 +52,33 @@ class SyncActions(QObject):
                  controller: SyncController, lang: str) -> None:
         super().__init__(window)
         self.window, self.sync, self.tasks, self.controller, self.lang = window, sync, tasks, controller, lang
-        menu = window.menuBar().addMenu(self.tr("&Sync"))
-        self.action_sync = self._add(menu, self.tr("Sync now"), controller.sync_now)
-        self.action_history = self._add(menu, self.tr("History and refused records…"), self.show_history)
+        self.menu = menu = window.menuBar().addMenu("")
+        self.action_sync = self._add(menu, controller.sync_now)
+        self.action_history = self._add(menu, self.show_history)
         menu.addSeparator()
-        self.action_enroll = self._add(menu, self.tr("Enroll this laptop…"), self.enroll)
-        self.action_export = self._add(menu, self.tr("Export USB bundle…"), self.export_bundle)
-        self.action_import = self._add(menu, self.tr("Import USB bundle…"), self.import_bundle)
+        self.action_enroll = self._add(menu, self.enroll)
+        self.action_export = self._add(menu, self.export_bundle)
+        self.action_import = self._add(menu, self.import_bundle)
+        self._set_texts()
 
-    def _add(self, menu, text: str, slot) -> QAction:  # noqa: ANN001
-        a = QAction(text, self.window)
+    def _set_texts(self) -> None:
+        self.menu.setTitle(self.tr("&Sync"))
+        self.action_sync.setText(self.tr("Sync now"))
+        self.action_history.setText(self.tr("History and refused records…"))
+        self.action_enroll.setText(self.tr("Enroll this laptop…"))
+        self.action_export.setText(self.tr("Export USB bundle…"))
+        self.action_import.setText(self.tr("Import USB bundle…"))
+
+    def retranslate(self, lang: str) -> None:
+        """Say the menu and the status again in ``lang`` (the user switched the UI language)."""
+        self.lang = lang
+        self._set_texts()
+        widget = getattr(self, "widget", None)
+        if widget is not None:
+            widget.retranslate(lang)
+
+    def _add(self, menu, slot) -> QAction:
+        a = QAction(self.window)
         a.triggered.connect(lambda _=False: slot())
         menu.addAction(a)
         return a

@@ -46,7 +46,19 @@ class SyncStatusWidget(QWidget):
         self.show_link(None)
         self.message = ""
 
+    def retranslate(self, lang: str) -> None:
+        """Say everything again in ``lang`` (the user switched the UI language)."""
+        self.lang = lang
+        if self.sync_button.isEnabled():
+            self.sync_button.setText(self.tr("Sync now"))
+        else:
+            self.sync_button.setText(self.tr("Sending…"))
+        self.sync_button.setToolTip(self.tr("Send finalized sessions to the central platform now"))
+        self.show_link(self._link)
+        self.controller.refresh_status()
+
     def show_link(self, ok: bool | None) -> None:
+        self._link = ok
         if ok is None:
             self.link_label.setText(self.tr("Link: checking…"))
         elif ok:

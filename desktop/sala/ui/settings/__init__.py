@@ -1,0 +1,1 @@
+"""Settings: report header, default province, language, data folder and backups."""
