@@ -69,8 +69,12 @@ def build_services(paths: AppPaths, *, check: bool = True) -> Services:
     catalog = CatalogService(db)
     if report.created:
         catalog.ensure_defaults()
+    from sala.sync.deployment import adopt_beside_app
     from sala.sync.outbox import enqueue_finalized_session
 
+    # A signed deployment file shipped beside the installed app: checked and adopted once, so
+    # the laptop trusts its platform (and seals to it) before it ever meets a link.
+    adopt_beside_app(db)
     return Services(
         paths=paths,
         db=db,

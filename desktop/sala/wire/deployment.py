@@ -127,6 +127,12 @@ def parse(raw: bytes, now: datetime) -> Deployment:
             or seal["alg"] != crypto.SEAL_ALG or not isinstance(seal["public_key"], str)):
         raise DeploymentInvalidError("malformed", "sealing_key is {alg, public_key}")
     try:
+        canonical_sig = crypto.b64e(crypto.b64d(sig, what="signature"))
+    except crypto.CryptoError:
+        canonical_sig = ""
+    if canonical_sig != sig:   # base64's spare bits: another spelling of the same signature
+        raise DeploymentInvalidError("bad_signature", "the signature is not canonical base64")
+    try:
         crypto.verify(body["signing_key"], canonical_json(body), sig)
     except crypto.CryptoError as exc:
         raise DeploymentInvalidError("bad_signature",
