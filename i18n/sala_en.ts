@@ -4,69 +4,69 @@
 <context>
     <name>ActionItemsPanel</name>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="281"/>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="303"/>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="347"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="292"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="314"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="358"/>
         <source>What</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="281"/>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="304"/>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="348"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="292"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="315"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="359"/>
         <source>Who</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="281"/>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="305"/>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="349"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="292"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="316"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="360"/>
         <source>By when</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="281"/>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="350"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="292"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="361"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="286"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="297"/>
         <source>What is to be done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="288"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="299"/>
         <source>Who does it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="289"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="300"/>
         <source>By</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="297"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="308"/>
         <source>Add action item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="328"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="339"/>
         <source>(was %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="343"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="354"/>
         <source>done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="343"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="354"/>
         <source>not done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="353"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="364"/>
         <source>Amend a finalized action item</source>
         <translation type="unfinished"></translation>
     </message>
@@ -163,114 +163,114 @@
 <context>
     <name>AnswersPanel</name>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="93"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="94"/>
         <source>No speaker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="94"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="95"/>
         <source>Who is speaking: a participant code such as P01 (Ctrl+1…9). Leave it empty when the speaker is not known.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="96"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="97"/>
         <source>Speaker:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="99"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="100"/>
         <source>Answer — Enter saves</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="118"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="119"/>
         <source>Facilitator observations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="121"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="122"/>
         <source>Observation (mood, who held back, …) — Enter saves</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="123"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="124"/>
         <source>About this question</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="159"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="160"/>
         <source>Edit… (F2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="159"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="160"/>
         <source>Delete (Del)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="160"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="161"/>
         <source>Amend… (F2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="180"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="181"/>
         <source>No questions yet: add one to the guide, or use a template. Answers typed now are kept without a question.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="183"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="184"/>
         <source>Question %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="208"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="209"/>
         <source>(general) </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="260"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="261"/>
         <source>Add answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="275"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="276"/>
         <source>Add observation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="289"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="290"/>
         <source>Amend a finalized answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="291"/>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="299"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="292"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="300"/>
         <source>Edit answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="307"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="308"/>
         <source>Amend a finalized observation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="309"/>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="315"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="310"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="316"/>
         <source>Edit observation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="319"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="320"/>
         <source>Delete answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="322"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="323"/>
         <source>Delete observation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="337"/>
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="338"/>
         <source>Corrected text</source>
         <translation type="unfinished"></translation>
     </message>
@@ -321,12 +321,12 @@
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../desktop/sala/ui/dashboard/charts.py" line="163"/>
+        <location filename="../desktop/sala/ui/dashboard/charts.py" line="164"/>
         <source>Save as PNG…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard/charts.py" line="180"/>
+        <location filename="../desktop/sala/ui/dashboard/charts.py" line="181"/>
         <source>No data for these filters</source>
         <translation type="unfinished"></translation>
     </message>
@@ -334,62 +334,62 @@
 <context>
     <name>CapturePanel</name>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="138"/>
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="140"/>
         <source>%1 participant code, e.g. P07</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="143"/>
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="145"/>
         <source>Keep type and stance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="145"/>
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="147"/>
         <source>Ticked: the next entries keep this type and stance. Not ticked: after each save they go back to opinion, no stance.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="165"/>
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="167"/>
         <source>Type what was said, then Enter to save (Shift+Enter: new line)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="176"/>
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="178"/>
         <source>F1–F6 type · F7 support · F8 oppose · F9 neutral · %1 tags · %2 code · Ctrl+Z undo · F2 on the list: edit an entry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="249"/>
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="251"/>
         <source>Other tag…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="251"/>
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="253"/>
         <source>Clear tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="256"/>
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="258"/>
         <source>Tag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="256"/>
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="258"/>
         <source>New tag:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="270"/>
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="272"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="271"/>
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="273"/>
         <source>%1  Tags: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="324"/>
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="326"/>
         <source>✎ Editing the entry of %1 — Enter saves the change, Esc cancels. Nothing new is added while editing.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -398,7 +398,7 @@
     <name>CommentsPanel</name>
     <message>
         <location filename="../desktop/sala/ui/kiosk/comments.py" line="51"/>
-        <location filename="../desktop/sala/ui/kiosk/comments.py" line="106"/>
+        <location filename="../desktop/sala/ui/kiosk/comments.py" line="107"/>
         <source>Hide from summary</source>
         <translation type="unfinished"></translation>
     </message>
@@ -413,17 +413,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/comments.py" line="85"/>
+        <location filename="../desktop/sala/ui/kiosk/comments.py" line="86"/>
         <source>(hidden from the summary)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/comments.py" line="94"/>
+        <location filename="../desktop/sala/ui/kiosk/comments.py" line="95"/>
         <source>Visitors&apos; comments: %1 (%2 hidden)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/comments.py" line="105"/>
+        <location filename="../desktop/sala/ui/kiosk/comments.py" line="106"/>
         <source>Show in summary</source>
         <translation type="unfinished"></translation>
     </message>
@@ -572,17 +572,22 @@
 <context>
     <name>EnrollDialog</name>
     <message>
-        <location filename="../desktop/sala/ui/sync/install.py" line="35"/>
+        <location filename="../desktop/sala/ui/sync/install.py" line="44"/>
+        <source>Allow plain HTTP (unencrypted: only on a network your administrator says is safe)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync/install.py" line="36"/>
         <source>Enroll this laptop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/install.py" line="40"/>
+        <location filename="../desktop/sala/ui/sync/install.py" line="41"/>
         <source>Central platform address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/install.py" line="41"/>
+        <location filename="../desktop/sala/ui/sync/install.py" line="42"/>
         <source>Enrollment code</source>
         <translation type="unfinished"></translation>
     </message>
@@ -724,17 +729,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/guide.py" line="93"/>
+        <location filename="../desktop/sala/ui/focus_group/guide.py" line="94"/>
         <source>Question %1 — double-click or F2 to reword</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/guide.py" line="104"/>
+        <location filename="../desktop/sala/ui/focus_group/guide.py" line="105"/>
         <source>%1 (%2 questions)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/guide.py" line="168"/>
+        <location filename="../desktop/sala/ui/focus_group/guide.py" line="173"/>
         <source>Template name:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -908,7 +913,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="207"/>
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="208"/>
         <source>Opening your sessions…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -918,87 +923,87 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="208"/>
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="209"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="209"/>
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="210"/>
         <source>&amp;New session…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="210"/>
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="211"/>
         <source>&amp;Back up now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="211"/>
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="212"/>
         <source>Se&amp;ttings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="212"/>
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="213"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="213"/>
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="214"/>
         <source>Session &amp;summary…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="214"/>
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="215"/>
         <source>&amp;Period report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="215"/>
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="216"/>
         <source>&amp;Export…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="216"/>
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="217"/>
         <source>&amp;Sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="217"/>
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="218"/>
         <source>&amp;Back to the session list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="218"/>
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="219"/>
         <source>&amp;Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="219"/>
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="220"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="220"/>
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="221"/>
         <source>&amp;Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="281"/>
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="282"/>
         <source>This kind of session cannot be opened here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="311"/>
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="312"/>
         <source>Backup saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="322"/>
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="323"/>
         <source>Select a session in the list first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="353"/>
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="354"/>
         <source>%n session(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1006,29 +1011,29 @@
         </translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="476"/>
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="477"/>
         <source>A sync is running. Restore the backup once it has finished; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="478"/>
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="479"/>
         <source>Restoring the backup…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="479"/>
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="480"/>
         <source>The backup was restored. The data in use before is kept at:
 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="308"/>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="356"/>
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="309"/>
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="357"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="360"/>
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="361"/>
         <source>All changes saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1202,7 +1207,7 @@
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="374"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="385"/>
         <source>Session notes (saved as you type)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1217,6 +1222,34 @@
     <message>
         <location filename="../desktop/sala/ui/common/job_dialog.py" line="54"/>
         <source>Save as</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantRow</name>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group/participant_row.py" line="105"/>
+        <source>Full name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group/participant_row.py" line="105"/>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group/participant_row.py" line="105"/>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group/participant_row.py" line="130"/>
+        <source>Contact details of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group/participant_row.py" line="178"/>
+        <source>Needs consent</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1291,88 +1324,88 @@
 <context>
     <name>PhotosPanel</name>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="59"/>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="248"/>
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="62"/>
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="251"/>
         <source>Drop photos of flip charts and whiteboards here, or choose files.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="63"/>
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="66"/>
         <source>Choose photos…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="67"/>
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="70"/>
         <source>Link new photos to the current question</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="86"/>
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="89"/>
         <source>Caption</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="88"/>
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="91"/>
         <source>What the selected photo shows — saved as you type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="116"/>
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="119"/>
         <source>Choose photos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="121"/>
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="124"/>
         <source>Images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="121"/>
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="124"/>
         <source>All files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="124"/>
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="127"/>
         <source>Look in:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="124"/>
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="127"/>
         <source>File name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="125"/>
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="128"/>
         <source>Files of type:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="125"/>
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="128"/>
         <source>Add photos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="126"/>
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="129"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="138"/>
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="141"/>
         <source>Adding %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="148"/>
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="151"/>
         <source>Saved %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="244"/>
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="247"/>
         <source>This session is closed: its photos can be viewed; reopen it to add more.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="246"/>
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="249"/>
         <source>This session is finalized: its photos can be viewed but not changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1537,17 +1570,17 @@
 <context>
     <name>ReorderButtons</name>
     <message>
-        <location filename="../desktop/sala/ui/common/widgets.py" line="78"/>
+        <location filename="../desktop/sala/ui/common/widgets.py" line="85"/>
         <source>Up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/common/widgets.py" line="79"/>
+        <location filename="../desktop/sala/ui/common/widgets.py" line="86"/>
         <source>Down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/common/widgets.py" line="80"/>
+        <location filename="../desktop/sala/ui/common/widgets.py" line="87"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1626,97 +1659,97 @@
 <context>
     <name>SessionHeader</name>
     <message>
-        <location filename="../desktop/sala/ui/sessions/header.py" line="62"/>
+        <location filename="../desktop/sala/ui/sessions/header.py" line="63"/>
         <source>← Sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/header.py" line="64"/>
+        <location filename="../desktop/sala/ui/sessions/header.py" line="65"/>
         <source>Back to the session list (Alt+Left)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/header.py" line="88"/>
+        <location filename="../desktop/sala/ui/sessions/header.py" line="89"/>
         <source>How many people came (a head count, optionally by age, gender and occupation), apart from who spoke</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/header.py" line="91"/>
+        <location filename="../desktop/sala/ui/sessions/header.py" line="92"/>
         <source>Start session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/header.py" line="93"/>
+        <location filename="../desktop/sala/ui/sessions/header.py" line="94"/>
         <source>Close session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/header.py" line="95"/>
+        <location filename="../desktop/sala/ui/sessions/header.py" line="96"/>
         <source>Reopen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/header.py" line="97"/>
+        <location filename="../desktop/sala/ui/sessions/header.py" line="98"/>
         <source>Finalize…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/header.py" line="99"/>
+        <location filename="../desktop/sala/ui/sessions/header.py" line="100"/>
         <source>Amend title…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/header.py" line="101"/>
+        <location filename="../desktop/sala/ui/sessions/header.py" line="102"/>
         <source>Print summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/header.py" line="103"/>
+        <location filename="../desktop/sala/ui/sessions/header.py" line="104"/>
         <source>Make the session summary as a PDF to print or file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/header.py" line="161"/>
+        <location filename="../desktop/sala/ui/sessions/header.py" line="162"/>
         <source>read-only; corrections are amendments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/header.py" line="163"/>
+        <location filename="../desktop/sala/ui/sessions/header.py" line="164"/>
         <source>read-only until reopened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/header.py" line="172"/>
+        <location filename="../desktop/sala/ui/sessions/header.py" line="173"/>
         <source>Head count: not recorded…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/header.py" line="174"/>
+        <location filename="../desktop/sala/ui/sessions/header.py" line="175"/>
         <source>Head count: %1 people…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/header.py" line="187"/>
+        <location filename="../desktop/sala/ui/sessions/header.py" line="189"/>
         <source>✎ Amended title — original: “%1” · reason: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/header.py" line="197"/>
+        <location filename="../desktop/sala/ui/sessions/header.py" line="199"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/header.py" line="198"/>
+        <location filename="../desktop/sala/ui/sessions/header.py" line="200"/>
         <source>Amend the session title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/header.py" line="241"/>
+        <location filename="../desktop/sala/ui/sessions/header.py" line="243"/>
         <source>Finalize session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/header.py" line="242"/>
+        <location filename="../desktop/sala/ui/sessions/header.py" line="244"/>
         <source>Finalize “%1”?
 
 It becomes read-only and is queued to be sent to the central platform. Later corrections are recorded as amendments with a reason.</source>
@@ -1865,99 +1898,99 @@ It becomes read-only and is queued to be sent to the central platform. Later cor
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/settings/dialog.py" line="102"/>
+        <location filename="../desktop/sala/ui/settings/dialog.py" line="104"/>
         <source>New sessions and language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/settings/dialog.py" line="104"/>
+        <location filename="../desktop/sala/ui/settings/dialog.py" line="106"/>
         <source>Default province</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/settings/dialog.py" line="106"/>
+        <location filename="../desktop/sala/ui/settings/dialog.py" line="108"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/settings/dialog.py" line="108"/>
+        <location filename="../desktop/sala/ui/settings/dialog.py" line="110"/>
         <source>Data and backups</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/settings/dialog.py" line="117"/>
+        <location filename="../desktop/sala/ui/settings/dialog.py" line="119"/>
         <source>Open folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/settings/dialog.py" line="121"/>
+        <location filename="../desktop/sala/ui/settings/dialog.py" line="123"/>
         <source>Data folder:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/settings/dialog.py" line="125"/>
+        <location filename="../desktop/sala/ui/settings/dialog.py" line="127"/>
         <source>Backups (newest first):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/settings/dialog.py" line="131"/>
+        <location filename="../desktop/sala/ui/settings/dialog.py" line="133"/>
         <source>Back up now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/settings/dialog.py" line="134"/>
+        <location filename="../desktop/sala/ui/settings/dialog.py" line="136"/>
         <source>Restore…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/settings/dialog.py" line="215"/>
+        <location filename="../desktop/sala/ui/settings/dialog.py" line="217"/>
         <source>No backup yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/settings/dialog.py" line="220"/>
+        <location filename="../desktop/sala/ui/settings/dialog.py" line="222"/>
         <source>made by hand</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/settings/dialog.py" line="222"/>
+        <location filename="../desktop/sala/ui/settings/dialog.py" line="224"/>
         <source>before a restore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/settings/dialog.py" line="224"/>
+        <location filename="../desktop/sala/ui/settings/dialog.py" line="226"/>
         <source>before an upgrade</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/settings/dialog.py" line="225"/>
+        <location filename="../desktop/sala/ui/settings/dialog.py" line="227"/>
         <source>automatic</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/settings/dialog.py" line="232"/>
+        <location filename="../desktop/sala/ui/settings/dialog.py" line="234"/>
         <source>Backing up…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/settings/dialog.py" line="239"/>
+        <location filename="../desktop/sala/ui/settings/dialog.py" line="241"/>
         <source>Backup saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/settings/dialog.py" line="256"/>
+        <location filename="../desktop/sala/ui/settings/dialog.py" line="258"/>
         <source>Restore a backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/settings/dialog.py" line="257"/>
+        <location filename="../desktop/sala/ui/settings/dialog.py" line="259"/>
         <source>Replace the data on this laptop with the backup of %1?
 
 Everything entered after that backup is no longer shown. The current database is kept aside in the data folder, not deleted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/settings/dialog.py" line="263"/>
+        <location filename="../desktop/sala/ui/settings/dialog.py" line="265"/>
         <source>Restore</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1965,57 +1998,72 @@ Everything entered after that backup is no longer shown. The current database is
 <context>
     <name>SyncActions</name>
     <message>
-        <location filename="../desktop/sala/ui/sync/install.py" line="65"/>
+        <location filename="../desktop/sala/ui/sync/install.py" line="77"/>
+        <source>Set up from a deployment file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync/install.py" line="117"/>
+        <source>Deployment file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync/install.py" line="124"/>
+        <source>This laptop now trusts %1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync/install.py" line="71"/>
         <source>&amp;Sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/install.py" line="66"/>
+        <location filename="../desktop/sala/ui/sync/install.py" line="72"/>
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/install.py" line="67"/>
+        <location filename="../desktop/sala/ui/sync/install.py" line="73"/>
         <source>History and refused records…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/install.py" line="68"/>
+        <location filename="../desktop/sala/ui/sync/install.py" line="74"/>
         <source>Enroll this laptop…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/install.py" line="69"/>
+        <location filename="../desktop/sala/ui/sync/install.py" line="75"/>
         <source>Export USB bundle…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/install.py" line="70"/>
+        <location filename="../desktop/sala/ui/sync/install.py" line="76"/>
         <source>Import USB bundle…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/install.py" line="101"/>
+        <location filename="../desktop/sala/ui/sync/install.py" line="110"/>
         <source>This laptop is enrolled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/install.py" line="107"/>
+        <location filename="../desktop/sala/ui/sync/install.py" line="133"/>
         <source>Export USB bundle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/install.py" line="113"/>
+        <location filename="../desktop/sala/ui/sync/install.py" line="139"/>
         <source>Bundle written: %1 records, %2 photos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/install.py" line="120"/>
+        <location filename="../desktop/sala/ui/sync/install.py" line="146"/>
         <source>Import USB bundle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/install.py" line="127"/>
+        <location filename="../desktop/sala/ui/sync/install.py" line="153"/>
         <source>Imported %1 records from %2; they will be forwarded at the next sync</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2240,50 +2288,50 @@ Everything entered after that backup is no longer shown. The current database is
 <context>
     <name>TalliesPanel</name>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="222"/>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="239"/>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="262"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="233"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="250"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="273"/>
         <source>Question</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="222"/>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="230"/>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="261"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="233"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="241"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="272"/>
         <source>For</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="222"/>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="230"/>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="261"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="233"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="241"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="272"/>
         <source>Against</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="222"/>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="230"/>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="261"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="233"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="241"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="272"/>
         <source>Abstain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="227"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="238"/>
         <source>Question put to a show of hands</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="234"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="245"/>
         <source>Add tally</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="240"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="251"/>
         <source>Hands</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="267"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="278"/>
         <source>Amend a finalized show of hands</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2309,22 +2357,22 @@ Everything entered after that backup is no longer shown. The current database is
 <context>
     <name>_RecordPanel</name>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="81"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="82"/>
         <source>Delete selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="83"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="84"/>
         <source>Amend selected…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="156"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="157"/>
         <source>%1 (was %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="160"/>
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="161"/>
         <source>Amended — reason: %1</source>
         <translation type="unfinished"></translation>
     </message>

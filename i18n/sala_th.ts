@@ -3,69 +3,69 @@
 <context>
     <name>ActionItemsPanel</name>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="281" />
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="303" />
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="347" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="292" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="314" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="358" />
         <source>What</source>
         <translation>สิ่งที่ต้องทำ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="281" />
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="304" />
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="348" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="292" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="315" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="359" />
         <source>Who</source>
         <translation>ผู้รับผิดชอบ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="281" />
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="305" />
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="349" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="292" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="316" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="360" />
         <source>By when</source>
         <translation>กำหนดเสร็จ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="281" />
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="350" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="292" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="361" />
         <source>Done</source>
         <translation>เสร็จแล้ว</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="286" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="297" />
         <source>What is to be done</source>
         <translation>สิ่งที่ต้องดำเนินการ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="288" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="299" />
         <source>Who does it</source>
         <translation>ผู้รับผิดชอบ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="289" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="300" />
         <source>By</source>
         <translation>ภายใน</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="297" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="308" />
         <source>Add action item</source>
         <translation>เพิ่มสิ่งที่ต้องดำเนินการ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="328" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="339" />
         <source>(was %1)</source>
         <translation>(เดิม %1)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="343" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="354" />
         <source>done</source>
         <translation>เสร็จแล้ว</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="343" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="354" />
         <source>not done</source>
         <translation>ยังไม่เสร็จ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="353" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="364" />
         <source>Amend a finalized action item</source>
         <translation>แก้ไขเพิ่มเติมสิ่งที่ต้องทำของเวทีที่ยืนยันแล้ว</translation>
     </message>
@@ -162,114 +162,114 @@
 <context>
     <name>AnswersPanel</name>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="93" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="94" />
         <source>No speaker</source>
         <translation>ไม่ระบุผู้พูด</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="94" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="95" />
         <source>Who is speaking: a participant code such as P01 (Ctrl+1…9). Leave it empty when the speaker is not known.</source>
         <translation>ผู้พูดคือใคร: รหัสผู้เข้าร่วม เช่น P01 (Ctrl+1…9) เว้นว่างไว้เมื่อไม่ทราบผู้พูด</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="96" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="97" />
         <source>Speaker:</source>
         <translation>ผู้พูด:</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="99" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="100" />
         <source>Answer — Enter saves</source>
         <translation>คำตอบ — กด Enter เพื่อบันทึก</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="118" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="119" />
         <source>Facilitator observations</source>
         <translation>ข้อสังเกตของผู้ดำเนินการ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="121" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="122" />
         <source>Observation (mood, who held back, …) — Enter saves</source>
         <translation>ข้อสังเกต (บรรยากาศ ใครไม่ค่อยพูด …) — กด Enter เพื่อบันทึก</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="123" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="124" />
         <source>About this question</source>
         <translation>เกี่ยวกับคำถามนี้</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="159" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="160" />
         <source>Edit… (F2)</source>
         <translation>แก้ไข… (F2)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="159" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="160" />
         <source>Delete (Del)</source>
         <translation>ลบ (Del)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="160" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="161" />
         <source>Amend… (F2)</source>
         <translation>แก้ไขเพิ่มเติม… (F2)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="180" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="181" />
         <source>No questions yet: add one to the guide, or use a template. Answers typed now are kept without a question.</source>
         <translation>ยังไม่มีคำถาม: เพิ่มคำถามในแนวคำถาม หรือใช้แม่แบบ คำตอบที่พิมพ์ตอนนี้จะบันทึกไว้โดยไม่ผูกกับคำถาม</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="183" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="184" />
         <source>Question %1 of %2</source>
         <translation>คำถามที่ %1 จาก %2</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="208" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="209" />
         <source>(general) </source>
         <translation>(ทั่วไป) </translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="260" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="261" />
         <source>Add answer</source>
         <translation>เพิ่มคำตอบ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="275" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="276" />
         <source>Add observation</source>
         <translation>เพิ่มข้อสังเกต</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="289" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="290" />
         <source>Amend a finalized answer</source>
         <translation>แก้ไขเพิ่มเติมคำตอบของเวทีที่ยืนยันแล้ว</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="291" />
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="299" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="292" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="300" />
         <source>Edit answer</source>
         <translation>แก้ไขคำตอบ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="307" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="308" />
         <source>Amend a finalized observation</source>
         <translation>แก้ไขเพิ่มเติมข้อสังเกตของเวทีที่ยืนยันแล้ว</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="309" />
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="315" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="310" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="316" />
         <source>Edit observation</source>
         <translation>แก้ไขข้อสังเกต</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="319" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="320" />
         <source>Delete answer</source>
         <translation>ลบคำตอบ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="322" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="323" />
         <source>Delete observation</source>
         <translation>ลบข้อสังเกต</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/answers.py" line="337" />
+        <location filename="../desktop/sala/ui/focus_group/answers.py" line="338" />
         <source>Corrected text</source>
         <translation>ข้อความที่แก้ไข</translation>
     </message>
@@ -320,12 +320,12 @@
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../desktop/sala/ui/dashboard/charts.py" line="163" />
+        <location filename="../desktop/sala/ui/dashboard/charts.py" line="164" />
         <source>Save as PNG…</source>
         <translation>บันทึกเป็นรูป PNG…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/dashboard/charts.py" line="180" />
+        <location filename="../desktop/sala/ui/dashboard/charts.py" line="181" />
         <source>No data for these filters</source>
         <translation>ไม่มีข้อมูลตามตัวกรองนี้</translation>
     </message>
@@ -333,62 +333,62 @@
 <context>
     <name>CapturePanel</name>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="138" />
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="140" />
         <source>%1 participant code, e.g. P07</source>
         <translation>%1 รหัสผู้พูด เช่น P07</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="143" />
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="145" />
         <source>Keep type and stance</source>
         <translation>คงประเภทและจุดยืนไว้</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="145" />
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="147" />
         <source>Ticked: the next entries keep this type and stance. Not ticked: after each save they go back to opinion, no stance.</source>
         <translation>เมื่อเลือกไว้ ข้อความถัดไปใช้ประเภทและจุดยืนนี้ต่อ เมื่อไม่เลือก หลังบันทึกแต่ละครั้งจะกลับเป็น “ความคิดเห็น” และไม่ระบุจุดยืน</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="165" />
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="167" />
         <source>Type what was said, then Enter to save (Shift+Enter: new line)</source>
         <translation>พิมพ์สิ่งที่ผู้เข้าร่วมพูด แล้วกด Enter เพื่อบันทึก (Shift+Enter ขึ้นบรรทัดใหม่)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="176" />
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="178" />
         <source>F1–F6 type · F7 support · F8 oppose · F9 neutral · %1 tags · %2 code · Ctrl+Z undo · F2 on the list: edit an entry</source>
         <translation>F1–F6 ประเภท · F7 เห็นด้วย · F8 ไม่เห็นด้วย · F9 เป็นกลาง · %1 แท็ก · %2 รหัสผู้พูด · Ctrl+Z เลิกทำ · F2 ที่รายการ: แก้ไขข้อความ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="249" />
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="251" />
         <source>Other tag…</source>
         <translation>แท็กอื่น…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="251" />
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="253" />
         <source>Clear tags</source>
         <translation>ล้างแท็ก</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="256" />
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="258" />
         <source>Tag</source>
         <translation>แท็ก</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="256" />
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="258" />
         <source>New tag:</source>
         <translation>แท็กใหม่:</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="270" />
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="272" />
         <source>none</source>
         <translation>ไม่มี</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="271" />
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="273" />
         <source>%1  Tags: %2</source>
         <translation>%1  แท็ก: %2</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="324" />
+        <location filename="../desktop/sala/ui/minitalk/capture_box.py" line="326" />
         <source>✎ Editing the entry of %1 — Enter saves the change, Esc cancels. Nothing new is added while editing.</source>
         <translation>✎ กำลังแก้ไขข้อความเวลา %1 น. — Enter บันทึกการแก้ไข, Esc ยกเลิก ระหว่างแก้ไขจะไม่เพิ่มข้อความใหม่</translation>
     </message>
@@ -397,7 +397,7 @@
     <name>CommentsPanel</name>
     <message>
         <location filename="../desktop/sala/ui/kiosk/comments.py" line="51" />
-        <location filename="../desktop/sala/ui/kiosk/comments.py" line="106" />
+        <location filename="../desktop/sala/ui/kiosk/comments.py" line="107" />
         <source>Hide from summary</source>
         <translation>ซ่อนจากสรุป</translation>
     </message>
@@ -412,17 +412,17 @@
         <translation>เหตุผล (ต้องระบุ เพราะยืนยันเวทีแล้ว)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/comments.py" line="85" />
+        <location filename="../desktop/sala/ui/kiosk/comments.py" line="86" />
         <source>(hidden from the summary)</source>
         <translation>(ซ่อนจากสรุปแล้ว)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/comments.py" line="94" />
+        <location filename="../desktop/sala/ui/kiosk/comments.py" line="95" />
         <source>Visitors' comments: %1 (%2 hidden)</source>
         <translation>ความคิดเห็นของผู้เยี่ยมชม: %1 รายการ (ซ่อน %2)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/comments.py" line="105" />
+        <location filename="../desktop/sala/ui/kiosk/comments.py" line="106" />
         <source>Show in summary</source>
         <translation>แสดงในสรุป</translation>
     </message>
@@ -571,17 +571,22 @@
 <context>
     <name>EnrollDialog</name>
     <message>
-        <location filename="../desktop/sala/ui/sync/install.py" line="35" />
+        <location filename="../desktop/sala/ui/sync/install.py" line="44" />
+        <source>Allow plain HTTP (unencrypted: only on a network your administrator says is safe)</source>
+        <translation>อนุญาต HTTP ธรรมดา (ไม่เข้ารหัส: ใช้เฉพาะในเครือข่ายที่ผู้ดูแลระบบยืนยันว่าปลอดภัย)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync/install.py" line="36" />
         <source>Enroll this laptop</source>
         <translation>ลงทะเบียนเครื่องนี้</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/install.py" line="40" />
+        <location filename="../desktop/sala/ui/sync/install.py" line="41" />
         <source>Central platform address</source>
         <translation>ที่อยู่ระบบกลาง</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/install.py" line="41" />
+        <location filename="../desktop/sala/ui/sync/install.py" line="42" />
         <source>Enrollment code</source>
         <translation>รหัสลงทะเบียน</translation>
     </message>
@@ -723,17 +728,17 @@
         <translation>บันทึกเป็นแม่แบบ…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/guide.py" line="93" />
+        <location filename="../desktop/sala/ui/focus_group/guide.py" line="94" />
         <source>Question %1 — double-click or F2 to reword</source>
         <translation>คำถามที่ %1 — ดับเบิลคลิกหรือกด F2 เพื่อแก้ไข</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/guide.py" line="104" />
+        <location filename="../desktop/sala/ui/focus_group/guide.py" line="105" />
         <source>%1 (%2 questions)</source>
         <translation>%1 (%2 คำถาม)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/guide.py" line="168" />
+        <location filename="../desktop/sala/ui/focus_group/guide.py" line="173" />
         <source>Template name:</source>
         <translation>ชื่อแม่แบบ:</translation>
     </message>
@@ -907,7 +912,7 @@
         <translation>ศาลา — เวทีรับฟังความคิดเห็น</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="207" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="208" />
         <source>Opening your sessions…</source>
         <translation>กำลังเปิดรายการเวทีของคุณ…</translation>
     </message>
@@ -917,117 +922,117 @@
         <translation>พร้อมใช้งาน — ทำงานแบบออฟไลน์ ทุกรายการบันทึกไว้ในเครื่องนี้</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="208" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="209" />
         <source>&amp;File</source>
         <translation>แ&amp;ฟ้ม</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="209" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="210" />
         <source>&amp;New session…</source>
         <translation>สร้างเวที&amp;ใหม่…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="210" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="211" />
         <source>&amp;Back up now</source>
         <translation>สำ&amp;รองข้อมูลตอนนี้</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="211" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="212" />
         <source>Se&amp;ttings…</source>
         <translation>&amp;ตั้งค่า…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="212" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="213" />
         <source>&amp;Quit</source>
         <translation>&amp;ออก</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="213" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="214" />
         <source>Session &amp;summary…</source>
         <translation>สรุปผลเวที…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="214" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="215" />
         <source>&amp;Period report…</source>
         <translation>รายงานตามช่วงเวลา…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="215" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="216" />
         <source>&amp;Export…</source>
         <translation>ส่งออกข้อมูล…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="216" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="217" />
         <source>&amp;Sessions</source>
         <translation>&amp;รายการเวที</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="217" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="218" />
         <source>&amp;Back to the session list</source>
         <translation>&amp;กลับไปรายการเวที</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="218" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="219" />
         <source>&amp;Dashboard</source>
         <translation>แดชบอร์ด (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="219" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="220" />
         <source>&amp;View</source>
         <translation>&amp;มุมมอง</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="220" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="221" />
         <source>&amp;Language</source>
         <translation>&amp;ภาษา</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="281" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="282" />
         <source>This kind of session cannot be opened here.</source>
         <translation>ยังเปิดเวทีประเภทนี้ในหน้านี้ไม่ได้</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="311" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="312" />
         <source>Backup saved: %1</source>
         <translation>บันทึกสำเนาสำรองแล้ว: %1</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="322" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="323" />
         <source>Select a session in the list first.</source>
         <translation>เลือกเวทีในรายการก่อน</translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="353" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="354" />
         <source>%n session(s)</source>
         <translation>
             <numerusform>%n เวที</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="476" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="477" />
         <source>A sync is running. Restore the backup once it has finished; nothing was changed.</source>
         <translation>กำลังส่งข้อมูลอยู่ กรุณากู้คืนเมื่อส่งเสร็จแล้ว ยังไม่มีสิ่งใดถูกเปลี่ยนแปลง</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="478" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="479" />
         <source>Restoring the backup…</source>
         <translation>กำลังกู้คืนจากสำเนาสำรอง…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="479" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="480" />
         <source>The backup was restored. The data in use before is kept at:
 %1</source>
         <translation>กู้คืนจากสำเนาสำรองแล้ว ข้อมูลที่ใช้อยู่ก่อนหน้าเก็บไว้ที่:
 %1</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="308" />
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="356" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="309" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="357" />
         <source>Saving…</source>
         <translation>กำลังบันทึก…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/shell/main_window.py" line="360" />
+        <location filename="../desktop/sala/ui/shell/main_window.py" line="361" />
         <source>All changes saved</source>
         <translation>บันทึกครบทุกรายการแล้ว</translation>
     </message>
@@ -1200,7 +1205,7 @@
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="374" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="385" />
         <source>Session notes (saved as you type)</source>
         <translation>บันทึกของเวที (บันทึกอัตโนมัติขณะพิมพ์)</translation>
     </message>
@@ -1216,6 +1221,34 @@
         <location filename="../desktop/sala/ui/common/job_dialog.py" line="54" />
         <source>Save as</source>
         <translation>บันทึกเป็น</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantRow</name>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group/participant_row.py" line="105" />
+        <source>Full name</source>
+        <translation>ชื่อ–นามสกุล</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group/participant_row.py" line="105" />
+        <source>Phone</source>
+        <translation>โทรศัพท์</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group/participant_row.py" line="105" />
+        <source>E-mail</source>
+        <translation>อีเมล</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group/participant_row.py" line="130" />
+        <source>Contact details of %1</source>
+        <translation>ข้อมูลติดต่อของ %1</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/focus_group/participant_row.py" line="178" />
+        <source>Needs consent</source>
+        <translation>รอความยินยอม</translation>
     </message>
 </context>
 <context>
@@ -1289,88 +1322,88 @@
 <context>
     <name>PhotosPanel</name>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="59" />
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="248" />
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="62" />
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="251" />
         <source>Drop photos of flip charts and whiteboards here, or choose files.</source>
         <translation>ลากรูปถ่ายกระดาษชาร์ตหรือไวท์บอร์ดมาวางที่นี่ หรือเลือกไฟล์</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="63" />
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="66" />
         <source>Choose photos…</source>
         <translation>เลือกรูปภาพ…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="67" />
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="70" />
         <source>Link new photos to the current question</source>
         <translation>ผูกรูปใหม่กับคำถามปัจจุบัน</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="86" />
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="89" />
         <source>Caption</source>
         <translation>คำบรรยายภาพ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="88" />
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="91" />
         <source>What the selected photo shows — saved as you type</source>
         <translation>รูปที่เลือกเป็นภาพอะไร — บันทึกให้ขณะพิมพ์</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="116" />
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="119" />
         <source>Choose photos</source>
         <translation>เลือกรูปภาพ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="121" />
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="124" />
         <source>Images</source>
         <translation>รูปภาพ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="121" />
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="124" />
         <source>All files</source>
         <translation>ทุกไฟล์</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="124" />
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="127" />
         <source>Look in:</source>
         <translation>ค้นหาใน:</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="124" />
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="127" />
         <source>File name:</source>
         <translation>ชื่อไฟล์:</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="125" />
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="128" />
         <source>Files of type:</source>
         <translation>ชนิดไฟล์:</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="125" />
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="128" />
         <source>Add photos</source>
         <translation>เพิ่มรูปภาพ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="126" />
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="129" />
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="138" />
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="141" />
         <source>Adding %1…</source>
         <translation>กำลังเพิ่ม %1…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="148" />
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="151" />
         <source>Saved %1</source>
         <translation>บันทึก %1 แล้ว</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="244" />
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="247" />
         <source>This session is closed: its photos can be viewed; reopen it to add more.</source>
         <translation>เวทีนี้ปิดแล้ว: ดูรูปภาพได้ หากต้องการเพิ่มให้เปิดเวทีอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/focus_group/photos.py" line="246" />
+        <location filename="../desktop/sala/ui/focus_group/photos.py" line="249" />
         <source>This session is finalized: its photos can be viewed but not changed.</source>
         <translation>เวทีนี้ยืนยันแล้ว ดูรูปได้แต่เปลี่ยนแปลงไม่ได้</translation>
     </message>
@@ -1535,17 +1568,17 @@
 <context>
     <name>ReorderButtons</name>
     <message>
-        <location filename="../desktop/sala/ui/common/widgets.py" line="78" />
+        <location filename="../desktop/sala/ui/common/widgets.py" line="85" />
         <source>Up</source>
         <translation>ขึ้น</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/common/widgets.py" line="79" />
+        <location filename="../desktop/sala/ui/common/widgets.py" line="86" />
         <source>Down</source>
         <translation>ลง</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/common/widgets.py" line="80" />
+        <location filename="../desktop/sala/ui/common/widgets.py" line="87" />
         <source>Delete</source>
         <translation>ลบ</translation>
     </message>
@@ -1624,97 +1657,97 @@
 <context>
     <name>SessionHeader</name>
     <message>
-        <location filename="../desktop/sala/ui/sessions/header.py" line="62" />
+        <location filename="../desktop/sala/ui/sessions/header.py" line="63" />
         <source>← Sessions</source>
         <translation>← รายการเวที</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/header.py" line="64" />
+        <location filename="../desktop/sala/ui/sessions/header.py" line="65" />
         <source>Back to the session list (Alt+Left)</source>
         <translation>กลับไปรายการเวที (Alt+ลูกศรซ้าย)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/header.py" line="88" />
+        <location filename="../desktop/sala/ui/sessions/header.py" line="89" />
         <source>How many people came (a head count, optionally by age, gender and occupation), apart from who spoke</source>
         <translation>จำนวนคนที่มาร่วม (นับทั้งหมด จำแนกตามอายุ เพศ อาชีพได้) แยกจากผู้ที่พูด</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/header.py" line="91" />
+        <location filename="../desktop/sala/ui/sessions/header.py" line="92" />
         <source>Start session</source>
         <translation>เริ่มเวที</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/header.py" line="93" />
+        <location filename="../desktop/sala/ui/sessions/header.py" line="94" />
         <source>Close session</source>
         <translation>ปิดเวที</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/header.py" line="95" />
+        <location filename="../desktop/sala/ui/sessions/header.py" line="96" />
         <source>Reopen</source>
         <translation>เปิดอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/header.py" line="97" />
+        <location filename="../desktop/sala/ui/sessions/header.py" line="98" />
         <source>Finalize…</source>
         <translation>ยืนยันผล…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/header.py" line="99" />
+        <location filename="../desktop/sala/ui/sessions/header.py" line="100" />
         <source>Amend title…</source>
         <translation>แก้ไขชื่อเวที…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/header.py" line="101" />
+        <location filename="../desktop/sala/ui/sessions/header.py" line="102" />
         <source>Print summary</source>
         <translation>พิมพ์สรุป</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/header.py" line="103" />
+        <location filename="../desktop/sala/ui/sessions/header.py" line="104" />
         <source>Make the session summary as a PDF to print or file</source>
         <translation>สร้างสรุปผลเวทีเป็นไฟล์ PDF เพื่อพิมพ์หรือเก็บเข้าแฟ้ม</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/header.py" line="161" />
+        <location filename="../desktop/sala/ui/sessions/header.py" line="162" />
         <source>read-only; corrections are amendments</source>
         <translation>อ่านอย่างเดียว แก้ไขได้โดยบันทึกการแก้ไขเพิ่มเติม</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/header.py" line="163" />
+        <location filename="../desktop/sala/ui/sessions/header.py" line="164" />
         <source>read-only until reopened</source>
         <translation>อ่านอย่างเดียวจนกว่าจะเปิดอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/header.py" line="172" />
+        <location filename="../desktop/sala/ui/sessions/header.py" line="173" />
         <source>Head count: not recorded…</source>
         <translation>ผู้เข้าร่วม: ยังไม่ได้บันทึก…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/header.py" line="174" />
+        <location filename="../desktop/sala/ui/sessions/header.py" line="175" />
         <source>Head count: %1 people…</source>
         <translation>ผู้เข้าร่วม %1 คน…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/header.py" line="187" />
+        <location filename="../desktop/sala/ui/sessions/header.py" line="189" />
         <source>✎ Amended title — original: “%1” · reason: %2</source>
         <translation>✎ แก้ไขชื่อเวทีแล้ว — ชื่อเดิม: “%1” · เหตุผล: %2</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/header.py" line="197" />
+        <location filename="../desktop/sala/ui/sessions/header.py" line="199" />
         <source>Title</source>
         <translation>ชื่อเวที</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/header.py" line="198" />
+        <location filename="../desktop/sala/ui/sessions/header.py" line="200" />
         <source>Amend the session title</source>
         <translation>แก้ไขเพิ่มเติมชื่อเวที</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/header.py" line="241" />
+        <location filename="../desktop/sala/ui/sessions/header.py" line="243" />
         <source>Finalize session</source>
         <translation>ยืนยันผลเวที</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sessions/header.py" line="242" />
+        <location filename="../desktop/sala/ui/sessions/header.py" line="244" />
         <source>Finalize “%1”?
 
 It becomes read-only and is queued to be sent to the central platform. Later corrections are recorded as amendments with a reason.</source>
@@ -1865,92 +1898,92 @@ It becomes read-only and is queued to be sent to the central platform. Later cor
         <translation>ส่วนงาน</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/settings/dialog.py" line="102" />
+        <location filename="../desktop/sala/ui/settings/dialog.py" line="104" />
         <source>New sessions and language</source>
         <translation>เวทีใหม่และภาษา</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/settings/dialog.py" line="104" />
+        <location filename="../desktop/sala/ui/settings/dialog.py" line="106" />
         <source>Default province</source>
         <translation>จังหวัดเริ่มต้น</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/settings/dialog.py" line="106" />
+        <location filename="../desktop/sala/ui/settings/dialog.py" line="108" />
         <source>Language</source>
         <translation>ภาษา</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/settings/dialog.py" line="108" />
+        <location filename="../desktop/sala/ui/settings/dialog.py" line="110" />
         <source>Data and backups</source>
         <translation>ข้อมูลและสำเนาสำรอง</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/settings/dialog.py" line="117" />
+        <location filename="../desktop/sala/ui/settings/dialog.py" line="119" />
         <source>Open folder</source>
         <translation>เปิดโฟลเดอร์</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/settings/dialog.py" line="121" />
+        <location filename="../desktop/sala/ui/settings/dialog.py" line="123" />
         <source>Data folder:</source>
         <translation>โฟลเดอร์ข้อมูล:</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/settings/dialog.py" line="125" />
+        <location filename="../desktop/sala/ui/settings/dialog.py" line="127" />
         <source>Backups (newest first):</source>
         <translation>สำเนาสำรอง (ล่าสุดอยู่บน):</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/settings/dialog.py" line="131" />
+        <location filename="../desktop/sala/ui/settings/dialog.py" line="133" />
         <source>Back up now</source>
         <translation>สำรองข้อมูลตอนนี้</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/settings/dialog.py" line="134" />
+        <location filename="../desktop/sala/ui/settings/dialog.py" line="136" />
         <source>Restore…</source>
         <translation>กู้คืน…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/settings/dialog.py" line="215" />
+        <location filename="../desktop/sala/ui/settings/dialog.py" line="217" />
         <source>No backup yet.</source>
         <translation>ยังไม่มีสำเนาสำรอง</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/settings/dialog.py" line="220" />
+        <location filename="../desktop/sala/ui/settings/dialog.py" line="222" />
         <source>made by hand</source>
         <translation>สำรองด้วยตนเอง</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/settings/dialog.py" line="222" />
+        <location filename="../desktop/sala/ui/settings/dialog.py" line="224" />
         <source>before a restore</source>
         <translation>ก่อนการกู้คืน</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/settings/dialog.py" line="224" />
+        <location filename="../desktop/sala/ui/settings/dialog.py" line="226" />
         <source>before an upgrade</source>
         <translation>ก่อนปรับรุ่นโปรแกรม</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/settings/dialog.py" line="225" />
+        <location filename="../desktop/sala/ui/settings/dialog.py" line="227" />
         <source>automatic</source>
         <translation>อัตโนมัติ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/settings/dialog.py" line="232" />
+        <location filename="../desktop/sala/ui/settings/dialog.py" line="234" />
         <source>Backing up…</source>
         <translation>กำลังสำรองข้อมูล…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/settings/dialog.py" line="239" />
+        <location filename="../desktop/sala/ui/settings/dialog.py" line="241" />
         <source>Backup saved: %1</source>
         <translation>บันทึกสำเนาสำรองแล้ว: %1</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/settings/dialog.py" line="256" />
+        <location filename="../desktop/sala/ui/settings/dialog.py" line="258" />
         <source>Restore a backup</source>
         <translation>กู้คืนจากสำเนาสำรอง</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/settings/dialog.py" line="257" />
+        <location filename="../desktop/sala/ui/settings/dialog.py" line="259" />
         <source>Replace the data on this laptop with the backup of %1?
 
 Everything entered after that backup is no longer shown. The current database is kept aside in the data folder, not deleted.</source>
@@ -1959,7 +1992,7 @@ Everything entered after that backup is no longer shown. The current database is
 สิ่งที่บันทึกหลังจากสำเนานั้นจะไม่แสดงอีก ฐานข้อมูลปัจจุบันจะถูกเก็บไว้ในโฟลเดอร์ข้อมูล ไม่ถูกลบ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/settings/dialog.py" line="263" />
+        <location filename="../desktop/sala/ui/settings/dialog.py" line="265" />
         <source>Restore</source>
         <translation>กู้คืน</translation>
     </message>
@@ -1967,57 +2000,72 @@ Everything entered after that backup is no longer shown. The current database is
 <context>
     <name>SyncActions</name>
     <message>
-        <location filename="../desktop/sala/ui/sync/install.py" line="65" />
+        <location filename="../desktop/sala/ui/sync/install.py" line="77" />
+        <source>Set up from a deployment file…</source>
+        <translation>ตั้งค่าจากไฟล์ของระบบกลาง…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync/install.py" line="117" />
+        <source>Deployment file</source>
+        <translation>ไฟล์ตั้งค่าระบบกลาง</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync/install.py" line="124" />
+        <source>This laptop now trusts %1 at %2</source>
+        <translation>เครื่องนี้เชื่อถือระบบกลาง %1 ที่ %2 แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync/install.py" line="71" />
         <source>&amp;Sync</source>
         <translation>&amp;ส่งข้อมูล</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/install.py" line="66" />
+        <location filename="../desktop/sala/ui/sync/install.py" line="72" />
         <source>Sync now</source>
         <translation>ส่งข้อมูลตอนนี้</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/install.py" line="67" />
+        <location filename="../desktop/sala/ui/sync/install.py" line="73" />
         <source>History and refused records…</source>
         <translation>ประวัติการส่งและรายการที่ถูกปฏิเสธ…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/install.py" line="68" />
+        <location filename="../desktop/sala/ui/sync/install.py" line="74" />
         <source>Enroll this laptop…</source>
         <translation>ลงทะเบียนเครื่องนี้…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/install.py" line="69" />
+        <location filename="../desktop/sala/ui/sync/install.py" line="75" />
         <source>Export USB bundle…</source>
         <translation>ส่งออกชุดข้อมูลลงแฟลชไดรฟ์…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/install.py" line="70" />
+        <location filename="../desktop/sala/ui/sync/install.py" line="76" />
         <source>Import USB bundle…</source>
         <translation>นำเข้าชุดข้อมูลจากแฟลชไดรฟ์…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/install.py" line="101" />
+        <location filename="../desktop/sala/ui/sync/install.py" line="110" />
         <source>This laptop is enrolled</source>
         <translation>ลงทะเบียนเครื่องนี้แล้ว</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/install.py" line="107" />
+        <location filename="../desktop/sala/ui/sync/install.py" line="133" />
         <source>Export USB bundle</source>
         <translation>ส่งออกชุดข้อมูลลงแฟลชไดรฟ์</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/install.py" line="113" />
+        <location filename="../desktop/sala/ui/sync/install.py" line="139" />
         <source>Bundle written: %1 records, %2 photos</source>
         <translation>เขียนชุดข้อมูลแล้ว: %1 รายการ รูปภาพ %2 รูป</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/install.py" line="120" />
+        <location filename="../desktop/sala/ui/sync/install.py" line="146" />
         <source>Import USB bundle</source>
         <translation>นำเข้าชุดข้อมูลจากแฟลชไดรฟ์</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/sync/install.py" line="127" />
+        <location filename="../desktop/sala/ui/sync/install.py" line="153" />
         <source>Imported %1 records from %2; they will be forwarded at the next sync</source>
         <translation>นำเข้า %1 รายการจาก %2 แล้ว จะส่งต่อให้ระบบกลางในการส่งครั้งถัดไป</translation>
     </message>
@@ -2242,50 +2290,50 @@ Everything entered after that backup is no longer shown. The current database is
 <context>
     <name>TalliesPanel</name>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="222" />
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="239" />
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="262" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="233" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="250" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="273" />
         <source>Question</source>
         <translation>คำถาม</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="222" />
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="230" />
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="261" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="233" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="241" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="272" />
         <source>For</source>
         <translation>เห็นด้วย</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="222" />
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="230" />
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="261" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="233" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="241" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="272" />
         <source>Against</source>
         <translation>ไม่เห็นด้วย</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="222" />
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="230" />
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="261" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="233" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="241" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="272" />
         <source>Abstain</source>
         <translation>งดออกเสียง</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="227" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="238" />
         <source>Question put to a show of hands</source>
         <translation>คำถามที่ให้ยกมือ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="234" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="245" />
         <source>Add tally</source>
         <translation>เพิ่มผลการยกมือ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="240" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="251" />
         <source>Hands</source>
         <translation>จำนวนมือ</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="267" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="278" />
         <source>Amend a finalized show of hands</source>
         <translation>แก้ไขเพิ่มเติมผลการยกมือของเวทีที่ยืนยันแล้ว</translation>
     </message>
@@ -2311,22 +2359,22 @@ Everything entered after that backup is no longer shown. The current database is
 <context>
     <name>_RecordPanel</name>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="81" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="82" />
         <source>Delete selected</source>
         <translation>ลบรายการที่เลือก</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="83" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="84" />
         <source>Amend selected…</source>
         <translation>แก้ไขเพิ่มเติมรายการที่เลือก…</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="156" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="157" />
         <source>%1 (was %2)</source>
         <translation>%1 (เดิม %2)</translation>
     </message>
     <message>
-        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="160" />
+        <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="161" />
         <source>Amended — reason: %1</source>
         <translation>แก้ไขเพิ่มเติมแล้ว — เหตุผล: %1</translation>
     </message>

@@ -92,7 +92,7 @@ def build_pseudo(out_dir: Path) -> Path:
 
 
 def fill(lang: str, pairs: dict[str, str]) -> int:
-    """Set translations in ``sala_<lang>.ts`` for matching source texts; returns how many."""
+    """Set translations in ``sala_<lang>.ts`` for matching source texts not yet translated; returns how many."""
     import xml.etree.ElementTree as ET
 
     tree = ET.parse(ts_path(lang))
@@ -100,7 +100,7 @@ def fill(lang: str, pairs: dict[str, str]) -> int:
     for msg in tree.iter("message"):
         src = msg.findtext("source")
         tr = msg.find("translation")
-        if src in pairs and tr is not None:
+        if src in pairs and tr is not None and tr.get("type") == "unfinished":  # never overwrite a translation
             if msg.find("numerusform") is not None or tr.find("numerusform") is not None:
                 for form in tr.findall("numerusform"):
                     form.text = pairs[src]

@@ -96,15 +96,13 @@ class ParticipantRow(QObject):
         return [*self.widgets(), self.name, self.phone, self.email]
 
     def _build_contact_form(self, lang: str) -> QWidget:
-        th = lang == "th"
         form_widget = QWidget()
         self.contact_title = QLabel()
         self.contact_title.setObjectName("contactTitle")
         self.contact_title.setStyleSheet("font-weight: bold;")
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        labels = {"contact_name": ("ชื่อ–นามสกุล", "Name"), "phone": ("โทรศัพท์", "Phone"),
-                  "email": ("อีเมล", "E-mail")}
+        labels = {"contact_name": self.tr("Full name"), "phone": self.tr("Phone"), "email": self.tr("E-mail")}
         for field, edit in (("contact_name", self.name), ("phone", self.phone), ("email", self.email)):
             error = QLabel()
             error.setObjectName(f"{field}Error")
@@ -118,7 +116,7 @@ class ParticipantRow(QObject):
             box.setSpacing(2)
             box.addWidget(edit)
             box.addWidget(error)
-            form.addRow(labels[field][0 if th else 1], cell)
+            form.addRow(labels[field], cell)
         outer = QVBoxLayout(form_widget)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.contact_title)
@@ -129,7 +127,7 @@ class ParticipantRow(QObject):
 
     def _title_contact(self, lang: str) -> None:
         code = self.code.text() or "?"
-        self.contact_title.setText(f"ข้อมูลติดต่อของ {code}" if lang == "th" else f"Contact details of {code}")
+        self.contact_title.setText(self.tr("Contact details of %1").replace("%1", code))
 
     def consented(self) -> bool:
         return e.ConsentKind(self.consent.currentData()) in CONSENTED
@@ -177,7 +175,7 @@ class ParticipantRow(QObject):
         why = "\n".join(texts if lang == "th" else reversed(texts))
         for edit in (self.name, self.phone, self.email):
             edit.setEnabled(ok)
-            edit.setPlaceholderText("" if ok else ("รอความยินยอม" if lang == "th" else "Needs consent"))
+            edit.setPlaceholderText("" if ok else self.tr("Needs consent"))
             edit.setToolTip("" if ok else why)
 
     def _saved(self, view: ParticipantView) -> None:
