@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -39,6 +40,10 @@ class EnrollDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("Central platform address"), self.url)
         form.addRow(self.tr("Enrollment code"), self.code)
+        # https:// is the rule; plain HTTP only when the user says so (the refusal says why)
+        self.allow_http = QCheckBox(self.tr("Allow plain HTTP (unencrypted: only on a network "
+                                            "your administrator says is safe)"))
+        form.addRow("", self.allow_http)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -59,6 +64,7 @@ class SyncActions(QObject):
         self.action_enroll = self._add(menu, self.enroll)
         self.action_export = self._add(menu, self.export_bundle)
         self.action_import = self._add(menu, self.import_bundle)
+        self.action_setup = self._add(menu, self.setup_deployment)
         self._set_texts()
 
     def _set_texts(self) -> None:
@@ -68,6 +74,7 @@ class SyncActions(QObject):
         self.action_enroll.setText(self.tr("Enroll this laptop…"))
         self.action_export.setText(self.tr("Export USB bundle…"))
         self.action_import.setText(self.tr("Import USB bundle…"))
+        self.action_setup.setText(self.tr("Set up from a deployment file…"))
 
     def retranslate(self, lang: str) -> None:
         """Say the menu and the status again in ``lang`` (the user switched the UI language)."""
@@ -91,15 +98,34 @@ class SyncActions(QObject):
         dlg.show()
         return dlg
 
-    def enroll(self, url: str | None = None, code: str | None = None) -> None:
+    def enroll(self, url: str | None = None, code: str | None = None,
+               allow_http: bool = False) -> None:
         if url is None or code is None:
             dlg = EnrollDialog(self.sync.server_url() or "", self.window)
             if dlg.exec() != QDialog.DialogCode.Accepted:
                 return
             url, code = dlg.url.text().strip(), dlg.code.text().strip()
-        self.tasks.run(lambda: self.sync.enroll(url, code),
+            allow_http = dlg.allow_http.isChecked()
+        self.tasks.run(lambda: self.sync.enroll(url, code, allow_http=allow_http),
                        lambda _where: (self._say(self.tr("This laptop is enrolled")),
                                        self.controller.refresh_status(), self.controller.probe()),
+                       lambda exc: show_error(self.window, exc, self.lang))
+
+    def setup_deployment(self, path: Path | None = None) -> None:
+        """Trust the platform named in a signed deployment file (``sala setup FILE``)."""
+        if path is None:
+            name, _ = QFileDialog.getOpenFileName(self.window, self.tr("Deployment file"), "",
+                                                  "Sala deployment (*.json)")
+            if not name:
+                return
+            path = Path(name)
+
+        def done(info: dict) -> None:
+            self._say(self.tr("This laptop now trusts %1 at %2")
+                      .replace("%1", info["name"] or info["server_id"]).replace("%2", info["url"]))
+            self.controller.refresh_status()
+
+        self.tasks.run(lambda: self.sync.adopt_deployment(path), done,
                        lambda exc: show_error(self.window, exc, self.lang))
 
     def export_bundle(self, path: Path | None = None) -> None:
