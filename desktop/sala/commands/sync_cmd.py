@@ -2,7 +2,8 @@
 
 ``sala sync`` exits 0 only when nothing is left to send; otherwise it prints why (Thai and
 English) and exits with the code of ``sala.sync.messages.EXIT_CODES`` (3 no link, 4 re-enroll,
-5 server busy, 6 photos missing or pending, 7 disk). ``--json`` prints the counts.
+5 server busy, 6 photos missing or pending, 7 disk, 8 cancelled, 9 the server is not the pinned
+platform, 10 an http:// address never allowed). ``--json`` prints the counts.
 """
 
 from __future__ import annotations
