@@ -82,3 +82,16 @@ def test_switching_on_the_list_rebuilds_the_list_in_the_new_language(qtbot, wind
     assert "1 session" in window.count_label.text()
     left = with_thai(window, DATA)
     assert not left, "Thai left on the English list:\n" + "\n".join(left)
+
+
+def test_the_session_header_names_its_topic_in_the_ui_language(qtbot, window, services):
+    topic = next(t for t in services.catalog.topics() if t.name_en and t.name_th != t.name_en)
+    sid = services.sessions.create(SessionInput(TITLE, e.SessionKind.MINITALK, province="LPG",
+                                                topic_ids=[topic.id])).id
+    window.open_session(sid)
+    facts = window.stack.currentWidget().header.facts
+    assert topic.name_th in facts.text() and topic.name_en not in facts.text()
+    window.set_language("en")
+    facts = window.stack.currentWidget().header.facts
+    assert topic.name_en in facts.text() and topic.name_th not in facts.text()
+    assert "Lampang" in facts.text()

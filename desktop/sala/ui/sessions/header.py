@@ -135,6 +135,14 @@ class SessionHeader(QWidget):
         layout.addLayout(buttons)
         self.show_detail(detail)
 
+    def _topic_labels(self, d: SessionDetail) -> list[str]:
+        """The session's topics in the UI's language where the catalogue has it (else as stored)."""
+        if self._lang == "th":
+            return list(d.topic_names)
+        catalogue = {t.id: t for t in self._sessions.topics()}
+        return [catalogue[tid].label(self._lang) if tid in catalogue and catalogue[tid].name_en else name
+                for tid, name in zip(d.topic_ids, d.topic_names, strict=True)]
+
     def show_detail(self, d: SessionDetail) -> None:
         self.detail = d
         lang = self._lang
@@ -143,7 +151,7 @@ class SessionHeader(QWidget):
         place = ", ".join(x for x in (d.venue_name, d.district, province.label(lang) if province else "") if x)
         parts = [d.kind.label(lang), format_date(d.session_date, lang), place]
         if d.topic_names:
-            parts.append(" · ".join(d.topic_names))
+            parts.append(" · ".join(self._topic_labels(d)))
         self.facts.setText("  |  ".join(p for p in parts if p))
         self.times.setText(session_times(d))
         self.times.setVisible(bool(self.times.text()))
