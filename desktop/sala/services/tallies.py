@@ -24,13 +24,17 @@ COUNT_FIELDS = {"count_for": ("จำนวนเห็นด้วย", "For"),
 @dataclass(frozen=True)
 class TallyInput:
     question: str
-    count_for: int = 0
-    count_against: int = 0
-    count_abstain: int = 0
+    count_for: int | str = 0  # as typed; validated() makes them counts
+    count_against: int | str = 0
+    count_abstain: int | str = 0
 
     def validated(self) -> TallyInput:
         counts = {f: count(getattr(self, f), f) for f in COUNT_FIELDS}
         return TallyInput(v.required_text(self.question, "question", v.TEXT_MAX), **counts)
+
+    def counts(self) -> tuple[int, int, int]:
+        """For, against and abstain of a validated input."""
+        return int(self.count_for), int(self.count_against), int(self.count_abstain)
 
 
 @dataclass(frozen=True)
@@ -68,8 +72,9 @@ class TallyService:
         clean = data.validated()
         with self._db.write() as s:
             editable_session(s, session_id)
-            t = Tally(session_id=session_id, question=clean.question, count_for=clean.count_for,
-                      count_against=clean.count_against, count_abstain=clean.count_abstain)
+            count_for, count_against, count_abstain = clean.counts()
+            t = Tally(session_id=session_id, question=clean.question, count_for=count_for,
+                      count_against=count_against, count_abstain=count_abstain)
             if tally_id:
                 t.id = tally_id
             s.add(t)
@@ -81,7 +86,7 @@ class TallyService:
         with self._db.write() as s:
             t = editable_record(s, Tally, tally_id, _WHAT)
             t.question = clean.question
-            t.count_for, t.count_against, t.count_abstain = clean.count_for, clean.count_against, clean.count_abstain
+            t.count_for, t.count_against, t.count_abstain = clean.counts()
             return _view(t)
 
     def delete(self, tally_id: str) -> TallyView:

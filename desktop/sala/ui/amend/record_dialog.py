@@ -36,7 +36,7 @@ from sala.services.amendments import AmendmentService, AmendmentView
 from sala.services.tallies import COUNT_MAX
 from sala.ui.common.errors import error_label, error_text, show_error
 from sala.ui.common.tasks import TaskRunner
-from sala.ui.common.widgets import BuddhistDateEdit
+from sala.ui.common.widgets import BuddhistDateEdit, py_date
 
 
 @dataclass(frozen=True)
@@ -149,7 +149,7 @@ class AmendRecordDialog(QDialog):
         row.addWidget(has)
         row.addWidget(edit, 1)
         box.setFocusProxy(has)
-        return box, lambda: edit.date().toPython().isoformat() if has.isChecked() else None
+        return box, lambda: py_date(edit.date()).isoformat() if has.isChecked() else None
 
     def shown(self, f: AmendField, value: Any) -> str:
         """How a value reads to a person (the original under each field)."""

@@ -27,6 +27,7 @@ import logging
 import queue
 import threading
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import shiboken6
@@ -220,7 +221,7 @@ class _Lane(QObject):
                 self._outstanding -= 1
                 self._lock.notify_all()
             job._ran.set()
-            self._relay.post(lambda j=job, r=result, e=error, s=skip: self._deliver(j, r, e, s))
+            self._relay.post(partial(self._deliver, job, result, error, skip))
 
     def _deliver(self, job: Job, result: Any, error: BaseException | None, skipped: bool) -> None:
         unwanted = skipped or job._dropped or not _alive(self)
@@ -286,7 +287,8 @@ def start(fn: Callable[[Job], Any], owner: QObject, on_done: OnDone | None = Non
     result and any progress are dropped. A cancelled job still delivers what ``fn`` returned (it
     decides how to stop).
     """
-    job = Job(fn, on_done, on_error, on_progress, _relay(), owner)
+    relay = _relay()
+    job = Job(fn, on_done, on_error, on_progress, relay, owner)
 
     def deliver(result: Any, error: BaseException | None) -> None:
         if not _alive(owner):
@@ -306,7 +308,7 @@ def start(fn: Callable[[Job], Any], owner: QObject, on_done: OnDone | None = Non
         except BaseException as exc:  # noqa: BLE001 - handed over on the UI thread
             error = exc
         job._ran.set()
-        job._relay.post(lambda: deliver(result, error))
+        relay.post(lambda: deliver(result, error))
 
     threading.Thread(target=work, name=name, daemon=True).start()
     return job

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QDate, QDateTime, Qt, Signal
 from PySide6.QtGui import QFont, QValidator
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from sala.domain.thaidate import BE_OFFSET
+
+
+def py_date(d: QDate) -> date:
+    """A QDate as a ``datetime.date`` (PySide6's ``toPython`` is typed as returning object)."""
+    return date(d.year(), d.month(), d.day())
 
 
 class BuddhistDateEdit(QDateEdit):
@@ -27,7 +34,7 @@ class BuddhistDateEdit(QDateEdit):
         d = self._parse(text)
         return QDateTime(d if d is not None else self.date(), self.time())
 
-    def validate(self, text: str, pos: int):  # type: ignore[override]
+    def validate(self, text: str, pos: int):
         state = QValidator.State.Acceptable if self._parse(text) is not None else QValidator.State.Intermediate
         return state, text, pos
 

@@ -119,7 +119,8 @@ class Legend(QWidget):
 
     def set_items(self, items: Sequence[tuple[str, str]]) -> None:
         while self._layout.count():
-            w = self._layout.takeAt(0).widget()
+            item = self._layout.takeAt(0)
+            w = item.widget() if item is not None else None
             if w is not None:
                 w.hide()
                 w.deleteLater()
@@ -225,10 +226,8 @@ class BarChart(QFrame):
             vals = self.series[name]
             pen, brush = pg.mkPen(None), pg.mkBrush(QColor(self.colours[name]))
             extra = {"brushes": [pg.mkBrush(QColor(c)) for c in bar_colours]} if bar_colours and len(names) == 1 else {}
-            if self.stacked or len(names) <= 1:
-                pos = xs
-            else:
-                pos = [x - group_w / 2 + width * (k + 0.5) for x in xs]
+            pos: Sequence[float] = xs if self.stacked or len(names) <= 1 else \
+                [x - group_w / 2 + width * (k + 0.5) for x in xs]
             if self.horizontal:
                 item = pg.BarGraphItem(x0=base, y=pos, width=vals, height=width, pen=pen, brush=brush, **extra)
             else:

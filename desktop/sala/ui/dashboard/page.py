@@ -12,7 +12,7 @@ by a newer filter is never drawn.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QDate, QTimer, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
@@ -55,9 +55,9 @@ def set_filter_bar(bar: SessionFilterBar, flt: SessionFilter) -> None:
         bar.date_from.setEnabled(dated)
         bar.date_to.setEnabled(dated)
         if flt.date_from:
-            bar.date_from.setDate(flt.date_from)
+            bar.date_from.setDate(QDate(flt.date_from.year, flt.date_from.month, flt.date_from.day))
         if flt.date_to:
-            bar.date_to.setDate(flt.date_to)
+            bar.date_to.setDate(QDate(flt.date_to.year, flt.date_to.month, flt.date_to.day))
     finally:
         for w in widgets:
             w.blockSignals(False)

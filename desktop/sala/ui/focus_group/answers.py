@@ -90,7 +90,8 @@ class AnswersPanel(QWidget):
         self.code.setObjectName("participantCode")
         self.code.setEditable(True)
         self.code.setMinimumWidth(150)
-        self.code.lineEdit().setPlaceholderText(self.tr("No speaker"))
+        if (line := self.code.lineEdit()) is not None:  # it is: the combo is editable
+            line.setPlaceholderText(self.tr("No speaker"))
         self.code.setToolTip(self.tr("Who is speaking: a participant code such as P01 (Ctrl+1…9). "
                                      "Leave it empty when the speaker is not known."))
         self.code_label = QLabel(self.tr("Speaker:"))
@@ -253,7 +254,7 @@ class AnswersPanel(QWidget):
             self._show_error(exc)  # the words stay in the line
             return
         self.error.hide()
-        view = ContributionView(new_id(), self._session_id, clean.type, clean.text, None, (),
+        view = ContributionView(new_id(), self._session_id, e.ContributionType(clean.type), clean.text, None, (),
                                 clean.participant_code, clean.question_id, None, now())
         self.text.reset()  # ready for the next speaker at once
         self.code.setEditText(clean.participant_code or "")
@@ -321,7 +322,7 @@ class AnswersPanel(QWidget):
     def delete_observations(self) -> None:
         self._delete(self.observations, self.observation_ops, self.tr("Delete observation"))
 
-    def _delete(self, lst: RecordList, ops: RecordOps, label: str) -> None:  # type: ignore[type-arg]
+    def _delete(self, lst: RecordList, ops: RecordOps, label: str) -> None:
         views = lst.selected_views() or ([lst.current_view()] if lst.current_view() else [])
         if self.read_only or self.closed or not views:
             return

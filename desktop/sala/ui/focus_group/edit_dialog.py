@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 from sala.domain.errors import ValidationError
 from sala.ui.common.errors import error_label, error_text
 
-Check = Callable[[str | None, str], None]
+Check = Callable[[str | None, str], object]
 """Raises ValidationError if (code, text) would be refused."""
 
 
@@ -50,7 +50,7 @@ class EditEntryDialog(QDialog):
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         form.addRow(buttons)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, activated=self.accept)
+            QShortcut(QKeySequence(keys), self).activated.connect(self.accept)
         self.resize(540, self.sizeHint().height())  # the text, first in tab order, takes the focus on show
 
     def new_text(self) -> str:

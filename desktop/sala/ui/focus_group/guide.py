@@ -83,7 +83,8 @@ class GuidePanel(QWidget):
     # -- reading ------------------------------------------------------------------------------
     def reload(self, guide: GuideView | None = None, select_id: str | None = None) -> None:
         self.guide = guide or self._services.guides.session_guide(self._session_id)
-        keep = select_id or (self.current().id if self.current() else None)
+        current = self.current()
+        keep = select_id or (current.id if current else None)
         self._filling = True
         self.list.clear()
         for n, q in enumerate(self.questions(), 1):
@@ -140,8 +141,12 @@ class GuidePanel(QWidget):
             return
         qid, text = item.data(Qt.ItemDataRole.UserRole), item.text()
         guides = self._services.guides
-        self._tasks.run(lambda: guides.edit_question(qid, text), lambda _q: self.reload(select_id=qid),
-                        lambda exc: (self._error(exc), self.reload(select_id=qid)))
+
+        def failed(exc: BaseException) -> None:
+            self._error(exc)
+            self.reload(select_id=qid)
+
+        self._tasks.run(lambda: guides.edit_question(qid, text), lambda _q: self.reload(select_id=qid), failed)
 
     def move_current(self, delta: int) -> None:
         q = self.current()

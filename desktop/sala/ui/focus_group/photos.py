@@ -10,6 +10,7 @@ behind the keyboard, no Save button); a finalized session's photos are shown, no
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -41,6 +42,8 @@ IMAGE_FILTER = "*.jpg *.jpeg *.png *.gif *.bmp *.webp *.heic *.JPG *.JPEG *.PNG"
 
 class PhotosPanel(QWidget):
     """The session's photos as thumbnails, and a drop target for more."""
+
+    caption: QLineEdit
 
     sig_added = Signal(object)
     """A photo was stored and recorded (AttachmentView)."""
@@ -136,8 +139,8 @@ class PhotosPanel(QWidget):
         question_id = self._question() if self.link_question.isChecked() else None
         for path in paths:
             self._say(self.tr("Adding %1…").replace("%1", path.name))
-            self.worker.run(lambda p=path: att.store_file(p),
-                            lambda blob, p=path: self._record(blob, p.name, question_id),
+            self.worker.run(partial(att.store_file, path),
+                            partial(self._record, filename=path.name, question_id=question_id),
                             self._failed)
 
     def _record(self, blob: StoredBlob, filename: str, question_id: str | None) -> None:
@@ -172,7 +175,7 @@ class PhotosPanel(QWidget):
         item.setIcon(QIcon(placeholder))
         self.list.addItem(item)
         self._items[view.id] = item
-        self.worker.run(lambda p=view.path: load_thumbnail(p), lambda img, i=view.id: self._thumb(i, img))
+        self.worker.run(partial(load_thumbnail, view.path), partial(self._thumb, view.id))
 
     def _thumb(self, attachment_id: str, image: QImage) -> None:
         item = self._items.get(attachment_id)
@@ -213,8 +216,8 @@ class PhotosPanel(QWidget):
         att, pending = self._services.attachments, dict(self._captions)
         self._captions.clear()
         for aid, text in pending.items():
-            self._tasks.run(lambda a=aid, t=text: att.set_caption(a, t), self._caption_saved,
-                            lambda exc, a=aid, t=text: self._caption_failed(a, t, exc))
+            self._tasks.run(partial(att.set_caption, aid, text), self._caption_saved,
+                            partial(self._caption_failed, aid, text))
 
     def _caption_saved(self, view: AttachmentView) -> None:
         self._views[view.id] = view

@@ -74,7 +74,8 @@ class CommentsPanel(QWidget):
         self.reason.setVisible(self._finalized)
 
     def reload(self) -> None:
-        keep = self.current_view().rating_id if self.current_view() else None
+        current = self.current_view()
+        keep = current.rating_id if current else None
         self.views = self._services.exhibition.comments(self._session_id)
         words = face_words()
         self.list.clear()

@@ -83,7 +83,7 @@ class TallyView(QWidget):
             return
         while self.grid.count():
             item = self.grid.takeAt(0)
-            w = item.widget()
+            w = item.widget() if item is not None else None
             if w is not None:
                 w.hide()  # gone now, not at the next event loop turn (no stale bars painted)
                 w.deleteLater()
@@ -238,8 +238,12 @@ class KioskStaffPage(QWidget):
         if self._filling:
             return
         pid, text, ex = item.data(Qt.ItemDataRole.UserRole), item.text(), self._services.exhibition
-        self._tasks.run(lambda: ex.rename_proposal(pid, text), lambda _p: self.reload(pid),
-                        lambda exc: (self._error(exc), self.reload(pid)))
+
+        def failed(exc: BaseException) -> None:
+            self._error(exc)
+            self.reload(pid)
+
+        self._tasks.run(lambda: ex.rename_proposal(pid, text), lambda _p: self.reload(pid), failed)
 
     def move_current(self, delta: int) -> None:
         pid, ex = self._current_id(), self._services.exhibition

@@ -118,11 +118,11 @@ class KioskVisitor(QWidget):
         columns = 2 if len(proposals) in (2, 4) else 3
         narrowest = 440 if columns == 2 else 290  # the tiles of a row side by side fit 1024 pixels
         for i, p in enumerate(proposals):
-            b = WrapButton(p.title, checkable=True, min_width=narrowest)
-            b.setObjectName(f"kioskProposal{i + 1}")
-            b.toggled.connect(lambda _on, b=b: self._vote_toggled(b))
-            self.proposal_buttons[p.id] = b
-            grid.addWidget(b, i // columns, i % columns)
+            tile = WrapButton(p.title, checkable=True, min_width=narrowest)
+            tile.setObjectName(f"kioskProposal{i + 1}")
+            tile.toggled.connect(lambda _on, tile=tile: self._vote_toggled(tile))
+            self.proposal_buttons[p.id] = tile
+            grid.addWidget(tile, i // columns, i % columns)
         for c in range(columns):
             grid.setColumnStretch(c, 1)
 
@@ -150,11 +150,11 @@ class KioskVisitor(QWidget):
         for band in e.AgeBand:
             if band == e.AgeBand.NOT_STATED:
                 continue
-            b = big_button(band.label(lang), checkable=True)
-            b.setObjectName(f"kioskAge_{band.value}")
-            b.toggled.connect(lambda on, band=band: self._age_toggled(band, on))
-            self.age_buttons[band] = b
-            ages.addWidget(b, 1)
+            age = big_button(band.label(lang), checkable=True)
+            age.setObjectName(f"kioskAge_{band.value}")
+            age.toggled.connect(lambda on, band=band: self._age_toggled(band, on))
+            self.age_buttons[band] = age
+            ages.addWidget(age, 1)
         self.error = QLabel()
         self.error.setObjectName("kioskError")
         self.error.setWordWrap(True)

@@ -88,6 +88,8 @@ class CaptureBox(QPlainTextEdit):
 class CapturePanel(QWidget):
     """Type and stance buttons (keys shown on them), tags, participant code and the text box."""
 
+    box: CaptureBox
+
     sig_submit = Signal(object)
     """A valid entry to save: a ContributionInput."""
     sig_changed = Signal()

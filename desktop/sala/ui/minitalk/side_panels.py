@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -38,7 +39,7 @@ from sala.ui.amend.record_dialog import AmendField, AmendRecordDialog
 from sala.ui.common.autosave import Autosave
 from sala.ui.common.errors import error_label, show_error, show_field_error
 from sala.ui.common.tasks import TaskRunner
-from sala.ui.common.widgets import BuddhistDateEdit
+from sala.ui.common.widgets import BuddhistDateEdit, py_date
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 __all__ = ["ActionItemsPanel", "AmendmentsPanel", "NotesPanel", "TalliesPanel"]
@@ -185,9 +186,12 @@ class _RecordPanel(QWidget):
     def delete_selected(self) -> None:
         rows = sorted({i.row() for i in self.table.selectedIndexes()}, reverse=True)
         for r in rows:
-            rid = str(self.table.item(r, 0).data(IdRole))
+            item = self.table.item(r, 0)
+            if item is None:
+                continue
+            rid = str(item.data(IdRole))
             self.table.removeRow(r)
-            self.run(lambda rid=rid: self.delete_record(rid))
+            self.run(partial(self.delete_record, rid))
 
     def amend_selected(self) -> None:
         """Correct the selected record of the finalized session: an amendment with a reason."""
@@ -207,10 +211,17 @@ class _RecordPanel(QWidget):
         self.sig_amended.emit()
 
     # subclass hooks
-    def load_records(self, session_id: str) -> list[Any]: ...
+    def load_records(self, session_id: str) -> list[Any]:
+        raise NotImplementedError
+
     def show_records(self, records: list[Any]) -> None: ...
-    def amend_fields(self, record: Any, current: dict[str, Any]) -> list[AmendField]: ...
-    def amend_title(self) -> str: ...
+
+    def amend_fields(self, record: Any, current: dict[str, Any]) -> list[AmendField]:
+        raise NotImplementedError
+
+    def amend_title(self) -> str:
+        raise NotImplementedError
+
     def row_edited(self, row: int, rid: str) -> None: ...
     def delete_record(self, rid: str) -> Any: ...
 
@@ -310,7 +321,7 @@ class ActionItemsPanel(_RecordPanel):
         self.reload()
 
     def add(self) -> None:
-        due = self.due.date().toPython() if self.has_due.isChecked() else None
+        due = py_date(self.due.date()) if self.has_due.isChecked() else None
         if self.submit(ActionItemInput(self.what.text(), self.who.text(), due), self.services.action_items.add):
             self.what.clear()
             self.who.clear()

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QWid
 from sala.domain import enums as e
 from sala.domain.provinces import all_provinces
 from sala.services.session_rows import SessionFilter
-from sala.ui.common.widgets import BuddhistDateEdit
+from sala.ui.common.widgets import BuddhistDateEdit, py_date
 
 SEARCH_DEBOUNCE_MS = 250
 
@@ -44,8 +44,8 @@ class SessionFilterBar(QWidget):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(8)
         layout.addWidget(self.search, 3)
-        for w in (self.kind, self.status, self.topic, self.province, self.use_dates, self.date_from, self.date_to):
-            layout.addWidget(w)
+        for widget in (self.kind, self.status, self.topic, self.province, self.use_dates, self.date_from, self.date_to):
+            layout.addWidget(widget)
 
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
         self._debounce.timeout.connect(self._emit)
@@ -75,8 +75,8 @@ class SessionFilterBar(QWidget):
             statuses={e.SessionStatus(status)} if status else set(),
             topic_id=self.topic.currentData(),
             province_code=self.province.currentData(),
-            date_from=self.date_from.date().toPython() if self.use_dates.isChecked() else None,
-            date_to=self.date_to.date().toPython() if self.use_dates.isChecked() else None,
+            date_from=py_date(self.date_from.date()) if self.use_dates.isChecked() else None,
+            date_to=py_date(self.date_to.date()) if self.use_dates.isChecked() else None,
             text=self.search.text().strip(),
         )
 

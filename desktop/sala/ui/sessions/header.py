@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QSi
 from sala.domain import enums as e
 from sala.domain.provinces import find_province
 from sala.domain.thaidate import format_date
-from sala.services.amendments import AmendmentService
+from sala.services.amendments import AmendmentService, AmendmentView
 from sala.services.sessions import SessionDetail, SessionService
 from sala.ui.amend.record_dialog import AmendField, AmendRecordDialog
 from sala.ui.common.errors import show_error
@@ -185,7 +186,8 @@ class SessionHeader(QWidget):
     def _show_title(self) -> None:
         """The title as corrected by any amendment, the original and the reasons beside it."""
         d = self.detail
-        fields, history = ({}, [])
+        fields: dict[str, Any] = {}
+        history: list[AmendmentView] = []
         if self._amendments is not None and d.status == S.FINALIZED:
             fields, history = self._amendments.effective(d.id).get(d.id, ({}, []))
         title = fields.get("title", d.title)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QIcon
@@ -25,7 +26,7 @@ def make_settings(paths: AppPaths) -> QSettings:
 
 def run_gui(db_path: Path | None = None, lang: str | None = None) -> int:
     """Start the GUI: the window shows before the database opens (see ``ui/shell/startup.py``)."""
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
     app.setOrganizationName(APP_AUTHOR)
     app.setApplicationName(APP_NAME)
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "sala-256.png")))  # read when first shown

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from typing import cast
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QFont, QFontInfo, QImage, QRawFont
@@ -25,7 +26,7 @@ _INK_PIXELS_MIN = 200
 
 
 def qt_checks(guard: Guard) -> list[Check]:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
     return [guard("หน้าต่างภาษาไทย", "Thai window", lambda: check_thai_window(app)),
             guard("คำแปลภาษาไทย", "Thai translation", lambda: check_translation(app))]
 
