@@ -13,12 +13,17 @@ after a failed run, following ``backoff_delay`` (full jitter, 1 s … 10 min).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from sala.sync.run_report import RetryPolicy, RunReport
 from sala.sync.service import SyncService, SyncStatus
 from sala.ui.common.tasks import Job, start
 from sala.wire import http as wire_http
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QNetworkInformation
 
 
 class SyncController(QObject):
@@ -135,7 +140,7 @@ class SyncController(QObject):
             self._job.wait(timeout)
 
 
-def _network_information() -> object | None:
+def _network_information() -> QNetworkInformation | None:
     """QNetworkInformation when a backend loads (often not headless): then None is fine."""
     try:
         from PySide6.QtNetwork import QNetworkInformation
