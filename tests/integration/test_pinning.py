@@ -142,13 +142,18 @@ def test_a_rogue_at_the_sync_address_gets_no_token_and_no_sealing_key(
 
 def test_sala_sync_against_a_rogue_exits_9_with_a_bilingual_reason(
         central_sqlite: CentralServer, tmp_path: Path, rogues: list[Rogue]) -> None:
-    svc = laptop(tmp_path)
+    db_path = tmp_path / "cli" / "sala.sqlite3"
+    # the CLI enrolls too, so the token is kept where the CLI looks for it (keyring or file)
+    done = sala("--db", str(db_path), "enroll", "--server", central_sqlite.url, "--code",
+                central_sqlite.mint_codes(1)[0])
+    assert done.returncode == 0, done.stderr
+    rogue = start_rogue(tmp_path, "own_key", central_sqlite.url)
+    rogues.append(rogue)
+    from sala.bootstrap import build_services
+    from sala.paths import AppPaths
+    svc = build_services(AppPaths.for_database(db_path))
     try:
-        enroll(svc, central_sqlite)
-        rogue = start_rogue(tmp_path, "own_key", central_sqlite.url)
-        rogues.append(rogue)
         point_at(svc, rogue.url)
-        db_path = svc.paths.database
     finally:
         svc.close()
     done = sala("--db", str(db_path), "sync", "--patience", "1")
