@@ -21,14 +21,14 @@ DATA = {TITLE, TYPED, "ไทย"}
 
 
 @pytest.fixture
-def back_to_thai(qapp, thai_ui) -> Iterator[None]:  # noqa: ANN001
+def back_to_thai(qapp, thai_ui) -> Iterator[None]:
     """The rest of the run speaks Thai again, whatever a test switched to."""
     yield
     switch_language(qapp, "th")
 
 
 @pytest.fixture
-def window(qtbot, services, tasks, settings, back_to_thai):  # noqa: ANN001, ANN201
+def window(qtbot, services, tasks, settings, back_to_thai):
     w = create_main_window(services, tasks, settings, "th")
     qtbot.addWidget(w)
     w.resize(1366, 768)

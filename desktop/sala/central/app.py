@@ -13,7 +13,7 @@ import json
 import logging
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -62,13 +62,13 @@ class Settings:
     partial_ttl_s: float = DEFAULT_PARTIAL_TTL_S
 
 
-def _json(doc: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
+def _json(doc: Any, status: int = 200, headers: Mapping[str, str] | None = None) -> Response:
     body = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return Response(body, status, headers=headers, media_type="application/json")
 
 
 def _error(status: int, code: str, message: str,
-           headers: dict[str, str] | None = None) -> Response:
+           headers: Mapping[str, str] | None = None) -> Response:
     return _json({"error": {"code": code, "message": message}}, status, headers)
 
 

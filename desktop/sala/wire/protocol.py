@@ -352,7 +352,7 @@ class BatchResult:
     protocol: int = PROTOCOL_VERSION
 
     def counts(self) -> dict[str, int]:
-        out = dict.fromkeys(STATUSES, 0)
+        out: dict[str, int] = dict.fromkeys(STATUSES, 0)
         out.update(Counter(r.status for r in self.results))
         return out
 

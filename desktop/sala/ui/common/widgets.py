@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 
-from PySide6.QtCore import QDate, QDateTime, Qt, Signal
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
 from PySide6.QtGui import QFont, QValidator
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -14,6 +14,11 @@ from sala.domain.thaidate import BE_OFFSET
 def py_date(d: QDate) -> date:
     """A QDate as a ``datetime.date`` (PySide6's ``toPython`` is typed as returning object)."""
     return date(d.year(), d.month(), d.day())
+
+
+def py_time(t: QTime) -> time:
+    """A QTime as a ``datetime.time`` (to the millisecond, as ``toPython`` gives it)."""
+    return time(t.hour(), t.minute(), t.second(), t.msec() * 1000)
 
 
 class BuddhistDateEdit(QDateEdit):

@@ -13,9 +13,10 @@ from sala.ui.common.job_dialog import JobDialog, OutputPicker, default_folder
 from sala.ui.reports.filter_fields import FilterFields
 
 try:  # QtPdf is not part of PySide6-Essentials; without it we offer "open", not "print".
-    from PySide6.QtPdf import QPdfDocument  # type: ignore[import-not-found]
+    from PySide6 import QtPdf  # noqa: F401 - only whether it imports matters
+    HAVE_QTPDF = True
 except ImportError:  # pragma: no cover - depends on the installed wheel
-    QPdfDocument = None
+    HAVE_QTPDF = False
 
 
 class ReportDialog(JobDialog):
@@ -47,7 +48,7 @@ class ReportDialog(JobDialog):
         form.addRow(self.personal)
         self.output = OutputPicker(default_folder(services) / name, "PDF (*.pdf)")
         form.addRow(self.tr("Save as"), self.output)
-        if QPdfDocument is None:
+        if not HAVE_QTPDF:
             form.addRow(QLabel(self.tr("To print, open the PDF and print it from the viewer.")))
         self.finish_layout(form)
 

@@ -36,7 +36,7 @@ from sala.domain.inputs import SessionInput, VenueInput
 from sala.domain.provinces import all_provinces
 from sala.ui.common.errors import error_label, error_text, show_error
 from sala.ui.common.tasks import TaskRunner
-from sala.ui.common.widgets import BuddhistDateEdit
+from sala.ui.common.widgets import BuddhistDateEdit, py_date, py_time
 
 
 @dataclass(frozen=True)
@@ -94,8 +94,9 @@ class NewSessionDialog(QDialog):
         self.province.addItem("", "")
         for p in all_provinces():
             self.province.addItem(p.label(lang), p.code)
-        self.province.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.province.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        if (completer := self.province.completer()) is not None:  # it is: the combo is editable
+            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.province.setCurrentIndex(max(0, self.province.findData(services.preferences.load().default_province)))
         self.district = QLineEdit()
         self.facilitators = QLineEdit()
@@ -103,8 +104,8 @@ class NewSessionDialog(QDialog):
         self.date = BuddhistDateEdit(lang)
         self.start = QTimeEdit(QTime(9, 0))
         self.end = QTimeEdit(QTime(11, 0))
-        for t in (self.start, self.end):
-            t.setDisplayFormat("HH:mm")
+        for edit in (self.start, self.end):
+            edit.setDisplayFormat("HH:mm")
         self.start.timeChanged.connect(self._keep_duration)
         self._duration = 120
 
@@ -146,7 +147,7 @@ class NewSessionDialog(QDialog):
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("Create session"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.create)
+        buttons.accepted.connect(self.create_session)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -217,9 +218,9 @@ class NewSessionDialog(QDialog):
     def data(self) -> SessionInput:
         topic_ids = [self.topics.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.topics.count())
                      if self.topics.item(i).checkState() == Qt.CheckState.Checked]
-        day = self.date.date().toPython()
-        start = datetime.combine(day, self.start.time().toPython(), BANGKOK)
-        end = datetime.combine(day, self.end.time().toPython(), BANGKOK)
+        day = py_date(self.date.date())
+        start = datetime.combine(day, py_time(self.start.time()), BANGKOK)
+        end = datetime.combine(day, py_time(self.end.time()), BANGKOK)
         venue_id, venue = None, None
         if self.venue.currentData() == NEW_VENUE:
             province = self.province.currentData() if self.province.currentText() == self.province.itemText(
@@ -232,7 +233,7 @@ class NewSessionDialog(QDialog):
                             topic_ids=topic_ids, facilitators=self.facilitators.text(),
                             planned_start=start, planned_end=end)
 
-    def create(self) -> None:
+    def create_session(self) -> None:  # not create(): that is QWidget's, for native windows
         for label in self.errors.values():
             label.hide()
         data = self.data()
@@ -248,7 +249,7 @@ class NewSessionDialog(QDialog):
         def create() -> str:
             detail = services.sessions.create(data)
             if guide_id:
-                services.guides.apply_template(detail.id, guide_id)  # type: ignore[attr-defined]
+                services.guides.apply_template(detail.id, guide_id)
             return detail.id
         self._tasks.run(create, self._created, self._failed)
 

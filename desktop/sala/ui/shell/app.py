@@ -8,7 +8,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWidget
 
 from sala.domain import enums as e
-from sala.ui.shell.main_window import MainWindow
+from sala.ui.shell.main_window import MainWindow, PageFactory
 
 if TYPE_CHECKING:
     from sala.bootstrap import Services
@@ -49,7 +49,7 @@ def attach_services(window: MainWindow, services: Services, tasks: TaskRunner, s
 
         return run_new_session_dialog(services, tasks, window.lang, parent)
 
-    pages = {e.SessionKind.MINITALK: minitalk, e.SessionKind.FOCUS_GROUP: focus_group,
+    pages: dict[e.SessionKind, PageFactory] = {e.SessionKind.MINITALK: minitalk, e.SessionKind.FOCUS_GROUP: focus_group,
              e.SessionKind.EXHIBITION: exhibition}
     window.attach(services, tasks, pages=pages, new_session=new_session)
     from sala.ui.sync.install import install_sync_ui

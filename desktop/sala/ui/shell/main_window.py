@@ -229,8 +229,16 @@ class MainWindow(QMainWindow):
             if action.shortcut().isEmpty():
                 action.setShortcut(QKeySequence(key))
 
+    def _attached(self) -> tuple[Services, TaskRunner, SessionListPage]:
+        """What the menus work on; their actions are enabled only once :meth:`attach` ran."""
+        if self.services is None or self.tasks is None or self.list_page is None:
+            raise RuntimeError("the main window is used before attach()")
+        return self.services, self.tasks, self.list_page
+
     # -- navigation ---------------------------------------------------------------------------
     def show_list(self) -> None:
+        if self.list_page is None:
+            return
         self.list_page.refresh()
         self.stack.setCurrentWidget(self.list_page)
 
@@ -258,7 +266,8 @@ class MainWindow(QMainWindow):
         if getattr(self, "dashboard", None) is None:
             from sala.ui.dashboard.page import DashboardPage  # pyqtgraph loads only when asked for
 
-            self.dashboard = DashboardPage(self.services, self.lang, linked=self.list_page.filters)
+            services, _tasks, list_page = self._attached()
+            self.dashboard = DashboardPage(services, self.lang, linked=list_page.filters)
         else:
             self.dashboard.refresh()
         self.show_page(self.dashboard)
@@ -272,8 +281,9 @@ class MainWindow(QMainWindow):
     def open_session(self, session_id: str) -> None:
         from sala.ui.common.errors import show_error
 
+        services = self._attached()[0]
         try:
-            kind = self.services.sessions.get(session_id).kind
+            kind = services.sessions.get(session_id).kind
         except Exception as exc:  # noqa: BLE001 - shown to the user, not swallowed
             show_error(self, exc, self.lang)
             return
@@ -300,17 +310,18 @@ class MainWindow(QMainWindow):
             return
         session_id = self._new_session(self)
         if session_id:
-            self.list_page.refresh()
+            self._attached()[2].refresh()
             self.open_session(session_id)
 
     def backup_now(self) -> None:
         from sala.ui.common.errors import show_error
 
+        services, tasks, _list = self._attached()
         self.statusBar().showMessage(self.tr("Saving…"))
-        self.tasks.run(lambda: self.services.db.backup("manual"),
-                       lambda path: self.statusBar().showMessage(
-                           self.tr("Backup saved: %1").replace("%1", str(path)), 8000),
-                       lambda exc: show_error(self, exc, self.lang))
+        tasks.run(lambda: services.db.backup("manual"),
+                  lambda path: self.statusBar().showMessage(
+                      self.tr("Backup saved: %1").replace("%1", str(path)), 8000),
+                  lambda exc: show_error(self, exc, self.lang))
 
     # -- reports (dialogs read on their own thread; see ui/reports/report_dialog.py) --------------------
     def session_summary(self) -> None:
@@ -318,11 +329,12 @@ class MainWindow(QMainWindow):
         if header is not None and self.stack.currentWidget() is self._session_page:
             self.print_summary(header.detail.id)  # Ctrl+P on a session page prints that session
             return
-        index = self.list_page.table.currentIndex()
+        list_page = self._attached()[2]
+        index = list_page.table.currentIndex()
         if not index.isValid():
             QMessageBox.information(self, "Sala", self.tr("Select a session in the list first."))
             return
-        self.print_summary(self.list_page.model.session_id(index.row()))
+        self.print_summary(list_page.model.session_id(index.row()))
 
     def print_summary(self, session_id: str) -> None:
         """"Print summary" on a session page: the summary dialog, named as a Thai official files it
@@ -331,10 +343,11 @@ class MainWindow(QMainWindow):
         from sala.ui.common.job_dialog import default_folder
         from sala.ui.reports.report_dialog import ReportDialog
 
-        dlg = ReportDialog(self.services, self.lang, session_id, self)
+        services = self._attached()[0]
+        dlg = ReportDialog(services, self.lang, session_id, self)
         dlg.setObjectName("printSummaryDialog")
-        name = session_file_name(self.services.db, session_id, self.lang)
-        dlg.output.path.setText(str(default_folder(self.services) / name))
+        name = session_file_name(services.db, session_id, self.lang)
+        dlg.output.path.setText(str(default_folder(services) / name))
         dlg.finished.connect(dlg.deleteLater)
         self.report_dialog = dlg
         dlg.open()
@@ -342,16 +355,16 @@ class MainWindow(QMainWindow):
     def period_report(self) -> None:
         from sala.ui.reports.report_dialog import ReportDialog
 
-        ReportDialog(self.services, self.lang, None, self).exec()
+        ReportDialog(self._attached()[0], self.lang, None, self).exec()
 
     def export_data(self) -> None:
         from sala.ui.reports.export_dialog import ExportDialog
 
-        ExportDialog(self.services, self.lang, self).exec()
+        ExportDialog(self._attached()[0], self.lang, self).exec()
 
     # -- status -------------------------------------------------------------------------------
     def _update_counts(self) -> None:
-        self.count_label.setText(self.tr("%n session(s)", "", self.list_page.model.total()))
+        self.count_label.setText(self.tr("%n session(s)", "", self._attached()[2].model.total()))
 
     def _busy_changed(self, busy: bool) -> None:
         saving = self.tr("Saving…")
