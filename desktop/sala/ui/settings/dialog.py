@@ -65,6 +65,7 @@ class SettingsDialog(QDialog):
         self.setObjectName("settingsDialog")
         self.services, self.tasks, self.settings, self.lang = services, tasks, settings, lang
         self.setWindowTitle(self.tr("Settings"))
+        self.setMinimumWidth(640)  # an agency's full name reads whole; well inside a 1366-pixel screen
         prefs = services.preferences.load()
 
         self.agency = QLineEdit(prefs.agency)
@@ -78,7 +79,9 @@ class SettingsDialog(QDialog):
         self.agency_error, self.unit_error, self.province_error = error_label(), error_label(), error_label()
         reports = QGroupBox(self.tr("Printed reports"))
         form = QFormLayout(reports)
-        form.addRow(QLabel(self.tr("Printed at the top of every summary and report; left empty, none is printed.")))
+        hint = QLabel(self.tr("Printed at the top of every summary and report; left empty, none is printed."))
+        hint.setWordWrap(True)
+        form.addRow(hint)
         form.addRow(self.tr("Agency"), self.agency)
         form.addRow("", self.agency_error)
         form.addRow(self.tr("Unit"), self.unit)
