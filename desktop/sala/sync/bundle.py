@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import shutil
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -29,10 +31,11 @@ from sala.domain.clock import now
 from sala.domain.errors import SalaError
 from sala.paths import blob_path
 from sala.storage.database import Database
-from sala.storage.files import atomic_path, atomic_write
+from sala.storage.files import atomic_path
 from sala.storage.models import BlobUpload, Device, OutboxEntry, SyncBatch, SyncRun
 from sala.sync import batch_store as store
 from sala.sync import batcher, identity
+from sala.sync import bundle_checks as checks
 from sala.wire import crypto, pieces, protocol
 
 FORMAT = "sala-bundle"
@@ -119,85 +122,151 @@ def export_bundle(db: Database, key: Ed25519PrivateKey, attachments: Path,
 
 
 # -- import --------------------------------------------------------------------------------------
+#
+# Import reads the bundle twice, one member at a time: first to check everything (nothing kept
+# but the index), then, inside the one database transaction, to keep it — each member's sha256
+# checked again as it is copied, so a file changed in between imports nothing. Memory stays
+# within a few times the largest allowed member; disk is checked for room before the first write.
+# Every bound and shape rule is in ``bundle_checks``.
 
-def _verify(path: Path) -> tuple[dict[str, Any], list[tuple[store.OpenBatch, dict[str, Any]]],
-                                  list[tuple[str, bytes]]]:
-    """Read and check everything in memory; raise :class:`BundleError` on any doubt."""
+def _damaged(exc: Exception) -> BundleError:
+    if isinstance(exc, checks.DamagedError):
+        return BundleError(exc.detail)
+    return BundleError(type(exc).__name__)
+
+
+def _verify_batch(zf: zipfile.ZipFile, meta: dict[str, Any], index: dict[str, Any]) -> store.OpenBatch:
+    body = checks.read_member(zf, meta["file"])
+    if hashlib.sha256(body).hexdigest() != meta["sha256"]:
+        raise BundleError(f"batch {meta['batch_id']} altered")
+    if meta["public_key"] != index["public_key"] or meta["device_id"] != index["device_id"]:
+        raise BundleError(f"batch {meta['batch_id']} signed by another device")
+    raw = protocol.gunzip_bytes(body, checks.MAX_BATCH_UNCOMPRESSED)
+    checks.check_batch_json(raw, meta["records"])
+    protocol.verify_batch_bytes(raw, meta["signature"], meta["public_key"])
+    batch = protocol.parse_batch(raw, max_records=checks.MAX_BATCH_RECORDS)
+    if (batch.batch_id != meta["batch_id"] or len(batch.records) != meta["records"]
+            or batch.device_id != index["device_id"]):
+        raise BundleError(f"batch {meta['batch_id']} does not match the index")
+    for rec in batch.records:
+        protocol.validate_record(rec, device_id=batch.device_id)
+    seal = meta.get("seal")          # bundles made before seals have none
+    if seal is not None:
+        pieces.verify_seal(raw, seal, meta["public_key"])
+    return store.OpenBatch(batch.batch_id, batch.device_id, store.BUNDLE, len(batch.records),
+                           body, meta["signature"], meta["public_key"], seal)
+
+
+def _photo_sha(zf: zipfile.ZipFile, meta: dict[str, Any], sink: Any = None) -> str:
+    """sha256 of a photo member, read in steps (and written to ``sink`` if given)."""
     try:
-        zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, EOFError) as exc:
-        raise BundleError(f"not a readable zip: {exc}") from exc
-    with zf:
-        try:
-            bad = zf.testzip()
-            if bad is not None:
-                raise BundleError(f"damaged member {bad}")
-            raw = zf.read("index.json")
-            sig = zf.read("index.sig").decode("ascii")
-            index = json.loads(raw)
-            if index.get("format") != FORMAT or index.get("version") != VERSION:
-                raise BundleError("not a Sala bundle of a known version")
+        info = zf.getinfo(meta["file"])
+    except KeyError:
+        raise BundleError("a listed photo is missing") from None
+    if info.file_size != meta["size"]:
+        raise BundleError(f"photo {meta['sha256'][:12]} altered")
+    h = hashlib.sha256()
+    with zf.open(info) as fh:
+        while chunk := fh.read(checks.READ_STEP):
+            h.update(chunk)
+            if sink is not None:
+                sink.write(chunk)
+    return h.hexdigest()
+
+
+_READ_ERRORS = (KeyError, TypeError, ValueError, zipfile.BadZipFile, EOFError, OSError,
+                UnicodeDecodeError, RecursionError, protocol.ProtocolError, crypto.CryptoError,
+                checks.DamagedError)
+
+
+def _verify(path: Path) -> dict[str, Any]:
+    """Check everything in ``path`` (one member at a time); return its index, or raise
+    :class:`BundleError` on any doubt."""
+    try:
+        with checks.open_zip(path) as zf:
+            raw = checks.read_member(zf, "index.json")
+            sig = checks.read_member(zf, "index.sig").decode("ascii")
+            index = checks.check_index(checks.loads(raw))
             crypto.verify(index["public_key"], raw, sig)
-            batches = []
+            ids = [m["batch_id"] for m in index["batches"]]
+            if len(set(ids)) != len(ids):
+                raise BundleError("a batch is listed twice")
             for meta in index["batches"]:
-                body = zf.read(meta["file"])
-                if hashlib.sha256(body).hexdigest() != meta["sha256"]:
-                    raise BundleError(f"batch {meta['batch_id']} altered")
-                if meta["public_key"] != index["public_key"] or meta["device_id"] != index["device_id"]:
-                    raise BundleError(f"batch {meta['batch_id']} signed by another device")
-                batch, raw_batch = protocol.open_signed_batch(body, meta["signature"],
-                                                              meta["public_key"])
-                if batch.batch_id != meta["batch_id"] or len(batch.records) != meta["records"]:
-                    raise BundleError(f"batch {meta['batch_id']} does not match the index")
-                for rec in batch.records:
-                    protocol.validate_record(rec, device_id=batch.device_id)
-                seal = meta.get("seal")          # bundles made before seals have none
-                if seal is not None:
-                    pieces.verify_seal(raw_batch, seal, meta["public_key"])
-                batches.append((store.OpenBatch(batch.batch_id, batch.device_id, store.BUNDLE,
-                                                len(batch.records), body, meta["signature"],
-                                                meta["public_key"], seal), meta))
-            blobs = []
+                _verify_batch(zf, meta, index)
             for meta in index["blobs"]:
-                data = zf.read(meta["file"])
-                if hashlib.sha256(data).hexdigest() != meta["sha256"]:
+                if _photo_sha(zf, meta) != meta["sha256"]:
                     raise BundleError(f"photo {meta['sha256'][:12]} altered")
-                blobs.append((meta["sha256"], data))
-        except BundleError:
-            raise
-        except (KeyError, TypeError, ValueError, zipfile.BadZipFile, EOFError, OSError,
-                UnicodeDecodeError, protocol.ProtocolError, crypto.CryptoError) as exc:
-            raise BundleError(f"{type(exc).__name__}: {exc}") from exc
-    return index, batches, blobs
+    except BundleError:
+        raise
+    except _READ_ERRORS as exc:
+        raise _damaged(exc) from exc
+    return index
+
+
+def _check_room(attachments: Path, index: dict[str, Any]) -> None:
+    need = sum(m["size"] for m in index["blobs"]
+               if not blob_path(attachments, m["sha256"]).exists())
+    need += sum(checks.MAX_BATCH_BYTES // 32 + m.get("size", 0) for m in index["batches"])
+    attachments.mkdir(parents=True, exist_ok=True)
+    free = shutil.disk_usage(attachments).free
+    if need + DISK_MARGIN > free:
+        raise SalaError(f"ที่ว่างในเครื่องไม่พอสำหรับนำเข้าชุดข้อมูลนี้ (ต้องการประมาณ {need // (1 << 20) + 1} MB) "
+                        "จึงไม่ได้นำเข้าข้อมูลใดเลย",
+                        f"Not enough free disk space to import this bundle (about "
+                        f"{need // (1 << 20) + 1} MB needed), so nothing was imported.")
+
+
+DISK_MARGIN = 64 << 20
+
+
+def _keep_photo(zf: zipfile.ZipFile, attachments: Path, meta: dict[str, Any]) -> None:
+    dest = blob_path(attachments, meta["sha256"])
+    if dest.exists():
+        return
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    with atomic_path(dest) as tmp:
+        with open(tmp, "wb") as fh:
+            got = _photo_sha(zf, meta, fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if got != meta["sha256"]:
+            raise BundleError(f"photo {meta['sha256'][:12]} altered")
 
 
 def import_bundle(db: Database, attachments: Path, path: Path) -> dict[str, Any]:
     """Verify ``path`` completely, then keep its batches (in ``db``) and photos (under
     ``attachments``) for forwarding."""
-    index, batches, blobs = _verify(path)
+    index = _verify(path)
     origin = index["device_id"]
     if origin == db.device_id:
         raise SalaError("ไฟล์ชุดข้อมูลนี้มาจากเครื่องนี้เอง ไม่ต้องนำเข้า",
                         "This bundle was made on this laptop; there is nothing to import.")
-    for sha, data in blobs:                       # content-addressed: safe to write first
-        dest = blob_path(attachments, sha)
-        if not dest.exists():
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(dest, data)
+    _check_room(attachments, index)
+    name = checks.printable(index.get("device_name", ""))
     new = 0
-    with db.write() as s:
-        dev = s.get(Device, origin)
-        if dev is None:
-            s.add(Device(id=origin, name=str(index.get("device_name", ""))[:120], is_local=False,
-                         last_change_seq=0, last_sync_seq=0, created_at=now()))
-        for ob, meta in batches:
-            new += store.store_forwarded(s, ob, int(meta["first_seq"]), int(meta["last_seq"]),
-                                         path.name)
-        store.queue_blobs(s, [sha for sha, _ in blobs], {sha: len(d) for sha, d in blobs})
-        info = {"device_id": origin, "device_name": index.get("device_name", ""),
-                "batches": len(batches), "new_batches": new,
-                "records": sum(ob.record_count for ob, _ in batches), "photos": len(blobs),
-                "file": path.name, "made_at": index.get("created_at")}
-        s.add(SyncRun(started_at=now(), finished_at=now(), outcome="imported", via="bundle",
-                      detail=info, message=""))
+    try:
+        with checks.open_zip(path) as zf, db.write() as s:
+            for meta in index["blobs"]:           # content-addressed: safe to write first
+                _keep_photo(zf, attachments, meta)
+            dev = s.get(Device, origin)
+            if dev is None:
+                s.add(Device(id=origin, name=name, is_local=False,
+                             last_change_seq=0, last_sync_seq=0, created_at=now()))
+            records = 0
+            for meta in index["batches"]:
+                ob = _verify_batch(zf, meta, index)     # the same bytes as checked, or nothing
+                records += ob.record_count
+                new += store.store_forwarded(s, ob, meta["first_seq"], meta["last_seq"], path.name)
+            sizes = {m["sha256"]: m["size"] for m in index["blobs"]}
+            store.queue_blobs(s, list(sizes), sizes)
+            info = {"device_id": origin, "device_name": name,
+                    "batches": len(index["batches"]), "new_batches": new,
+                    "records": records, "photos": len(sizes),
+                    "file": checks.printable(path.name, 255), "made_at": index.get("created_at")}
+            s.add(SyncRun(started_at=now(), finished_at=now(), outcome="imported", via="bundle",
+                          detail=info, message=""))
+    except (BundleError, SalaError):
+        raise
+    except _READ_ERRORS as exc:
+        raise _damaged(exc) from exc
     return info
