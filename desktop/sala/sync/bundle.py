@@ -206,7 +206,7 @@ def _verify(path: Path) -> dict[str, Any]:
 def _check_room(attachments: Path, index: dict[str, Any]) -> None:
     need = sum(m["size"] for m in index["blobs"]
                if not blob_path(attachments, m["sha256"]).exists())
-    need += sum(checks.MAX_BATCH_BYTES // 32 + m.get("size", 0) for m in index["batches"])
+    need += sum(m.get("size", 0) for m in index["batches"])
     attachments.mkdir(parents=True, exist_ok=True)
     free = shutil.disk_usage(attachments).free
     if need + DISK_MARGIN > free:

@@ -81,6 +81,8 @@ def open_zip(path: Path) -> zipfile.ZipFile:
         infos = zf.infolist()
         if len(infos) > MAX_MEMBERS:
             raise DamagedError(f"more than {MAX_MEMBERS} members")
+        if len({i.filename for i in infos}) != len(infos):
+            raise DamagedError("a member name appears twice")
         for info in infos:
             if info.compress_type != zipfile.ZIP_STORED or info.file_size != info.compress_size:
                 raise DamagedError("a member is compressed (bundles are never compressed)")
@@ -169,6 +171,8 @@ def check_index(index: Any) -> dict[str, Any]:
         if not (_is_int(b.get("records"), 0, MAX_BATCH_RECORDS) and _is_int(b.get("first_seq"))
                 and _is_int(b.get("last_seq")) and b["first_seq"] <= b["last_seq"]):
             raise DamagedError("a batch's record count or sequence numbers are not valid")
+        if not _is_int(b.get("size", 0), 0, MAX_BATCH_BYTES):
+            raise DamagedError("a batch size is not valid")
         if b.get("file") != f"batches/{b['batch_id']}.gz":
             raise DamagedError("a batch file name does not match its id")
         if not (_is_str(b.get("sha256"), 64) and SHA_RE.match(b["sha256"])):
