@@ -2202,6 +2202,18 @@ Everything entered after that backup is no longer shown. The current database is
         <source>Running</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>From laptop</source>
+        <translation>From laptop</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Conflict</translation>
+    </message>
 </context>
 <context>
     <name>SyncStatusWidget</name>
@@ -2283,6 +2295,10 @@ Everything entered after that backup is no longer shown. The current database is
         <location filename="../desktop/sala/ui/sync/status.py" line="102"/>
         <source>Sending…</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>○ Offline — no central platform set</source>
+        <translation>○ Offline — no central platform set</translation>
     </message>
 </context>
 <context>

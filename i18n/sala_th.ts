@@ -2204,6 +2204,18 @@ Everything entered after that backup is no longer shown. The current database is
         <source>Running</source>
         <translation>กำลังส่ง</translation>
     </message>
+    <message>
+        <source>Size</source>
+        <translation>ขนาด</translation>
+    </message>
+    <message>
+        <source>From laptop</source>
+        <translation>จากเครื่อง</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>ข้อมูลขัดกัน</translation>
+    </message>
 </context>
 <context>
     <name>SyncStatusWidget</name>
@@ -2285,6 +2297,10 @@ Everything entered after that backup is no longer shown. The current database is
         <location filename="../desktop/sala/ui/sync/status.py" line="102" />
         <source>Sending…</source>
         <translation>กำลังส่ง…</translation>
+    </message>
+    <message>
+        <source>○ Offline — no central platform set</source>
+        <translation>○ ออฟไลน์ — ยังไม่ได้ตั้งระบบกลาง</translation>
     </message>
 </context>
 <context>

@@ -72,3 +72,83 @@ class RunReport:
                 "photos_uploaded": self.blobs["uploaded"], "photos_missing": self.blobs["missing"],
                 "photos_pending": self.blobs["pending"], "batches": len(self.batches),
                 "run_id": self.run_id, "detail": self.detail}
+
+
+# -- plain words for what the central platform answered ------------------------------------------
+# The history shows these instead of HTTP statuses and wire codes (issue 10): a field officer reads
+# what happened and what to do; the codes stay in the log and the run's stored detail.
+
+_REASONS: dict[str, tuple[str, str]] = {
+    "accepted": ("ระบบกลางรับแล้ว", "Received by the central platform"),
+    "duplicate": ("ระบบกลางมีอยู่แล้ว (ไม่นับซ้ำ)", "Already on the central platform (not counted twice)"),
+    "seq_taken": ("ลำดับรายการชนกับรายการอื่นจากเครื่องนี้ จะจัดลำดับใหม่และส่งอีกครั้ง",
+                  "Its number clashed with another record from this laptop; it will be renumbered and sent again"),
+    "id_taken": ("มีรายการอื่นใช้รหัสเดียวกันอยู่แล้วที่ระบบกลาง", "Another record already uses the same id "
+                 "on the central platform"),
+    "hash_differs": ("ระบบกลางมีรายการนี้ในฉบับที่ต่างกัน", "The central platform holds a different version "
+                     "of this record"),
+    "hash_mismatch": ("ข้อมูลเสียหายระหว่างทาง", "The record was damaged on the way"),
+    "malformed": ("รูปแบบข้อมูลไม่ถูกต้อง", "The record is not in a form the central platform reads"),
+    "too_large": ("ข้อมูลใหญ่เกินกว่าที่ระบบกลางรับได้", "Too large for the central platform"),
+    "blob_too_large": ("ไฟล์รูปภาพใหญ่เกินกว่าที่ระบบกลางรับได้", "The photo file is too large for the central platform"),
+    "too_many_records": ("ชุดข้อมูลใหญ่เกินไป จะแบ่งส่งเป็นชุดเล็กลง", "Too many records at once; they go in "
+                         "smaller batches"),
+    "split": ("ชุดข้อมูลใหญ่เกินไป แบ่งส่งเป็นชุดเล็กลงแล้ว", "Too large at once; sent again in smaller batches"),
+    "busy": ("ระบบกลางมีงานมาก จะลองส่งใหม่ภายหลัง", "The central platform was busy; it will be tried again"),
+    "unknown_origin": ("ระบบกลางไม่รู้จักเครื่องที่สร้างข้อมูลนี้", "The central platform does not know the laptop "
+                       "that made this record"),
+    "origin_revoked": ("เครื่องที่สร้างข้อมูลนี้ถูกยกเลิกสิทธิ์ที่ระบบกลาง", "The laptop that made this record "
+                       "was revoked on the central platform"),
+    "not_your_device": ("ข้อมูลนี้เป็นของเครื่องอื่น", "This record belongs to another laptop"),
+    "key_mismatch": ("ลายมือชื่อของเครื่องไม่ตรงกับที่ระบบกลางรู้จัก", "The laptop's signature does not match "
+                     "what the central platform knows"),
+    "bad_signature": ("ลายมือชื่อของเครื่องไม่ตรงกับที่ระบบกลางรู้จัก", "The laptop's signature does not match "
+                      "what the central platform knows"),
+    "reenroll": ("ระบบกลางไม่ยอมรับเครื่องนี้แล้ว ต้องลงทะเบียนใหม่", "The central platform no longer accepts "
+                 "this laptop; enroll again"),
+    "reconcile": ("ตรวจทานกับระบบกลางแล้ว", "Checked against the central platform"),
+}
+
+#: HTTP statuses, for an answer that carried no code of its own.
+_STATUS_REASONS: dict[int, str] = {401: "reenroll", 403: "reenroll", 409: "seq_taken", 413: "too_large",
+                                   429: "busy", 503: "busy"}
+
+_UNKNOWN = ("ระบบกลางไม่รับ (รายละเอียดอยู่ในไฟล์บันทึก)", "Refused by the central platform "
+            "(details are in the log)")
+
+
+def reason_text(reason: str, lang: str = "th") -> str:
+    """Plain words for a stored reason such as ``"seq_taken: seq 4 is taken"``, ``"http_413: …"``
+    or ``"reconcile: …"``; never an HTTP status or a wire code."""
+    code = (reason or "").split(":", 1)[0].strip()
+    if code.startswith("http_") and code[5:].isdigit():
+        code = _STATUS_REASONS.get(int(code[5:]), "")
+    elif code.isdigit():
+        code = _STATUS_REASONS.get(int(code), "")
+    th, en = _REASONS.get(code, _UNKNOWN)
+    return th if lang == "th" else en
+
+
+def batch_text(entry: dict[str, Any], lang: str = "th") -> str:
+    """One batch of a run's stored detail (``RunReport.batches``) in plain words: how many records
+    each answer covered, or why the whole batch was refused."""
+    counts = entry.get("counts") or {}
+    parts = [f"{reason_text(k, lang)} {v}" for k, v in counts.items() if v]
+    if parts:
+        return " · ".join(parts)
+    if entry.get("split"):
+        return reason_text("split", lang)
+    error = entry.get("error")
+    if error:
+        return reason_text(str(error), lang)
+    status = entry.get("status")
+    if isinstance(status, int) and status in _STATUS_REASONS:
+        return reason_text(_STATUS_REASONS[status], lang)
+    return reason_text("", lang)
+
+
+def size_text(n: int, lang: str = "th") -> str:
+    """A byte count as a reader says it (kB / MB)."""
+    if n >= 100_000:
+        return f"{n / 1_000_000:.1f} MB"
+    return f"{max(1, round(n / 1000)) if n else 0} kB"

@@ -26,6 +26,10 @@ if TYPE_CHECKING:
     from PySide6.QtNetwork import QNetworkInformation
 
 
+#: Outcomes that need an answer from sala-central (see ``sync.messages.Outcome``).
+_SERVER_ANSWERED = frozenset({"ok", "photos", "busy", "reenroll"})
+
+
 class SyncController(QObject):
     sig_status = Signal(object)
     """A fresh :class:`SyncStatus` (pending count, last success, enrolled…)."""
@@ -123,8 +127,14 @@ class SyncController(QObject):
         self._job = None
         if report is not None:
             outcome = str(report.outcome)
-            self.link = outcome not in ("no_link",)
-            self.sig_link.emit(self.link)
+            # Online only when sala-central really answered this run; a laptop with no server set
+            # (not enrolled) or no link is offline, and a local failure tells nothing new.
+            if outcome in _SERVER_ANSWERED:
+                self.link = True
+            elif outcome in ("no_link", "not_enrolled"):
+                self.link = False
+            if self.link is not None:
+                self.sig_link.emit(self.link)
             if outcome in ("no_link", "busy", "error", "disk"):
                 delay = wire_http.backoff_delay(self._failures)
                 self._failures += 1
@@ -149,3 +159,21 @@ def _network_information() -> QNetworkInformation | None:
         return QNetworkInformation.instance()
     except Exception:  # noqa: BLE001 - missing plugin or module: the periodic probe covers it
         return None
+
+
+def enroll_failure(exc: BaseException, url: str) -> BaseException:
+    """What a failed enrollment tells the user. A missing link gets its own words: the client's
+    "will be sent when a link returns" is untrue for a laptop that is not enrolled (issue 10)."""
+    from sala.domain.errors import SalaError
+    from sala.sync.client import NoLink
+
+    if not isinstance(exc, NoLink):
+        return exc
+    err = SalaError(f"ลงทะเบียนไม่สำเร็จ: ติดต่อระบบกลางที่ {url} ไม่ได้ เครื่องนี้จึงยังไม่ได้ลงทะเบียน "
+                    "และจะยังไม่ส่งข้อมูลใด ๆ โปรดตรวจที่อยู่และสัญญาณ แล้วลงทะเบียนอีกครั้ง "
+                    "(ข้อมูลทั้งหมดยังอยู่ครบในเครื่องนี้)",
+                    f"Enrollment failed: the central platform at {url} could not be reached, so this "
+                    "laptop is not enrolled and will send nothing yet. Check the address and the "
+                    "network, then enroll again. (All your data stays on this laptop.)")
+    err.__cause__ = exc
+    return err

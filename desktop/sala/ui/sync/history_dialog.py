@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from sala.domain.clock import to_local
 from sala.domain.thaidate import format_datetime
 from sala.sync.messages import outcome_text
+from sala.sync.run_report import batch_text, reason_text, size_text
 from sala.sync.service import SyncService
 
 
@@ -53,9 +54,9 @@ class SyncDialog(QDialog):
         self.resize(980, 560)
         self.tabs = QTabWidget()
         self.runs = _table([self.tr("Started"), self.tr("Via"), self.tr("Outcome"),
-                            self.tr("Sent"), self.tr("Refused"), self.tr("Bytes")])
-        self.batches = _table([self.tr("Batch"), self.tr("Device"), self.tr("Records"),
-                               self.tr("HTTP"), self.tr("Result")])
+                            self.tr("Sent"), self.tr("Refused"), self.tr("Size")])
+        # plain words only: HTTP statuses and wire codes stay in the log (issue 10)
+        self.batches = _table([self.tr("From laptop"), self.tr("Records"), self.tr("Result")])
         self.run_message = QLabel()
         self.run_message.setWordWrap(True)
         split = QSplitter(Qt.Orientation.Vertical)
@@ -89,9 +90,9 @@ class SyncDialog(QDialog):
             via = self.tr("USB bundle") if run.via == "bundle" else self.tr("Network")
             rows.append([format_datetime(to_local(run.started_at), self.lang), via,
                          self._outcome(run.outcome), str(d.get("sent", d.get("records", 0))),
-                         str(refused), str(d.get("bytes", ""))])
+                         str(refused), size_text(int(d.get("bytes") or 0), self.lang)])
         _fill(self.runs, rows)
-        _fill(self.quarantine, [[str(q.seq), q.record_type, q.state, q.reason]
+        _fill(self.quarantine, [[str(q.seq), q.record_type, self._state(q.state), reason_text(q.reason, self.lang)]
                                 for q in self.sync.quarantine()])
         _fill(self.forwarded, [[f["device_id"], f.get("name", ""), str(f["records"]),
                                 str(f["forwarded"]), ", ".join(f["sources"])]
@@ -106,6 +107,13 @@ class SyncDialog(QDialog):
             return self.tr("Running")
         return outcome_text(outcome, self.lang)
 
+    def _state(self, state: str) -> str:
+        if state == "conflict":
+            return self.tr("Conflict")
+        if state == "rejected":
+            return self.tr("Refused")
+        return state
+
     def _show_run(self) -> None:
         rows = self.runs.selectionModel().selectedRows()
         if not rows:
@@ -114,8 +122,5 @@ class SyncDialog(QDialog):
         self.run_message.setText(self._outcome(run.outcome))
         out = []
         for b in (run.detail or {}).get("batch_results", []):
-            counts = b.get("counts") or {}
-            result = ", ".join(f"{k} {v}" for k, v in counts.items() if v) or str(b.get("error") or
-                                                                              ("split" if b.get("split") else ""))
-            out.append([b["batch_id"], b["device_id"], str(b["records"]), str(b["status"]), result])
+            out.append([str(b.get("device_id", "")), str(b.get("records", "")), batch_text(b, self.lang)])
         _fill(self.batches, out)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from sala.sync.service import SyncService
 from sala.ui.common.errors import show_error
 from sala.ui.common.tasks import TaskRunner
-from sala.ui.sync.controller import SyncController
+from sala.ui.sync.controller import SyncController, enroll_failure
 from sala.ui.sync.history_dialog import SyncDialog
 from sala.ui.sync.status import SyncStatusWidget
 
@@ -109,7 +109,7 @@ class SyncActions(QObject):
         self.tasks.run(lambda: self.sync.enroll(url, code, allow_http=allow_http),
                        lambda _where: (self._say(self.tr("This laptop is enrolled")),
                                        self.controller.refresh_status(), self.controller.probe()),
-                       lambda exc: show_error(self.window, exc, self.lang))
+                       lambda exc: show_error(self.window, enroll_failure(exc, url or ""), self.lang))
 
     def setup_deployment(self, path: Path | None = None) -> None:
         """Trust the platform named in a signed deployment file (``sala setup FILE``)."""

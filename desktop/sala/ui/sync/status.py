@@ -43,6 +43,8 @@ class SyncStatusWidget(QWidget):
         controller.sig_progress.connect(self.show_progress)
         controller.sig_started.connect(self._started)
         controller.sig_finished.connect(self._finished)
+        self._server_set = True   # until the first status says otherwise
+        self._link: bool | None = None
         self.show_link(None)
         self.message = ""
 
@@ -63,10 +65,15 @@ class SyncStatusWidget(QWidget):
             self.link_label.setText(self.tr("Link: checking…"))
         elif ok:
             self.link_label.setText(self.tr("● Online"))
+        elif not self._server_set:
+            self.link_label.setText(self.tr("○ Offline — no central platform set"))
         else:
             self.link_label.setText(self.tr("○ No link — working offline"))
 
     def show_status(self, st: SyncStatus) -> None:
+        if self._server_set != bool(st.server_url):
+            self._server_set = bool(st.server_url)
+            self.show_link(self._link)
         if not st.enrolled:
             self.pending_label.setText(self.tr("Not enrolled: %1 waiting").replace("%1", str(st.pending)))
         elif st.reenroll_needed:
