@@ -3,7 +3,9 @@
 ``sala sync`` exits 0 only when nothing is left to send; otherwise it prints why (Thai and
 English) and exits with the code of ``sala.sync.messages.EXIT_CODES`` (3 no link, 4 re-enroll,
 5 server busy, 6 photos missing or pending, 7 disk, 8 cancelled, 9 the server is not the pinned
-platform, 10 an http:// address never allowed). ``--json`` prints the counts.
+platform, 10 an http:// address never allowed, 11 the service refused batches forwarded from a
+bundle: each is printed with its reason and stays "refused" until its bundle is imported again).
+``--json`` prints the counts (and the refusals).
 """
 
 from __future__ import annotations
@@ -13,6 +15,9 @@ import json
 import sys
 from pathlib import Path
 
+from sala.domain.errors import SalaError
+from sala.sync import batch_store
+from sala.sync.bundle_checks import printable
 from sala.sync.messages import EXIT_CODES, Outcome, SyncProblem, quarantine_note
 from sala.sync.run_report import RetryPolicy
 
@@ -51,11 +56,34 @@ def run_enroll(args: argparse.Namespace, services) -> int:  # Services
     return 0
 
 
+#: ``sala sync``: the service refused batches this laptop forwards for another device.
+EXIT_REFUSED = 11
+
+REFUSED_NOTE = SalaError(
+    "ระบบกลางไม่รับข้อมูลที่ส่งต่อจากชุดข้อมูล USB บางชุด (รายการและเหตุผลอยู่ด้านล่าง) ข้อมูลยังเก็บอยู่ในเครื่องนี้ "
+    "เมื่อแก้ไขสาเหตุแล้ว (เช่น ให้ผู้ดูแลระบบลงทะเบียนเครื่องต้นทาง) ให้นำเข้าชุดข้อมูลเดิมอีกครั้งแล้วส่งใหม่",
+    "The central platform refused batches forwarded from USB bundles (listed below with the "
+    "reason). They are kept on this laptop; once the cause is dealt with (for example the "
+    "administrator registers the origin laptop), import the same bundle again and sync.")
+
+
+def _refused(services) -> list[dict]:  # Services
+    with services.sync.db.read() as s:
+        return batch_store.refused_forwards(s)
+
+
+def refusal_line(r: dict) -> str:
+    """One refusal, safe to print: device, records, bundle file, the server's code and reason."""
+    who = f"{r['device_name']} ({printable(r['device_id'], 64)})" if r["device_name"] else r["device_id"]
+    return f"  {who}: {r['records']} records, {r['source'] or '?'} — {r['code']}: {r['message']}"
+
+
 def run_sync(args: argparse.Namespace, services) -> int:
     report = services.sync.sync(policy=RetryPolicy(network_attempts=max(1, args.patience)),
                                 reconcile=args.reconcile)
+    refused = _refused(services)
     if args.json:
-        print(json.dumps(report.as_json(), ensure_ascii=False))
+        print(json.dumps({**report.as_json(), "refused": refused}, ensure_ascii=False))
     else:
         print(f"sent {report.sent} (duplicate {report.counts['duplicate']}), "
               f"conflict {report.counts['conflict']}, rejected {report.counts['rejected']}, "
@@ -74,7 +102,12 @@ def run_sync(args: argparse.Namespace, services) -> int:
         if report.detail:
             print(f"({report.detail})", file=sys.stderr)
     del lang
-    return EXIT_CODES[report.outcome]
+    if refused:
+        print(REFUSED_NOTE.bilingual(), file=sys.stderr)
+        for r in refused:
+            print(refusal_line(r), file=sys.stderr)
+    code = EXIT_CODES[report.outcome]
+    return EXIT_REFUSED if refused and code == 0 else code
 
 
 def run_export(args: argparse.Namespace, services) -> int:
@@ -89,7 +122,11 @@ def run_import(args: argparse.Namespace, services) -> int:
     if args.json:
         print(json.dumps(info, ensure_ascii=False))
     else:
-        print(f"{args.file}: from {info['device_name']} ({info['device_id']}): "
+        print(f"{printable(str(args.file), 500)}: from {info['device_name']} ({info['device_id']}): "
               f"{info['records']} records in {info['batches']} batches "
               f"({info['new_batches']} new), {info['photos']} photos; run `sala sync` to forward")
+        if info.get("requeued"):
+            print(f"ชุดข้อมูล {info['requeued']} ชุดที่ระบบกลางเคยไม่รับ จะถูกส่งใหม่ในการส่งครั้งถัดไป / "
+                  f"{info['requeued']} batch(es) the central platform refused before will be sent "
+                  "again at the next sync")
     return 0

@@ -18,13 +18,15 @@ from sqlalchemy import CursorResult, Table, bindparam, func, select, update
 from sqlalchemy.orm import Session as OrmSession
 
 from sala.domain.clock import now
-from sala.storage.models import BlobUpload, OutboxEntry, SyncBatch
+from sala.storage.models import BlobUpload, Device, OutboxEntry, SyncBatch
+from sala.sync.bundle_checks import printable
 from sala.wire import pieces, protocol
 
 _OUTBOX = cast(Table, OutboxEntry.__table__)  # Core rows, for bulk updates by record id
 
 OWN = "own"          # made on this laptop
 BUNDLE = "bundle"    # imported from another laptop's USB bundle, forwarded unchanged
+REFUSED = "refused"  # state of a forwarded batch the server will not take (shown until sent again)
 
 
 @dataclass(frozen=True)
@@ -107,16 +109,28 @@ def store_own(s: OrmSession, signed: protocol.SignedBatch, first_seq: int, last_
 
 
 def store_forwarded(s: OrmSession, ob: OpenBatch, first_seq: int, last_seq: int,
-                    source: str) -> bool:
-    """Keep a batch from a bundle (unchanged) until forwarded; False if already held."""
-    if s.get(SyncBatch, ob.batch_id) is not None:
-        return False
+                    source: str) -> str:
+    """Keep a batch from a bundle (unchanged) until forwarded: ``"new"``; ``"held"`` if already
+    held; ``"requeued"`` if the server refused it (or pieces of it) before — importing the
+    bundle again is how a supervisor sends a refused batch again, once the cause is dealt with."""
+    row = s.get(SyncBatch, ob.batch_id)
+    if row is not None:
+        ids = [row.batch_id] if row.state == REFUSED else []
+        if row.state == "split":
+            ids += [b.batch_id for b in s.scalars(select(SyncBatch).where(
+                SyncBatch.via == BUNDLE, SyncBatch.state == REFUSED, SyncBatch.device_id == ob.device_id))
+                if b.piece and b.piece.get("of") == ob.batch_id]
+        if not ids:
+            return "held"
+        s.execute(update(SyncBatch).where(SyncBatch.batch_id.in_(ids))
+                  .values(state="open", result=None, finished_at=None))
+        return "requeued"
     s.add(SyncBatch(batch_id=ob.batch_id, device_id=ob.device_id, via=BUNDLE, state="open",
                     record_count=ob.record_count, first_seq=first_seq, last_seq=last_seq,
                     body=ob.body, signature=ob.signature, public_key=ob.public_key,
                     size=len(ob.body), attempts=0, source=source[:255], created_at=now(),
                     seal=ob.seal, piece=ob.piece))
-    return True
+    return "new"
 
 
 def split_forwarded(s: OrmSession, ob: OpenBatch, max_records: int,
@@ -202,8 +216,10 @@ def fail_batch(s: OrmSession, ob: OpenBatch, code: str, message: str) -> None:
     """The server refused the whole batch for good (400/422, or a forwarded batch it will not
     take): quarantine its records with the reason instead of retrying forever."""
     stamp = now()
+    # a forwarded batch is another device's records: it stays "refused", with the reason, for the
+    # supervisor to see (``refused_forwards``) and send again by importing its bundle again
     s.execute(update(SyncBatch).where(SyncBatch.batch_id == ob.batch_id)
-              .values(state="failed", finished_at=stamp,
+              .values(state=REFUSED if ob.via == BUNDLE else "failed", finished_at=stamp,
                       result={"error": {"code": code, "message": message}}))
     if ob.via == OWN:
         s.execute(update(OutboxEntry).where(ob.rows(), OutboxEntry.state == "pending")
@@ -237,13 +253,30 @@ def forwarded_summary(s: OrmSession) -> list[dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
     for dev, state, source, n, recs in rows:
         d = out.setdefault(dev, {"device_id": dev, "batches": 0, "records": 0, "forwarded": 0,
-                                 "failed": 0, "sources": []})
+                                 "failed": 0, "refused": 0, "sources": []})
         d["batches"] += n
         d["records"] += int(recs or 0)
         d["forwarded"] += int(recs or 0) if state == "done" else 0
-        d["failed"] += int(recs or 0) if state == "failed" else 0
+        d["failed"] += int(recs or 0) if state in ("failed", REFUSED) else 0
+        d["refused"] += int(recs or 0) if state == REFUSED else 0
         if source and source not in d["sources"]:
             d["sources"].append(source)
     return list(out.values())
 
 
+
+
+def refused_forwards(s: OrmSession) -> list[dict[str, Any]]:
+    """Forwarded batches (or pieces) the server refused and nobody has sent again yet, oldest
+    first, with the server's reason and the origin device's name (made printable)."""
+    names = {d.id: d.name for d in s.scalars(select(Device).where(Device.is_local.is_(False)))}
+    out = []
+    for b in s.scalars(select(SyncBatch).where(SyncBatch.via == BUNDLE, SyncBatch.state == REFUSED)
+                       .order_by(SyncBatch.finished_at, SyncBatch.batch_id)):
+        err = (b.result or {}).get("error") or {}
+        out.append({"batch_id": b.batch_id, "device_id": b.device_id,
+                    "device_name": printable(names.get(b.device_id, "")), "records": b.record_count,
+                    "source": printable(b.source, 255), "code": printable(str(err.get("code", "")), 64),
+                    "message": printable(str(err.get("message", "")), 500),
+                    "refused_at": b.finished_at.isoformat() if b.finished_at else ""})
+    return out

@@ -243,7 +243,7 @@ def import_bundle(db: Database, attachments: Path, path: Path) -> dict[str, Any]
                         "This bundle was made on this laptop; there is nothing to import.")
     _check_room(attachments, index)
     name = checks.printable(index.get("device_name", ""))
-    new = 0
+    new = requeued = 0
     try:
         with checks.open_zip(path) as zf, db.write() as s:
             for meta in index["blobs"]:           # content-addressed: safe to write first
@@ -256,11 +256,13 @@ def import_bundle(db: Database, attachments: Path, path: Path) -> dict[str, Any]
             for meta in index["batches"]:
                 ob = _verify_batch(zf, meta, index)     # the same bytes as checked, or nothing
                 records += ob.record_count
-                new += store.store_forwarded(s, ob, meta["first_seq"], meta["last_seq"], path.name)
+                kept = store.store_forwarded(s, ob, meta["first_seq"], meta["last_seq"], path.name)
+                new += kept == "new"
+                requeued += kept == "requeued"
             sizes = {m["sha256"]: m["size"] for m in index["blobs"]}
             store.queue_blobs(s, list(sizes), sizes)
             info = {"device_id": origin, "device_name": name,
-                    "batches": len(index["batches"]), "new_batches": new,
+                    "batches": len(index["batches"]), "new_batches": new, "requeued": requeued,
                     "records": records, "photos": len(sizes),
                     "file": checks.printable(path.name, 255), "made_at": index.get("created_at")}
             s.add(SyncRun(started_at=now(), finished_at=now(), outcome="imported", via="bundle",

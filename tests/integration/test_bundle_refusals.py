@@ -1,0 +1,70 @@
+"""A supervisor's refused forward is not silent (issue 11, point 4): the service refuses the
+batches of a laptop whose key it does not know; ``sala sync`` prints each refusal with the
+reason (Thai and English) and exits 11; the batches stay "refused"; importing the bundle
+again sends them again (it does not answer "0 new" as if all were well), and once the origin
+laptop is known to the service they land, exactly once."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from sala.sync import batch_store
+from tests.integration.sync_helpers import enroll, fill, laptop, ledger
+
+
+def test_refused_forward_is_reported_kept_and_sent_again(central_sqlite, tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    from sala.cli import main
+    field = laptop(tmp_path, "field")
+    with field.db.write() as s:
+        from sala.storage.models import Device
+        dev = s.get(Device, field.db.device_id)
+        assert dev is not None
+        dev.name = "Tambon \x1b[31mred\x1b[0m laptop"
+    fill(field, 40)
+    out = tmp_path / "field.sala"
+    field.sync.export_bundle(out)
+    boss_db = tmp_path / "boss" / "sala.sqlite3"
+    laptop(tmp_path, "boss").close()
+    code = central_sqlite.mint_codes(1)[0]
+    assert main(["--db", str(boss_db), "enroll", "--server", central_sqlite.url, "--code", code]) == 0
+    assert main(["--db", str(boss_db), "bundle", "import", str(out)]) == 0
+    capsys.readouterr()
+
+    # the field laptop never enrolled: its key is unknown, so its batch is refused
+    assert main(["--db", str(boss_db), "sync"]) == 11
+    err = capsys.readouterr().err
+    assert "refused batches forwarded" in err and "ระบบกลางไม่รับข้อมูลที่ส่งต่อ" in err
+    assert field.db.device_id in err and "40 records" in err and "field.sala" in err
+    assert "\x1b" not in err and "Tambon" in err
+    line = next(ln for ln in err.splitlines() if field.db.device_id in ln)
+    code_, _, reason = line.rpartition("— ")[2].partition(": ")
+    assert code_ and reason, line                          # the service's code and its reason
+
+    assert main(["--db", str(boss_db), "sync", "--json"]) == 11   # it stays until dealt with
+    doc = json.loads(capsys.readouterr().out)
+    assert [r["records"] for r in doc["refused"]] == [40]
+    boss = laptop(tmp_path, "boss")
+    try:
+        with boss.db.read() as s:
+            (r,) = batch_store.refused_forwards(s)
+        assert r["device_id"] == field.db.device_id and r["code"] == code_
+        assert ledger(central_sqlite).get(field.db.device_id, 0) == 0
+    finally:
+        boss.close()
+
+    # re-importing does not say "0 new" as if all were well: it queues the refused batch again
+    assert main(["--db", str(boss_db), "bundle", "import", str(out)]) == 0
+    said = capsys.readouterr().out
+    assert "(0 new)" in said and "1 batch(es) the central platform refused before" in said
+    assert "เคยไม่รับ" in said
+    enroll(field, central_sqlite)                          # the origin laptop becomes known
+    field.close()
+    assert main(["--db", str(boss_db), "sync"]) == 0
+    assert "refused" not in capsys.readouterr().err
+    assert ledger(central_sqlite)[field.db.device_id] == 40
+    assert main(["--db", str(boss_db), "bundle", "import", str(out)]) == 0
+    assert "refused before" not in capsys.readouterr().out     # nothing left refused: held once
