@@ -2067,6 +2067,11 @@ Everything entered after that backup is no longer shown. The current database is
         <source>Imported %1 records from %2; they will be forwarded at the next sync</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync/install.py" line="74"/>
+        <source>Refused forwards…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SyncDialog</name>
@@ -2390,6 +2395,54 @@ Everything entered after that backup is no longer shown. The current database is
     <message>
         <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="161"/>
         <source>Amended — reason: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RefusalsDialog</name>
+    <message>
+        <location filename="../desktop/sala/ui/sync/refusals.py" line="1"/>
+        <source>Refused forwards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync/refusals.py" line="1"/>
+        <source>The central platform did not accept these records forwarded from USB bundles. They are kept on this laptop. Once the cause is dealt with (for example the administrator registers the laptop they came from), import the same bundle again and sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync/refusals.py" line="1"/>
+        <source>Laptop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync/refusals.py" line="1"/>
+        <source>Records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync/refusals.py" line="1"/>
+        <source>Bundle file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync/refusals.py" line="1"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync/refusals.py" line="1"/>
+        <source>Refused at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync/refusals.py" line="1"/>
+        <source>Nothing forwarded has been refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync/refusals.py" line="1"/>
+        <source>The central platform refused %1 forwarded batch(es); see Sync ▸ Refused forwards</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

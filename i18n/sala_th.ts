@@ -2069,6 +2069,11 @@ Everything entered after that backup is no longer shown. The current database is
         <source>Imported %1 records from %2; they will be forwarded at the next sync</source>
         <translation>นำเข้า %1 รายการจาก %2 แล้ว จะส่งต่อให้ระบบกลางในการส่งครั้งถัดไป</translation>
     </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync/install.py" line="74"/>
+        <source>Refused forwards…</source>
+        <translation>ข้อมูลส่งต่อที่ระบบกลางไม่รับ…</translation>
+    </message>
 </context>
 <context>
     <name>SyncDialog</name>
@@ -2393,6 +2398,54 @@ Everything entered after that backup is no longer shown. The current database is
         <location filename="../desktop/sala/ui/minitalk/side_panels.py" line="161" />
         <source>Amended — reason: %1</source>
         <translation>แก้ไขเพิ่มเติมแล้ว — เหตุผล: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RefusalsDialog</name>
+    <message>
+        <location filename="../desktop/sala/ui/sync/refusals.py" line="1"/>
+        <source>Refused forwards</source>
+        <translation>ข้อมูลส่งต่อที่ระบบกลางไม่รับ</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync/refusals.py" line="1"/>
+        <source>The central platform did not accept these records forwarded from USB bundles. They are kept on this laptop. Once the cause is dealt with (for example the administrator registers the laptop they came from), import the same bundle again and sync.</source>
+        <translation>ระบบกลางไม่รับข้อมูลเหล่านี้ที่ส่งต่อจากชุดข้อมูล USB ข้อมูลยังเก็บอยู่ในเครื่องนี้ เมื่อแก้ไขสาเหตุแล้ว (เช่น ให้ผู้ดูแลระบบลงทะเบียนเครื่องต้นทาง) ให้นำเข้าชุดข้อมูลเดิมอีกครั้งแล้วส่งใหม่</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync/refusals.py" line="1"/>
+        <source>Laptop</source>
+        <translation>เครื่อง</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync/refusals.py" line="1"/>
+        <source>Records</source>
+        <translation>จำนวนรายการ</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync/refusals.py" line="1"/>
+        <source>Bundle file</source>
+        <translation>ไฟล์ชุดข้อมูล</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync/refusals.py" line="1"/>
+        <source>Reason</source>
+        <translation>เหตุผล</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync/refusals.py" line="1"/>
+        <source>Refused at</source>
+        <translation>เวลาที่ไม่รับ</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync/refusals.py" line="1"/>
+        <source>Nothing forwarded has been refused.</source>
+        <translation>ไม่มีข้อมูลส่งต่อที่ถูกปฏิเสธ</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync/refusals.py" line="1"/>
+        <source>The central platform refused %1 forwarded batch(es); see Sync ▸ Refused forwards</source>
+        <translation>ระบบกลางไม่รับข้อมูลที่ส่งต่อ %1 ชุด ดูที่ เมนูส่งข้อมูล ▸ ข้อมูลส่งต่อที่ระบบกลางไม่รับ</translation>
     </message>
 </context>
 </TS>

@@ -27,6 +27,7 @@ from sala.ui.common.errors import show_error
 from sala.ui.common.tasks import TaskRunner
 from sala.ui.sync.controller import SyncController, enroll_failure
 from sala.ui.sync.history_dialog import SyncDialog
+from sala.ui.sync.refusals import RefusalsDialog, refusals_note, refused
 from sala.ui.sync.status import SyncStatusWidget
 
 
@@ -60,6 +61,7 @@ class SyncActions(QObject):
         self.menu = menu = window.menuBar().addMenu("")
         self.action_sync = self._add(menu, controller.sync_now)
         self.action_history = self._add(menu, self.show_history)
+        self.action_refused = self._add(menu, self.show_refusals)
         menu.addSeparator()
         self.action_enroll = self._add(menu, self.enroll)
         self.action_export = self._add(menu, self.export_bundle)
@@ -71,6 +73,7 @@ class SyncActions(QObject):
         self.menu.setTitle(self.tr("&Sync"))
         self.action_sync.setText(self.tr("Sync now"))
         self.action_history.setText(self.tr("History and refused records…"))
+        self.action_refused.setText(self.tr("Refused forwards…"))
         self.action_enroll.setText(self.tr("Enroll this laptop…"))
         self.action_export.setText(self.tr("Export USB bundle…"))
         self.action_import.setText(self.tr("Import USB bundle…"))
@@ -95,6 +98,11 @@ class SyncActions(QObject):
 
     def show_history(self) -> SyncDialog:
         dlg = SyncDialog(self.sync, self.lang, self.window)
+        dlg.show()
+        return dlg
+
+    def show_refusals(self) -> RefusalsDialog:
+        dlg = RefusalsDialog(self.sync, self.lang, self.window)
         dlg.show()
         return dlg
 
@@ -168,6 +176,7 @@ def install_sync_ui(window: QMainWindow, sync: SyncService, tasks: TaskRunner, l
     actions = SyncActions(window, sync, tasks, controller, lang)
     actions.widget = widget  # type: ignore[attr-defined]
     controller.sig_finished.connect(lambda r: _announce(window, widget, r))
+    controller.sig_finished.connect(lambda r: _announce_refusals(window, sync))
     app = QCoreApplication.instance()
     if app is not None:
         app.aboutToQuit.connect(controller.stop)
@@ -177,6 +186,12 @@ def install_sync_ui(window: QMainWindow, sync: SyncService, tasks: TaskRunner, l
     else:
         controller.refresh_status()
     return actions
+
+
+def _announce_refusals(window: QMainWindow, sync: SyncService) -> None:
+    n = len(refused(sync))
+    if n:
+        window.statusBar().showMessage(refusals_note(n), 30_000)
 
 
 def _announce(window: QMainWindow, widget: SyncStatusWidget, report: object) -> None:
