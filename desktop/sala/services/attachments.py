@@ -21,7 +21,8 @@ from sqlalchemy import select
 from sala.domain import validation as v
 from sala.domain.errors import SalaError, ValidationError
 from sala.paths import blob_path
-from sala.services.sessions import audit, editable_session, load_record
+from sala.services.sessions import audit, load_record
+from sala.services.writable import writable_session
 from sala.storage.database import Database
 from sala.storage.files import publish
 from sala.storage.models import Attachment
@@ -154,7 +155,7 @@ class AttachmentService:
         """The Attachment row for a stored blob; the same photo twice in a session is one row."""
         caption_text = clean_caption(caption)
         with self._db.write() as s:
-            editable_session(s, session_id)
+            writable_session(s, session_id)
             existing = s.scalars(select(Attachment).where(Attachment.session_id == session_id,
                                                           Attachment.sha256 == blob.sha256)).first()
             if existing is not None:
@@ -181,7 +182,7 @@ class AttachmentService:
         clean = clean_caption(caption)
         with self._db.write() as s:
             a = self._load(s, attachment_id)
-            editable_session(s, a.session_id)
+            writable_session(s, a.session_id)
             a.caption = clean
             return self._view(a)
 
@@ -189,7 +190,7 @@ class AttachmentService:
         """Remove the record; the blob stays (another session or a pending upload may share it)."""
         with self._db.write() as s:
             a = self._load(s, attachment_id)
-            editable_session(s, a.session_id)
+            writable_session(s, a.session_id)
             audit(s, "delete", "attachment", attachment_id, {"sha256": a.sha256})
             s.delete(a)
 

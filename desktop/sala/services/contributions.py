@@ -13,7 +13,8 @@ from sala.domain import enums as e
 from sala.domain.errors import NotFoundError
 from sala.domain.ids import new_id
 from sala.domain.inputs import ContributionInput
-from sala.services.sessions import audit, editable_record, load_record, not_editable
+from sala.services.sessions import audit, load_record
+from sala.services.writable import check_status, writable_record
 from sala.storage.database import Database, stamp_new_record
 from sala.storage.models import Contribution, Participant
 
@@ -66,8 +67,7 @@ class ContributionService:
             row = s.execute(_STATUS, {"id": session_id}).first()
             if row is None:
                 raise NotFoundError("เวที / session", session_id)
-            if row.status == e.SessionStatus.FINALIZED.value:
-                raise not_editable(row.title)
+            check_status(row.status, row.title)
             participant = participant_for_code(s, session_id, clean.participant_code)
             values = stamp_new_record(s, dict(
                 id=contribution_id or new_id(), session_id=session_id, type=clean.type,
@@ -82,7 +82,7 @@ class ContributionService:
     def update(self, contribution_id: str, data: ContributionInput) -> ContributionView:
         clean = data.validated()
         with self._db.write() as s:
-            c = editable_record(s, Contribution, contribution_id, _WHAT)
+            c = writable_record(s, Contribution, contribution_id, _WHAT)
             participant = participant_for_code(s, c.session_id, clean.participant_code)
             c.type = clean.type  # type: ignore[assignment]
             c.text = clean.text
@@ -96,7 +96,7 @@ class ContributionService:
     def delete(self, contribution_id: str) -> ContributionView:
         """Remove a contribution of an editable session; returns what it was (for undo)."""
         with self._db.write() as s:
-            c = editable_record(s, Contribution, contribution_id, _WHAT)
+            c = writable_record(s, Contribution, contribution_id, _WHAT)
             code = s.get_one(Participant, c.participant_id).code if c.participant_id else None
             view = _view(c, code)
             s.execute(delete(Contribution).where(Contribution.id == contribution_id))

@@ -9,7 +9,8 @@ from sqlalchemy import delete, select
 
 from sala.domain import validation as v
 from sala.domain.clock import now
-from sala.services.sessions import audit, editable_record, editable_session, load_record
+from sala.services.sessions import audit, load_record
+from sala.services.writable import writable_record, writable_session
 from sala.storage.database import Database
 from sala.storage.models import Observation
 
@@ -35,7 +36,7 @@ class ObservationService:
         redo of an add) put the very same record back."""
         clean = v.required_text(text, "text", v.TEXT_MAX)
         with self._db.write() as s:
-            editable_session(s, session_id)
+            writable_session(s, session_id)
             o = Observation(session_id=session_id, question_id=question_id, text=clean,
                             recorded_at=recorded_at or now())
             if observation_id:
@@ -47,14 +48,14 @@ class ObservationService:
     def update(self, observation_id: str, text: str) -> ObservationView:
         clean = v.required_text(text, "text", v.TEXT_MAX)
         with self._db.write() as s:
-            o = editable_record(s, Observation, observation_id, _WHAT)
+            o = writable_record(s, Observation, observation_id, _WHAT)
             o.text = clean
             return _view(o)
 
     def delete(self, observation_id: str) -> ObservationView:
         """Remove an observation of an editable session; returns what it was (for undo)."""
         with self._db.write() as s:
-            o = editable_record(s, Observation, observation_id, _WHAT)
+            o = writable_record(s, Observation, observation_id, _WHAT)
             view = _view(o)
             audit(s, "delete", "observation", observation_id, {"text": o.text[:200]})
             s.execute(delete(Observation).where(Observation.id == observation_id))

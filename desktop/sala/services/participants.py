@@ -13,7 +13,8 @@ from sala.domain import enums as e
 from sala.domain.clock import now
 from sala.domain.errors import ValidationError
 from sala.domain.inputs import CONSENT_PURPOSE_TH, ParticipantInput
-from sala.services.sessions import audit, editable_session, load_record
+from sala.services.sessions import audit, load_record
+from sala.services.writable import writable_session
 from sala.storage.database import Database
 from sala.storage.models import Participant, ParticipantContact
 
@@ -48,7 +49,7 @@ class ParticipantService:
     def add(self, session_id: str, data: ParticipantInput) -> ParticipantView:
         clean = data.validated()
         with self._db.write() as s:
-            editable_session(s, session_id)
+            writable_session(s, session_id)
             if s.scalars(select(Participant.id).where(Participant.session_id == session_id,
                                                       Participant.code == clean.code)).first():
                 raise _duplicate(clean.code)
@@ -60,7 +61,7 @@ class ParticipantService:
         clean = data.validated()
         with self._db.write() as s:
             p = self._load(s, participant_id)
-            editable_session(s, p.session_id)
+            writable_session(s, p.session_id)
             p.code = clean.code
             try:
                 self._apply(s, p, clean)
@@ -98,7 +99,7 @@ class ParticipantService:
     def delete(self, participant_id: str) -> None:
         with self._db.write() as s:
             p = self._load(s, participant_id)
-            editable_session(s, p.session_id)
+            writable_session(s, p.session_id)
             s.delete(p)
             audit(s, "delete", "participant", participant_id)
 

@@ -12,7 +12,8 @@ from sqlalchemy import select
 
 from sala.domain import validation as v
 from sala.domain.errors import ValidationError
-from sala.services.sessions import audit, editable_record, editable_session
+from sala.services.sessions import audit
+from sala.services.writable import writable_record, writable_session
 from sala.storage.database import Database
 from sala.storage.models import Tally
 
@@ -71,7 +72,7 @@ class TallyService:
     def add(self, session_id: str, data: TallyInput, *, tally_id: str | None = None) -> TallyView:
         clean = data.validated()
         with self._db.write() as s:
-            editable_session(s, session_id)
+            writable_session(s, session_id)
             count_for, count_against, count_abstain = clean.counts()
             t = Tally(session_id=session_id, question=clean.question, count_for=count_for,
                       count_against=count_against, count_abstain=count_abstain)
@@ -84,14 +85,14 @@ class TallyService:
     def update(self, tally_id: str, data: TallyInput) -> TallyView:
         clean = data.validated()
         with self._db.write() as s:
-            t = editable_record(s, Tally, tally_id, _WHAT)
+            t = writable_record(s, Tally, tally_id, _WHAT)
             t.question = clean.question
             t.count_for, t.count_against, t.count_abstain = clean.counts()
             return _view(t)
 
     def delete(self, tally_id: str) -> TallyView:
         with self._db.write() as s:
-            t = editable_record(s, Tally, tally_id, _WHAT)
+            t = writable_record(s, Tally, tally_id, _WHAT)
             view = _view(t)
             s.delete(t)
             audit(s, "delete", "tally", tally_id, {"question": view.question[:200]})
