@@ -102,6 +102,8 @@ def test_exhibition_field_day(sala_app, central, qtbot, shots, tmp_path):
     assert any(re.search(r"(ผู้เข้าร่วม|ผู้เยี่ยมชม)\s*120\s*คน", ln) for ln in head), \
         f"the head count (120) is printed: {head}"
     assert any(re.search(rf"ให้คะแนน\s*{len(VISITS)}\s*คน", ln) for ln in head), f"apart from who rated: {head}"
+    rated = squash(text).count(squash("ผู้เยี่ยมชมที่ให้คะแนน"))
+    assert rated == 1, f"'ผู้เยี่ยมชมที่ให้คะแนน' is printed once, not {rated} times: {head}"
 
     flows.enroll(qtbot, window, shots, central.url, central.code)
     report = flows.sync_now(qtbot, window, shots)

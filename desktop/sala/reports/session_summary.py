@@ -137,13 +137,15 @@ def _participation(d: SessionData, sec: _Sections) -> None:
                     else tr(lang, f"ผู้เข้าร่วมทั้งหมด {a.total:,} คน", f"All {a.total:,} who attended"))
         sec.add(*heading(everyone, st.h2))
         _profile(a.age_bands, a.genders, a.occupations, sec)
-    if d.participants_total:
-        some = (tr(lang, f"ผู้เยี่ยมชมที่ให้คะแนน {d.participants_total:,} คน",
-                   f"The {d.participants_total:,} visitors who rated")
-                if exhibition else tr(lang, f"ผู้ที่ลงทะเบียนรหัสไว้ {d.participants_total:,} คน",
-                                      f"{d.participants_total:,} people registered with a code"))
+    if exhibition and d.participants_total and d.age_bands:
+        # the count of visitors who rated is printed once, above (issue 10); this heads their profile
+        sec.add(*heading(tr(lang, "ช่วงอายุที่ผู้ให้คะแนนระบุ", "Age bands given by those who rated"), st.h2))
+        _profile(d.age_bands, [], [], sec)
+    elif not exhibition and d.participants_total:
+        some = tr(lang, f"ผู้ที่ลงทะเบียนรหัสไว้ {d.participants_total:,} คน",
+                  f"{d.participants_total:,} people registered with a code")
         sec.add(*heading(some, st.h2))
-        _profile(d.age_bands, [] if exhibition else d.genders, [] if exhibition else d.occupations, sec)
+        _profile(d.age_bands, d.genders, d.occupations, sec)
 
 
 def _profile(age_bands: Counts, genders: Counts, occupations: Counts, sec: _Sections) -> None:
