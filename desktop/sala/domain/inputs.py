@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from sala.domain import clock
 from sala.domain import enums as e
 from sala.domain import validation as v
 from sala.domain.clock import ensure_aware, to_local
@@ -63,7 +64,7 @@ class SessionInput:
         )
 
     def session_date(self) -> date:
-        return to_local(self.planned_start or datetime.now().astimezone()).date()
+        return to_local(self.planned_start or clock.now()).date()  # a Thai date, not the laptop's zone's
 
 
 @dataclass

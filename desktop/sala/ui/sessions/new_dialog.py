@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, QTime
+from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from sala.bootstrap import Services
+from sala.domain import clock
 from sala.domain import enums as e
 from sala.domain.clock import BANGKOK
 from sala.domain.errors import ValidationError
@@ -102,6 +103,9 @@ class NewSessionDialog(QDialog):
         self.facilitators = QLineEdit()
         self.facilitators.setPlaceholderText(self.tr("Names, separated by commas"))
         self.date = BuddhistDateEdit(lang)
+        # today in Thailand, whatever the laptop's own time zone says (issue 10)
+        today = clock.to_local(clock.now()).date()
+        self.date.setDate(QDate(today.year, today.month, today.day))
         self.start = QTimeEdit(QTime(9, 0))
         self.end = QTimeEdit(QTime(11, 0))
         for edit in (self.start, self.end):
