@@ -1622,6 +1622,14 @@
         <source>To print, open the PDF and print it from the viewer.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No session matches this filter: there is nothing to print.</source>
+        <translation>No session matches this filter: there is nothing to print.</translation>
+    </message>
+    <message>
+        <source>Sessions in this report: %1</source>
+        <translation>Sessions in this report: %1</translation>
+    </message>
 </context>
 <context>
     <name>SessionFilterBar</name>

@@ -1620,6 +1620,14 @@
         <source>To print, open the PDF and print it from the viewer.</source>
         <translation>หากต้องการพิมพ์ ให้เปิดไฟล์ PDF แล้วสั่งพิมพ์จากโปรแกรมเปิดไฟล์</translation>
     </message>
+    <message>
+        <source>No session matches this filter: there is nothing to print.</source>
+        <translation>ไม่มีเวทีตรงกับตัวกรองนี้ จึงไม่มีอะไรให้พิมพ์</translation>
+    </message>
+    <message>
+        <source>Sessions in this report: %1</source>
+        <translation>รายงานนี้ครอบคลุม %1 เวที</translation>
+    </message>
 </context>
 <context>
     <name>SessionFilterBar</name>

@@ -45,12 +45,12 @@ def test_period_dialog_bad_output_is_reported(qtbot, services, rich, tmp_path, f
     dialog = ReportDialog(services, "en", None)
     qtbot.addWidget(dialog)
     dialog.open_when_done = False
+    dialog.filters.year.setValue(2569)   # the rich session's fiscal year: the report covers it
     dialog.output.path.setText(str(tmp_path / "no-such-folder" / "p.pdf"))
     qtbot.mouseClick(dialog.run_button, qtbot_left())
     assert no_message_boxes and "does not exist" in no_message_boxes[0]
     assert dialog.run_button.isEnabled()
     dialog.output.path.setText(str(tmp_path / "p.pdf"))
-    dialog.filters.year.setValue(2569)
     with qtbot.waitSignal(dialog.sig_finished, timeout=60_000):
         qtbot.mouseClick(dialog.run_button, qtbot_left())
     assert (tmp_path / "p.pdf").stat().st_size > 1000

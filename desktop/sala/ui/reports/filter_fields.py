@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QSpinBox, QWidget
 
 from sala.bootstrap import Services
@@ -15,6 +16,9 @@ from sala.reports.filters import ReportFilter, parse_filter
 
 class FilterFields(QWidget):
     """Fiscal year (BE), province, topic and session kind, as the period report and export use."""
+
+    sig_changed = Signal()
+    """Any of the fields changed: the filter may select other sessions."""
 
     def __init__(self, services: Services, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,6 +41,10 @@ class FilterFields(QWidget):
         form.addRow(self.tr("Province"), self.province)
         form.addRow(self.tr("Topic"), self.topic)
         form.addRow(self.tr("Session kind"), self.kind)
+        self.use_year.toggled.connect(self.sig_changed)
+        self.year.valueChanged.connect(self.sig_changed)
+        for box in (self.province, self.topic, self.kind):
+            box.currentIndexChanged.connect(self.sig_changed)
 
     @staticmethod
     def _combo(everything: str, items: list[tuple[str, str]]) -> QComboBox:

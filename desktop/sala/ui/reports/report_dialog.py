@@ -37,6 +37,11 @@ class ReportDialog(JobDialog):
             self.setWindowTitle(self.tr("Period report"))
             self.filters = FilterFields(services, lang)
             form.addRow(self.filters)
+            # how many sessions the filter covers, before anything is produced (issue 10)
+            self.count_label = QLabel()
+            self.count_label.setObjectName("sessionCount")
+            self.count_label.setWordWrap(True)
+            form.addRow(self.count_label)
             name = "period-report.pdf"
         self.report_lang = QComboBox()
         self.report_lang.addItem("ไทย", "th")
@@ -51,6 +56,28 @@ class ReportDialog(JobDialog):
         if not HAVE_QTPDF:
             form.addRow(QLabel(self.tr("To print, open the PDF and print it from the viewer.")))
         self.finish_layout(form)
+        if self.filters is not None:
+            self.filters.sig_changed.connect(self.update_count)
+            self.update_count()
+
+    def update_count(self) -> int | None:
+        """Show how many sessions the chosen filter covers; none disables Create. A short read on
+        the UI thread, like the lists'. Returns the count (None: the filter itself is wrong)."""
+        from sala.domain.errors import SalaError
+        from sala.reports.filters import count_sessions
+
+        try:
+            n = count_sessions(self.services.db, self.filters.current())  # type: ignore[union-attr]
+        except SalaError as exc:
+            self.count_label.setText(exc.message(self.lang))
+            self.run_button.setEnabled(False)
+            return None
+        if n == 0:
+            self.count_label.setText(self.tr("No session matches this filter: there is nothing to print."))
+        else:
+            self.count_label.setText(self.tr("Sessions in this report: %1").replace("%1", f"{n:,}"))
+        self.run_button.setEnabled(n > 0)
+        return n
 
     def make_job(self) -> tuple[Path, Callable[[Callable[[float, str], None]], Any]]:
         from sala.reports.output import check_writable
@@ -67,8 +94,13 @@ class ReportDialog(JobDialog):
             return target, lambda progress: build_session_summary(
                 db, sid, target, lang=lang, include_personal_data=personal, attachments_dir=attachments,
                 agency=agency, unit=unit, progress=progress)
+        from sala.domain.errors import SalaError
+        from sala.reports.filters import count_sessions
         from sala.reports.period_report import build_period_report
 
         flt = self.filters.current()  # type: ignore[union-attr]
+        if count_sessions(db, flt) == 0:
+            raise SalaError("ไม่มีเวทีตรงกับตัวกรองนี้ จึงไม่มีรายงานให้พิมพ์", "No session matches this filter, "
+                            "so there is no report to print.")
         return target, lambda progress: build_period_report(db, flt, target, lang=lang, agency=agency, unit=unit,
                                                                    progress=progress)
