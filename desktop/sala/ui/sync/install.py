@@ -114,9 +114,13 @@ class SyncActions(QObject):
                 return
             url, code = dlg.url.text().strip(), dlg.code.text().strip()
             allow_http = dlg.allow_http.isChecked()
-        self.tasks.run(lambda: self.sync.enroll(url, code, allow_http=allow_http),
-                       lambda _where: (self._say(self.tr("This laptop is enrolled")),
-                                       self.controller.refresh_status(), self.controller.probe()),
+
+        def enrolled(_where: object) -> None:
+            self._say(self.tr("This laptop is enrolled"))
+            self.controller.refresh_status()
+            self.controller.probe()
+
+        self.tasks.run(lambda: self.sync.enroll(url, code, allow_http=allow_http), enrolled,
                        lambda exc: show_error(self.window, enroll_failure(exc, url or ""), self.lang))
 
     def setup_deployment(self, path: Path | None = None) -> None:
