@@ -28,11 +28,14 @@ translations: $(STAMP_APP)
 run: system-deps $(STAMP_APP) translations
 	$(PY) -m sala
 
-# pytest exits 5 when it collected nothing: that is a failure for us, said plainly.
+# Lint first: ruff (the rules in pyproject.toml) and mypy ([tool.mypy]); either failing fails the target
+# before any test runs. pytest exits 5 when it collected nothing: that is a failure for us, said plainly.
 # Then the field-day suite (tests/fieldday) drives the real window on xcb: Xvfb at 1366x768 with
 # openbox as window manager (under offscreen the first run lists those tests as skipped).
 # The target fails if either run fails.
 test: system-deps $(STAMP_DEV) translations
+	$(PY) -m ruff check desktop tests
+	$(PY) -m mypy
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "no tests were collected"; rc=1; fi; \
 	xvfb-run -a -s "-screen 0 1366x768x24" bash -c 'openbox >/dev/null 2>&1 & wm=$$!; \
