@@ -1,6 +1,6 @@
 """The kiosk shown full screen on whatever X display ``DISPLAY`` names (a test starts its own Xvfb
 at another screen size with a window manager): ``python -m tests.fieldday.kiosk_child FOLDER
-short|long``. Writes FOLDER/result.json (screen size, the kiosk's frame, every control off the
+short|long|five``. Writes FOLDER/result.json (screen size, the kiosk's frame, every control off the
 screen) and FOLDER/kiosk.png (the whole screen), then exits."""
 
 from __future__ import annotations
@@ -15,6 +15,43 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 GIVE_UP_MS = 60_000
+
+
+FIVE = [
+    "ตั้งจุดคัดแยกขยะพลาสติกในตลาดสดเทศบาลทุกแห่งพร้อมเจ้าหน้าที่ให้คำแนะนำแม่ค้าและผู้ซื้อทุกวันตลอดปีงบประมาณ",
+    "รับซื้อขวดพลาสติกคืนจากโรงเรียนและชุมชนในราคาที่เป็นธรรมโดยนำรายได้เข้ากองทุนสวัสดิการชุมชนของหมู่บ้าน",
+    "ให้โรงพยาบาลส่งเสริมสุขภาพตำบลและองค์การบริหารส่วนตำบลร่วมกันรณรงค์ลดการเผาขยะในที่โล่งทุกหมู่บ้าน",
+    "จัดรถเก็บขยะอันตรายจากครัวเรือนเดือนละครั้งและประชาสัมพันธ์ตารางเวลาผ่านเสียงตามสายของชุมชน",
+    "สนับสนุนร้านค้าที่ใช้บรรจุภัณฑ์ย่อยสลายได้ด้วยการลดค่าธรรมเนียมแผงในตลาดนัดชุมชนเป็นเวลาหนึ่งปี",
+]
+
+
+def wrapped(tile) -> dict[str, object]:
+    """The tile's text as it is drawn at its real width: the lines, any line that ends inside a
+    word (PyThaiNLP's boundaries, as the printed reports use) or is wider than the tile, and whether
+    the lines need more height than the tile has."""
+    from sala.reports.thai_break import word_pieces
+
+    box = tile.text_rect()
+    fm = tile.fontMetrics()
+    lines = tile.lines(box.width())
+    ends, at = set(), 0
+    for chunk in tile.text().split():
+        start = tile.text().index(chunk, at)
+        pos = start
+        for piece in word_pieces(chunk):
+            pos += len(piece)
+            ends.add(pos)
+        ends.add(start)
+        at = start + len(chunk)
+    inside, at = [], 0
+    for i, line in enumerate(lines[:-1]):
+        at = tile.text().index(line, at) + len(line)
+        if at not in ends:
+            inside.append(f"{line[-6:]}|{lines[i + 1][:6]}")
+    too_wide = [line for line in lines if fm.horizontalAdvance(line) > box.width()]
+    return {"lines": lines, "inside_word": inside, "too_wide": too_wide, "point_size": tile.font().pointSize(),
+            "cut": len(lines) * fm.lineSpacing() > box.height() + 1}
 
 
 def main(folder: Path, which: str) -> int:
@@ -41,7 +78,8 @@ def main(folder: Path, which: str) -> int:
         title="นิทรรศการ ขยะพลาสติก ลำปาง", kind="exhibition",
         venue=VenueInput("ศูนย์การค้าเซ็นทรัลลำปาง", "other", "ลำปาง", "เมืองลำปาง"),
         facilitators="อรทัย ใจงาม", planned_start=start, planned_end=start + timedelta(hours=8)))
-    for title in (PROPOSALS if which == "long" else SHORT):
+    titles = {"long": PROPOSALS, "short": SHORT, "five": FIVE}[which]
+    for title in titles:
         services.exhibition.add_proposal(detail.id, title)
     services.sessions.set_status(detail.id, "open")
     kiosk = KioskVisitor(services, tasks, detail.id, "th")
@@ -60,7 +98,8 @@ def main(folder: Path, which: str) -> int:
             return
         QApplication.processEvents()
         result.update(screen=[screen.width(), screen.height()], frame=list(kiosk.frameGeometry().getRect()),
-                      outside=outside_screen(kiosk, screen), settled=settled())
+                      outside=outside_screen(kiosk, screen), settled=settled(),
+                      wrapping=[wrapped(tile) for tile in kiosk.proposal_buttons.values()])
         QGuiApplication.primaryScreen().grabWindow(0).save(str(folder / "kiosk.png"))
         app.exit(0)  # not quit(): that asks every window to close, and the kiosk refuses without the PIN
 

@@ -42,6 +42,7 @@ def _stop(proc: subprocess.Popen[bytes] | None) -> None:
 @pytest.mark.parametrize(("size", "proposals"), [
     pytest.param("1024x600", "short", id="1024x600-short"),
     pytest.param("1024x600", "long", id="1024x600-long"),
+    pytest.param("1024x600", "five", id="1024x600-five-long"),
     pytest.param("1920x1080", "long", id="1920x1080-long"),
 ])
 def test_kiosk_fits_the_screen(tmp_path, size, proposals):
@@ -63,3 +64,9 @@ def test_kiosk_fits_the_screen(tmp_path, size, proposals):
     assert result["settled"], f"the kiosk never became full screen: {result}"
     assert result["outside"] == [], f"off the {size} screen (see {tmp_path / 'kiosk.png'}):\n  " + \
         "\n  ".join(result["outside"])
+    # proposals wrap only between Thai words (PyThaiNLP's boundaries) and none is cut off
+    for tile in result["wrapping"]:
+        assert tile["inside_word"] == [], f"a line ends inside a word: {tile['inside_word']} in {tile['lines']}"
+        assert not tile["cut"] and not tile["too_wide"], f"a proposal's text is cut off: {tile}"
+    if proposals != "short":
+        assert max(len(t["lines"]) for t in result["wrapping"]) >= 2, "the long proposals really wrap"

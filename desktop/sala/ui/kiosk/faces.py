@@ -10,6 +10,8 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QAbstractButton, QPushButton, QSizePolicy, QWidget
 
+from sala.ui.kiosk.thai_wrap import breakable, wrap_lines
+
 FACE_COLOURS = {1: "#e35d5b", 2: "#f39c4a", 3: "#f4cf45", 4: "#9ccc65", 5: "#4caf50"}
 TOUCH_MIN = 64  # px: comfortably above the 44–48 px touch guidelines
 
@@ -107,6 +109,7 @@ class WrapButton(QAbstractButton):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.min_width = min_width
+        self.shown = ""
         self.setText(text)
         self.setCheckable(checkable)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -119,10 +122,26 @@ class WrapButton(QAbstractButton):
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
 
+    def set_point_size(self, size: int) -> None:
+        """Smaller type when many long proposals share a small screen (see KioskVisitor.fit_to_screen)."""
+        if self.font().pointSize() != size:
+            f = self.font()
+            f.setPointSize(size)
+            self.setFont(f)
+            self.updateGeometry()
+
+    def setText(self, text: str) -> None:  # Qt name
+        super().setText(text)
+        self.shown = breakable(text)  # what is drawn: line breaks only between Thai words
+        self.updateGeometry()
+
+    def lines(self, width: int) -> list[str]:
+        """The text as drawn in a box ``width`` pixels wide: lines that end only between words."""
+        fm = self.fontMetrics()
+        return wrap_lines(self.text(), fm.horizontalAdvance, max(1, width))
+
     def _text_height(self, width: int) -> int:
-        flags = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignCenter)
-        box = QRect(0, 0, max(1, width - 2 * self.PAD_X), 100_000)
-        return self.fontMetrics().boundingRect(box, flags, self.text()).height()
+        return max(1, len(self.lines(width - 2 * self.PAD_X))) * self.fontMetrics().lineSpacing()
 
     def hasHeightForWidth(self) -> bool:  # Qt name
         return True
@@ -131,12 +150,15 @@ class WrapButton(QAbstractButton):
         return max(self._min_height, self._text_height(width) + 2 * self.PAD_Y)
 
     def sizeHint(self) -> QSize:  # Qt name
-        width = max(self.min_width, min(self.fontMetrics().horizontalAdvance(self.text()) + 2 * self.PAD_X, 420))
+        width = max(self.min_width, min(self.fontMetrics().horizontalAdvance(self.shown) + 2 * self.PAD_X, 420))
         return QSize(width, self.heightForWidth(width))
 
     def minimumSizeHint(self) -> QSize:  # Qt name
         # The height at the narrowest width: whatever width the layout gives, the text fits.
         return QSize(self.min_width, self.heightForWidth(self.min_width))
+
+    def text_rect(self) -> QRect:
+        return self.rect().adjusted(self.PAD_X, self.PAD_Y, -self.PAD_X, -self.PAD_Y)
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # Qt name
         p = QPainter(self)
@@ -147,6 +169,6 @@ class WrapButton(QAbstractButton):
         p.setBrush(QColor("#1a4f8b" if on else "#f7f9fc"))
         p.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), 12, 12)
         p.setPen(QColor("white" if on else ("#1a1a1a" if enabled else "#999999")))
-        flags = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignCenter)
-        p.drawText(self.rect().adjusted(self.PAD_X, self.PAD_Y, -self.PAD_X, -self.PAD_Y), flags, self.text())
+        box = self.text_rect()
+        p.drawText(box, int(Qt.AlignmentFlag.AlignCenter), "\n".join(self.lines(box.width())))
         p.end()

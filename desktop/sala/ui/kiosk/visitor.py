@@ -13,7 +13,7 @@ A refused entry asks the visitor to call staff; why it was refused goes to the s
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent, QScreen
+from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent, QScreen, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -232,11 +232,36 @@ class KioskVisitor(QWidget):
         self.error.hide()
         self._update()
 
+    def fit_to_screen(self, screen: QScreen | None = None) -> int:
+        """Shrink the proposals' type (16 pt down to 11 pt) until every row fits ``screen``'s height:
+        many long proposals on a 1024x600 screen otherwise push Send off the bottom. Returns the
+        point size chosen; bigger screens keep 16 pt."""
+        screen = screen or self.screen()
+        tiles = [b for b in self.proposal_buttons.values() if isinstance(b, WrapButton)]
+        size = 16
+        lay = self.layout()
+        if screen is None or not tiles or lay is None:
+            return size
+        room = screen.geometry().height()
+        for size in range(16, 10, -1):
+            for tile in tiles:
+                tile.set_point_size(size)
+            lay.invalidate()
+            lay.activate()
+            if lay.totalMinimumSize().height() <= room:
+                break
+        return size
+
+    def showEvent(self, event: QShowEvent) -> None:  # Qt name
+        self.fit_to_screen()
+        super().showEvent(event)
+
     def show_on(self, screen: QScreen | None) -> None:
         """Full screen on ``screen`` (the staff page's), whatever its size."""
         if screen is not None:
             self.setScreen(screen)
             self.move(screen.availableGeometry().topLeft())
+        self.fit_to_screen(screen)
         self.showFullScreen()
 
     def _vote_toggled(self, button: QAbstractButton) -> None:
