@@ -168,6 +168,10 @@ def started(qtbot, app_paths, fonts, thai_ui):
 
     yield start
     for s in made:
+        box = getattr(s, "restore_message", None)
+        if box is not None:
+            box.close()  # a box left open would be the next test's "active modal widget"
+            box.deleteLater()
         s.window.close()
         s.close()
 
@@ -214,6 +218,7 @@ def test_restore_asks_first_keeps_the_current_data_aside_and_reopens(qtbot, app_
     titles = {window.list_page.model.data(window.list_page.model.index(0, c)) for c in range(3)}
     assert "เวทีก่อนสำรอง" in " ".join(str(t) for t in titles)
     message = startup.restore_message.text()
+    assert startup.restore_message.isVisible()
     assert "กู้คืนจากสำเนาสำรองแล้ว" in message
     aside = Path(message.split("\n")[-1])
     assert aside.exists() and aside.parent == app_paths.database.parent
