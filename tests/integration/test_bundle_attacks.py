@@ -25,11 +25,15 @@ MB = 1 << 20
 #: the attacks below took 886 MB to 1.9 GB before they were bounded).
 RSS_LIMIT_MB = 300
 
+# The peak is VmHWM of this process's own memory map: getrusage's ru_maxrss survives exec and so
+# starts at the pytest parent's size at fork time (310 MB late in a full run), not this process's.
 _RUN = """
-import resource, sys
+import sys
 from sala.cli import main
 rc = main(sys.argv[1:])
-sys.stderr.write("\\nMAXRSS_KB=%d\\n" % resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+with open("/proc/self/status") as fh:
+    hwm = next(int(line.split()[1]) for line in fh if line.startswith("VmHWM:"))
+sys.stderr.write("\\nMAXRSS_KB=%d\\n" % hwm)
 sys.exit(rc)
 """
 
