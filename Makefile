@@ -47,7 +47,7 @@ test: system-deps $(STAMP_DEV) translations
 # Property-based fuzzing of sala-central's endpoints with many more cases than CI runs.
 fuzz: $(STAMP_DEV)
 	SALA_FUZZ_EXAMPLES=$${SALA_FUZZ_EXAMPLES:-2000} QT_QPA_PLATFORM=offscreen \
-	$(PY) -m pytest -q -p no:randomly tests/integration/test_central_fuzz.py $(PYTEST_ARGS)
+	$(PY) -m pytest -q -p no:randomly tests/integration/test_central_fuzz.py tests/integration/test_bundle_fuzz.py $(PYTEST_ARGS)
 
 # The kill harness with 2,000 SIGKILLs (CI runs 200 in the suite): prints kills, lost, duplicated,
 # integrity failures.
