@@ -15,6 +15,34 @@ FOCUS_GROUP_TITLE = "สนทนากลุ่มฝุ่น PM2.5"
 
 
 @pytest.fixture
+def sync_window(qtbot, services, tasks, thai_ui) -> Callable:
+    """A main window with the sync menu and status installed in Thai (no automatic runs, quick
+    retries): ``sync_window(width, height, network_attempts)`` -> (window, actions)."""
+    from PySide6.QtWidgets import QMainWindow
+
+    from sala.sync.engine import RetryPolicy
+    from sala.ui.sync.install import install_sync_ui
+
+    made = []
+
+    def make(width: int = 1366, height: int = 768, network_attempts: int = 3):
+        win = QMainWindow()
+        qtbot.addWidget(win)
+        actions = install_sync_ui(win, services.sync, tasks, "th", start=False,
+                                  probe_interval_ms=3_600_000,
+                                  policy=RetryPolicy(base=0.02, cap=0.2, network_attempts=network_attempts))
+        win.resize(width, height)
+        win.show()
+        made.append(actions)
+        return win, actions
+
+    yield make
+    for actions in made:
+        actions.controller.stop()
+        actions.controller.wait()
+
+
+@pytest.fixture
 def show(qtbot) -> Callable:
     """Show ``widget`` at ``size`` as its own window; ``active`` waits until it has the keyboard
     (shortcuts such as F1–F12 and Ctrl+Z go to the active window)."""

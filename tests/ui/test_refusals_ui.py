@@ -8,27 +8,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMainWindow
 
-from sala.sync.engine import RetryPolicy
-from sala.ui.sync.install import install_sync_ui
 from sala.ui.sync.refusals import RefusalsDialog
 from tests.integration.conftest import central_sqlite  # noqa: F401 - a real server fixture
 from tests.integration.sync_helpers import enroll, fill, laptop
 
 
 @pytest.fixture
-def window(qtbot, services, tasks, thai_ui):
-    win = QMainWindow()
-    qtbot.addWidget(win)
-    actions = install_sync_ui(win, services.sync, tasks, "th", start=False,
-                              probe_interval_ms=3_600_000,
-                              policy=RetryPolicy(base=0.02, cap=0.2, network_attempts=3))
-    win.resize(1366, 768)
-    win.show()
-    yield win, actions
-    actions.controller.stop()
-    actions.controller.wait()
+def window(sync_window):
+    return sync_window(1366, 768, network_attempts=3)
 
 
 def _open_refusals(qtbot, win, actions) -> RefusalsDialog:

@@ -4,26 +4,14 @@ responsive while the run goes on a worker thread, then shows the new counts and 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QMainWindow
 
-from sala.sync.engine import RetryPolicy
-from sala.ui.sync.install import install_sync_ui
 from tests.integration.conftest import central_sqlite  # noqa: F401 - a real server fixture
 from tests.integration.sync_helpers import enroll, fill, ledger
 
 
 @pytest.fixture
-def window(qtbot, services, tasks, thai_ui):
-    win = QMainWindow()
-    qtbot.addWidget(win)
-    actions = install_sync_ui(win, services.sync, tasks, "th", start=False,
-                              probe_interval_ms=3_600_000,
-                              policy=RetryPolicy(base=0.02, cap=0.2, network_attempts=3))
-    win.resize(1100, 500)
-    win.show()
-    yield win, actions
-    actions.controller.stop()
-    actions.controller.wait()
+def window(sync_window):
+    return sync_window(1100, 500, network_attempts=3)
 
 
 def test_sync_now_with_real_server_updates_status_and_history(window, services, central_sqlite,  # noqa: F811 - fixture
