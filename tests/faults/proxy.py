@@ -226,14 +226,15 @@ class _Conn:
         if kind == "stall":
             return False          # dropped; the pump keeps reading so it sees an end give up
         if kind == "delay":
-            time.sleep(self.plan.pause)
+            if self.dead.wait(self.plan.pause):      # the pause ends early when the connection dies
+                return True
             dst.sendall(data)
             return False
         for i in range(0, len(data), self.plan.piece):   # trickle
             if self.dead.is_set():
                 return True
             dst.sendall(data[i:i + self.plan.piece])
-            time.sleep(self.plan.pause)
+            self.dead.wait(self.plan.pause)
         return False
 
     def _portal(self) -> None:
