@@ -16,13 +16,6 @@ APP_NAME = "Sala"
 APP_AUTHOR = "OpenGovSpace"
 
 
-def blob_path(root: Path, sha256: str) -> Path:
-    """Where a content-addressed file (a photo) lives under ``root``: ``<root>/<ab>/<abcd…>``,
-    fanned out by the first two hex digits of its sha256. The laptop's photo store, its bundles
-    and the reference service's blob store all use this layout."""
-    return root / sha256[:2] / sha256
-
-
 def resources_dir() -> Path:
     """The ``resources/`` folder: next to the frozen app, or at the top of the source tree."""
     override = os.environ.get("SALA_RESOURCES")

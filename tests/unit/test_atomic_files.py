@@ -1,4 +1,4 @@
-"""storage.files: the one atomic, durable way to write a file in place."""
+"""sala.files: the one atomic, durable way to write a file in place."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from sala.paths import blob_path
-from sala.storage import files
+from sala import files
+from sala.files import blob_path
 
 
 def test_atomic_write_replaces_and_fsyncs_file_then_folder(tmp_path: Path, monkeypatch) -> None:
@@ -56,7 +56,7 @@ def test_photo_path_is_content_addressed_and_fanned_out(tmp_path: Path) -> None:
 
 
 def test_a_report_file_is_published_like_every_file(tmp_path: Path, monkeypatch) -> None:
-    """reports.output writes a PDF/export through storage.files: the data fsynced before the
+    """reports.output writes a PDF/export through sala.files: the data fsynced before the
     rename, the folder after it, nothing temporary left; a failure leaves the old report whole."""
     from sala.reports.output import atomic_output
 
@@ -79,3 +79,33 @@ def test_a_report_file_is_published_like_every_file(tmp_path: Path, monkeypatch)
         raise RuntimeError("layout bug")
     assert target.read_bytes() == b"%PDF new"
     assert [p.name for p in tmp_path.iterdir()] == ["summary.pdf"]
+
+
+def test_the_central_blob_store_publishes_a_blob_like_every_file(tmp_path: Path, monkeypatch) -> None:
+    """The reference service's finished upload goes through sala.files too: the chunk is fsynced
+    as it lands, the whole blob again before its rename, and the fan-out folder after it."""
+    import hashlib
+
+    from sqlalchemy import create_engine
+
+    from sala.central import tables as t
+    from sala.central.blobstore import BlobStore
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'central.db'}")
+    t.metadata.create_all(engine)
+    store = BlobStore(tmp_path / "blobs", engine, max_blob_bytes=1 << 20)
+    data = "ภาพถ่ายเวที".encode() * 10
+    sha = hashlib.sha256(data).hexdigest()
+    synced: list[str] = []
+    real_fsync = os.fsync
+
+    def spy(fd: int) -> None:
+        synced.append("dir" if stat.S_ISDIR(os.fstat(fd).st_mode) else "file")
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", spy)
+    state = store.put(sha, data, None, "device-1")
+    assert state.complete
+    assert blob_path(tmp_path / "blobs", sha).read_bytes() == data
+    assert synced[-2:] == ["file", "dir"]
+    assert "dir" in synced[:-1]  # the new fan-out folder and the device's partial folder are durable too

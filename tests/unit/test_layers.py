@@ -18,13 +18,15 @@ QT = ("PySide6", "shiboken6", "pyqtgraph")
 ALLOWED: dict[str, set[str]] = {
     "domain": set(),
     "paths": set(),
+    # Durable file writes and the blob layout: a leaf shared by the laptop and the central service.
+    "files": set(),
     "wire": {"domain"},
-    "storage": {"domain", "paths"},
-    "sync": {"domain", "paths", "storage", "wire"},
+    "storage": {"domain", "paths", "files"},
+    "sync": {"domain", "paths", "files", "storage", "wire"},
     # Use cases; a finalize or an amendment writes its outbox snapshot in the same transaction.
-    "services": {"domain", "paths", "storage", "sync"},
-    "reports": {"domain", "paths", "storage", "services"},
-    "central": {"wire"},
+    "services": {"domain", "paths", "files", "storage", "sync"},
+    "reports": {"domain", "paths", "files", "storage", "services"},
+    "central": {"wire", "files"},
     "logging_setup": {"paths"},
     "bootstrap": {"domain", "paths", "storage", "services", "sync"},
     "self_check": {"domain", "paths", "storage", "reports"},

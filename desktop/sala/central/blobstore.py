@@ -5,7 +5,8 @@ Layout: ``DIR/ab/abcdef…`` for complete blobs (named by their sha256),
 resume offset, so a server restart loses nothing already written. Uploads in progress belong
 to the device that started them (another device cannot append a chunk to them), and one left
 untouched for ``partial_ttl_s`` is deleted. A blob becomes complete only after its sha256 is verified; then
-it is fsynced, moved into place atomically and recorded in the ``blobs`` table (which is what
+it is published the one way every file is (:mod:`sala.files`: fsync, rename, fsync the folder, so a
+power cut leaves it absent or whole) and recorded in the ``blobs`` table (which is what
 ``missing_blobs`` in batch answers consult).
 """
 
@@ -24,6 +25,7 @@ from sqlalchemy import Engine
 from sala.central import tables as t
 from sala.central.db import insert_ignore, write_tx
 from sala.central.errors import ApiError
+from sala.files import blob_path, fsync_dir, publish
 from sala.wire.protocol import SHA256_RE
 
 _RANGE_RE = re.compile(r"^bytes (\d{1,19})-(\d{1,19})/(\d{1,19})\Z")  # < 2**63: no bignums
@@ -72,7 +74,7 @@ class BlobStore:
         return sha
 
     def final_path(self, sha: str) -> Path:
-        return self.root / sha[:2] / sha
+        return blob_path(self.root, sha)
 
     def partial_path(self, device_id: str, sha: str) -> Path:
         owner = hashlib.sha256(device_id.encode("utf-8")).hexdigest()[:24]
@@ -113,7 +115,9 @@ class BlobStore:
                                f"upload continues at byte {state.offset}",
                                {"Upload-Offset": str(state.offset)})
             part = self.partial_path(device_id, sha)
-            part.parent.mkdir(exist_ok=True)
+            if not part.parent.exists():
+                part.parent.mkdir()
+                fsync_dir(part.parent.parent)
             with open(part, "ab") as fh:
                 fh.write(data)
                 fh.flush()
@@ -134,8 +138,10 @@ class BlobStore:
                            "uploaded bytes do not hash to the blob name; upload again from 0",
                            {"Upload-Offset": "0"})
         final = self.final_path(sha)
-        final.parent.mkdir(exist_ok=True)
-        os.replace(part, final)
+        if not final.parent.exists():
+            final.parent.mkdir(exist_ok=True)
+            fsync_dir(self.root)
+        publish(part, final)
         with write_tx(self.engine) as conn:
             insert_ignore(conn, t.blobs, {"sha256": sha, "size": total,
                                           "completed_at": time.time()}, ["sha256"])

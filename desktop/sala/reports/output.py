@@ -3,7 +3,7 @@
 A PDF of a period report or an export of 250,000 rows takes seconds; the user must learn about a
 read-only folder *before* that, and a full disk must not leave a truncated file that looks like
 a finished one. So: check the folder first, write beside the target under a temporary name, then
-publish it as every file is (:mod:`sala.storage.files`: fsync, rename, fsync the folder). Device
+publish it as every file is (:mod:`sala.files`: fsync, rename, fsync the folder). Device
 files (``/dev/stdout``) are written directly.
 """
 
@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sala.domain.errors import SalaError
-from sala.storage.files import publish, temp_path
+from sala.files import publish, temp_path
 
 
 class OutputError(SalaError):

@@ -22,7 +22,7 @@ from sala.domain.clock import to_local
 from sala.domain.errors import NotFoundError
 from sala.domain.provinces import find_province
 from sala.domain.thaidate import format_date
-from sala.paths import blob_path
+from sala.files import blob_path
 from sala.storage.database import Database
 from sala.storage.models import (
     ActionItem,

@@ -20,11 +20,10 @@ from sqlalchemy import select
 
 from sala.domain import validation as v
 from sala.domain.errors import SalaError, ValidationError
-from sala.paths import blob_path
+from sala.files import blob_path, publish
 from sala.services.sessions import audit, load_record
 from sala.services.writable import writable_session
 from sala.storage.database import Database
-from sala.storage.files import publish
 from sala.storage.models import Attachment
 
 MAX_BYTES = 30 * 1024 * 1024

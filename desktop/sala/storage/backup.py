@@ -15,10 +15,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sala.domain.errors import StorageError
+from sala.files import atomic_path, publish, temp_path
 from sala.paths import PRIVATE_DIR, PRIVATE_FILE, tighten
 from sala.storage import migrate
 from sala.storage.errors import translate
-from sala.storage.files import atomic_path, publish, temp_path
 
 KEEP = 5
 SIDE_FILES = ("-wal", "-shm", "-journal")

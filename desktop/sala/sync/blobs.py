@@ -15,7 +15,7 @@ from pathlib import Path
 from sqlalchemy import select, update
 
 from sala.domain.clock import now
-from sala.paths import blob_path
+from sala.files import blob_path
 from sala.storage.models import BlobUpload
 from sala.sync.context import RunContext
 from sala.sync.retry import Tries, request

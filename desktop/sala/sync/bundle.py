@@ -29,9 +29,8 @@ from sqlalchemy import select
 
 from sala.domain.clock import now
 from sala.domain.errors import SalaError
-from sala.paths import blob_path
+from sala.files import atomic_path, blob_path
 from sala.storage.database import Database
-from sala.storage.files import atomic_path
 from sala.storage.models import BlobUpload, Device, OutboxEntry, SyncBatch, SyncRun
 from sala.sync import batch_store as store
 from sala.sync import batcher, identity

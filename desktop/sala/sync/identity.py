@@ -18,7 +18,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy.orm import Session as OrmSession
 
 from sala.domain.errors import SalaError
-from sala.storage.files import atomic_write
+from sala.files import atomic_write
 from sala.storage.settings import Setting
 from sala.wire import crypto, protocol
 from sala.wire import enroll as enroll_wire

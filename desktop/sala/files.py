@@ -2,7 +2,9 @@
 
 The one way to write a file in place: write a temporary file in the same folder (so the rename
 stays on one file system), flush and fsync it, ``os.replace`` it onto the target, then fsync
-the folder so the rename itself survives. Used for backups, bundles, keys and tokens, photos.
+the folder so the rename itself survives. Used for backups, bundles, keys and tokens, photos,
+reports, and the reference service's blob store. A leaf module (nothing of Sala's is imported), so
+both the laptop's layers and the central service use the same code.
 """
 
 from __future__ import annotations
@@ -12,6 +14,13 @@ import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+
+def blob_path(root: Path, sha256: str) -> Path:
+    """Where a content-addressed file (a photo) lives under ``root``: ``<root>/<ab>/<abcd…>``,
+    fanned out by the first two hex digits of its sha256. The laptop's photo store, its bundles
+    and the reference service's blob store all use this layout."""
+    return root / sha256[:2] / sha256
 
 
 def temp_path(target: Path) -> Path:
