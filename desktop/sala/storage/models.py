@@ -144,7 +144,8 @@ class Participant(SyncRecord, Base):
 
 
 class ParticipantContact(Base):
-    """Personal data (PDPA): only with consent, apart from the rest, sealed at finalize."""
+    """Personal data (PDPA): only with consent, apart from the rest; never plain at rest
+    (``services/contact_vault.py``): encrypted under the device key, sealed at finalize."""
 
     __tablename__ = "participant_contact"
     participant_id: Mapped[str] = mapped_column(ForeignKey("participant.id", ondelete="CASCADE"), primary_key=True)
@@ -153,6 +154,11 @@ class ParticipantContact(Base):
     email: Mapped[str] = mapped_column(String(200), default="")
     sealed: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     sealed_at: Mapped[datetime | None] = mapped_column(AwareDateTime(), nullable=True)
+    # migration 0010: encrypted under the device key until sealed; blind index to find a person
+    box: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    key_id: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    name_key: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
+    phone_key: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
 
 
 class Guide(SyncRecord, Base):
