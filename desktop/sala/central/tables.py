@@ -86,3 +86,13 @@ catalog_items = Table(
     Column("data", Text, nullable=False),
     Column("updated_at", Float, nullable=False),
 )
+
+# A participant's erasure as the platform applied it (migration c0002, ``central/erasures.py``):
+# personal records of these participants arriving later, by any path, are scrubbed on arrival.
+erasures = Table(
+    "erasures", metadata,
+    Column("participant_id", String(36), primary_key=True),
+    Column("erasure_record_id", String(36), nullable=False),
+    Column("device_id", String(64), nullable=False),
+    Column("received_at", Float, nullable=False),
+)
