@@ -24,7 +24,8 @@ ALLOWED: dict[str, set[str]] = {
     "storage": {"domain", "paths", "files"},
     "sync": {"domain", "paths", "files", "storage", "wire"},
     # Use cases; a finalize or an amendment writes its outbox snapshot in the same transaction.
-    "services": {"domain", "paths", "files", "storage", "sync"},
+    # wire: the privacy record kinds (audit entries, erasures) both ends check the same way.
+    "services": {"domain", "paths", "files", "storage", "sync", "wire"},
     "reports": {"domain", "paths", "files", "storage", "services"},
     "central": {"wire", "files"},
     "logging_setup": {"paths"},

@@ -19,11 +19,11 @@ from typing import Any
 from sqlalchemy import Connection, Engine, select, update
 from sqlalchemy.exc import IntegrityError
 
-from sala.central import auth
+from sala.central import auth, erasures
 from sala.central import tables as t
 from sala.central.db import is_postgres, read_tx, write_tx
 from sala.central.errors import ApiError
-from sala.wire import protocol
+from sala.wire import privacy, protocol
 from sala.wire.protocol import Batch, BatchResult, RecordResult, canonical_text
 
 CHUNK = 500  # ids per IN (...) lookup
@@ -48,6 +48,7 @@ def _prepare(batch: Batch) -> tuple[list[RecordResult | None], list[dict[str, An
         rid = rid if isinstance(rid, str) else f"#{i}"
         try:
             protocol.validate_record(rec, device_id=batch.device_id, check_hash=False)
+            privacy.check_body(rec["type"], rec["body"])
             body = canonical_text(rec["body"])
             typ = rec["type"]
             # type matched TYPE_RE ([a-z0-9_]), so quoting it needs no escaping
@@ -167,6 +168,7 @@ def _ingest_tx(conn: Connection, batch: Batch, results: list[RecordResult | None
                              batch.batch_id, now))
     if new_rows:
         _insert_records(conn, new_rows)
+        erasures.apply(conn, new_rows)
     high_water, gaps = _advance(conn, batch.device_id, hw, max_seq,
                                 [row[2] for row in new_rows])
     final = [res for res in results if res is not None]
@@ -185,7 +187,15 @@ def _insert_records(conn: Connection, rows: list[tuple[Any, ...]]) -> None:
     """Plain DB-API ``executemany`` of tuples (in ``_COLS`` order): SQLAlchemy's per-row
     parameter processing cost more than SQLite's insert itself at 5,000 rows a batch (all
     columns are plain str/int/float)."""
-    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    if is_postgres(conn):
+        # COPY: rows stream in one command, encoded in C; executemany paid ~30 µs a row in
+        # psycopg's pipeline (profiled at 5,000-record batches)
+        cur = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        with cur.copy(f"COPY records ({', '.join(_COLS)}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+        return
+    mark = "?"
     sql = (f"INSERT INTO records ({', '.join(_COLS)}) "
            f"VALUES ({', '.join([mark] * len(_COLS))})")
     conn.exec_driver_sql(sql, rows)

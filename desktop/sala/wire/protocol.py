@@ -42,6 +42,7 @@ SERVICE_NAME = "sala-central"  # the signature /v1/hello must carry; anything el
 KNOWN_TYPES = frozenset({
     "session", "participant", "consent", "sealed_personal_data", "contribution", "guide_question",
     "answer", "observation", "vote", "rating", "attachment", "action_item", "tally", "amendment",
+    "audit_entry", "participant_erasure",  # wire/privacy.py
 })
 TYPE_RE = re.compile(r"^[a-z][a-z0-9_]{0,39}\Z")
 SHA256_RE = re.compile(r"^[0-9a-f]{64}\Z")
