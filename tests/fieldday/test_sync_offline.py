@@ -3,6 +3,8 @@ true (issue 10: "Sync, settings, list")."""
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -92,3 +94,29 @@ def test_sync_history_says_what_happened_in_plain_words(sala_app, central, qtbot
     assert size.endswith(("kB", "MB")), size
     dlg.close()
 
+
+
+def test_finalizing_a_session_shows_at_once_in_the_waiting_count(sala_app, qtbot, shots):
+    """Before: the status bar said "5036 waiting" after a finalize had put five more records in the
+    outbox, until the next sync attempt. A field officer reads that figure to know what is left."""
+    window = sala_app.window
+    widget = window.sync_actions.widget
+    sync = window.sync_actions.sync
+    def shows(n: int) -> bool:
+        return re.search(rf"(?<![\d,]){n}(?![\d,])", widget.pending_label.text()) is not None
+
+    before = sync.status().pending
+    qtbot.waitUntil(lambda: shows(before), timeout=WAIT_MS)
+    flows.create_session(qtbot, window, shots, kind_index=0, venue="โรงเรียนบ้านหนองบัว",
+                         province="ขอนแก่น", district="เมืองขอนแก่น", topic_index=0, facilitators="สมศรี ใจดี")
+    flows.move(qtbot, window, shots, "openButton", "open")
+    tab_to(flows.page(window).capture.box)
+    type_text("อยากให้มีรถรับส่งนักเรียนช่วงหมอกควัน")
+    press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: flows.page(window).model.total() == 1, timeout=WAIT_MS)
+    flows.move(qtbot, window, shots, "closeButton", "closed")
+    flows.finalize(qtbot, window, shots)
+    after = sync.status().pending
+    assert after > before, "finalizing queued nothing to send"
+    qtbot.waitUntil(lambda: shows(after), timeout=WAIT_MS)
+    shots.take("waiting-count-after-finalize")

@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from sala.sync.run_report import RetryPolicy, RunReport
 from sala.sync.service import SyncService, SyncStatus
-from sala.ui.common.tasks import Job, start
+from sala.ui.common.tasks import Job, TaskRunner, start
 from sala.wire import http as wire_http
 
 if TYPE_CHECKING:
@@ -56,6 +56,9 @@ class SyncController(QObject):
         self._retry_timer = QTimer(self)
         self._retry_timer.setSingleShot(True)
         self._retry_timer.timeout.connect(self.sync_now)
+        self._status_timer = QTimer(self)
+        self._status_timer.setSingleShot(True)
+        self._status_timer.timeout.connect(self._refresh_in_background)
         self._netinfo = _network_information()
         if self._netinfo is not None:
             self._netinfo.reachabilityChanged.connect(self._reachability_changed)
@@ -80,6 +83,17 @@ class SyncController(QObject):
         status = self.sync.status()
         self.sig_status.emit(status)
         return status
+
+    def watch_writes(self, tasks: TaskRunner, delay_ms: int = 700) -> None:
+        """Keep the queue figure true as work is saved: a while after the writer falls idle (a
+        session finalized, an amendment, a bundle imported) the status is read again, off the UI
+        thread, once for a burst of saves."""
+        self._status_timer.setInterval(delay_ms)
+        tasks.sig_busy_changed.connect(lambda busy: None if busy else self._status_timer.start())
+
+    @Slot()
+    def _refresh_in_background(self) -> None:
+        start(lambda _job: self.sync.status(), self, self.sig_status.emit, name="sala-sync-status")
 
     @Slot()
     def probe(self) -> None:

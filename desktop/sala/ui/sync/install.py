@@ -175,6 +175,7 @@ def install_sync_ui(window: QMainWindow, sync: SyncService, tasks: TaskRunner, l
                     *, start: bool = True, **controller_kw: object) -> SyncActions:
     """Add the sync status widget and menu to ``window``; start the link watcher."""
     controller = SyncController(sync, window, **controller_kw)  # type: ignore[arg-type]
+    controller.watch_writes(tasks)
     widget = SyncStatusWidget(controller, lang)
     window.statusBar().addPermanentWidget(widget)
     actions = SyncActions(window, sync, tasks, controller, lang)
