@@ -61,7 +61,11 @@ def make_engine(db: str) -> Engine:
             conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
         return engine
-    return create_engine(url, pool_size=8, max_overflow=8, pool_pre_ping=True)
+    # prepare_threshold=None: no server-side prepared statements. psycopg prepares a statement
+    # after its fifth run, and a plan made while the ledger was tiny (a sequential scan) was
+    # kept as it grew: every small batch slower than the last (issue 15; ledger_sql).
+    return create_engine(url, pool_size=8, max_overflow=8, pool_pre_ping=True,
+                         connect_args={"prepare_threshold": None})
 
 
 def is_postgres(conn: Connection | Engine) -> bool:

@@ -2,7 +2,8 @@
 
 One batch = one write transaction, serialised per originating device (``BEGIN IMMEDIATE`` on
 SQLite, ``SELECT … FOR UPDATE`` on the device row in PostgreSQL). Inside it we look up which
-ids and (device, seq) pairs already exist, classify every record, ``executemany`` the new ones
+ids and (device, seq) pairs already exist, classify every record, insert the new ones
+(``ledger_sql``: the queries, shaped to use their indexes)
 and advance the device's high-water mark; the caller answers only after the commit. Because
 classification and insert share the lock, two identical batches arriving at once store once:
 the second sees the first's rows and answers ``duplicate``.
@@ -19,19 +20,12 @@ from typing import Any
 from sqlalchemy import Connection, Engine, select, update
 from sqlalchemy.exc import IntegrityError
 
-from sala.central import auth, erasures
+from sala.central import auth, erasures, ledger_sql
 from sala.central import tables as t
-from sala.central.db import is_postgres, read_tx, write_tx
+from sala.central.db import read_tx, write_tx
 from sala.central.errors import ApiError
 from sala.wire import privacy, protocol
 from sala.wire.protocol import Batch, BatchResult, RecordResult, canonical_text
-
-CHUNK = 500  # ids per IN (...) lookup
-
-
-def _chunks(items: Sequence[Any], n: int = CHUNK) -> Iterable[Sequence[Any]]:
-    for i in range(0, len(items), n):
-        yield items[i:i + n]
 
 
 def _prepare(batch: Batch) -> tuple[list[RecordResult | None], list[dict[str, Any]]]:
@@ -75,14 +69,18 @@ def _prepare(batch: Batch) -> tuple[list[RecordResult | None], list[dict[str, An
 
 
 def ingest(engine: Engine, batch: Batch, *, body_sha256: str, sender: auth.Device,
-           signer_key: str) -> BatchResult:
-    """Store a verified batch; return per-record results after the commit."""
+           signer_key: str, token_hash: str | None = None) -> BatchResult:
+    """Store a verified batch; return per-record results after the commit.
+
+    ``token_hash``: the sha256 of the token the sender presented; checked against the device
+    row inside the transaction, so a revocation or a new enrollment since the token was cached
+    (app's admission) refuses the batch with 401 and stores nothing."""
     results, rows = _prepare(batch)
     for attempt in range(3):
         try:
             with write_tx(engine) as conn:
                 return _ingest_tx(conn, batch, list(results), rows, body_sha256, sender,
-                                  signer_key)
+                                  signer_key, token_hash)
         except IntegrityError:
             # Another device's transaction inserted a clashing id between our lookup and our
             # insert (different origin → different lock). Rolled back; classify again.
@@ -92,53 +90,69 @@ def ingest(engine: Engine, batch: Batch, *, body_sha256: str, sender: auth.Devic
     raise AssertionError("unreachable")
 
 
-def _lock_device(conn: Connection, batch: Batch, sender: auth.Device, signer_key: str) -> None:
-    if batch.device_id != sender.device_id:
+_TOKEN_GONE = ("bad_token", "unknown or revoked device token; enroll again")
+
+
+def _lock_device(conn: Connection, batch: Batch, sender: auth.Device, signer_key: str,
+                 token_hash: str | None) -> tuple[int, int]:
+    """Lock the origin's row for the transaction (one statement: the lock, the marks and the
+    token); ``(high_water, max_seq)``. The sender's token must still be its current one."""
+    forwarded = batch.device_id != sender.device_id
+    if forwarded:
         auth.lock_origin(conn, batch.device_id, signer_key)
-    elif is_postgres(conn):
-        conn.execute(select(t.devices.c.device_id)
-                     .where(t.devices.c.device_id == batch.device_id).with_for_update())
+    row = ledger_sql.lock_device(conn, batch.device_id)
+    if row is None:
+        raise ApiError(403, "unknown_origin", "the originating device is not enrolled with "
+                                              "this service; it must enroll first")
+    hw, max_seq, revoked, current = row
+    if token_hash is not None:
+        if forwarded:
+            d = t.devices.c
+            sender_row = conn.execute(select(d.revoked, d.token_hash)
+                                      .where(d.device_id == sender.device_id)).first()
+            revoked, current = (True, None) if sender_row is None else sender_row
+        if revoked or current != token_hash:
+            raise ApiError(401, *_TOKEN_GONE, {"WWW-Authenticate": "Bearer"})
+    return hw, max_seq
 
 
-def _record_batch(conn: Connection, batch: Batch, body_sha256: str, sender: auth.Device,
-                  now: float) -> None:
+def _batch_seen(conn: Connection, batch: Batch, body_sha256: str) -> bool:
+    """Whether this batch id was stored before (the same content; other content is 409)."""
     b = t.batches.c
     row = conn.execute(select(b.body_sha256, b.device_id).where(b.batch_id == batch.batch_id)
                        ).first()
     if row is None:
+        return False
+    if row.body_sha256 != body_sha256 or row.device_id != batch.device_id:
+        raise ApiError(409, "batch_id_reused",
+                       "this batch id was used for other content; make a new batch id")
+    return True
+
+
+def _record_batch(conn: Connection, batch: Batch, body_sha256: str, sender: auth.Device,
+                  now: float, seen: bool, counts: dict[str, int]) -> None:
+    b = t.batches.c
+    if not seen:
         conn.execute(t.batches.insert().values(
             batch_id=batch.batch_id, device_id=batch.device_id, sender_device_id=sender.device_id,
             body_sha256=body_sha256, record_count=len(batch.records), first_received_at=now,
-            last_received_at=now, times_received=1, counts="{}"))
-    elif row.body_sha256 != body_sha256 or row.device_id != batch.device_id:
-        raise ApiError(409, "batch_id_reused",
-                       "this batch id was used for other content; make a new batch id")
+            last_received_at=now, times_received=1, counts=json.dumps(counts)))
     else:
         conn.execute(update(t.batches).where(b.batch_id == batch.batch_id).values(
-            last_received_at=now, times_received=b.times_received + 1))
+            last_received_at=now, times_received=b.times_received + 1, counts=json.dumps(counts)))
 
 
 def _ingest_tx(conn: Connection, batch: Batch, results: list[RecordResult | None],
                rows: list[dict[str, Any]], body_sha256: str, sender: auth.Device,
-               signer_key: str) -> BatchResult:
+               signer_key: str, token_hash: str | None = None) -> BatchResult:
     now = time.time()
-    _lock_device(conn, batch, sender, signer_key)
-    _record_batch(conn, batch, body_sha256, sender, now)
-    r = t.records.c
-    existing: dict[str, tuple[str, str]] = {}
-    for ids in _chunks([row["id"] for row in rows]):
-        for rid, h, dev in conn.execute(select(r.id, r.hash, r.device_id).where(r.id.in_(ids))):
-            existing[rid] = (h, dev)
-    d = t.devices.c
-    hw, max_seq = conn.execute(select(d.high_water, d.max_seq)
-                               .where(d.device_id == batch.device_id)).one()
-    seq_owner: dict[int, str] = {}
+    hw, max_seq = _lock_device(conn, batch, sender, signer_key, token_hash)
+    seen = _batch_seen(conn, batch, body_sha256)
+    existing = ledger_sql.records_by_id(conn, [row["id"] for row in rows])
     # seqs above the highest ever stored cannot be taken: skip the lookup for them (the
     # common case of a device sending its outbox in order)
-    for seqs in _chunks([row["seq"] for row in rows if row["seq"] <= max_seq]):
-        for seq, rid in conn.execute(select(r.seq, r.id).where(
-                r.device_id == batch.device_id, r.seq.in_(seqs))):
-            seq_owner[seq] = rid
+    seq_owner = ledger_sql.seqs_taken(conn, batch.device_id,
+                                      [row["seq"] for row in rows if row["seq"] <= max_seq])
     new_rows: list[tuple[Any, ...]] = []   # in _COLS order
     referenced: set[str] = set()
     for row in rows:
@@ -174,31 +188,16 @@ def _ingest_tx(conn: Connection, batch: Batch, results: list[RecordResult | None
     final = [res for res in results if res is not None]
     result = BatchResult(batch.batch_id, batch.device_id, final, high_water, gaps,
                          missing_blobs(conn, referenced))
-    conn.execute(update(t.batches).where(t.batches.c.batch_id == batch.batch_id)
-                 .values(counts=json.dumps(result.counts())))
+    _record_batch(conn, batch, body_sha256, sender, now, seen, result.counts())
     return result
 
 
-_COLS = ("id", "device_id", "seq", "type", "schema", "created_at", "hash", "body", "blobs",
-         "batch_id", "received_at")
+_COLS = ledger_sql.RECORD_COLS
 
 
 def _insert_records(conn: Connection, rows: list[tuple[Any, ...]]) -> None:
-    """Plain DB-API ``executemany`` of tuples (in ``_COLS`` order): SQLAlchemy's per-row
-    parameter processing cost more than SQLite's insert itself at 5,000 rows a batch (all
-    columns are plain str/int/float)."""
-    if is_postgres(conn):
-        # COPY: rows stream in one command, encoded in C; executemany paid ~30 µs a row in
-        # psycopg's pipeline (profiled at 5,000-record batches)
-        cur = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-        with cur.copy(f"COPY records ({', '.join(_COLS)}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(row)
-        return
-    mark = "?"
-    sql = (f"INSERT INTO records ({', '.join(_COLS)}) "
-           f"VALUES ({', '.join([mark] * len(_COLS))})")
-    conn.exec_driver_sql(sql, rows)
+    """Tuples in ``_COLS`` order (``ledger_sql.insert_records``: COPY or executemany)."""
+    ledger_sql.insert_records(conn, rows)
 
 
 def _advance(conn: Connection, device_id: str, hw: int, max_seq: int,
@@ -224,10 +223,7 @@ def _advance(conn: Connection, device_id: str, hw: int, max_seq: int,
 
 def missing_blobs(conn: Connection, wanted: Iterable[str]) -> list[str]:
     wanted = sorted(set(wanted))
-    have: set[str] = set()
-    for chunk in _chunks(wanted):
-        have.update(conn.execute(select(t.blobs.c.sha256).where(t.blobs.c.sha256.in_(chunk)))
-                    .scalars())
+    have = ledger_sql.blobs_held(conn, wanted)
     return [b for b in wanted if b not in have]
 
 
@@ -258,10 +254,7 @@ def reconcile(engine: Engine, device_id: str, ids: Sequence[str],
         raise ApiError(422, "invalid_request", "hashes must be parallel to ids")
     r = t.records.c
     with read_tx(engine) as conn:
-        have: dict[str, tuple[str, str]] = {}
-        for chunk in _chunks(list(ids)):
-            have.update((rid, (dev, h)) for rid, dev, h in conn.execute(
-                select(r.id, r.device_id, r.hash).where(r.id.in_(chunk))))
+        have = {rid: (dev, h) for rid, (h, dev) in ledger_sql.records_by_id(conn, ids).items()}
         missing_ranges: list[list[int]] = []
         for lo, hi in ranges:
             seqs = conn.execute(select(r.seq).where(r.device_id == device_id, r.seq >= lo,
