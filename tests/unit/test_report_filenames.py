@@ -27,11 +27,26 @@ def test_unsafe_characters_device_names_and_trailing_dots_go():
     assert safe_file_name("CON") == "CON_.pdf" and safe_file_name("  ..  ") == "report.pdf"
 
 
-def test_long_titles_are_shortened_between_clusters_keeping_the_date():
+def test_long_titles_are_shortened_between_words_keeping_the_date():
     name = session_summary_file_name("น้ำท่วมครั้งที่" * 40, date(2026, 11, 30))
-    assert len(name.encode("utf-8")) <= 200 and name.endswith(" 30 พ.ย. 2569.pdf")
-    title = name.removeprefix("สรุปผลเวที ").removesuffix(" 30 พ.ย. 2569.pdf")
+    assert len(name.encode("utf-8")) <= 200 and name.endswith("… 30 พ.ย. 2569.pdf")
+    title = name.removeprefix("สรุปผลเวที ").removesuffix("… 30 พ.ย. 2569.pdf")
     assert ("น้ำท่วมครั้งที่" * 40).startswith(title)  # no mark torn from its letter
+    assert title.endswith("ที่"), f"cut inside a word: {title[-12:]!r}"
+
+
+def test_a_real_long_title_is_not_cut_inside_a_word():
+    """Seen in the lead's walk-through: "… โรงเรียนเทศบ 1 ธ.ค. 2569.pdf" (เทศบาล cut in two)."""
+    title = "มินิทอล์ก ปัญหาฝุ่นละออง PM2.5 และหมอกควัน โรงเรียนเทศบาล เพชรบุรี จังหวัดเพชรบุรี"
+    name = session_summary_file_name(title, date(2026, 12, 1))
+    kept = name.removeprefix("สรุปผลเวที ").removesuffix("… 1 ธ.ค. 2569.pdf")
+    assert len(name.encode("utf-8")) <= 200 and kept != name and title.startswith(kept)
+    rest = title[len(kept):]
+    assert rest[:1].isspace() or rest.startswith(("โรงเรียน", "เทศบาล", "เพชรบุรี", "จังหวัด")), \
+        f"cut inside a word: …{kept[-10:]!r} | {rest[:10]!r}…"
+    # a single word longer than the limit is still cut between letter clusters
+    long_word = session_summary_file_name("ก" * 200, date(2026, 12, 1))
+    assert len(long_word.encode("utf-8")) <= 200 and "ก…" in long_word
 
 
 def test_period_report_names():

@@ -4,7 +4,9 @@
 period report: the session's own title, the Buddhist Era date in Thailand's time zone, Thai kept
 as it is. Names are safe on Windows and Linux file systems: no reserved characters or device
 names, no trailing dot or space, and short enough in UTF-8 bytes (Thai letters take three each)
-for ext4's 255-byte limit, cut only between letter clusters so no mark loses its letter.
+for ext4's 255-byte limit. A title too long is cut between words (PyThaiNLP's, as lines are
+broken in the PDF) and ends with "…"; only a single word longer than the limit is cut between
+letter clusters, so no mark ever loses its letter.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from sala.domain.clock import now, to_local
 from sala.domain.provinces import find_province
 from sala.domain.thaidate import fiscal_year_label, format_date
 from sala.reports.filters import ReportFilter
-from sala.reports.thai_break import cluster_bounds
+from sala.reports.thai_break import cluster_bounds, word_pieces
 from sala.storage.database import Database
 from sala.storage.models import Session
 
@@ -35,12 +37,36 @@ def clean_name_part(text: str) -> str:
     return " ".join(text.split())
 
 
+ELLIPSIS = "…"
+
+
+def _word_bounds(text: str) -> list[int]:
+    """Offsets in ``text`` where a word ends: at spaces, and between PyThaiNLP's Thai words."""
+    bounds: list[int] = []
+    at = 0
+    for chunk in re.split(r"(\s+)", text):
+        if chunk and not chunk.isspace():
+            for piece in word_pieces(chunk):
+                at += len(piece)
+                bounds.append(at)
+        else:
+            at += len(chunk)
+    return bounds
+
+
 def _truncate(text: str, max_bytes: int) -> str:
-    """``text`` cut to at most ``max_bytes`` of UTF-8, between letter clusters only."""
+    """``text`` cut to at most ``max_bytes`` of UTF-8 between words, marked with "…"."""
     if len(text.encode("utf-8")) <= max_bytes:
         return text
-    cut = max((b for b in cluster_bounds(text) if len(text[:b].encode("utf-8")) <= max_bytes), default=0)
-    return text[:cut].rstrip()
+    room = max_bytes - len(ELLIPSIS.encode("utf-8"))
+
+    def fits(b: int) -> bool:
+        return len(text[:b].encode("utf-8")) <= room
+
+    cut = max((b for b in _word_bounds(text) if fits(b)), default=0)
+    if cut == 0:  # one word longer than the room: between letter clusters, never inside one
+        cut = max((b for b in cluster_bounds(text) if fits(b)), default=0)
+    return text[:cut].rstrip() + ELLIPSIS if cut else ""
 
 
 def safe_file_name(stem: str, suffix: str = ".pdf", max_bytes: int = MAX_NAME_BYTES) -> str:
