@@ -73,7 +73,7 @@ def layout_words(words: Sequence[tuple[str, int]], size: QSize, family: str = FA
     chosen = sorted(((w, c) for w, c in words if w.strip() and c > 0), key=lambda wc: (-wc[1], wc[0]))[:MAX_WORDS]
     if not chosen or size.width() < 20 or size.height() < 20:
         return []
-    max_pt = max(min_pt, min(max_pt, size.height() / 5.0, size.width() / 10.0))
+    max_pt = max(min_pt, min(max_pt, size.height() / 4.0, size.width() / 8.0))
     sizes = _sizes([c for _w, c in chosen], min_pt, max_pt)
     rows, cols = int(size.height() // CELL), int(size.width() // CELL)
     taken = np.zeros((rows, cols), dtype=np.int32)
@@ -151,7 +151,9 @@ class WordCloud(QWidget):
 
     def _ensure_layout(self) -> None:
         if self._laid_for != self.size():
-            self._placed = layout_words(self._words, self.size(), self.font().family())
+            h = self.height()
+            self._placed = layout_words(self._words, self.size(), self.font().family(),
+                                        min_pt=max(11.0, h / 45.0), max_pt=max(24.0, h / 5.5))
             self._laid_for = QSize(self.size())
 
     def paintEvent(self, event: QPaintEvent) -> None:  # Qt name
