@@ -66,8 +66,7 @@ def _register(conn: Connection, row: tuple[Any, ...]) -> int:
 
 def _scrub_arrivals(conn: Connection, rows: Sequence[tuple[Any, ...]]) -> int:
     parsed = [(row[_ID], row[_TYPE], json.loads(row[_BODY])) for row in rows]
-    candidates = {rid if typ == "participant" else body.get("participant_id") for rid, typ, body in parsed}
-    wanted = sorted(c for c in candidates if isinstance(c, str))
+    wanted = sorted({p for rid, typ, body in parsed if (p := privacy.participant_of(typ, rid, body))})
     erased: dict[str, str] = {}
     e = t.erasures.c
     for ids in _chunks(wanted):
@@ -77,8 +76,8 @@ def _scrub_arrivals(conn: Connection, rows: Sequence[tuple[Any, ...]]) -> int:
         return 0
     count = 0
     for rid, typ, body in parsed:
-        pid = rid if typ == "participant" else body.get("participant_id")
-        if pid in erased:
+        pid = privacy.participant_of(typ, rid, body)
+        if pid is not None and pid in erased:
             count += _rewrite(conn, [(rid, typ, body)], frozenset(erased), erased[pid])
     return count
 

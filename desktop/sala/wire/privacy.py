@@ -11,10 +11,10 @@
     stored, now and when a copy arrives later by another path).
 
 What erasure removes (PDPA: name, phone, e-mail and the link between the person and what they
-said): the sealed contact box, a contribution's ``participant_id``, and the participant row's
-code (the demographic counts stay, without a handle on the person). The contributions' words
-stay: they are the consultation's content and, without the link, no longer about someone
-identifiable.
+said): the sealed contact box, a contribution's ``participant_id`` (and an amendment's that set
+it), and the participant row's code (the demographic counts stay, without a handle on the
+person). The contributions' words stay: they are the consultation's content and, without the
+link, no longer about someone identifiable.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ ERASED_CODE_PREFIX = "ERASED-"
 MAX_REASON = 2000
 MAX_TARGETS = 10_000
 #: Record types that can hold a participant's personal data (see :func:`scrub`).
-PERSONAL_TYPES = frozenset({"sealed_personal_data", "participant", "contribution"})
+PERSONAL_TYPES = frozenset({"sealed_personal_data", "participant", "contribution", "amendment"})
 
 _AUDIT_FIELDS = frozenset({"id", "position", "at", "device_id", "actor_role", "action", "reason",
                            "target", "prev_hash", "hash"})
@@ -138,6 +138,18 @@ def erased_code(participant_id: str) -> str:
     return ERASED_CODE_PREFIX + hashlib.sha256(participant_id.encode()).hexdigest()[:8]
 
 
+def participant_of(type_: str, record_id: str, body: Mapping[str, Any]) -> str | None:
+    """The participant whose personal data a record of a :data:`PERSONAL_TYPES` type holds."""
+    if type_ == "participant":
+        return record_id
+    if type_ == "amendment":
+        changes = body.get("changes")
+        value = changes.get("participant_id") if isinstance(changes, dict) else None
+    else:
+        value = body.get("participant_id")
+    return value if isinstance(value, str) else None
+
+
 def scrub(type_: str, record_id: str, body: Mapping[str, Any], erased: set[str] | frozenset[str],
           erasure_id: str) -> dict[str, Any] | None:
     """``body`` (of record ``record_id``) without the personal data of the participants in
@@ -152,4 +164,7 @@ def scrub(type_: str, record_id: str, body: Mapping[str, Any], erased: set[str] 
     elif type_ == "participant":
         if record_id in erased and "erased_by" not in body:
             return {**body, "code": erased_code(record_id), "erased_by": erasure_id}
+    elif type_ == "amendment":
+        if participant_of(type_, record_id, body) in erased and "erased_by" not in body:
+            return {**body, "changes": {**body["changes"], "participant_id": None}, "erased_by": erasure_id}
     return None
