@@ -76,3 +76,51 @@ def test_closed_focus_group_takes_no_typing(sala_app, qtbot, shots):
     flows.move(qtbot, sala_app.window, shots, "closeButton", "closed")
     for line in (page.answers.text, page.answers.observation, page.guide.new_question):
         assert not (line.isVisible() and line.isEnabled() and not line.isReadOnly()), describe(line)
+
+
+def test_half_typed_words_survive_a_language_switch_and_a_trip_to_the_list(sala_app, qtbot, shots):
+    """Seen in the lead's walk-through: a half-typed new question vanished when the language was
+    switched (the page is rebuilt), and the guide jumped back to question 1. Nothing typed is lost."""
+    window, svc = sala_app.window, sala_app.services
+    page = _open_focus_group(qtbot, sala_app)
+    for q in ("ท่านเดินทางมารับบริการอย่างไร", "ปัญหาที่พบบ่อยคืออะไร"):
+        tab_to(page.guide.new_question)
+        type_text(q)
+        press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(page.guide.questions()) == 2, timeout=WAIT_MS)
+    page.step(1)  # Ctrl+Down's move: question 2 of 2
+    second = page.guide.questions()[1].id
+    tab_to(page.answers.text)
+    type_text("รอคิวนานตั้งแต่เช้า")
+    tab_to(page.guide.new_question)
+    type_text("ข้อเสนอแนะเพิ่มเติม")
+    sid = page.session_id
+
+    window.set_language("en")
+    qtbot.waitUntil(lambda: flows.page(window) is not page and flows.page(window) is not None
+                    and flows.page(window).isVisible(), timeout=WAIT_MS)
+    page = flows.page(window)
+    shots.take("after-language-switch")
+    # the Thai "Saving…" shown while the draft was written goes once it is written (it stayed up for good)
+    qtbot.waitUntil(lambda: "กำลังบันทึก" not in window.statusBar().currentMessage(), timeout=WAIT_MS)
+    assert page.answers.text.text() == "รอคิวนานตั้งแต่เช้า"
+    assert page.guide.new_question.text() == "ข้อเสนอแนะเพิ่มเติม"
+    assert page.guide.current() is not None and page.guide.current().id == second, "the guide jumped"
+    assert not svc.contributions.list(sid, 0, 10), "half-typed words were saved as an answer"
+
+    window.show_list()
+    window.open_session(sid)
+    qtbot.waitUntil(lambda: flows.page(window) is not None and flows.page(window).isVisible(), timeout=WAIT_MS)
+    page = flows.page(window)
+    assert page.answers.text.text() == "รอคิวนานตั้งแต่เช้า"
+    assert page.guide.new_question.text() == "ข้อเสนอแนะเพิ่มเติม"
+
+    # saved for real: the answer line empties, and so does its draft
+    tab_to(page.answers.text)
+    press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(svc.contributions.list(sid, 0, 10)) == 1, timeout=WAIT_MS)
+    window.show_list()
+    window.open_session(sid)
+    qtbot.waitUntil(lambda: flows.page(window) is not None and flows.page(window).isVisible(), timeout=WAIT_MS)
+    assert flows.page(window).answers.text.text() == "", "an answer saved came back as a draft"
+    window.set_language("th")

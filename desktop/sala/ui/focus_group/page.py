@@ -24,6 +24,7 @@ from sala.ui.focus_group.answers import AnswersPanel
 from sala.ui.focus_group.guide import GuidePanel
 from sala.ui.focus_group.participants import ParticipantsTable
 from sala.ui.focus_group.photos import PhotosPanel
+from sala.ui.focus_group.typing_draft import TypingDraft
 from sala.ui.sessions.header import SessionHeader
 
 
@@ -72,8 +73,10 @@ class FocusGroupPage(QWidget):
         for keys, delta in (("Ctrl+Down", 1), ("Ctrl+PgDown", 1), ("Ctrl+Up", -1), ("Ctrl+PgUp", -1)):
             sc = QShortcut(QKeySequence(keys), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
             sc.activated.connect(lambda d=delta: self.step(d))
+        self.typing = TypingDraft(self, services.drafts, tasks, session_id, parent=self)
         self._question_changed(self.guide.current())
         self.apply_status(detail)
+        self.typing.restore()
 
     @property
     def read_only(self) -> bool:
@@ -130,6 +133,7 @@ class FocusGroupPage(QWidget):
     def flush(self) -> None:
         """Queue anything typed but not yet saved (the page is going away or the app is closing)."""
         self.photos.flush()
+        self.typing.flush()
 
     def hideEvent(self, event: Any) -> None:  # Qt name
         self.flush()

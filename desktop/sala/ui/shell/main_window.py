@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         self._new_session: Callable[[QWidget], str | None] | None = None
         self._session_page: QWidget | None = None
         self._session_page_id = ""
+        self._saving_message: str | None = None  # the "Saving…" words on show, in the language of that moment
         self.report_dialog: QWidget | None = None
         """The summary dialog "Print summary" opened last (tests and the field-day suite reach it here)."""
         self.settings_dialog: QWidget | None = None
@@ -367,10 +368,12 @@ class MainWindow(QMainWindow):
         self.count_label.setText(self.tr("%n session(s)", "", self._attached()[2].model.total()))
 
     def _busy_changed(self, busy: bool) -> None:
-        saving = self.tr("Saving…")
+        # The words shown are remembered, not recomputed: after a language switch in between,
+        # "กำลังบันทึก..." must still be recognised and replaced (it stayed up for good before).
         if busy:
-            self.statusBar().showMessage(saving)
-        elif self.statusBar().currentMessage() == saving:
+            self._saving_message = self.tr("Saving…")
+            self.statusBar().showMessage(self._saving_message)
+        elif self._saving_message is not None and self.statusBar().currentMessage() == self._saving_message:
             self.statusBar().showMessage(self.tr("All changes saved"), 3000)
 
     def _choose_language(self, code: str) -> None:
