@@ -14,6 +14,17 @@ from sala.bootstrap import Services, build_services
 from sala.paths import AppPaths
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_configure(config: pytest.Config) -> None:
+    """Device keys kept in a file (no OS key store here) go under pytest's temp folder, not the
+    user's configuration folder (``storage/keystore.py``). Set before test modules are imported,
+    so the environments they copy for child processes (``sala`` CLI runs) carry it too; keys are
+    named by device id, so tests do not share one."""
+    factory = getattr(config, "_tmp_path_factory", None)
+    if factory is not None and "SALA_KEY_DIR" not in os.environ:
+        os.environ["SALA_KEY_DIR"] = str(factory.mktemp("device-keys", numbered=True))
+
+
 @pytest.fixture
 def app_paths(tmp_path: Path) -> AppPaths:
     return AppPaths(tmp_path / "data", tmp_path / "logs").ensure()

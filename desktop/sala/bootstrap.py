@@ -16,13 +16,15 @@ from sala.services.catalog import CatalogService
 from sala.services.contributions import ContributionService
 from sala.services.dashboard import DashboardService
 from sala.services.drafts import DraftService
-from sala.services.exhibition import ExhibitionService, KioskPin
+from sala.services.exhibition import ExhibitionService
 from sala.services.guides import GuideService
+from sala.services.kiosk_pin import KioskPin
 from sala.services.observations import ObservationService
-from sala.services.participants import ParticipantService
+from sala.services.participants import ParticipantService, contact_copies, protect_contacts
 from sala.services.preferences import PreferencesService
 from sala.services.search import SearchService
 from sala.services.sessions import SessionService
+from sala.services.supervisor_pin import SupervisorPin
 from sala.services.tallies import TallyService
 from sala.storage.database import Database, OpenReport, open_database
 from sala.sync.service import SyncService
@@ -45,6 +47,7 @@ class Services:
     attachments: AttachmentService
     exhibition: ExhibitionService
     kiosk_pin: KioskPin
+    supervisor: SupervisorPin
     tallies: TallyService
     action_items: ActionItemService
     amendments: AmendmentService
@@ -75,6 +78,9 @@ def build_services(paths: AppPaths, *, check: bool = True) -> Services:
     # A signed deployment file shipped beside the installed app: checked and adopted once, so
     # the laptop trusts its platform (and seals to it) before it ever meets a link.
     adopt_beside_app(db)
+    participants = ParticipantService(db)
+    # Contacts never in plain text at rest: encrypt what an older version left, in backups too.
+    protect_contacts(db, participants.vault, contact_copies(paths.database, paths.backups))
     return Services(
         paths=paths,
         db=db,
@@ -83,12 +89,13 @@ def build_services(paths: AppPaths, *, check: bool = True) -> Services:
         search=search,
         sessions=SessionService(db, search, on_finalize=enqueue_finalized_session),
         contributions=ContributionService(db),
-        participants=ParticipantService(db),
+        participants=participants,
         guides=GuideService(db),
         observations=ObservationService(db),
         attachments=AttachmentService(db, paths.attachments),
         exhibition=ExhibitionService(db),
         kiosk_pin=KioskPin(db),
+        supervisor=SupervisorPin(db),
         tallies=TallyService(db),
         action_items=ActionItemService(db),
         amendments=AmendmentService(db),

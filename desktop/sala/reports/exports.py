@@ -13,6 +13,7 @@ import csv
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import Select, and_, func, select
@@ -25,6 +26,7 @@ from sala.domain.provinces import find_province
 from sala.domain.thaidate import format_date
 from sala.reports.filters import ReportFilter
 from sala.reports.output import atomic_output
+from sala.storage.contact_vault import ContactVault, contact_columns
 from sala.storage.database import Database
 from sala.storage.models import (
     Amendment,
@@ -126,8 +128,8 @@ def _participants(flt: ReportFilter, lang: str, personal: bool) -> tuple[list[Co
         # The join itself enforces consent: without it (or once sealed) the columns stay empty.
         ok = and_(ParticipantContact.participant_id == Participant.id, Participant.consent.in_(CONSENTED),
                   ParticipantContact.sealed.is_(None))
-        stmt = stmt.add_columns(ParticipantContact.name, ParticipantContact.phone, ParticipantContact.email).outerjoin(
-            ParticipantContact, ok)
+        # Encrypted at rest: the row's contact columns are opened in ``rows`` (``_open_contacts``).
+        stmt = stmt.add_columns(*contact_columns()).outerjoin(ParticipantContact, ok)
     return cols, flt.apply(stmt).order_by(Session.session_date, Session.id, Participant.code)
 
 
@@ -173,16 +175,29 @@ def rows(db: Database, dataset: str, flt: ReportFilter, *, lang: str = "th", inc
         total = int(s.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0)
     header = [c.th if lang == "th" else c.en for c in cols]
 
+    vault = ContactVault(db.device_id) if dataset == "participants" and include_personal_data else None
+
     def generate() -> Iterator[list[Any]]:
         with db.read() as s:
             for raw in s.execute(stmt.execution_options(yield_per=chunk)):
+                values = _open_contacts(vault, raw) if vault is not None else tuple(raw)
                 out = []
-                for col, value in zip(cols, raw, strict=True):
+                for col, value in zip(cols, values, strict=True):
                     value = col.convert(value, lang) if col.convert else value
                     out.append(_safe_text(value) if isinstance(value, str) else ("" if value is None else value))
                 yield out
 
     return header, total, generate()
+
+
+def _open_contacts(vault: ContactVault, raw: Any) -> tuple[Any, ...]:
+    """The row with its trailing ``contact_columns()`` replaced by the name, phone and e-mail."""
+    n = len(contact_columns())
+    head, tail = tuple(raw[:-n]), raw[-n:]
+    fields = SimpleNamespace(**dict(zip(("participant_id", "box", "key_id", "sealed", "name", "phone", "email"),
+                                        tail, strict=True)))
+    contact = vault.decrypt_contact(fields) if fields.participant_id is not None else None
+    return (*head, *((contact.name, contact.phone, contact.email) if contact else ("", "", "")))
 
 
 def export(db: Database, dataset: str, fmt: str, target: str | Path, flt: ReportFilter | None = None, *,

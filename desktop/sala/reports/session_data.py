@@ -23,6 +23,7 @@ from sala.domain.errors import NotFoundError
 from sala.domain.provinces import find_province
 from sala.domain.thaidate import format_date
 from sala.files import blob_path
+from sala.storage.contact_vault import ContactVault
 from sala.storage.database import Database
 from sala.storage.models import (
     ActionItem,
@@ -321,7 +322,7 @@ def load_session_data(db: Database, session_id: str, *, lang: str = "th", includ
         _exhibition(s, data)
         data.photos = _photos(s, session_id, attachments_dir)
         if include_personal_data:
-            data.contacts, data.contacts_withheld = _contacts(s, session_id)
+            data.contacts, data.contacts_withheld = _contacts(s, session_id, ContactVault(db.device_id))
         return data
 
 
@@ -422,14 +423,17 @@ def _photos(s: OrmSession, session_id: str, attachments_dir: Path | None) -> lis
     return out
 
 
-def _contacts(s: OrmSession, session_id: str) -> tuple[list[tuple[str, str, str, str]], int]:
-    """Plain contact details of consenting participants; sealed ones are only counted."""
+def _contacts(s: OrmSession, session_id: str, vault: ContactVault) -> tuple[list[tuple[str, str, str, str]], int]:
+    """Contact details of consenting participants (opened from their encryption at rest);
+    sealed ones are only counted."""
     rows = s.execute(
-        select(Participant.code, ParticipantContact.name, ParticipantContact.phone, ParticipantContact.email,
-               ParticipantContact.sealed)
+        select(Participant.code, ParticipantContact)
         .join(ParticipantContact, ParticipantContact.participant_id == Participant.id)
         .where(Participant.session_id == session_id, Participant.consent.in_(CONSENTED))
         .order_by(Participant.code)).all()
-    shown = [(code, name, phone, email) for code, name, phone, email, sealed in rows
-             if sealed is None and (name or phone or email)]
-    return shown, sum(1 for *_, sealed in rows if sealed is not None)
+    shown = []
+    for code, row in rows:
+        contact = vault.decrypt_contact(row) if row.sealed is None else None
+        if contact is not None and not contact.is_empty():
+            shown.append((code, contact.name, contact.phone, contact.email))
+    return shown, sum(1 for _, row in rows if row.sealed is not None)

@@ -1,9 +1,19 @@
-"""Participants: anonymous codes and demographic bands; contact details only with consent."""
+"""Participants: anonymous codes and demographic bands; contact details only with consent.
+
+Contact details are never stored in plain text: they go into ``participant_contact`` encrypted
+under the database's device key (``storage/contact_vault.py``) and are sealed for the platform
+at finalize. :func:`protect_contacts` (run at every start) encrypts what an older version left
+in plain text, in the database and in its backups, and seals what can be sealed.
+"""
 
 from __future__ import annotations
 
+import builtins
+import logging
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -11,12 +21,18 @@ from sqlalchemy.orm import Session as OrmSession
 
 from sala.domain import enums as e
 from sala.domain.clock import now
-from sala.domain.errors import ValidationError
+from sala.domain.errors import SalaError, ValidationError
 from sala.domain.inputs import CONSENT_PURPOSE_TH, ParticipantInput
 from sala.services.sessions import audit, load_record
 from sala.services.writable import writable_session
+from sala.storage import contact_vault as vaults
+from sala.storage.contact_vault import Contact, ContactVault
 from sala.storage.database import Database
 from sala.storage.models import Participant, ParticipantContact
+
+__all__ = ["Contact", "ParticipantService", "ParticipantView", "protect_contacts"]
+
+log = logging.getLogger(__name__)
 
 CONSENTED = (e.ConsentKind.VERBAL, e.ConsentKind.WRITTEN)
 
@@ -35,16 +51,10 @@ class ParticipantView:
     has_contact: bool
 
 
-@dataclass(frozen=True)
-class Contact:
-    name: str
-    phone: str
-    email: str
-
-
 class ParticipantService:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, vault: ContactVault | None = None) -> None:
         self._db = db
+        self.vault = vault or ContactVault(db.device_id)
 
     def add(self, session_id: str, data: ParticipantInput) -> ParticipantView:
         clean = data.validated()
@@ -89,12 +99,17 @@ class ParticipantService:
             return [self._view(s, p) for p in rows]
 
     def contact(self, participant_id: str) -> Contact | None:
-        """Plain contact details while they are still on this device unsealed, else None."""
+        """The contact details while this laptop can still read them (not yet sealed for the
+        platform), else None. Raises ``ContactKeyMissingError`` when the device key is gone."""
         with self._db.read() as s:
             c = s.get(ParticipantContact, participant_id)
-            if c is None or c.sealed is not None:
-                return None
-            return Contact(c.name, c.phone, c.email)
+            return self.vault.decrypt_contact(c) if c is not None else None
+
+    def find(self, name: str | None = None, phone: str | None = None) -> builtins.list[str]:
+        """Ids of participants in any session whose contact has this name or phone (compared
+        after normalization, through the blind index: sealed contacts are found too)."""
+        with self._db.read() as s:
+            return vaults.find_participants(s, self.vault, name, phone)
 
     def delete(self, participant_id: str) -> None:
         with self._db.write() as s:
@@ -124,7 +139,8 @@ class ParticipantService:
         if contact is None:
             contact = ParticipantContact(participant_id=p.id)
             s.add(contact)
-        contact.name, contact.phone, contact.email = clean.contact_name, clean.phone, clean.email
+        self.vault.check_key(s)
+        self.vault.protect(contact, Contact(clean.contact_name, clean.phone, clean.email))
 
     @staticmethod
     def _load(s: OrmSession, participant_id: str) -> Participant:
@@ -139,3 +155,37 @@ class ParticipantService:
 
 def _duplicate(code: str) -> ValidationError:
     return ValidationError("code", f"รหัส {code} มีอยู่แล้วในเวทีนี้", f"Code {code} is already used in this session")
+
+
+def protect_contacts(db: Database, vault: ContactVault, copies: Iterable[Path] = ()) -> dict[str, int]:
+    """At start: encrypt contacts an older version left in plain text (one transaction), seal
+    those of finalized sessions when the platform's key is known, then rewrite the database
+    file so no freed page keeps the old text, and replace ``copies`` (backups, files kept
+    aside by a restore) that still hold plain contacts. Trouble is logged, never fatal."""
+    from sala.sync.outbox import seal_pending_contacts
+
+    result = {"encrypted": 0, "sealed": 0, "backups": 0}
+    try:
+        with db.write() as s:
+            result["encrypted"] = vaults.protect_plain_rows(s, vault)
+            result["sealed"] = seal_pending_contacts(s)
+    except SalaError as exc:
+        log.error("contacts not protected at start:\n%s", exc.bilingual())
+        return result
+    if result["encrypted"]:
+        db.engine.dispose()   # VACUUM needs no other connection in a transaction
+        vaults.purge_free_pages(db.path)
+    result["backups"] = len(vaults.scrub_backups(list(copies), vault.store))
+    if any(result.values()):
+        log.info("contacts protected at start: %s", result)
+    return result
+
+
+def contact_copies(database: Path, backups_dir: Path) -> list[Path]:
+    """Other copies of ``database`` on this laptop: its backups, and the files a restore kept
+    aside (``<db>.<reason>-<time>``)."""
+    found = sorted(backups_dir.glob("*.sqlite3")) if backups_dir.is_dir() else []
+    side = ("-wal", "-shm", "-journal")
+    found += sorted(p for p in database.parent.glob(f"{database.name}.*")
+                    if p.is_file() and not p.name.endswith(side) and not p.name.startswith("."))
+    return found

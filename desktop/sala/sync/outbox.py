@@ -3,14 +3,16 @@
 Only immutable things travel (a finalized session and everything in it, later amendments), so
 the server's "same id, other hash → conflict" rule never fires for honest edits. Each snapshot
 gets the device's next *sync* sequence number, contiguous from 1, so the server can report
-gaps. Contact details are sealed to the central platform's public key and the plain copy is
-wiped, when that key is known; otherwise they wait, and :func:`seal_pending_contacts` runs
-once the key arrives (enrollment or a bundle from the supervisor).
+gaps. Contact details are sealed to the central platform's public key and the laptop's own
+copy (encrypted under the device key, ``storage/contact_vault.py``) is wiped, when that key is
+known; otherwise they wait, encrypted, and :func:`seal_pending_contacts` runs once the key
+arrives (enrollment, a deployment file, the next start).
 """
 
 from __future__ import annotations
 
 import json
+import logging
 from datetime import date, datetime
 from enum import Enum
 from typing import Any
@@ -19,6 +21,7 @@ from sqlalchemy import inspect, select, update
 from sqlalchemy.orm import Session as OrmSession
 
 from sala.domain.clock import now
+from sala.storage.contact_vault import ContactKeyMissingError, ContactVault
 from sala.storage.models import (
     ActionItem,
     Amendment,
@@ -39,6 +42,8 @@ from sala.storage.models import (
 )
 from sala.storage.settings import Setting
 from sala.wire import crypto, protocol
+
+log = logging.getLogger(__name__)
 
 SEALING_KEY = Setting("central.sealing_public_key", str)
 SCHEMA = 1
@@ -143,23 +148,32 @@ def _sealed_contacts(s: OrmSession, session_id: str) -> list[OutboxItem]:
     if key is None:
         return []
     out: list[OutboxItem] = []
+    vault = ContactVault(s.info["device_id"])
     rows = s.execute(
         select(ParticipantContact).join(Participant, Participant.id == ParticipantContact.participant_id)
         .where(Participant.session_id == session_id, ParticipantContact.sealed.is_(None))
     ).scalars()
     for contact in rows:
-        box = _seal_contact(contact, key)
-        body = {"participant_id": contact.participant_id, "box": box}
-        out.append(("sealed_personal_data", None, body, [], session_id))
+        box = _seal_contact(vault, contact, key)
+        if box is not None:
+            body = {"participant_id": contact.participant_id, "box": box}
+            out.append(("sealed_personal_data", None, body, [], session_id))
     return out
 
 
-def _seal_contact(contact: ParticipantContact, key: str) -> crypto.Sealed:
-    plain = protocol.canonical_json({"name": contact.name, "phone": contact.phone, "email": contact.email})
-    box = crypto.seal(key, plain, aad=contact.participant_id.encode())
-    contact.sealed = protocol.canonical_json(box)
-    contact.sealed_at = now()
-    contact.name = contact.phone = contact.email = ""  # only ciphertext stays on the laptop
+def _seal_contact(vault: ContactVault, contact: ParticipantContact, key: str) -> crypto.Sealed | None:
+    """Seal the contact for the platform; the laptop's own (device-key) copy goes. None when
+    there is nothing to seal, or the device key that opens it is missing (it stays as it is)."""
+    try:
+        plain = vault.decrypt_contact(contact)
+    except ContactKeyMissingError as exc:
+        log.error("contact of participant %s not sealed:\n%s", contact.participant_id, exc.bilingual())
+        return None
+    if plain is None or plain.is_empty():
+        return None
+    doc = {"name": plain.name, "phone": plain.phone, "email": plain.email}
+    box = crypto.seal(key, protocol.canonical_json(doc), aad=contact.participant_id.encode())
+    vault.mark_sealed(contact, protocol.canonical_json(box), now())  # only ciphertext for the platform stays
     return box
 
 
@@ -174,7 +188,10 @@ def seal_pending_contacts(s: OrmSession) -> int:
         .join(Session, Session.id == Participant.session_id)
         .where(Session.status == "finalized", ParticipantContact.sealed.is_(None))
     ).all()
-    items: list[OutboxItem] = [
-        ("sealed_personal_data", None, {"participant_id": c.participant_id, "box": _seal_contact(c, key)}, [], sid)
-        for c, sid in rows]
+    vault = ContactVault(s.info["device_id"])
+    items: list[OutboxItem] = []
+    for c, sid in rows:
+        box = _seal_contact(vault, c, key)
+        if box is not None:
+            items.append(("sealed_personal_data", None, {"participant_id": c.participant_id, "box": box}, [], sid))
     return enqueue(s, s.info["device_id"], items)
