@@ -2454,4 +2454,269 @@ Everything entered after that backup is no longer shown. The current database is
         <translation type="unfinished"></translation>
     </message>
 </context>
+<context>
+    <name>AudienceButton</name>
+    <message>
+        <source>Audience mode: on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audience mode (phones)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Participants join from their phones by a QR code and send opinions, questions and votes; you accept each one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audience mode needs an open session: reopen it first</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AudienceController</name>
+    <message>
+        <source>Audience mode stopped: the session is no longer open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audience mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting audience mode…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audience mode is on: phones join at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop &amp;audience mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Audience mode (phones)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BarRows</name>
+    <message>
+        <source>+%1 more</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InterfaceDialog</name>
+    <message>
+        <source>Audience mode — which network?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phones in the room join on the laptop's own network. Tick the network(s) the phones are on (the laptop's hotspot or the venue's Wi-Fi). Only local addresses are offered; nothing is reachable from the internet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start audience mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge with a duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” says the same as which of these? It leaves the queue and its votes count for the one you pick.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is nothing of the same kind to merge it with yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ModerationPanel</name>
+    <message>
+        <source>The screen (projector) the join code and the live results are shown on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show join code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show live results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New join code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phones already joined stay joined; new phones need the new code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop audience mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept all as they arrive (trusted room); flagged ones still wait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Screen:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phones join at: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join code: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n phone(s) joined</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Waiting for you (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing waiting. What phones send appears here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… and %1 more waiting below these</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PresenterView</name>
+    <message>
+        <source>Sala — live results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The words people send will appear here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No stances yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No questions yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No dot votes yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Esc closes this screen; audience mode keeps running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join: %1
+code %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n phone(s) joined</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top questions (votes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dot votes per proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QrWindow</name>
+    <message>
+        <source>Sala — join from your phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan with your phone's camera to take part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No name, phone number or e-mail is asked. Nothing needs the internet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Esc closes this screen; audience mode keeps running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join code: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SubmissionCard</name>
+    <message>
+        <source>Phone %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ May contain rude words: read before accepting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Says the same as another submission: fold it into that one (its votes count there)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>

@@ -2456,4 +2456,267 @@ Everything entered after that backup is no longer shown. The current database is
         <translation>ระบบกลางไม่รับข้อมูลที่ส่งต่อ %1 ชุด ดูที่ เมนูส่งข้อมูล ▸ ข้อมูลส่งต่อที่ระบบกลางไม่รับ</translation>
     </message>
 </context>
+<context>
+    <name>AudienceButton</name>
+    <message>
+        <source>Audience mode: on</source>
+        <translation>โหมดผู้ฟัง: เปิดอยู่</translation>
+    </message>
+    <message>
+        <source>Audience mode (phones)…</source>
+        <translation>โหมดผู้ฟัง (โทรศัพท์)…</translation>
+    </message>
+    <message>
+        <source>Participants join from their phones by a QR code and send opinions, questions and votes; you accept each one</source>
+        <translation>ผู้เข้าร่วมสแกนคิวอาร์โค้ดด้วยโทรศัพท์ แล้วส่งความคิดเห็น คำถาม และโหวต โดยคุณเป็นผู้รับแต่ละรายการ</translation>
+    </message>
+    <message>
+        <source>Audience mode needs an open session: reopen it first</source>
+        <translation>โหมดผู้ฟังใช้ได้กับเวทีที่เปิดอยู่เท่านั้น กดเปิดเวทีอีกครั้งก่อน</translation>
+    </message>
+</context>
+<context>
+    <name>AudienceController</name>
+    <message>
+        <source>Audience mode stopped: the session is no longer open</source>
+        <translation>ปิดโหมดผู้ฟังแล้ว เพราะเวทีไม่ได้เปิดอยู่</translation>
+    </message>
+    <message>
+        <source>Audience mode</source>
+        <translation>โหมดผู้ฟัง</translation>
+    </message>
+    <message>
+        <source>Starting audience mode…</source>
+        <translation>กำลังเปิดโหมดผู้ฟัง…</translation>
+    </message>
+    <message>
+        <source>Audience mode is on: phones join at %1</source>
+        <translation>เปิดโหมดผู้ฟังแล้ว โทรศัพท์เข้าร่วมได้ที่ %1</translation>
+    </message>
+    <message>
+        <source>Stop &amp;audience mode</source>
+        <translation>ปิดโหมดผู้ฟัง</translation>
+    </message>
+    <message>
+        <source>&amp;Audience mode (phones)…</source>
+        <translation>โหมดผู้ฟัง (โทรศัพท์)…</translation>
+    </message>
+</context>
+<context>
+    <name>BarRows</name>
+    <message>
+        <source>+%1 more</source>
+        <translation>และอีก %1 รายการ</translation>
+    </message>
+</context>
+<context>
+    <name>InterfaceDialog</name>
+    <message>
+        <source>Audience mode — which network?</source>
+        <translation>โหมดผู้ฟัง — ใช้เครือข่ายใด</translation>
+    </message>
+    <message>
+        <source>Phones in the room join on the laptop's own network. Tick the network(s) the phones are on (the laptop's hotspot or the venue's Wi-Fi). Only local addresses are offered; nothing is reachable from the internet.</source>
+        <translation>โทรศัพท์ในห้องเข้าร่วมผ่านเครือข่ายของเครื่องนี้ เลือกเครือข่ายที่โทรศัพท์ใช้อยู่ (ฮอตสปอตของเครื่อง หรือ Wi-Fi ของสถานที่) มีให้เลือกเฉพาะที่อยู่ภายในเครือข่ายท้องถิ่น จากอินเทอร์เน็ตเข้าไม่ได้</translation>
+    </message>
+    <message>
+        <source>Start audience mode</source>
+        <translation>เปิดโหมดผู้ฟัง</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge with a duplicate</source>
+        <translation>รวมกับรายการที่ซ้ำกัน</translation>
+    </message>
+    <message>
+        <source>“%1” says the same as which of these? It leaves the queue and its votes count for the one you pick.</source>
+        <translation>“%1” มีความหมายเดียวกับรายการใดต่อไปนี้ รายการนี้จะออกจากคิว และคะแนนโหวตจะนับให้รายการที่เลือก</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>รับแล้ว</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>รอพิจารณา</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>รวม</translation>
+    </message>
+    <message>
+        <source>There is nothing of the same kind to merge it with yet.</source>
+        <translation>ยังไม่มีรายการชนิดเดียวกันให้รวมด้วย</translation>
+    </message>
+</context>
+<context>
+    <name>ModerationPanel</name>
+    <message>
+        <source>The screen (projector) the join code and the live results are shown on</source>
+        <translation>จอ (โปรเจกเตอร์) ที่จะแสดงรหัสเข้าร่วมและผลสด</translation>
+    </message>
+    <message>
+        <source>Show join code</source>
+        <translation>แสดงรหัสเข้าร่วม</translation>
+    </message>
+    <message>
+        <source>Show live results</source>
+        <translation>แสดงผลสด</translation>
+    </message>
+    <message>
+        <source>New join code</source>
+        <translation>เปลี่ยนรหัสเข้าร่วม</translation>
+    </message>
+    <message>
+        <source>Phones already joined stay joined; new phones need the new code</source>
+        <translation>โทรศัพท์ที่เข้าร่วมแล้วยังอยู่ต่อได้ โทรศัพท์ใหม่ต้องใช้รหัสใหม่</translation>
+    </message>
+    <message>
+        <source>Stop audience mode</source>
+        <translation>ปิดโหมดผู้ฟัง</translation>
+    </message>
+    <message>
+        <source>Accept all as they arrive (trusted room); flagged ones still wait</source>
+        <translation>รับทุกรายการทันทีที่ส่งมา (ห้องที่ไว้ใจได้) รายการที่ถูกทำเครื่องหมายยังรอให้ตรวจ</translation>
+    </message>
+    <message>
+        <source>Screen:</source>
+        <translation>จอ:</translation>
+    </message>
+    <message>
+        <source>Phones join at: %1</source>
+        <translation>โทรศัพท์เข้าร่วมที่: %1</translation>
+    </message>
+    <message>
+        <source>Join code: %1</source>
+        <translation>รหัสเข้าร่วม: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n phone(s) joined</source>
+        <translation>
+            <numerusform>เข้าร่วมแล้ว %n เครื่อง</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>รอ %n รายการ</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Waiting for you (%1)</source>
+        <translation>รอคุณพิจารณา (%1)</translation>
+    </message>
+    <message>
+        <source>Nothing waiting. What phones send appears here.</source>
+        <translation>ไม่มีรายการรอ สิ่งที่โทรศัพท์ส่งมาจะแสดงที่นี่</translation>
+    </message>
+    <message>
+        <source>… and %1 more waiting below these</source>
+        <translation>… และรออีก %1 รายการถัดจากนี้</translation>
+    </message>
+</context>
+<context>
+    <name>PresenterView</name>
+    <message>
+        <source>Sala — live results</source>
+        <translation>ศาลา — ผลสด</translation>
+    </message>
+    <message>
+        <source>The words people send will appear here.</source>
+        <translation>คำที่ผู้เข้าร่วมส่งมาจะแสดงที่นี่</translation>
+    </message>
+    <message>
+        <source>No stances yet.</source>
+        <translation>ยังไม่มีจุดยืน</translation>
+    </message>
+    <message>
+        <source>No questions yet.</source>
+        <translation>ยังไม่มีคำถาม</translation>
+    </message>
+    <message>
+        <source>No dot votes yet.</source>
+        <translation>ยังไม่มีการโหวตข้อเสนอ</translation>
+    </message>
+    <message>
+        <source>Esc closes this screen; audience mode keeps running.</source>
+        <translation>กด Esc เพื่อปิดจอนี้ โหมดผู้ฟังยังทำงานต่อ</translation>
+    </message>
+    <message>
+        <source>Join: %1
+code %2</source>
+        <translation>เข้าร่วม: %1
+รหัส %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n phone(s) joined</source>
+        <translation>
+            <numerusform>เข้าร่วมแล้ว %n เครื่อง</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stance</source>
+        <translation>จุดยืน</translation>
+    </message>
+    <message>
+        <source>Top questions (votes)</source>
+        <translation>คำถามยอดนิยม (คะแนนโหวต)</translation>
+    </message>
+    <message>
+        <source>Dot votes per proposal</source>
+        <translation>คะแนนโหวตแต่ละข้อเสนอ</translation>
+    </message>
+</context>
+<context>
+    <name>QrWindow</name>
+    <message>
+        <source>Sala — join from your phone</source>
+        <translation>ศาลา — เข้าร่วมด้วยโทรศัพท์</translation>
+    </message>
+    <message>
+        <source>Scan with your phone's camera to take part</source>
+        <translation>สแกนด้วยกล้องโทรศัพท์เพื่อร่วมแสดงความคิดเห็น</translation>
+    </message>
+    <message>
+        <source>No name, phone number or e-mail is asked. Nothing needs the internet.</source>
+        <translation>ไม่ถามชื่อ เบอร์โทรศัพท์ หรืออีเมล และไม่ต้องใช้อินเทอร์เน็ต</translation>
+    </message>
+    <message>
+        <source>Esc closes this screen; audience mode keeps running.</source>
+        <translation>กด Esc เพื่อปิดจอนี้ โหมดผู้ฟังยังทำงานต่อ</translation>
+    </message>
+    <message>
+        <source>Join code: %1</source>
+        <translation>รหัสเข้าร่วม: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SubmissionCard</name>
+    <message>
+        <source>Phone %1 · %2</source>
+        <translation>โทรศัพท์ %1 · %2</translation>
+    </message>
+    <message>
+        <source>⚠ May contain rude words: read before accepting</source>
+        <translation>⚠ อาจมีคำหยาบ อ่านก่อนรับ</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>รับ</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>ซ่อน</translation>
+    </message>
+    <message>
+        <source>Merge…</source>
+        <translation>รวม…</translation>
+    </message>
+    <message>
+        <source>Says the same as another submission: fold it into that one (its votes count there)</source>
+        <translation>มีความหมายเดียวกับอีกรายการ: รวมเข้ากับรายการนั้น (คะแนนโหวตนับรวมที่นั่น)</translation>
+    </message>
+</context>
 </TS>

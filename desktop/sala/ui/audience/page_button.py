@@ -22,15 +22,18 @@ class AudienceButton(QPushButton):
         self.setCheckable(True)
         self.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         self.setMinimumHeight(int(self.fontMetrics().height() * 1.8))
+        self._status = e.SessionStatus.OPEN
         self.set_running(False)
 
     def set_running(self, running: bool) -> None:
         """Say whether the mode runs (the controller calls this)."""
         self.setChecked(running)
         self.setText(self.tr("Audience mode: on") if running else self.tr("Audience mode (phones)…"))
+        self.set_status(self._status)
 
     def set_status(self, status: e.SessionStatus) -> None:
-        """Enabled while the session takes entries (draft or open)."""
+        """Enabled while the session takes entries (draft or open), or while the mode runs (to stop it)."""
+        self._status = status
         can = status in (e.SessionStatus.DRAFT, e.SessionStatus.OPEN)
         self.setEnabled(can or self.isChecked())
         self.setToolTip(self.tr("Participants join from their phones by a QR code and send opinions, questions "

@@ -17,6 +17,7 @@ from sala.domain import enums as e
 from sala.domain.errors import SalaError
 from sala.services.guides import QuestionView
 from sala.services.sessions import SessionDetail
+from sala.ui.audience.page_button import AudienceButton
 from sala.ui.common.errors import error_text
 from sala.ui.common.record_undo import UndoActions
 from sala.ui.common.tasks import TaskRunner
@@ -51,6 +52,9 @@ class FocusGroupPage(QWidget):
         self.tabs.addTab(self.answers, self.tr("Answers"))
         self.tabs.addTab(self.participants, self.tr("Participants"))
         self.tabs.addTab(self.photos, self.tr("Photos"))
+        self.audience_button = AudienceButton()  # driven by the window's audience controller
+        self.audience_button.setMinimumHeight(0)  # as tall as the tabs beside it
+        self.tabs.setCornerWidget(self.audience_button)
 
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.guide)
@@ -98,6 +102,7 @@ class FocusGroupPage(QWidget):
         self.guide.set_read_only(ro or closed)
         self.photos.set_read_only(ro or closed, closed=closed)
         self.participants.set_read_only(ro or closed)
+        self.audience_button.set_status(detail.status)
         if closed:
             self.notice.setText(self.tr("This session is closed: nothing can be added or changed. "
                                         "Press Reopen to add more, or Finalize when it is complete."))
@@ -129,6 +134,10 @@ class FocusGroupPage(QWidget):
         qs = self.guide.questions()
         index = next((i for i, q in enumerate(qs) if question and q.id == question.id), 0)
         self.answers.show_question(question, index, len(qs))
+
+    def audience_changed(self) -> None:
+        """Phones' submissions were accepted (audience mode): their speakers' codes are participants now."""
+        self.participants.reload()
 
     def flush(self) -> None:
         """Queue anything typed but not yet saved (the page is going away or the app is closing)."""

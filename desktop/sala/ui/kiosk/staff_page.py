@@ -31,6 +31,7 @@ from sala.domain import enums as e
 from sala.domain.errors import SalaError
 from sala.services.exhibition import ProposalView, Tally
 from sala.services.sessions import SessionDetail
+from sala.ui.audience.page_button import AudienceButton
 from sala.ui.common.errors import error_text, show_error
 from sala.ui.common.tasks import TaskRunner
 from sala.ui.common.widgets import ReorderButtons
@@ -153,6 +154,9 @@ class KioskStaffPage(QWidget):
         left.addWidget(self.moves)
         left.addWidget(self.kiosk_note)
         left.addWidget(self.start_button)
+        self.audience_button = AudienceButton()  # driven by the window's audience controller
+        self.audience_button.setMinimumHeight(56)
+        left.addWidget(self.audience_button)
         self.tally = TallyView()
         # Long proposal titles wrap onto several lines: the tally scrolls rather than cut them.
         self.tally_scroll = QScrollArea()
@@ -191,6 +195,7 @@ class KioskStaffPage(QWidget):
                                              else self.tr("Proposals cannot change: the exhibition is %1")
                                              .replace("%1", detail.status.label(self._lang)))
         self.comments.set_status(detail.status)
+        self.audience_button.set_status(detail.status)
         if live:
             self.kiosk_note.hide()
         else:
@@ -281,6 +286,10 @@ class KioskStaffPage(QWidget):
         self.kiosk.sig_exited.connect(self._kiosk_left)
         self.kiosk.sig_refused.connect(self._kiosk_refused)
         self.kiosk.show_on(self.screen())
+
+    def audience_changed(self) -> None:
+        """Phones rated or dot-voted (audience mode): the live tally follows."""
+        self.refresh_tally()
 
     def _kiosk_left(self) -> None:
         self.refresh_tally()

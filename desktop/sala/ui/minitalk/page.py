@@ -42,6 +42,7 @@ from sala.services.contributions import ContributionView
 from sala.services.drafts import capture_key
 from sala.services.sessions import SessionDetail
 from sala.ui.amend.contribution_dialog import AmendDialog
+from sala.ui.audience.page_button import AudienceButton
 from sala.ui.common.autosave import Autosave
 from sala.ui.common.errors import show_error
 from sala.ui.common.record_undo import UndoActions
@@ -75,6 +76,7 @@ class MinitalkPage(QWidget):
         self.delete_button = QPushButton(self.tr("Delete selected"))
         self.delete_button.setObjectName("deleteButton")
         self.delete_button.clicked.connect(self.delete_selected)
+        self.audience_button = AudienceButton()  # driven by the window's audience controller
 
         self.tallies = TalliesPanel(services, tasks, lang, session_id)
         self.actions_panel = ActionItemsPanel(services, tasks, lang, session_id)
@@ -93,6 +95,7 @@ class MinitalkPage(QWidget):
         left_layout.addWidget(self.table, 1)
         bar = QHBoxLayout()
         bar.addWidget(self.count, 1)
+        bar.addWidget(self.audience_button)
         bar.addWidget(self.edit_button)
         bar.addWidget(self.amend_button)
         bar.addWidget(self.delete_button)
@@ -243,6 +246,10 @@ class MinitalkPage(QWidget):
     def _show_amendments(self) -> None:
         self.amendments.show_amendments(self.services.amendments.list(self.session_id), self.lang)
 
+    def audience_changed(self) -> None:
+        """Phones' submissions were accepted (audience mode): show them in the list."""
+        self.reconcile()
+
     def reconcile(self) -> None:
         """Reload from the database after every queued write has run (after an error, an amendment)."""
         self.tasks.run(lambda: None, lambda _: self.load())
@@ -368,6 +375,7 @@ class MinitalkPage(QWidget):
         self.delete_button.setVisible(not ro)
         self.delete_button.setEnabled(not closed)
         self.amend_button.setVisible(ro)
+        self.audience_button.set_status(detail.status)
         self.side.setTabVisible(self.side.indexOf(self.amendments), ro)
         # "Amended" is the only lasting state; an entry being saved shows grey for a moment.
         self.table.setColumnHidden(ContributionModel.COL_STATE, not ro)
