@@ -12,9 +12,9 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from sala.paths import APP_AUTHOR, APP_NAME, AppPaths, resources_dir
-from sala.ui.shell import qt_fixes
+from sala.ui.shell import crash_guard, qt_fixes
 from sala.ui.shell.fonts import FIRST_STYLES, register_fonts
-from sala.ui.shell.i18n import current_language, install_translators
+from sala.ui.shell.i18n import SETTINGS_KEY, current_language, install_translators
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +37,7 @@ def run_gui(db_path: Path | None = None, lang: str | None = None) -> int:
     settings = make_settings(paths)
     lang = current_language(settings, lang)
     translators = install_translators(app, lang)  # noqa: F841 - kept alive for the app's life
+    guard = crash_guard.install(lambda: str(settings.value(SETTINGS_KEY, lang)))
     from sala.ui.shell.startup import Startup
 
     startup = Startup(paths, settings, lang)
@@ -45,4 +46,5 @@ def run_gui(db_path: Path | None = None, lang: str | None = None) -> int:
         code = app.exec()
     finally:
         startup.close()
+        crash_guard.uninstall(guard)
     return startup.exit_code or code
