@@ -1437,6 +1437,16 @@
         <source>Enter the same PIN again</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk/pin.py" line="90"/>
+        <source>Enter the kiosk PIN to leave kiosk mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk/pin.py" line="90"/>
+        <source>Choose a kiosk PIN (4–12 digits). It is needed to leave kiosk mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>QLineEdit</name>

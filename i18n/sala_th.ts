@@ -1435,6 +1435,16 @@
         <source>Enter the same PIN again</source>
         <translation>ใส่รหัส PIN เดิมอีกครั้ง</translation>
     </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk/pin.py" line="90" />
+        <source>Enter the kiosk PIN to leave kiosk mode</source>
+        <translation>ใส่รหัส PIN ของตู้เพื่อออกจากโหมดตู้แสดงความคิดเห็น</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk/pin.py" line="90" />
+        <source>Choose a kiosk PIN (4–12 digits). It is needed to leave kiosk mode.</source>
+        <translation>ตั้งรหัส PIN ของตู้ (ตัวเลข 4–12 หลัก) ใช้สำหรับออกจากโหมดตู้แสดงความคิดเห็น</translation>
+    </message>
 </context>
 <context>
     <name>QLineEdit</name>

@@ -12,6 +12,7 @@ from sala.domain.inputs import SessionInput
 from sala.storage.models import Rating, Vote
 from sala.ui.kiosk.staff_page import KioskStaffPage
 from sala.ui.kiosk.visitor import KioskVisitor
+from tests.fake_clock import FakeClock
 from tests.typing import type_text
 
 L = Qt.MouseButton.LeftButton
@@ -85,9 +86,14 @@ def test_first_use_sets_pin_then_visitors_vote_and_staff_tally_updates(qtbot, se
     assert kiosk.isVisible()
     kiosk.close()  # Alt+F4 and the like: refused, asks for the PIN
     assert kiosk.isVisible() and kiosk.pin_dialog.isVisible()
+    clock = services.kiosk_pin.backoff.clock = FakeClock()  # the wait after a wrong PIN, without sleeping
     _tap_pin(qtbot, kiosk.pin_dialog, "0000")
     assert "ไม่ถูกต้อง" in kiosk.pin_dialog.message.text() and "Wrong PIN" in kiosk.pin_dialog.message.text()
     assert kiosk.isVisible()
+    assert "1 วินาที" in kiosk.pin_dialog.countdown.text() and "1 s" in kiosk.pin_dialog.countdown.text()
+    assert not kiosk.pin_dialog.keys["OK"].isEnabled()
+    clock.advance(1)
+    qtbot.waitUntil(lambda: kiosk.pin_dialog.keys["OK"].isEnabled())
     _tap_pin(qtbot, kiosk.pin_dialog, "1357")
     assert not kiosk.isVisible()
 

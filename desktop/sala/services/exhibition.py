@@ -1,12 +1,9 @@
-"""Exhibition feedback: proposals on display, visitors' ratings and dot-votes, the live tally,
-and the supervisor PIN that guards kiosk mode. No Qt.
+"""Exhibition feedback: proposals on display, visitors' ratings and dot-votes, the live tally.
+No Qt (the kiosk PIN is ``services/kiosk_pin.py``).
 """
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-import secrets
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -20,12 +17,8 @@ from sala.services.sessions import audit, editable_session, load_record, load_se
 from sala.storage.database import Database
 from sala.storage.models import Proposal, Rating, Vote
 from sala.storage.rating_comments import amended_hidden
-from sala.storage.settings import Setting
 
 COMMENT_MAX = 500
-PIN_KEY = "kiosk.supervisor_pin"
-_PIN = Setting(PIN_KEY, dict)   # {"algo": "scrypt", "n", "r", "p", "salt", "hash"}
-_SCRYPT = {"n": 2**14, "r": 8, "p": 1}
 
 
 @dataclass(frozen=True)
@@ -181,41 +174,6 @@ class ExhibitionService:
     @staticmethod
     def _proposal(s, proposal_id: str) -> Proposal:  # an ORM session
         return load_record(s, Proposal, proposal_id, "ข้อเสนอ / proposal")
-
-
-class KioskPin:
-    """The supervisor PIN: a salted scrypt hash kept in a LocalSetting row on this device."""
-
-    def __init__(self, db: Database) -> None:
-        self._db = db
-
-    def is_set(self) -> bool:
-        with self._db.read() as s:
-            return _PIN.get(s) is not None
-
-    def set(self, pin: str, confirm: str) -> None:
-        """Set (or replace) the PIN; it must be 4–12 digits and typed the same twice."""
-        if not pin.isdigit() or not 4 <= len(pin) <= 12:
-            raise ValidationError("pin", "รหัส PIN ต้องเป็นตัวเลข 4–12 หลัก", "The PIN must be 4–12 digits")
-        if pin != confirm:
-            raise ValidationError("pin", "รหัส PIN ทั้งสองครั้งไม่ตรงกัน กรุณาลองใหม่",
-                                  "The two PINs do not match; try again")
-        salt = secrets.token_bytes(16)
-        value = {"algo": "scrypt", **_SCRYPT, "salt": salt.hex(), "hash": _hash(pin, salt, _SCRYPT).hex()}
-        with self._db.write() as s:
-            _PIN.put(s, value)
-
-    def verify(self, pin: str) -> bool:
-        with self._db.read() as s:
-            value = _PIN.get(s)
-        if value is None:
-            return False
-        params = {k: int(value[k]) for k in ("n", "r", "p")}
-        return hmac.compare_digest(_hash(pin, bytes.fromhex(value["salt"]), params), bytes.fromhex(value["hash"]))
-
-
-def _hash(pin: str, salt: bytes, params: dict[str, int]) -> bytes:
-    return hashlib.scrypt(pin.encode(), salt=salt, n=params["n"], r=params["r"], p=params["p"], dklen=32)
 
 
 def _open_exhibition(s, session_id: str):  # an ORM session, a Session

@@ -1,27 +1,35 @@
-"""The supervisor PIN pad: set it on first use (typed twice), ask for it to leave kiosk mode.
+"""The kiosk PIN pad: set the kiosk PIN on first use (typed twice), ask for a PIN to leave.
 
-A touch keypad with big keys, plus the keyboard. Wrong PINs are said so in Thai and English.
+A touch keypad with big keys, plus the keyboard. Only 0–9 are taken (what the keypad types).
+Leaving asks for the supervisor PIN once one is set, else the kiosk PIN (``KioskExit``). Wrong
+PINs are said so in Thai and English, and the wait before the next try counts down on the pad,
+its keys greyed meanwhile.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from sala.domain.errors import SalaError
-from sala.services.exhibition import KioskPin
+from sala.services.kiosk_pin import KioskPin, PinChecker
+from sala.services.supervisor_pin import ascii_digits
 from sala.ui.common.errors import ERROR_STYLE, bilingual, error_text
+from sala.ui.common.supervisor_guard import TICK_MS, wait_text
 from sala.ui.kiosk.faces import big_button
 
 WRONG_PIN = ("รหัส PIN ไม่ถูกต้อง กรุณาลองใหม่", "Wrong PIN, try again")
 
 
 class PinDialog(QDialog):
-    """``mode`` "set": choose a PIN and confirm it; "verify": check it (accept() on success)."""
+    """``mode`` "set": choose the kiosk PIN and confirm it; "verify": check ``checker`` (accept() when right)."""
 
-    def __init__(self, pins: KioskPin, mode: str, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(self, pins: KioskPin, mode: str, lang: str, parent: QWidget | None = None,
+                 checker: PinChecker | None = None, supervisor: bool = False) -> None:
         super().__init__(parent)
         self._pins = pins
+        self._checker: PinChecker = checker or pins
+        self._supervisor = supervisor
         self._mode = mode
         self._lang = lang
         self._first: str | None = None
@@ -44,8 +52,14 @@ class PinDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setStyleSheet(ERROR_STYLE)
+        self.countdown = QLabel()
+        self.countdown.setObjectName("kioskPinCountdown")
+        self.countdown.setWordWrap(True)
+        self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.countdown.setStyleSheet(ERROR_STYLE + " font-weight: bold;")
+        self.countdown.hide()
         pad = QGridLayout()
-        self.keys: dict[str, object] = {}
+        self.keys: dict[str, QWidget] = {}
         for i, key in enumerate(["1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "OK"]):
             b = big_button(self.tr("Confirm") if key == "OK" else key, height=72)
             b.clicked.connect(lambda _=False, k=key: self._key(k))
@@ -57,16 +71,36 @@ class PinDialog(QDialog):
         layout.addWidget(self.prompt)
         layout.addWidget(self.entry)
         layout.addWidget(self.message)
+        layout.addWidget(self.countdown)
         layout.addLayout(pad)
         layout.addWidget(cancel)
         self.setMinimumWidth(420)
         self._set_prompt()
+        self.timer = QTimer(self)
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(self.tick)
+        if mode == "verify":
+            self.timer.start()
+            self.tick()
+
+    def tick(self) -> None:
+        """While a wait runs after wrong PINs: count it down and grey the keys."""
+        left = self._checker.wait_remaining()
+        waiting = left > 0
+        self.countdown.setVisible(waiting)
+        if waiting:
+            self.countdown.setText(wait_text(left, self._lang))
+        self.entry.setEnabled(not waiting)
+        for key in self.keys.values():
+            key.setEnabled(not waiting)
 
     def _set_prompt(self) -> None:
-        if self._mode == "verify":
+        if self._mode == "verify" and self._supervisor:
             text = self.tr("Enter the supervisor PIN to leave kiosk mode")
+        elif self._mode == "verify":
+            text = self.tr("Enter the kiosk PIN to leave kiosk mode")
         elif self._first is None:
-            text = self.tr("Choose a supervisor PIN (4–12 digits). It is needed to leave kiosk mode.")
+            text = self.tr("Choose a kiosk PIN (4–12 digits). It is needed to leave kiosk mode.")
         else:
             text = self.tr("Enter the same PIN again")
         self.prompt.setText(text)
@@ -86,14 +120,21 @@ class PinDialog(QDialog):
         pin = self.entry.text()
         self.entry.clear()
         if self._mode == "verify":
-            if self._pins.verify(pin):
+            if not pin:
+                return
+            result = self._checker.check(pin)
+            if result.ok:
+                self.timer.stop()
                 self.accept()
-            else:
+                return
+            if not result.refused:
                 self._say(*WRONG_PIN)
+            self.tick()
             return
         if self._first is None:
-            if not pin.isdigit() or not 4 <= len(pin) <= 12:
-                self._say("รหัส PIN ต้องเป็นตัวเลข 4–12 หลัก", "The PIN must be 4–12 digits")
+            if not ascii_digits(pin) or not 4 <= len(pin) <= 12:
+                self._say("รหัส PIN ต้องเป็นเลข 0–9 จำนวน 4–12 หลัก (ไม่ใช่เลขไทย)",
+                          "The PIN must be 4–12 of the digits 0–9 (not Thai digits)")
                 return
             self._first = pin
             self.message.clear()

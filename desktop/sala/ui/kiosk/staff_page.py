@@ -270,8 +270,8 @@ class KioskStaffPage(QWidget):
             self.kiosk_note.setText(self._why_no_kiosk(self.status))
             self.kiosk_note.show()
             return
-        if self._services.kiosk_pin.is_set():
-            self._open_kiosk()
+        if self._services.supervisor.is_set() or self._services.kiosk_pin.is_set():
+            self._open_kiosk()  # with a supervisor PIN, that PIN guards the exit (no kiosk PIN needed)
             return
         self.pin_dialog = PinDialog(self._services.kiosk_pin, "set", self._lang, self)
         self.pin_dialog.accepted.connect(self._open_kiosk)
@@ -281,6 +281,7 @@ class KioskStaffPage(QWidget):
         if self.status not in (S.DRAFT, S.OPEN):
             return  # closed while the PIN was being chosen
         self.header.open_session()  # a draft starts with its first visitor
+        self._services.supervisor.lock()  # the laptop goes to visitors: no supervisor window left open
         self.kiosk = KioskVisitor(self._services, self._tasks, self._session_id, self._lang)
         self.kiosk.sig_visit_saved.connect(lambda _rid: self.refresh_tally())
         self.kiosk.sig_exited.connect(self._kiosk_left)

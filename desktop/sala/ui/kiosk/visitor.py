@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from sala.bootstrap import Services
 from sala.domain import enums as e
 from sala.services.exhibition import COMMENT_MAX
+from sala.services.kiosk_pin import KioskExit
 from sala.ui.common.errors import ERROR_STYLE
 from sala.ui.common.tasks import TaskRunner
 from sala.ui.kiosk.faces import FaceButton, WrapButton, big_button, face_words
@@ -286,7 +287,10 @@ class KioskVisitor(QWidget):
 
     # -- staying in kiosk mode ----------------------------------------------------------------
     def ask_pin(self) -> None:
-        self.pin_dialog = PinDialog(self._services.kiosk_pin, "verify", self._lang, self)
+        sv = self._services
+        exit_check = KioskExit(sv.db, sv.supervisor, sv.kiosk_pin, self._session_id)
+        self.pin_dialog = PinDialog(sv.kiosk_pin, "verify", self._lang, self, checker=exit_check,
+                                    supervisor=exit_check.uses_supervisor)
         self.pin_dialog.accepted.connect(self.leave)
         self.pin_dialog.open()
 

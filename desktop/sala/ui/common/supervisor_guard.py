@@ -1,0 +1,254 @@
+"""The supervisor guard on the Qt side: ``require_supervisor(parent, pins, act, lang) -> bool``.
+
+Each guarded place calls it before the act and goes ahead only on True:
+
+- unlocked (a right PIN less than two minutes ago): True at once;
+- no PIN set yet: True for acts that can be undone or corrected (the status bar says no PIN is
+  set), False with a message for the irreversible ones (erasure, retention);
+- otherwise the PIN dialog: a wrong PIN says so and the wait before the next try counts down
+  on screen, in Thai and English, the keys greyed until it ends (the wait survives a restart,
+  it is in the database). Cancel answers False.
+
+:class:`SupervisorStatus` sits in the status bar: "no supervisor PIN" until one is set, then
+"supervisor unlocked m:ss" with a Lock button while the window is open.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sala.domain.errors import SalaError
+from sala.services import supervisor_pin as sp
+from sala.services.pin_backoff import Attempt
+from sala.services.supervisor_pin import SupervisorPin
+from sala.ui.common.errors import ERROR_STYLE, bilingual, error_text
+
+TICK_MS = 250
+
+ACT_NAMES: dict[str, tuple[str, str]] = {
+    sp.AMEND_FINALIZED: ("แก้ไขเวทีที่ยืนยันแล้ว", "correct a finalized session"),
+    sp.DELETE: ("ลบข้อมูล", "delete"),
+    sp.SETTINGS: ("เปิดการตั้งค่า", "open the settings"),
+    sp.KIOSK_EXIT: ("ออกจากโหมดตู้", "leave kiosk mode"),
+    sp.BUNDLE_IMPORT: ("นำเข้าแฟ้มส่งข้อมูลจาก USB", "import a USB bundle"),
+    sp.ERASE: ("ลบข้อมูลส่วนบุคคลของผู้ร่วม", "erase a participant's personal data"),
+    sp.RETENTION: ("ลบสำเนาเวทีเก่าตามระยะเวลาเก็บ", "purge old sessions (retention)"),
+}
+
+
+def act_name(act: str, lang: str) -> str:
+    th, en = ACT_NAMES.get(act, (act, act))
+    return th if lang == "th" else en
+
+
+def wait_text(seconds: float, lang: str) -> str:
+    """The countdown, in both languages: whole seconds, rounded up (never "0 s" while waiting)."""
+    n = max(1, math.ceil(seconds))
+    return bilingual(f"ใส่รหัสผิดหลายครั้ง กรุณารอ {n} วินาทีก่อนลองอีกครั้ง",
+                     f"Too many wrong PINs: wait {n} s before trying again", lang)
+
+
+def wrong_text(attempt: Attempt, lang: str) -> str:
+    return bilingual("รหัส PIN ไม่ถูกต้อง", "Wrong PIN", lang)
+
+
+def no_pin_text(lang: str) -> str:
+    return bilingual("ยังไม่ได้ตั้งรหัส PIN หัวหน้างาน — ตั้งได้ที่ การตั้งค่า",
+                     "No supervisor PIN yet — set one in Settings", lang, " · ")
+
+
+class SupervisorPinDialog(QDialog):
+    """Ask for the supervisor PIN before ``act``; accept() when right."""
+
+    def __init__(self, pins: SupervisorPin, act: str, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("supervisorPinDialog")
+        self._pins, self._act, self._lang = pins, act, lang
+        self.setWindowTitle(bilingual("รหัส PIN หัวหน้างาน", "Supervisor PIN", lang, " / "))
+        self.setModal(True)
+        self.prompt = QLabel(bilingual(f"การ{act_name(act, 'th')}ต้องใช้รหัส PIN หัวหน้างาน",
+                                       f"To {act_name(act, 'en')}, enter the supervisor PIN", lang))
+        self.prompt.setWordWrap(True)
+        self.entry = QLineEdit()
+        self.entry.setObjectName("supervisorPinEntry")
+        self.entry.setEchoMode(QLineEdit.EchoMode.Password)
+        self.entry.setMaxLength(sp.PIN_MAX)
+        self.entry.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.entry.returnPressed.connect(self.submit)
+        self.message = QLabel()
+        self.message.setObjectName("supervisorPinMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.countdown = QLabel()
+        self.countdown.setObjectName("supervisorPinCountdown")
+        self.countdown.setWordWrap(True)
+        self.countdown.setStyleSheet(ERROR_STYLE + " font-weight: bold;")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(bilingual("ตกลง", "OK", lang, " / "))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(bilingual("ยกเลิก", "Cancel", lang, " / "))
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.prompt)
+        layout.addWidget(self.entry)
+        layout.addWidget(self.message)
+        layout.addWidget(self.countdown)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(460)
+        self.timer = QTimer(self)
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(self.tick)
+        self.timer.start()
+        self.tick()
+
+    def tick(self) -> None:
+        """Show the wait (read from the database: a restart keeps it) and grey the keys meanwhile."""
+        left = self._pins.wait_remaining()
+        waiting = left > 0
+        self.countdown.setVisible(waiting)
+        if waiting:
+            self.countdown.setText(wait_text(left, self._lang))
+        self.entry.setEnabled(not waiting)
+        self.ok_button.setEnabled(not waiting)
+        if not waiting and not self.entry.hasFocus() and self.isVisible():
+            self.entry.setFocus()
+
+    def submit(self) -> None:
+        pin = self.entry.text()
+        self.entry.clear()
+        if not pin:
+            return
+        result = self._pins.check(pin)
+        if result.ok:
+            self.timer.stop()
+            self.accept()
+            return
+        if not result.refused:
+            self.message.setText(wrong_text(result, self._lang))
+        self.tick()
+
+
+def require_supervisor(parent: QWidget | None, pins: SupervisorPin, act: str, lang: str) -> bool:
+    """May ``act`` go ahead? Asks for the supervisor PIN when needed (see the module's doc)."""
+    if not pins.is_set():
+        if pins.allows_without_pin(act):
+            return True
+        QMessageBox.warning(parent, "Sala", bilingual(
+            f"ต้องตั้งรหัส PIN หัวหน้างานก่อน จึงจะ{act_name(act, 'th')}ได้ (การตั้งค่า ▸ หัวหน้างาน)",
+            f"Set a supervisor PIN first (Settings ▸ Supervisor): it is needed to {act_name(act, 'en')}",
+            lang, "\n\n"))
+        return False
+    if pins.is_unlocked():
+        return True
+    dialog = SupervisorPinDialog(pins, act, lang, parent)
+    try:
+        return dialog.exec() == QDialog.DialogCode.Accepted
+    finally:
+        dialog.deleteLater()
+
+
+class SetPinDialog(QDialog):
+    """Choose the supervisor PIN (typed twice); a refusal shows under the fields."""
+
+    def __init__(self, pins: SupervisorPin, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("setSupervisorPinDialog")
+        self._pins, self._lang = pins, lang
+        self.setWindowTitle(bilingual("ตั้งรหัส PIN หัวหน้างาน", "Set the supervisor PIN", lang, " / "))
+        hint = QLabel(bilingual(f"เลข 0–9 จำนวน {sp.PIN_MIN}–{sp.PIN_MAX} หลัก ห้ามเลขซ้ำหรือเรียงกัน",
+                                f"{sp.PIN_MIN}–{sp.PIN_MAX} of the digits 0–9, not one digit repeated nor a run",
+                                lang))
+        hint.setWordWrap(True)
+        self.first = QLineEdit()
+        self.first.setObjectName("newPinEntry")
+        self.second = QLineEdit()
+        self.second.setObjectName("confirmPinEntry")
+        for w in (self.first, self.second):
+            w.setEchoMode(QLineEdit.EchoMode.Password)
+            w.setMaxLength(sp.PIN_MAX)
+        self.second.returnPressed.connect(self.submit)
+        self.message = QLabel()
+        self.message.setObjectName("setPinMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(ERROR_STYLE)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint)
+        layout.addWidget(QLabel(bilingual("รหัส PIN ใหม่", "New PIN", lang, " / ")))
+        layout.addWidget(self.first)
+        layout.addWidget(QLabel(bilingual("ใส่ซ้ำอีกครั้ง", "The same PIN again", lang, " / ")))
+        layout.addWidget(self.second)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(460)
+
+    def submit(self) -> None:
+        try:
+            self._pins.set_pin(self.first.text(), self.second.text())
+        except SalaError as exc:
+            self.message.setText(error_text(exc, self._lang))
+            self.first.clear()
+            self.second.clear()
+            self.first.setFocus()
+            return
+        self.accept()
+
+
+class SupervisorStatus(QWidget):
+    """The status bar's word on the supervisor: no PIN yet, or unlocked with a countdown and Lock."""
+
+    def __init__(self, pins: SupervisorPin, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("supervisorStatus")
+        self._pins, self._lang = pins, lang
+        self.label = QLabel()
+        self.lock_button = QPushButton(bilingual("ล็อก", "Lock", lang, " / "))
+        self.lock_button.setObjectName("supervisorLockButton")
+        self.lock_button.clicked.connect(self.lock)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.label)
+        row.addWidget(self.lock_button)
+        self.timer = QTimer(self)
+        self.timer.setInterval(1000)
+        self.timer.timeout.connect(self.refresh)
+        self.timer.start()
+        self.refresh()
+
+    def lock(self) -> None:
+        self._pins.lock()
+        self.refresh()
+
+    def refresh(self) -> None:
+        if not self._pins.is_set():
+            self.label.setText(no_pin_text(self._lang))
+            self.label.setStyleSheet("color: #8a4b00;")
+            self.lock_button.hide()
+            self.show()
+            return
+        left = self._pins.unlock_remaining()
+        if left <= 0:
+            self.hide()
+            return
+        n = math.ceil(left)
+        clock = f"{n // 60}:{n % 60:02d}"
+        self.label.setText(bilingual(f"ปลดล็อกหัวหน้างาน {clock}", f"Supervisor unlocked {clock}", self._lang, " · "))
+        self.label.setStyleSheet("color: #1b5e20; font-weight: bold;")
+        self.lock_button.show()
+        self.show()
