@@ -239,6 +239,8 @@ class Proposal(SyncRecord, Base):
     session_id: Mapped[str] = mapped_column(ForeignKey("session.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer)
     title: Mapped[str] = mapped_column(String(200))
+    title_en: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    """The English name, optional: shown in English, with ``title`` when it is empty (migration 0012)."""
 
 
 class Rating(SyncRecord, Base):
