@@ -6,14 +6,16 @@
 # field-day tests run the real window under Xvfb with a window manager (openbox) and xdotool;
 # openbox draws window titles with fontconfig's fonts, so Thai titles need a Thai system font (fonts-thai-tlwg);
 # `make dist` runs PyInstaller, which reads libraries with objdump (binutils), and cuts ICU's locale data with
-# icupkg (icu-devtools) and cc (gcc); `make deb` uses dpkg-deb (in dpkg).
+# icupkg (icu-devtools) and cc (gcc); `make deb` uses dpkg-deb (in dpkg); audience mode's browser test plays
+# phones in headless Chromium through Selenium (chromium, chromium-driver).
 set -euo pipefail
 pkgs=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
       libx11-6 libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
       libxcb-randr0 libxcb-render0 libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1
       libxcb-util1 libxcb-xfixes0 libxcb-xkb1
       poppler-utils postgresql xvfb xauth openbox xdotool x11-utils fonts-thai-tlwg
-      binutils icu-devtools gcc)
+      binutils icu-devtools gcc
+      chromium chromium-driver)
 command -v dpkg-query >/dev/null 2>&1 || exit 0
 missing=()
 for p in "${pkgs[@]}"; do

@@ -33,6 +33,8 @@ class Phone:
     info: AudienceInfo
     cookie: str | None = None
     host: str = "127.0.0.1"
+    source: str | None = None
+    """The client's own address (another 127.x address plays another device on the LAN)."""
     extra: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -41,7 +43,8 @@ class Phone:
 
     def request(self, method: str, path: str, body: Any = None, headers: dict[str, str] | None = None,
                 raw: bytes | None = None) -> Answer:
-        conn = http.client.HTTPConnection(self.host, self.info.port, timeout=30)
+        conn = http.client.HTTPConnection(self.host, self.info.port, timeout=30,
+                                          source_address=(self.source, 0) if self.source else None)
         h = {"Host": f"{self.host}:{self.info.port}", "Origin": self.origin, **self.extra}
         if self.cookie:
             h["Cookie"] = self.cookie
