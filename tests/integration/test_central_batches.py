@@ -57,7 +57,8 @@ def test_high_water_and_gaps(central: CentralServer) -> None:
     assert res.high_water == 10 and res.gaps == []
 
 
-def test_parallel_identical_batches_store_once(central: CentralServer) -> None:
+def test_parallel_identical_batches_store_once(central_factory) -> None:
+    central = central_factory(extra_args=["--max-per-device", "6"])   # all six at once
     dev = enroll(central)
     recs = [contribution(dev.device_id, s, "ส่งพร้อมกัน" * 10) for s in range(1, 301)]
     signed = sign_batch(Batch(dev.device_id, recs), dev.key)  # type: ignore[arg-type]

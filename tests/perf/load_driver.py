@@ -56,10 +56,12 @@ class LoadResult:
     first_to_ack_s: list[float]     # per acknowledged batch: first try's start → ack
     retries_429: int
     other_failures: int             # network errors and statuses other than 200/429/503
-    peak_rss_bytes: int
+    peak_rss_bytes: int             # the largest peak of any one service process
     cpu_s: float
     lost: int
     doubled: int
+    processes: int = 1              # service processes that served (workers, not the parent)
+    peak_total_rss_bytes: int = 0   # the peak of the whole process tree together
 
     @property
     def rate(self) -> float:
@@ -96,7 +98,8 @@ class LoadResult:
                 f"ack p99 {self.ack_p99 * 1000:.0f} ms, first try → ack p99 "
                 f"{self.first_to_ack_p99 * 1000:.0f} ms, 429 retries {self.retries_429}, "
                 f"other failures {self.other_failures}, service peak memory "
-                f"{self.peak_rss_bytes / 2**20:.0f} MB, service CPU {self.cpu_s:.1f} s "
+                f"{self.peak_rss_bytes / 2**20:.0f} MB per process "
+                f"({self.peak_total_rss_bytes / 2**20:.0f} MB in all), service CPU {self.cpu_s:.1f} s "
                 f"({self.cpu_ms_per_1000:.0f} ms per 1,000 records), lost {self.lost}, "
                 f"doubled {self.doubled}")
 
@@ -118,17 +121,15 @@ def _tree(pid: int) -> list[int]:
     return found
 
 
-def _rss(pids: list[int]) -> int:
-    total = 0
-    for p in pids:
-        try:
-            with open(f"/proc/{p}/status") as f:
-                for line in f:
-                    if line.startswith("VmRSS:"):
-                        total += int(line.split()[1]) * 1024
-        except OSError:
-            pass
-    return total
+def _rss_of(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
 
 
 def _cpu_s(pids: list[int]) -> float:
@@ -147,7 +148,8 @@ def _cpu_s(pids: list[int]) -> float:
 @dataclass
 class _Sampler:
     pid: int
-    peak: int = 0
+    peak: int = 0                   # the whole tree
+    per_process: dict[int, int] = field(default_factory=dict)
     _stop: threading.Event = field(default_factory=threading.Event)
     _thread: threading.Thread | None = None
 
@@ -156,15 +158,21 @@ class _Sampler:
         self._thread.start()
         return self
 
+    def _sample(self) -> None:
+        sizes = {p: _rss_of(p) for p in _tree(self.pid)}
+        self.peak = max(self.peak, sum(sizes.values()))
+        for p, n in sizes.items():
+            self.per_process[p] = max(self.per_process.get(p, 0), n)
+
     def _loop(self) -> None:
         while not self._stop.wait(0.05):
-            self.peak = max(self.peak, _rss(_tree(self.pid)))
+            self._sample()
 
     def stop(self) -> None:
         self._stop.set()
         if self._thread is not None:
             self._thread.join()
-        self.peak = max(self.peak, _rss(_tree(self.pid)))
+        self._sample()
 
 
 # -- the service --------------------------------------------------------------------------------
@@ -300,7 +308,9 @@ def run_load(cfg: LoadConfig) -> LoadResult:
             cfg, sum(len(d.ids) for d in devices), seconds,
             [x for d in devices for x in d.ack_s], [x for d in devices for x in d.first_to_ack_s],
             sum(d.retries_429 for d in devices), sum(d.failures for d in devices),
-            sampler.peak, cpu, lost, doubled)
+            max(sampler.per_process.values(), default=0), cpu, lost, doubled,
+            processes=max(1, len(sampler.per_process) - (1 if len(sampler.per_process) > 1 else 0)),
+            peak_total_rss_bytes=sampler.peak)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

@@ -12,7 +12,6 @@ import hashlib
 import json
 import logging
 import re
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -27,7 +26,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import GZipMiddleware
 
-from sala.central import auth, bodies, catalog, db, ledger, schemas
+from sala.central import admission, auth, bodies, catalog, db, ledger, schemas
 from sala.central.blobstore import DEFAULT_PARTIAL_TTL_S, BlobStore
 from sala.central.errors import ApiError
 from sala.wire import crypto, http, pieces, protocol
@@ -53,11 +52,16 @@ class Settings:
     limits: protocol.Limits = field(default_factory=lambda: protocol.Limits(
         max_body_bytes=8 << 20, max_uncompressed_bytes=16 << 20, max_records=5000,
         max_blob_bytes=256 << 20, max_reconcile_ids=100_000))
+    # admission (admission.py): batches inside one process at once, and per device
     max_inflight_batches: int = 32
-    max_inflight_per_device: int = 8   # one device never holds more than a quarter of them
-    # batches decompressed, parsed and stored at once (the rest wait, holding only their
-    # body): total memory is this many times the per-request bound, whatever is in flight
-    max_processing_batches: int = 8
+    max_inflight_per_device: int = 4
+    max_wait_s: float = 0.5            # work promised to those inside, at the measured rate
+    # batches stored at once (threads, database connections); the rest wait in arrival order
+    max_processing_batches: int = 4
+    # memory: bodies held while read, and batches while decompressed, parsed and stored
+    body_budget_bytes: int = 32 << 20
+    work_budget_bytes: int = 128 << 20
+    token_cache_s: float = 5.0         # a revoked token still opens reads this long at most
     body_timeout_s: float = 30.0       # an upload idle this long is cut (408)
     partial_ttl_s: float = DEFAULT_PARTIAL_TTL_S
 
@@ -90,30 +94,6 @@ def _model(model: type[M], doc: Any) -> M:
 
 _PIECE_RE = re.compile(r"^([0-9a-f-]{36}) (\d{1,9})-(\d{1,9})/(\d{1,9})\Z")
 MAX_PIECE_PROOF = 64 * 2 * 44      # base64 of at most two 32-byte hashes per level, 64 levels
-
-
-class Slots:
-    """Batches in flight: at most ``total``, and at most ``per_device`` for any one device, so
-    a device with idle uploads cannot make every other device wait (429). Event-loop only."""
-
-    def __init__(self, total: int, per_device: int) -> None:
-        self.total, self.per_device = total, per_device
-        self.used: Counter[str] = Counter()
-
-    def take(self, device_id: str) -> None:
-        if self.used[device_id] >= self.per_device:
-            raise ApiError(429, "too_many_batches",
-                           f"at most {self.per_device} batches of one device at once; retry",
-                           {"Retry-After": "1"})
-        if self.used.total() >= self.total:
-            raise ApiError(429, "too_many_batches", "too many batches in flight; retry",
-                           {"Retry-After": "1"})
-        self.used[device_id] += 1
-
-    def give(self, device_id: str) -> None:
-        self.used[device_id] -= 1
-        if self.used[device_id] <= 0:
-            del self.used[device_id]
 
 
 def _parse_batch(raw: bytes, max_records: int) -> protocol.Batch:
@@ -165,7 +145,12 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
                            signing_key=meta["signing_public"]).to_json()
     nonce_re = re.compile(enroll_wire.NONCE_RE)
     store = BlobStore(settings.blobs_dir, engine, limits.max_blob_bytes, settings.partial_ttl_s)
-    slots = Slots(settings.max_inflight_batches, settings.max_inflight_per_device)
+    door = admission.Door(per_device=settings.max_inflight_per_device,
+                          max_inside=settings.max_inflight_batches,
+                          max_wait_s=settings.max_wait_s)
+    tokens = admission.TokenCache(settings.token_cache_s)
+    body_budget = admission.Budget(max(settings.body_budget_bytes, limits.max_body_bytes))
+    work_budget = admission.Budget(settings.work_budget_bytes)
     processing = asyncio.Semaphore(settings.max_processing_batches)
     challenges = auth.Challenges(meta["sealing_private"])
     json_cap = max(limits.max_body_bytes, bodies.MIN_JSON_BODY_BYTES)
@@ -176,7 +161,9 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
                   description="Reference ingest service of the Sala sync contract; "
                               "see desktop/sala/sync/PROTOCOL.md. Every error answers "
                               '{"error": {"code", "message"}}.')
-    app.add_middleware(GZipMiddleware, minimum_size=2048)
+    # level 1: a 5,000-record answer compresses 12× at level 1 too; level 9 cost ~10% of a
+    # batch's CPU (profiled)
+    app.add_middleware(GZipMiddleware, minimum_size=2048, compresslevel=1)
     app.add_middleware(bodies.BodyGuard, hard_limit=4 * json_cap,
                        idle_timeout_s=settings.body_timeout_s)
     app.state.engine = engine
@@ -205,7 +192,15 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
         return _error(500, "internal", "internal error")
 
     async def caller(authorization: str | None) -> auth.Device:
-        return await run_in_threadpool(auth.authenticate, engine, authorization)
+        """The device behind the token: from the cache of verified tokens, else the database."""
+        key = admission.token_key(authorization)
+        cached: auth.Device | None = tokens.get(key) if key else None
+        if cached is not None:
+            return cached
+        dev = await run_in_threadpool(auth.authenticate, engine, authorization)
+        if key:
+            tokens.put(key, dev)
+        return dev
 
     @app.get(http.PATH_HELLO, response_model=schemas.HelloModel)
     def get_hello(nonce: str | None = Query(None, max_length=128,
@@ -261,22 +256,64 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
         With ``Sala-Piece``/``Sala-Piece-Proof`` the body is a piece of a sealed batch (a
         supervisor forwarding to a server with smaller limits) and ``Sala-Signature`` is the
         origin's seal; see PROTOCOL.md, "Pieces"."""
-        dev = await caller(authorization)
-        piece = _piece(sala_piece, sala_piece_proof, limits.max_records)
-        slots.take(dev.device_id)
+        key = admission.token_key(authorization)
+        if key is None:
+            await caller(authorization)            # 401 in the documented words
+            raise AssertionError("unreachable")
+        declared = request.headers.get("content-length", "")
+        if declared.isdigit() and len(declared) <= 18 and int(declared) <= limits.max_body_bytes:
+            reserve = max(1, int(declared))
+        elif declared:
+            await bodies.read_body(request, limits.max_body_bytes)   # 413, drained
+            raise AssertionError("unreachable")
+        else:   # chunked: a first step, grown while read if the budget has room (else 503)
+            reserve = min(limits.max_body_bytes, admission.CHUNKED_FIRST_BYTES)
+        ticket = door.enter(key, reserve, idempotency_key)        # 429: no database work
         try:
-            body = await bodies.read_body(request, limits.max_body_bytes)
-            async with processing:
-                result = await run_in_threadpool(_process_batch, dev, body, sala_signature,
-                                                 sala_public_key, idempotency_key, piece)
+            dev = await caller(authorization)
+            piece = _piece(sala_piece, sala_piece_proof, limits.max_records)
+            held = [reserve]
+
+            def grow(seen: int) -> None:
+                if seen > held[0]:
+                    more = max(seen - held[0], 1 << 20)
+                    if not body_budget.try_take(more):
+                        raise ApiError(503, "busy", "the service is short of memory for "
+                                       "bodies without Content-Length; retry",
+                                       {"Retry-After": "2"})
+                    held[0] += more
+
+            await body_budget.take(reserve)
+            try:
+                body = await bodies.read_body(request, limits.max_body_bytes, grow)
+                size, values, astral = await run_in_threadpool(
+                    bodies.measure_gzip, body, limits.max_uncompressed_bytes, batch_values)
+                need = admission.batch_memory(size, values, astral)
+                if need > work_budget.total:
+                    raise ApiError(413, "too_complex", "this batch would need more memory than "
+                                   "the service gives one batch; send fewer records per batch")
+                await work_budget.take(need)
+                try:
+                    async with processing:
+                        result = await run_in_threadpool(
+                            _process_batch, dev, body, size, sala_signature, sala_public_key,
+                            idempotency_key, piece, key)
+                finally:
+                    work_budget.give(need)
+            finally:
+                body_budget.give(held[0])
+        except ApiError as exc:
+            if exc.status == 401:
+                tokens.drop(key)
+            raise
         finally:
-            slots.give(dev.device_id)
+            door.leave(ticket, done_bytes=reserve)
         return _json(result.to_json())
 
-    def _process_batch(dev: auth.Device, body: bytes, signature: str | None,
+    def _process_batch(dev: auth.Device, body: bytes, size: int, signature: str | None,
                        public_key: str | None, idem: str | None,
-                       piece: pieces.PieceInfo | None = None) -> protocol.BatchResult:
-        raw = bodies.gunzip_bounded(body, limits.max_uncompressed_bytes, batch_values)
+                       piece: pieces.PieceInfo | None, token_hash: str) -> protocol.BatchResult:
+        raw = bodies.gunzip_bounded(body, size, batch_values)
         batch = _parse_batch(raw, limits.max_records)
         if idem is not None and idem != batch.batch_id:
             raise ApiError(400, "idempotency_mismatch", "Idempotency-Key must equal batch_id")
@@ -294,7 +331,7 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
         except RecursionError:
             raise ApiError(400, "too_deep", "JSON nested too deeply") from None
         return ledger.ingest(engine, batch, body_sha256=hashlib.sha256(raw).hexdigest(),
-                             sender=dev, signer_key=key)
+                             sender=dev, signer_key=key, token_hash=token_hash)
 
     @app.head(http.PATH_BLOBS, responses={200: {"description": "complete; Blob-Length"},
                                                404: {"description": "absent or partial; "

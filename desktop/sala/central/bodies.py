@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import zlib
+from collections.abc import Callable
 from typing import Any
 
 from sala.central.errors import ApiError
@@ -76,6 +78,42 @@ def gunzip_bounded(data: bytes, max_size: int, max_values: int) -> bytes:
     return bytes(out)
 
 
+_ASTRAL = re.compile(rb"[\xf0-\xf4]")   # lead bytes of 4-byte UTF-8 (astral characters)
+
+
+def measure_gzip(data: bytes, max_size: int, max_values: int) -> tuple[int, int, bool]:
+    """(uncompressed size, JSON values bound, whether any astral character occurs) of a gzip
+    body, decompressed in steps and kept nowhere: what processing it will cost is known before
+    it costs it. Same refusals as :func:`gunzip_bounded`."""
+    if data[:2] != b"\x1f\x8b":
+        raise ApiError(400, "not_gzip", "body must be gzip-compressed")
+    d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    size = values = 0
+    astral = False
+    pending = data
+    try:
+        while True:
+            chunk = d.decompress(pending, DECOMPRESS_STEP)
+            pending = d.unconsumed_tail
+            size += len(chunk)
+            values += _structure(chunk)
+            astral = astral or _ASTRAL.search(chunk) is not None
+            if size > max_size:
+                raise ApiError(413, "too_large", f"uncompressed batch exceeds {max_size} bytes")
+            if values > max_values:
+                raise ApiError(413, "too_complex",
+                               f"batch holds more than {max_values} JSON values")
+            if d.eof or (not pending and not chunk):
+                break
+    except zlib.error as exc:
+        raise ApiError(400, "bad_gzip", f"corrupt gzip data: {exc}") from None
+    if not d.eof:
+        raise ApiError(400, "bad_gzip", "truncated gzip data")
+    if d.unused_data:
+        raise ApiError(400, "bad_gzip", "data after the end of the gzip stream")
+    return size, values, astral
+
+
 def _int(text: str) -> int:
     if len(text.lstrip("-")) > MAX_INT_DIGITS:
         raise ApiError(400, "number_too_large",
@@ -104,9 +142,11 @@ def loads(raw: bytes, *, max_values: int | None = None) -> Any:
                        f"not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
 
 
-async def read_body(request: Any, limit: int) -> bytes:
+async def read_body(request: Any, limit: int,
+                    grow: Callable[[int], None] | None = None) -> bytes:
     """The whole body, or 413 once it passes ``limit``. A modest overrun (up to 4×) is drained
-    first so the client reads our answer instead of a broken pipe; more is cut at once."""
+    first so the client reads our answer instead of a broken pipe; more is cut at once.
+    ``grow(n)`` is told the bytes kept so far before each is kept (a memory budget may refuse)."""
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and (len(declared) > 18 or int(declared) > 4 * limit):
         raise too_large(limit)
@@ -115,6 +155,8 @@ async def read_body(request: Any, limit: int) -> bytes:
     async for chunk in request.stream():
         seen += len(chunk)
         if seen <= limit:
+            if grow is not None:
+                grow(seen)
             buf += chunk
         elif seen > 4 * limit:
             break

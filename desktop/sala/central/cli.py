@@ -1,6 +1,7 @@
 """``sala-central``: serve the reference sync service and administer its ledger.
 
     sala-central serve --host 127.0.0.1 --port 8765 --db central.sqlite3 [--blobs DIR] [--fd N]
+                 [--workers N]   (N processes over one PostgreSQL; README, "Running it for a country")
     sala-central enroll-code --db URL [--count N] [--ttl-hours H]   (code alone on last line)
     sala-central revoke DEVICE_ID --db URL
     sala-central reinstate DEVICE_ID --db URL  (a revoked device may enroll again)
@@ -26,6 +27,7 @@ import socket
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 OPENAPI_PATH = Path(__file__).with_name("openapi.json")
 
@@ -73,6 +75,22 @@ def _seconds(text: str) -> float:
         raise argparse.ArgumentTypeError(f"not a number of seconds: {text[:40]!r}") from None
     if not math.isfinite(v) or not 0 < v <= 3600:
         raise argparse.ArgumentTypeError("must be above 0 and at most 3600 seconds")
+    return v
+
+
+def _workers(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 64:
+        raise argparse.ArgumentTypeError("a whole number from 1 to 64")
+    return int(text)
+
+
+def _cache_seconds(text: str) -> float:
+    try:
+        v = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text[:40]!r}") from None
+    if not math.isfinite(v) or not 0 <= v <= 300:
+        raise argparse.ArgumentTypeError("from 0 to 300 seconds")
     return v
 
 
@@ -131,20 +149,35 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if args.name:
         os.environ["SALA_CENTRAL_NAME"] = args.name
     blobs = Path(args.blobs) if args.blobs else _default_blobs(args.db)
+    settings = Settings(db_url=args.db, blobs_dir=blobs, limits=limits,
+                        body_timeout_s=args.body_timeout,
+                        partial_ttl_s=args.partial_ttl_hours * 3600,
+                        max_inflight_per_device=args.max_per_device,
+                        token_cache_s=args.token_cache_seconds)
+
+    def config(app: Any) -> uvicorn.Config:
+        return uvicorn.Config(app, host=args.host, port=args.port, log_level=args.log_level,
+                              access_log=False, timeout_graceful_shutdown=5)
+
+    if args.workers > 1:
+        from sala.central import workers
+        _engine(args).dispose()            # migrate once, before the workers start
+        sock = (socket.socket(fileno=args.fd) if args.fd is not None
+                else socket.create_server((args.host, args.port), backlog=2048))
+
+        def run(s: socket.socket) -> None:
+            uvicorn.Server(config(create_app(settings, migrate=False))).run(sockets=[s])
+        return workers.serve(run, sock, args.workers)
     from sqlalchemy.exc import ArgumentError, DBAPIError
     try:
-        app = create_app(Settings(db_url=args.db, blobs_dir=blobs, limits=limits,
-                                  body_timeout_s=args.body_timeout,
-                                  partial_ttl_s=args.partial_ttl_hours * 3600))
+        app = create_app(settings)
     except (ArgumentError, DBAPIError, ValueError) as exc:
         first = (str(getattr(exc, "orig", None) or exc).strip().splitlines() or ["?"])[0]
         raise UsageError(f"cannot use the database {_redact(args.db)}: {first[:200]}") from None
-    config = uvicorn.Config(app, host=args.host, port=args.port, log_level=args.log_level,
-                            access_log=False, timeout_graceful_shutdown=5)
     # --fd: a socket already listening, handed over by whoever started us (systemd socket
     # activation, the tests): clients may connect before we are up and simply wait.
     sockets = [socket.socket(fileno=args.fd)] if args.fd is not None else None
-    uvicorn.Server(config).run(sockets=sockets)
+    uvicorn.Server(config(app)).run(sockets=sockets)
     return 0
 
 
@@ -299,6 +332,13 @@ def build_parser() -> argparse.ArgumentParser:
                    help="cut an upload that sends nothing for this many seconds (408)")
     s.add_argument("--partial-ttl-hours", type=_hours, default=24.0,
                    help="delete unfinished blob uploads untouched this long")
+    s.add_argument("--workers", type=_workers, default=1,
+                   help="service processes on one socket (1 to 64; PostgreSQL for more than 1)")
+    s.add_argument("--max-per-device", type=_workers, default=4,
+                   help="batches one device may have in the service at once (429 past it)")
+    s.add_argument("--token-cache-seconds", type=_cache_seconds, default=5.0,
+                   help="a verified token is trusted this long before it is looked up again; "
+                        "a revocation reaches reads within it (batches check at once); 0 = off")
     s.add_argument("--log-level", default="warning")
     s.set_defaults(func=cmd_serve)
     e = with_db(sub.add_parser("enroll-code", help="mint one-time enrollment codes"))

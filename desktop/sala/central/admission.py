@@ -1,0 +1,216 @@
+"""Fair, bounded admission of batches: decided before any database work, in arrival order.
+
+A country's laptops come back online together. What a batch may cost is settled in steps, each
+cheap, each before the next costs more (issue 15):
+
+1. **The door** (no database, no body read): the token's hash is the device's key. A device
+   holds at most ``per_device`` requests inside; the requests inside may not promise more than
+   ``max_wait_s`` of work at the measured rate. Otherwise 429 at once, with a ``Retry-After``
+   taken from a schedule: each refusal books the next free moment at the service's rate, so
+   refused devices come back spread out (randomised rounding of the whole seconds jitters
+   them), not in waves, and in the order they first came. A batch that returns at its booked
+   moment (its ``Idempotency-Key``) goes in whatever the queue: a long waiter is never starved
+   by newcomers.
+2. **The token** (:class:`TokenCache`): a verified token is remembered ``ttl_s`` seconds, so a
+   busy device costs one lookup per ``ttl_s``, not one per request. A revocation reaches reads
+   (catalogue, blobs, reconcile) within ``ttl_s``; batches check the token again inside their
+   write transaction (``ledger.ingest``), so a revoked device stores nothing from the moment of
+   revocation.
+3. **Memory** (:class:`Budget`, FIFO): a body reserves its size before it is read; a batch
+   reserves what decompressing and parsing it may take (``bodies.measure_gzip``: a pass that
+   keeps nothing) before it is decompressed for real. Whatever the devices send, the bodies
+   and batches held at once stay within the two budgets.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import random
+import time
+from collections import Counter, OrderedDict, deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sala.central.errors import ApiError
+
+# What a batch costs in memory while parsed and prepared, per byte of its uncompressed JSON
+# and per JSON value (measured with tracemalloc: a 3.9 MB batch of 5,000 Thai records peaks at
+# 4.2 bytes a byte; 600,000 empty objects at 36 bytes a value; ASCII strings each holding one
+# emoji at 9 bytes a byte, because one astral character makes Python store the string in 4
+# bytes a character).
+BYTES_PER_BYTE = 5
+BYTES_PER_BYTE_ASTRAL = 12
+BYTES_PER_VALUE = 96
+
+
+CHUNKED_FIRST_BYTES = 1 << 20   # what a body without Content-Length reserves at first
+
+
+def token_key(authorization: str | None) -> str | None:
+    """sha256 hex of the bearer token (as ``auth`` stores it), None without one."""
+    if not authorization or not authorization.lower().startswith("bearer "):
+        return None
+    return hashlib.sha256(authorization[7:].strip().encode("utf-8")).hexdigest()
+
+
+def batch_memory(size: int, values: int, astral: bool) -> int:
+    """Upper estimate of the memory a batch of ``size`` uncompressed bytes takes to process."""
+    return size * (BYTES_PER_BYTE_ASTRAL if astral else BYTES_PER_BYTE) + values * BYTES_PER_VALUE
+
+
+class Budget:
+    """A byte budget handed out in arrival order (a waiter is never overtaken by a later,
+    smaller one). Event-loop only."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.used = 0
+        self._waiters: deque[tuple[int, asyncio.Future[None]]] = deque()
+
+    async def take(self, n: int) -> None:
+        if n > self.total:
+            raise ValueError("more than the whole budget")
+        if not self._waiters and self.used + n <= self.total:
+            self.used += n
+            return
+        fut: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._waiters.append((n, fut))
+        try:
+            await fut
+        except BaseException:
+            if fut.done() and not fut.cancelled():
+                self.give(n)          # granted as we were cancelled: hand it on
+            else:
+                self._waiters.remove((n, fut))
+                self._wake()
+            raise
+
+    def try_take(self, n: int) -> bool:
+        """Take ``n`` now if it fits without overtaking a waiter; never waits."""
+        if self._waiters or self.used + n > self.total:
+            return False
+        self.used += n
+        return True
+
+    def give(self, n: int) -> None:
+        self.used -= n
+        self._wake()
+
+    def _wake(self) -> None:
+        while self._waiters and self.used + self._waiters[0][0] <= self.total:
+            n, fut = self._waiters.popleft()
+            if not fut.done():
+                self.used += n
+                fut.set_result(None)
+
+
+class TokenCache:
+    """Verified tokens by their hash, each trusted for ``ttl_s`` seconds after its lookup."""
+
+    def __init__(self, ttl_s: float, max_entries: int = 100_000,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.ttl_s = ttl_s
+        self.max_entries = max_entries
+        self._clock = clock
+        self._items: OrderedDict[str, tuple[float, Any]] = OrderedDict()
+
+    def get(self, token_hash: str) -> Any | None:
+        item = self._items.get(token_hash)
+        if item is None:
+            return None
+        if item[0] <= self._clock():
+            del self._items[token_hash]
+            return None
+        return item[1]
+
+    def put(self, token_hash: str, device: Any) -> None:
+        if self.ttl_s <= 0:
+            return
+        self._items[token_hash] = (self._clock() + self.ttl_s, device)
+        self._items.move_to_end(token_hash)
+        while len(self._items) > self.max_entries:
+            self._items.popitem(last=False)
+
+    def drop(self, token_hash: str) -> None:
+        self._items.pop(token_hash, None)
+
+
+@dataclass
+class Ticket:
+    key: str
+    cost: int
+
+
+class Door:
+    """Step 1 of the module doc: who may come in now, and when the others should come back."""
+
+    def __init__(self, *, per_device: int, max_inside: int, max_wait_s: float,
+                 clock: Callable[[], float] = time.monotonic,
+                 rand: Callable[[], float] = random.random) -> None:
+        self.per_device = per_device
+        self.max_inside = max_inside
+        self.max_wait_s = max_wait_s
+        self._clock = clock
+        self._rand = rand
+        self.inside: Counter[str] = Counter()
+        self.cost_inside = 0            # body bytes promised by the requests inside
+        self._rate = 0.0                # body bytes done per second (smoothed); 0 = unknown
+        self._done_bytes = 0
+        self._window_start = clock()
+        self._next_free = 0.0           # the schedule of refused requests (clock time)
+        self._booked: OrderedDict[str, float] = OrderedDict()   # batch id → booked moment
+        self.refused = 0
+
+    def _expected_wait(self, extra: int) -> float:
+        if self._rate <= 0:
+            return 0.0
+        return (self.cost_inside + extra) / self._rate
+
+    def enter(self, key: str, cost: int, batch_id: str | None) -> Ticket:
+        """A ticket, or ApiError 429 with a scheduled, jittered Retry-After."""
+        now = self._clock()
+        if self.inside[key] >= self.per_device:
+            raise self._refuse(now, cost, None,
+                               f"at most {self.per_device} batches of one device at once; retry")
+        booked = self._booked.pop(batch_id, None) if batch_id else None
+        kept_turn = booked is not None and booked <= now + 0.5
+        n = self.inside.total()
+        if not kept_turn and n > 0 and (n >= self.max_inside
+                                        or self._expected_wait(cost) > self.max_wait_s):
+            raise self._refuse(now, cost, batch_id, "the service is busy; retry")
+        self.inside[key] += 1
+        self.cost_inside += cost
+        return Ticket(key, cost)
+
+    def leave(self, ticket: Ticket, done_bytes: int = 0) -> None:
+        self.inside[ticket.key] -= 1
+        if self.inside[ticket.key] <= 0:
+            del self.inside[ticket.key]
+        self.cost_inside -= ticket.cost
+        self._done_bytes += done_bytes
+        now = self._clock()
+        elapsed = now - self._window_start
+        if elapsed >= 0.5:
+            rate = self._done_bytes / elapsed
+            self._rate = rate if self._rate <= 0 else 0.5 * self._rate + 0.5 * rate
+            self._done_bytes = 0
+            self._window_start = now
+
+    def _refuse(self, now: float, cost: int, batch_id: str | None, message: str) -> ApiError:
+        self.refused += 1
+        per_request = cost / self._rate if self._rate > 0 else 0.05
+        start = max(now + self._expected_wait(0), self._next_free, now + 1.0)
+        self._next_free = start + per_request
+        wait = start - now
+        # whole seconds (RFC 9110), rounded at random in proportion: spread, not in waves
+        seconds = int(wait) + (1 if self._rand() < wait - int(wait) else 0)
+        seconds = max(1, min(seconds, 120))
+        if batch_id:
+            self._booked[batch_id] = now + seconds
+            self._booked.move_to_end(batch_id)
+            while len(self._booked) > 10_000:
+                self._booked.popitem(last=False)
+        return ApiError(429, "too_many_batches", message, {"Retry-After": str(seconds)})
+
