@@ -109,3 +109,17 @@ def test_collect_gives_the_persons_rows(services: Services, rights: ParticipantR
     assert doc["records"][0]["code"] == "P07"
     assert doc["records"][0]["contributions"][0]["text"] == "ฝุ่นมากตอนเช้า"
     json.dumps(doc, ensure_ascii=False)
+
+
+def test_find_by_name_or_phone_through_the_blind_index(services: Services, rights: ParticipantRightsService) -> None:
+    _sid, pid = _session(services, "เวทีฝุ่นควัน ลำปาง", "P07", ["ฝุ่นมากตอนเช้า"], finalize=False)
+    _sid2, pid2 = _session(services, "เวทีงบประมาณ", "A3", ["อยากได้สวน"], finalize=False)
+    assert {r.participant_id for r in rights.find(name="  สมศรี   มีสุข ")} == {pid, pid2}
+    assert {r.participant_id for r in rights.find(phone="0812345678")} == {pid, pid2}
+    assert rights.find(name="สมชาย") == []
+    (row, _) = sorted(rights.find(phone="+66 81 234 5678"), key=lambda r: r.code != "P07")
+    assert row.contact_state == "readable" and row.contact_name == "สมศรี มีสุข"
+    with services.db.read() as s:   # nothing plain at rest to search
+        assert all(c.name == "" and c.phone == "" for c in s.scalars(select(ParticipantContact)))
+    rights.erase([pid, pid2], "ขอให้ลบ")
+    assert rights.find(name="สมศรี มีสุข") == [] and rights.find(phone="0812345678") == []
