@@ -4,6 +4,13 @@ Why here and like this: the signing key is the device's proof of authorship for 
 (also when a supervisor forwards them), so it is made once and kept in a file only the user can
 read (0600). The token is a bearer secret: it goes to the OS keyring when a real one exists and,
 on a headless or keyring-less machine (the fail/null backends), to a 0600 file beside the data.
+
+Identity belongs to its database: key and token are named by the database's device id
+(``identity/<device id>.signing_key`` and ``.token``), so two databases in one folder never share
+them and enrolling one leaves the other working. Sala before this kept one ``device_signing_key``
+and one ``device_token`` per folder; such a file stays with the database that used it: one whose
+own batches carry that key, or that enrolled, or whose keyring token exists (see
+:meth:`Identity._used_legacy`). A database with no such trace gets a key of its own.
 """
 
 from __future__ import annotations
@@ -15,18 +22,24 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
 from sala.domain.errors import SalaError
 from sala.files import atomic_write
+from sala.paths import PRIVATE_DIR, PRIVATE_FILE, tighten
+from sala.storage.database import Database
+from sala.storage.keystore import usable_keyring
+from sala.storage.models import SyncBatch
 from sala.storage.settings import Setting
 from sala.wire import crypto, protocol
 from sala.wire import enroll as enroll_wire
 
 log = logging.getLogger(__name__)
 
-KEY_FILE = "device_signing_key"
-TOKEN_FILE = "device_token"
+IDENTITY_DIR = "identity"                   # <device id>.signing_key, <device id>.token
+LEGACY_KEY_FILE = "device_signing_key"      # one per folder, before identity was per database
+LEGACY_TOKEN_FILE = "device_token"
 KEYRING_SERVICE = "sala-sync"
 URL = Setting("central.url", str)
 SERVER_ID = Setting("central.server_id", str)
@@ -41,52 +54,61 @@ ALLOW_HTTP = Setting("central.allow_http", bool)       # the user allowed plain 
 EXIT_WRONG_PLATFORM = 9
 
 
-def usable_keyring() -> object | None:
-    """The OS keyring backend, or None when only the fail/null backends exist (headless)."""
-    try:
-        import keyring
-        from keyring.backends import chainer, fail
-    except ImportError:
-        return None
-    kr = keyring.get_keyring()
-    if isinstance(kr, fail.Keyring) or type(kr).__module__.startswith("keyring.backends.null"):
-        return None
-    if isinstance(kr, chainer.ChainerBackend) and not kr.backends:
-        return None
-    try:
-        if float(getattr(kr, "priority", 1)) <= 0:
-            return None
-    except (TypeError, ValueError):
-        return None
-    return kr
-
-
 class Identity:
-    """Key and token of the local device whose database lives in ``data_dir``."""
+    """Key and token of the local device ``device_id``, whose database lives in ``data_dir``.
 
-    def __init__(self, data_dir: Path, device_id: str) -> None:
+    ``db`` (that database) lets an identity left by an older Sala in the folder be taken over
+    by the database that used it, and by no other."""
+
+    def __init__(self, data_dir: Path, device_id: str, db: Database | None = None) -> None:
         self.data_dir = data_dir
         self.device_id = device_id
+        self._db = db
         self._key: Ed25519PrivateKey | None = None
 
     @property
+    def folder(self) -> Path:
+        return self.data_dir / IDENTITY_DIR
+
+    @property
     def key_path(self) -> Path:
-        return self.data_dir / KEY_FILE
+        return self.folder / f"{self.device_id}.signing_key"
 
     @property
     def token_path(self) -> Path:
-        return self.data_dir / TOKEN_FILE
+        return self.folder / f"{self.device_id}.token"
+
+    def _write_private(self, path: Path, data: bytes) -> None:
+        self.folder.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
+        tighten(self.folder, PRIVATE_DIR)
+        atomic_write(path, data, mode=PRIVATE_FILE)
 
     def signing_key(self) -> Ed25519PrivateKey:
         """The device key, made on first use (it must never change for this device id)."""
         if self._key is None:
-            if self.key_path.exists():
-                self._key = crypto.signing_key_from_bytes(self.key_path.read_bytes())
-            else:
-                key = crypto.generate_signing_key()
-                atomic_write(self.key_path, crypto.signing_key_to_bytes(key), mode=0o600)
-                self._key = key
+            if not self.key_path.exists():
+                legacy = self.data_dir / LEGACY_KEY_FILE
+                raw = legacy.read_bytes() if legacy.is_file() else None
+                if raw is not None and self._used_legacy(crypto.signing_key_from_bytes(raw)):
+                    log.info("the folder's older device key stays with database %s", self.device_id)
+                    self._write_private(self.key_path, raw)
+                else:
+                    self._write_private(self.key_path, crypto.signing_key_to_bytes(crypto.generate_signing_key()))
+            self._key = crypto.signing_key_from_bytes(self.key_path.read_bytes())
         return self._key
+
+    def _used_legacy(self, key: Ed25519PrivateKey) -> bool:
+        """Did this database use the folder-wide key of an older Sala? Its own batches were
+        signed with it, or it enrolled (the key was the folder's only one then)."""
+        if self._db is None:
+            return False
+        public = crypto.public_key_b64(key)
+        with self._db.read() as s:
+            signed = s.scalars(select(SyncBatch.batch_id).where(
+                SyncBatch.device_id == self.device_id, SyncBatch.via == "own",
+                SyncBatch.public_key == public).limit(1)).first()
+            enrolled = PINNED_BY.get(s) == "enrollment" and bool(SERVER_ID.get(s))
+        return signed is not None or enrolled or self._keyring_token() is not None
 
     def public_key(self) -> str:
         return crypto.public_key_b64(self.signing_key())
@@ -101,32 +123,54 @@ class Identity:
         kr = usable_keyring()
         if kr is not None:
             try:
-                kr.set_password(KEYRING_SERVICE, self.device_id, token)  # type: ignore[attr-defined]
+                kr.set_password(KEYRING_SERVICE, self.device_id, token)
                 self.token_path.unlink(missing_ok=True)
                 return "keyring"
             except Exception as exc:  # noqa: BLE001 - any keyring failure → the file
                 log.warning("keyring refused the token (%s); using a private file", exc)
-        atomic_write(self.token_path, token.encode("ascii"), mode=0o600)
+        self._write_private(self.token_path, token.encode("ascii"))
         return "file"
 
-    def token(self) -> str | None:
+    def _keyring_token(self) -> str | None:
         kr = usable_keyring()
         if kr is not None:
             try:
-                value = kr.get_password(KEYRING_SERVICE, self.device_id)  # type: ignore[attr-defined]
+                value = kr.get_password(KEYRING_SERVICE, self.device_id)
                 if value:
                     return str(value)
             except Exception as exc:  # noqa: BLE001
                 log.warning("keyring unreadable (%s); trying the private file", exc)
+        return None
+
+    def token(self) -> str | None:
+        value = self._keyring_token()
+        if value:
+            return value
         if self.token_path.exists():
             return self.token_path.read_text("ascii").strip() or None
+        legacy = self.data_dir / LEGACY_TOKEN_FILE
+        if legacy.is_file() and (self.data_dir / LEGACY_KEY_FILE).is_file() and self._enrolled_with_legacy():
+            # An older Sala's token of this folder: it belongs to the database enrolled with
+            # the folder's key (if two were, the server tells the wrong one to enroll again).
+            value = legacy.read_text("ascii").strip()
+            if value:
+                self._write_private(self.token_path, value.encode("ascii"))
+                return value
         return None
+
+    def _enrolled_with_legacy(self) -> bool:
+        if self._db is None:
+            return False
+        with self._db.read() as s:
+            enrolled = PINNED_BY.get(s) == "enrollment" and bool(SERVER_ID.get(s))
+        return enrolled and self.public_key() == crypto.public_key_b64(
+            crypto.signing_key_from_bytes((self.data_dir / LEGACY_KEY_FILE).read_bytes()))
 
     def clear_token(self) -> None:
         kr = usable_keyring()
         if kr is not None:
             try:
-                kr.delete_password(KEYRING_SERVICE, self.device_id)  # type: ignore[attr-defined]
+                kr.delete_password(KEYRING_SERVICE, self.device_id)
             except Exception:  # noqa: BLE001 - nothing stored there
                 pass
         self.token_path.unlink(missing_ok=True)

@@ -57,7 +57,7 @@ class SyncService:
         self.db = db
         self.data_dir = data_dir
         self.attachments = attachments
-        self.identity = Identity(data_dir, db.device_id)
+        self.identity = Identity(data_dir, db.device_id, db)
         self._running = threading.Lock()
 
     # -- enrollment ----------------------------------------------------------------------------
