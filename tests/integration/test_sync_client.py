@@ -16,7 +16,7 @@ def test_enroll_then_sync_everything_lands_once(central, tmp_path: Path) -> None
         ids = fill(svc, 1200, photos=[b"\xff\xd8\xff photo one", b"\xff\xd8\xff photo two" * 5000])
         enroll(svc, central)
         assert svc.sync.status().enrolled
-        key_file = svc.paths.data_dir / "device_signing_key"
+        key_file = svc.sync.identity.key_path     # identity/<device id>.signing_key
         assert os.stat(key_file).st_mode & 0o777 == 0o600
         report = svc.sync.sync(policy=FAST)
         assert report.outcome is Outcome.OK, report.detail
