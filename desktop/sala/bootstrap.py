@@ -22,6 +22,7 @@ from sala.services.kiosk_pin import KioskPin
 from sala.services.observations import ObservationService
 from sala.services.participants import ParticipantService, contact_copies, protect_contacts
 from sala.services.preferences import PreferencesService
+from sala.services.retention import RetentionService
 from sala.services.search import SearchService
 from sala.services.sessions import SessionService
 from sala.services.supervisor_pin import SupervisorPin
@@ -48,6 +49,7 @@ class Services:
     exhibition: ExhibitionService
     kiosk_pin: KioskPin
     supervisor: SupervisorPin
+    retention: RetentionService
     tallies: TallyService
     action_items: ActionItemService
     amendments: AmendmentService
@@ -96,6 +98,7 @@ def build_services(paths: AppPaths, *, check: bool = True) -> Services:
         exhibition=ExhibitionService(db),
         kiosk_pin=KioskPin(db),
         supervisor=SupervisorPin(db),
+        retention=RetentionService(db, paths.attachments),
         tallies=TallyService(db),
         action_items=ActionItemService(db),
         amendments=AmendmentService(db),
