@@ -2729,4 +2729,305 @@ code %2</source>
         <translation>มีความหมายเดียวกับอีกรายการ: รวมเข้ากับรายการนั้น (คะแนนโหวตนับรวมที่นั่น)</translation>
     </message>
 </context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="41" />
+        <source>&amp;Look in:</source>
+        <translation>ดูใน:</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="42" />
+        <source>File &amp;name:</source>
+        <translation>ชื่อไฟล์:</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="43" />
+        <source>Files of &amp;type:</source>
+        <translation>ชนิดไฟล์:</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="44" />
+        <source>&amp;Open</source>
+        <translation>เปิด</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="45" />
+        <source>&amp;Save</source>
+        <translation>บันทึก</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="46" />
+        <source>&amp;Choose</source>
+        <translation>เลือก</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="47" />
+        <source>Open</source>
+        <translation>เปิด</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="48" />
+        <source>Save As</source>
+        <translation>บันทึกเป็น</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="49" />
+        <source>Back</source>
+        <translation>ย้อนกลับ</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="50" />
+        <source>Forward</source>
+        <translation>ไปข้างหน้า</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="51" />
+        <source>Go back</source>
+        <translation>ย้อนกลับ</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="52" />
+        <source>Go forward</source>
+        <translation>ไปข้างหน้า</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="53" />
+        <source>Parent Directory</source>
+        <translation>โฟลเดอร์ระดับบน</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="54" />
+        <source>Go to the parent directory</source>
+        <translation>ไปยังโฟลเดอร์ระดับบน</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="55" />
+        <source>Create New Folder</source>
+        <translation>สร้างโฟลเดอร์ใหม่</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="56" />
+        <source>Create a New Folder</source>
+        <translation>สร้างโฟลเดอร์ใหม่</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="57" />
+        <source>New Folder</source>
+        <translation>โฟลเดอร์ใหม่</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="58" />
+        <source>&amp;New Folder</source>
+        <translation>โฟลเดอร์ใหม่</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="59" />
+        <source>List View</source>
+        <translation>แสดงเป็นรายการ</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="60" />
+        <source>Detail View</source>
+        <translation>แสดงรายละเอียด</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="61" />
+        <source>Change to list view mode</source>
+        <translation>แสดงเป็นรายการ</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="62" />
+        <source>Change to detail view mode</source>
+        <translation>แสดงรายละเอียด</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="63" />
+        <source>&amp;Rename</source>
+        <translation>เปลี่ยนชื่อ</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="64" />
+        <source>&amp;Delete</source>
+        <translation>ลบ</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="65" />
+        <source>Delete</source>
+        <translation>ลบ</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="66" />
+        <source>Remove</source>
+        <translation>ลบ</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="67" />
+        <source>Show &amp;hidden files</source>
+        <translation>แสดงไฟล์ที่ซ่อนไว้</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="68" />
+        <source>Recent Places</source>
+        <translation>ที่เปิดล่าสุด</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="69" />
+        <source>Sidebar</source>
+        <translation>แถบด้านข้าง</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="70" />
+        <source>List of places and bookmarks</source>
+        <translation>รายการตำแหน่งที่ใช้บ่อย</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="71" />
+        <source>Directories</source>
+        <translation>โฟลเดอร์</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="72" />
+        <source>Directory:</source>
+        <translation>โฟลเดอร์:</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="73" />
+        <source>Files</source>
+        <translation>ไฟล์</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="74" />
+        <source>Find Directory</source>
+        <translation>เลือกโฟลเดอร์</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="75" />
+        <source>All Files (*)</source>
+        <translation>ไฟล์ทั้งหมด (*)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="76" />
+        <source>All files (*)</source>
+        <translation>ไฟล์ทั้งหมด (*)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="77" />
+        <source>%1 already exists.
+Do you want to replace it?</source>
+        <translation>มีไฟล์ %1 อยู่แล้ว
+ต้องการเขียนทับหรือไม่</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="78" />
+        <source>%1
+File not found.
+Please verify the correct file name was given.</source>
+        <translation>%1
+ไม่พบไฟล์นี้
+กรุณาตรวจสอบชื่อไฟล์อีกครั้ง</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="79" />
+        <source>%1
+Directory not found.
+Please verify the correct directory name was given.</source>
+        <translation>%1
+ไม่พบโฟลเดอร์นี้
+กรุณาตรวจสอบชื่อโฟลเดอร์อีกครั้ง</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="80" />
+        <source>&apos;%1&apos; is write protected.
+Do you want to delete it anyway?</source>
+        <translation>&apos;%1&apos; ถูกป้องกันการเขียน
+ยังต้องการลบหรือไม่</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="81" />
+        <source>Are you sure you want to delete &apos;%1&apos;?</source>
+        <translation>ต้องการลบ &apos;%1&apos; ใช่หรือไม่</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="82" />
+        <source>Could not delete directory.</source>
+        <translation>ลบโฟลเดอร์ไม่ได้</translation>
+    </message>
+</context>
+<context>
+    <name>QFileSystemModel</name>
+    <message>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="83" />
+        <source>Name</source>
+        <translation>ชื่อ</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="84" />
+        <source>Size</source>
+        <translation>ขนาด</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="85" />
+        <source>Type</source>
+        <translation>ชนิด</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="86" />
+        <source>Kind</source>
+        <translation>ชนิด</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="87" />
+        <source>Date Modified</source>
+        <translation>แก้ไขล่าสุด</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="88" />
+        <source>Computer</source>
+        <translation>คอมพิวเตอร์</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="89" />
+        <source>My Computer</source>
+        <translation>คอมพิวเตอร์</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="90" />
+        <source>Drive</source>
+        <translation>ไดรฟ์</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="91" />
+        <source>File</source>
+        <translation>ไฟล์</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="92" />
+        <source>File Folder</source>
+        <translation>โฟลเดอร์</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="93" />
+        <source>Folder</source>
+        <translation>โฟลเดอร์</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="94" />
+        <source>Shortcut</source>
+        <translation>ทางลัด</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="95" />
+        <source>Alias</source>
+        <translation>ทางลัด</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/shell/qt_strings.py" line="96" />
+        <source>Unknown</source>
+        <translation>ไม่ทราบชนิด</translation>
+    </message>
+</context>
 </TS>
