@@ -231,10 +231,10 @@ class PhoneHandler(BaseHTTPRequestHandler):
         if length is None:
             self.error(411)
             return None
-        if not length.isdigit() or len(length) > 9:
+        if not length.isdigit() or not length.isascii():
             self.error(400)
             return None
-        if int(length) > self.audience.limits.body_max:
+        if len(length) > 12 or int(length) > self.audience.limits.body_max:
             self.error(413)
             return None
         ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
