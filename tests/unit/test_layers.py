@@ -34,7 +34,7 @@ ALLOWED: dict[str, set[str]] = {
     "bootstrap": {"domain", "paths", "storage", "services", "sync", "audience"},
     "self_check": {"domain", "paths", "storage", "reports"},
     "commands": {"domain", "paths", "storage", "services", "sync", "wire", "reports", "bootstrap", "audience"},
-    "ui": {"domain", "paths", "storage", "services", "sync", "wire", "reports", "bootstrap",
+    "ui": {"domain", "paths", "files", "storage", "services", "sync", "wire", "reports", "bootstrap",
            "logging_setup", "self_check", "audience"},
     "cli": {"domain", "paths", "bootstrap", "logging_setup", "commands", "self_check", "ui"},
     "__main__": {"cli"},

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from sala.files import atomic_path
 from sala.paths import i18n_dir
 
 LANGS = ("th", "en")
@@ -49,7 +50,10 @@ def build(force: bool = False) -> list[Path]:
         if force or not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
             import subprocess  # only when building: the app's start checks dates and moves on
 
-            subprocess.run([_tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
+            # Compiled beside it, then renamed over it: a running Sala (another window, the kiosk)
+            # has the old .qm mapped in memory, and rewriting that file in place crashed it.
+            with atomic_path(qm) as tmp:
+                subprocess.run([_tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(tmp)], check=True)
             written.append(qm)
     return written
 
