@@ -19,7 +19,7 @@ from sala.paths import UnusableLocationError
 # Each module offers ``add_parser(subparsers)``; the parser it adds sets ``func(args, services)``.
 # Imported only when a command is asked for: the GUI's start must not pay for them.
 COMMANDS = ("info_cmd", "demo_cmd", "backup_cmd", "restore_cmd", "report_cmd", "export_cmd", "sync_cmd",
-            "setup_cmd", "participant_cmd", "audit_cmd")
+            "setup_cmd", "participant_cmd", "audit_cmd", "retention_cmd")
 
 # The exit codes the README lists: 0 done, 2 bad input or a local database/disk that cannot be
 # used, 70 a bug; ``sala sync`` adds its own (sala.sync.messages.EXIT_CODES: 3–8), and a
