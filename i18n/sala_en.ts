@@ -1271,6 +1271,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="77"/>
+        <source>The contacts&apos; encryption key is in a private file (this computer has no keyring): anyone signed in as this user could read contacts not yet sealed. Keep the laptop locked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../desktop/sala/ui/focus_group/participants.py" line="82"/>
         <source>Code</source>
         <translation type="unfinished"></translation>

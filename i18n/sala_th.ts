@@ -1269,6 +1269,11 @@
         <translation>วัตถุประสงค์การใช้ข้อมูล (อ่านให้ผู้เข้าร่วมฟัง)</translation>
     </message>
     <message>
+        <location filename="../desktop/sala/ui/focus_group/participants.py" line="77" />
+        <source>The contacts&apos; encryption key is in a private file (this computer has no keyring): anyone signed in as this user could read contacts not yet sealed. Keep the laptop locked.</source>
+        <translation>กุญแจเข้ารหัสข้อมูลติดต่อเก็บในไฟล์ส่วนตัว (เครื่องนี้ไม่มี keyring) ผู้ที่เข้าบัญชีผู้ใช้นี้ได้อาจอ่านข้อมูลติดต่อที่ยังไม่ปิดผนึกได้ โปรดล็อกเครื่องเสมอ</translation>
+    </message>
+    <message>
         <location filename="../desktop/sala/ui/focus_group/participants.py" line="82" />
         <source>Code</source>
         <translation>รหัส</translation>

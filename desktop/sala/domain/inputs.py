@@ -159,11 +159,22 @@ class ParticipantInput:
         )
 
 
+# Read to each participant before they consent, and kept with their record. It must stay true
+# of what Sala does (storage/contact_vault.py): contacts are encrypted on the laptop from the
+# first keystroke (under a key in the OS key store, or a private file where there is none),
+# apart from the opinions, and sealed for the platform alone at finalize, or, on a laptop that
+# does not know the platform yet, as soon as it does.
 CONSENT_PURPOSE_TH = (
     "ข้อมูลของท่านจะใช้เพื่อสรุปความคิดเห็นในเวทีรับฟังความคิดเห็นนี้และรายงานต่อหน่วยงานภาครัฐเท่านั้น "
-    "ข้อมูลติดต่อจะถูกเข้ารหัสและใช้เพื่อแจ้งผลการดำเนินการกลับไปยังท่าน ตาม พ.ร.บ. คุ้มครองข้อมูลส่วนบุคคล พ.ศ. 2562"
+    "ชื่อ หมายเลขโทรศัพท์ และอีเมลของท่านจะบันทึกเฉพาะเมื่อท่านยินยอม โดยเก็บแยกจากความคิดเห็นและเข้ารหัสไว้ในเครื่องนี้ "
+    "เมื่อยืนยันผลเวทีแล้วจะถูกปิดผนึกให้เปิดอ่านได้เฉพาะระบบกลางเท่านั้น "
+    "(หากเครื่องนี้ยังไม่เคยเชื่อมต่อระบบกลาง จะปิดผนึกทันทีที่เชื่อมต่อได้) "
+    "และใช้เพื่อแจ้งผลการดำเนินการกลับไปยังท่านเท่านั้น ตาม พ.ร.บ. คุ้มครองข้อมูลส่วนบุคคล พ.ศ. 2562"
 )
 CONSENT_PURPOSE_EN = (
     "Your input is used only to summarise this consultation and report it to government agencies. "
-    "Contact details are encrypted and used only to tell you what came of it, under the PDPA B.E. 2562 (2019)."
+    "Your name, phone number and e-mail are recorded only if you agree; they are kept apart from your opinions, "
+    "encrypted on this laptop, and once the session is finalized they are sealed so that only the central "
+    "platform can open them (if this laptop has not yet been connected to the platform, as soon as it is). "
+    "They are used only to tell you what came of it, under the PDPA B.E. 2562 (2019)."
 )

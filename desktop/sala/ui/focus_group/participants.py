@@ -72,6 +72,14 @@ class ParticipantsTable(QWidget):
         self.purpose.setWordWrap(True)
         self.purpose.setTextFormat(Qt.TextFormat.RichText)
         self.purpose.setStyleSheet("QLabel { background: #f4f7fb; border: 1px solid #cdd7e3; padding: 8px; }")
+        # For the staff: without an OS key store the contacts' key is a file (storage/keystore.py).
+        self.key_note = QLabel(self.tr(
+            "The contacts' encryption key is in a private file (this computer has no keyring): anyone signed in "
+            "as this user could read contacts not yet sealed. Keep the laptop locked."))
+        self.key_note.setObjectName("contactKeyNote")
+        self.key_note.setWordWrap(True)
+        self.key_note.setStyleSheet("QLabel { color: #8a4b00; }")
+        self.key_note.setVisible(self._services.participants.vault.kept_in_file())
         self.lock_note = QLabel(f"{CONTACT_LOCKED_TH}<br><span style='color:#555'>{CONTACT_LOCKED_EN}</span>")
         self.lock_note.setWordWrap(True)
         self.lock_note.setTextFormat(Qt.TextFormat.RichText)
@@ -113,6 +121,7 @@ class ParticipantsTable(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.purpose)
+        layout.addWidget(self.key_note)
         layout.addWidget(self.lock_note)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.contact_box)
