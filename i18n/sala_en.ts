@@ -3029,4 +3029,11 @@ Do you want to delete it anyway?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
+<context>
+    <name>ParticipantRights</name>
+    <message>
+        <source>Participant &amp;rights (PDPA)…</source>
+        <translation>Participant &amp;rights (PDPA)…</translation>
+    </message>
+</context>
 </TS>

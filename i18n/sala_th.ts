@@ -3035,4 +3035,11 @@ Do you want to delete it anyway?</source>
         <translation>ไม่ทราบชนิด</translation>
     </message>
 </context>
+<context>
+    <name>ParticipantRights</name>
+    <message>
+        <source>Participant &amp;rights (PDPA)…</source>
+        <translation>&amp;สิทธิของผู้เข้าร่วม (PDPA)…</translation>
+    </message>
+</context>
 </TS>

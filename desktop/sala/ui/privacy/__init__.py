@@ -1,0 +1,1 @@
+"""A participant's rights in the GUI (issue 12): find, export, erase (``rights_dialog``)."""
