@@ -77,3 +77,27 @@ def qtbot_left():
     from PySide6.QtCore import Qt
 
     return Qt.MouseButton.LeftButton
+
+
+def test_report_files_are_named_as_a_thai_official_files_them(qtbot, services, rich, tmp_path):
+    """Seen in the lead's walk-through: the period dialog offered "period-report.pdf" (and the
+    summary dialog, opened any way but "Print summary", "summary-2026-11-30.pdf")."""
+    from sala.ui.reports.report_dialog import ReportDialog
+
+    period = ReportDialog(services, "th", None)
+    qtbot.addWidget(period)
+    period.filters.year.setValue(2570)
+    assert period.output.value().name == "รายงาน ปีงบประมาณ 2570.pdf"
+    period.filters.province.setCurrentIndex(period.filters.province.findText("เชียงใหม่"))
+    assert period.output.value().name == "รายงาน ปีงบประมาณ 2570 เชียงใหม่.pdf"
+    period.report_lang.setCurrentIndex(period.report_lang.findData("en"))
+    assert period.output.value().name.startswith("Report FY 2570 BE")
+    mine = tmp_path / "ของฉัน.pdf"
+    period.output.path.setText(str(mine))  # the user's own choice stays
+    period.filters.year.setValue(2569)
+    assert period.output.value() == mine
+
+    summary = ReportDialog(services, "th", rich.session_id)
+    qtbot.addWidget(summary)
+    name = summary.output.value().name
+    assert name.startswith("สรุปผลเวที ") and name.endswith(".pdf") and " 25" in name, name

@@ -31,7 +31,6 @@ class ReportDialog(JobDialog):
             detail = services.sessions.get(session_id)
             self.setWindowTitle(self.tr("Session summary"))
             form.addRow(self.tr("Session"), QLabel(detail.title))
-            name = f"summary-{detail.session_date.isoformat()}.pdf"
             self.filters = None
         else:
             self.setWindowTitle(self.tr("Period report"))
@@ -42,7 +41,6 @@ class ReportDialog(JobDialog):
             self.count_label.setObjectName("sessionCount")
             self.count_label.setWordWrap(True)
             form.addRow(self.count_label)
-            name = "period-report.pdf"
         self.report_lang = QComboBox()
         self.report_lang.addItem("ไทย", "th")
         self.report_lang.addItem("English", "en")
@@ -51,14 +49,39 @@ class ReportDialog(JobDialog):
         self.personal = QCheckBox(self.tr("Include contact details of participants who consented (personal data)"))
         self.personal.setVisible(bool(session_id))
         form.addRow(self.personal)
-        self.output = OutputPicker(default_folder(services) / name, "PDF (*.pdf)")
+        # Named as a Thai official files it ("สรุปผลเวที <title> 1 ธ.ค. 2569.pdf", "รายงาน ปีงบประมาณ
+        # 2570.pdf"), in the report's language; renamed as the filter changes until the user picks a name.
+        self._auto_path = default_folder(services) / (self._file_name() or "report.pdf")
+        self.output = OutputPicker(self._auto_path, "PDF (*.pdf)")
+        self.report_lang.currentIndexChanged.connect(self._rename)
         form.addRow(self.tr("Save as"), self.output)
         if not HAVE_QTPDF:
             form.addRow(QLabel(self.tr("To print, open the PDF and print it from the viewer.")))
         self.finish_layout(form)
         if self.filters is not None:
             self.filters.sig_changed.connect(self.update_count)
+            self.filters.sig_changed.connect(self._rename)
             self.update_count()
+
+    def _file_name(self) -> str | None:
+        from sala.domain.errors import SalaError
+        from sala.reports.filenames import period_report_file_name, session_file_name
+
+        lang = self.report_lang.currentData()
+        if self.session_id:
+            return session_file_name(self.services.db, self.session_id, lang)
+        try:
+            return period_report_file_name(self.filters.current(), lang)  # type: ignore[union-attr]
+        except SalaError:  # a filter the count line already calls wrong
+            return None
+
+    def _rename(self, *_args: object) -> None:
+        if self.output.value() != self._auto_path:
+            return  # the user chose a name: keep it
+        name = self._file_name()
+        if name:
+            self._auto_path = self._auto_path.with_name(name)
+            self.output.path.setText(str(self._auto_path))
 
     def update_count(self) -> int | None:
         """Show how many sessions the chosen filter covers; none disables Create. A short read on

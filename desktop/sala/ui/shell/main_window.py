@@ -136,6 +136,10 @@ class MainWindow(QMainWindow):
         self.list_page.model.modelReset.connect(self._update_counts)
         self.list_page.model.rowsInserted.connect(self._update_counts)
         tasks.sig_busy_changed.connect(self._busy_changed)
+        from sala.ui.common.supervisor_guard import SupervisorStatus
+
+        self.supervisor_status = SupervisorStatus(services.supervisor, self.lang)
+        self.statusBar().addPermanentWidget(self.supervisor_status)
         self._update_counts()
         self.statusBar().showMessage(self.tr("Ready — working offline, every entry is saved on this laptop"), 5000)
         self.sig_attached.emit()
@@ -338,17 +342,13 @@ class MainWindow(QMainWindow):
         self.print_summary(list_page.model.session_id(index.row()))
 
     def print_summary(self, session_id: str) -> None:
-        """"Print summary" on a session page: the summary dialog, named as a Thai official files it
-        ("สรุปผลเวที <title> <date BE>.pdf"), kept in ``self.report_dialog`` while it is open."""
-        from sala.reports.filenames import session_file_name
-        from sala.ui.common.job_dialog import default_folder
+        """"Print summary" on a session page: the summary dialog (it names the file as a Thai official
+        files it), kept in ``self.report_dialog`` while it is open."""
         from sala.ui.reports.report_dialog import ReportDialog
 
         services = self._attached()[0]
         dlg = ReportDialog(services, self.lang, session_id, self)
         dlg.setObjectName("printSummaryDialog")
-        name = session_file_name(services.db, session_id, self.lang)
-        dlg.output.path.setText(str(default_folder(services) / name))
         dlg.finished.connect(dlg.deleteLater)
         self.report_dialog = dlg
         dlg.open()
@@ -384,8 +384,12 @@ class MainWindow(QMainWindow):
         """The settings dialog (window-modal, not blocking): saving applies at once."""
         if self.services is None or self.tasks is None:
             return None
+        from sala.services.supervisor_pin import SETTINGS
+        from sala.ui.common.supervisor_guard import require_supervisor
         from sala.ui.settings.dialog import SettingsDialog
 
+        if not require_supervisor(self, self.services.supervisor, SETTINGS, self.lang):
+            return None
         dlg = SettingsDialog(self.services, self.tasks, self.settings, self.lang, self)
         dlg.sig_language_chosen.connect(self.set_language)
         dlg.sig_restore_requested.connect(self.sig_restore_requested)
