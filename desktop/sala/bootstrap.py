@@ -20,6 +20,7 @@ from sala.services.exhibition import ExhibitionService
 from sala.services.guides import GuideService
 from sala.services.kiosk_pin import KioskPin
 from sala.services.observations import ObservationService
+from sala.services.participant_rights import ParticipantRightsService
 from sala.services.participants import ParticipantService, contact_copies, protect_contacts
 from sala.services.preferences import PreferencesService
 from sala.services.retention import RetentionService
@@ -43,6 +44,7 @@ class Services:
     sessions: SessionService
     contributions: ContributionService
     participants: ParticipantService
+    participant_rights: ParticipantRightsService
     guides: GuideService
     observations: ObservationService
     attachments: AttachmentService
@@ -92,6 +94,7 @@ def build_services(paths: AppPaths, *, check: bool = True) -> Services:
         sessions=SessionService(db, search, on_finalize=enqueue_finalized_session),
         contributions=ContributionService(db),
         participants=participants,
+        participant_rights=ParticipantRightsService(db, participants.vault),
         guides=GuideService(db),
         observations=ObservationService(db),
         attachments=AttachmentService(db, paths.attachments),

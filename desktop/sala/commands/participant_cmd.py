@@ -60,9 +60,7 @@ def _lang(args: argparse.Namespace) -> str:
 
 
 def _rights(services: Any) -> Any:
-    from sala.services.participant_rights import ParticipantRightsService
-
-    return getattr(services, "participant_rights", None) or ParticipantRightsService(services.db)
+    return services.participant_rights
 
 
 def _found(args: argparse.Namespace, services: Any) -> list[Any]:

@@ -75,8 +75,7 @@ class ParticipantRightsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("participantRightsDialog")
         self.services, self.tasks, self.lang = services, tasks, lang
-        vault = getattr(services.participants, "vault", None)
-        self.rights = ParticipantRightsService(services.db, vault)
+        self.rights: ParticipantRightsService = services.participant_rights
         self._guard = guard or (lambda parent: require_supervisor(parent, services.supervisor, sp.ERASE, lang))
         self._choose_folder = choose_folder or self._ask_folder
         self.records: list[ParticipantRecord] = []
