@@ -17,6 +17,7 @@ from pathlib import Path
 
 from sala.domain.errors import SalaError
 from sala.files import publish, temp_path
+from sala.paths import PRIVATE_FILE
 
 
 class OutputError(SalaError):
@@ -68,8 +69,9 @@ def atomic_output(target: Path | str) -> Iterator[Path]:
         return
     try:
         tmp = temp_path(target)
-        # os.open with 0o666 honours the umask, so the finished file gets the usual permissions.
-        os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+        # Owner-only from the first byte (issue 12): an export or a summary may hold what
+        # participants said, and with personal data included, who they are.
+        os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
     except OSError as exc:
         raise output_error(target, exc) from exc
     try:
