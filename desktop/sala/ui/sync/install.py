@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from sala.sync.service import SyncService
 from sala.ui.common.errors import show_error
 from sala.ui.common.tasks import TaskRunner
+from sala.ui.sync.bundle_place import default_bundle_path
 from sala.ui.sync.controller import SyncController, enroll_failure
 from sala.ui.sync.history_dialog import SyncDialog
 from sala.ui.sync.refusals import RefusalsDialog, refusals_note, refused
@@ -143,7 +144,8 @@ class SyncActions(QObject):
     def export_bundle(self, path: Path | None = None) -> None:
         if path is None:
             name, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export USB bundle"),
-                                                  "sala-bundle.sala", "Sala bundle (*.sala)")
+                                                  str(default_bundle_path(self.sync.db, self.lang)),
+                                                  "Sala bundle (*.sala)")
             if not name:
                 return
             path = Path(name)
