@@ -2514,6 +2514,10 @@ Everything entered after that backup is no longer shown. The current database is
         <source>&amp;Audience mode (phones)…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Phones</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BarRows</name>
@@ -3034,6 +3038,10 @@ Do you want to delete it anyway?</source>
     <message>
         <source>Participant &amp;rights (PDPA)…</source>
         <translation>Participant &amp;rights (PDPA)…</translation>
+    </message>
+    <message>
+        <source>A&amp;udit log…</source>
+        <translation>A&amp;udit log…</translation>
     </message>
 </context>
 </TS>

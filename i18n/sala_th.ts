@@ -2516,6 +2516,10 @@ Everything entered after that backup is no longer shown. The current database is
         <source>&amp;Audience mode (phones)…</source>
         <translation>โหมดผู้ฟัง (โทรศัพท์)…</translation>
     </message>
+    <message>
+        <source>Phones</source>
+        <translation>โทรศัพท์</translation>
+    </message>
 </context>
 <context>
     <name>BarRows</name>
@@ -3040,6 +3044,10 @@ Do you want to delete it anyway?</source>
     <message>
         <source>Participant &amp;rights (PDPA)…</source>
         <translation>&amp;สิทธิของผู้เข้าร่วม (PDPA)…</translation>
+    </message>
+    <message>
+        <source>A&amp;udit log…</source>
+        <translation>บันทึก&amp;การตรวจสอบ…</translation>
     </message>
 </context>
 </TS>

@@ -98,9 +98,9 @@ class PresenterView(ProjectorWindow):
         self.numbers = PresenterNumbers()
         self.show_results(self.numbers)
 
-    def set_join(self, url: str, join_code: str, title: str) -> None:
-        """The small join QR in the corner, the code beside it and the session's title."""
-        self.qr.set_text(url)
+    def set_join(self, link: str, url: str, join_code: str, title: str) -> None:
+        """The small join QR (``link``) in the corner, the address and code beside it, the session's title."""
+        self.qr.set_text(link)
         self.join.setText(self.tr("Join: %1\ncode %2").replace("%1", url).replace("%2", join_code))
         self.title.setText(title)
 

@@ -62,8 +62,10 @@ class QrWindow(ProjectorWindow):
         layout.addWidget(self.hint)
         self._code = ""
 
-    def set_join(self, urls: Sequence[str], join_code: str, title: str = "") -> None:
-        """Show a QR code and its address for each of ``urls`` and the join code."""
+    def set_join(self, links: Sequence[tuple[str, str]], join_code: str, title: str = "") -> None:
+        """Show, per network, a QR code of its join link and the address to type; and the join code.
+
+        ``links``: (what the QR code holds: the address with the join code, the address shown)."""
         while self.codes_row.count():
             item = self.codes_row.takeAt(0)
             w = item.widget() if item is not None else None
@@ -71,11 +73,11 @@ class QrWindow(ProjectorWindow):
                 w.hide()
                 w.deleteLater()
         self.qr_widgets, self.address_labels = [], []
-        for url in urls:
+        for link, url in links:
             column = QWidget()
             lay = QVBoxLayout(column)
             lay.setContentsMargins(0, 0, 0, 0)
-            qr = QrWidget(url)
+            qr = QrWidget(link)
             address = QLabel(url)
             address.setObjectName("qrAddress")
             address.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -2,10 +2,11 @@
 
 Each word is drawn whole with ``QPainter.drawText`` so Qt's shaper places Thai vowels and tone
 marks on their consonants (never glyph by glyph, which leaves marks floating or stacked wrong).
-A word's box is its ink measured by the font, widened to the line's full ascent and descent, so
-marks above and below never touch a neighbour. Layout is deterministic (the same words in the
-same box give the same picture), biggest word first, each at the free place nearest the centre; a word
-that does not fit at its size is tried smaller and left out only when not even the smallest fits.
+A word's box is the ink of its shaped glyphs (Qt's font metrics leave out marks stacked above the
+ascent), widened to the line's full ascent and descent, so marks never touch a neighbour. Layout is
+deterministic (the same words in the same box give the same picture), biggest word first, each at the
+free place nearest the centre; a word that does not fit at its size is tried smaller and left out
+only when not even the smallest fits.
 """
 
 from __future__ import annotations
@@ -13,10 +14,11 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from sala.ui.shell.fonts import FAMILY
@@ -50,11 +52,27 @@ def _sizes(counts: Sequence[int], min_pt: float, max_pt: float) -> list[float]:
     return [min_pt + (max_pt - min_pt) * (math.sqrt(c) - math.sqrt(low)) / span for c in counts]
 
 
-def word_box(metrics: QFontMetricsF, word: str) -> QRectF:
-    """The word's box relative to its baseline origin: its ink, at least the line's ascent and descent."""
-    ink = metrics.boundingRect(word)
+REFERENCE_PT = 100.0
+"""Words are measured once at this size and scaled: outlines grow in proportion to the size."""
+
+
+@lru_cache(maxsize=4096)
+def _reference_box(family: str, word: str) -> QRectF:
+    font = word_font(family, REFERENCE_PT)
+    metrics = QFontMetricsF(font)
+    path = QPainterPath()
+    path.addText(0, 0, font, word)
     line = QRectF(0, -metrics.ascent(), metrics.horizontalAdvance(word), metrics.ascent() + metrics.descent())
-    return ink.united(line)
+    return path.boundingRect().united(line)
+
+
+def word_box(family: str, pt: float, word: str) -> QRectF:
+    """The word's box at ``pt`` relative to its baseline origin: the ink of its shaped glyphs (so
+    stacked Thai marks such as น้ำ's, which rise above the font's ascent, are inside), at least the
+    line's ascent and descent, and two pixels more each side for antialiasing and hinting."""
+    ref = _reference_box(family, word)
+    k = pt / REFERENCE_PT
+    return QRectF(ref.x() * k, ref.y() * k, ref.width() * k, ref.height() * k).adjusted(-2, -2, 2, 2)
 
 
 CELL = 4.0
@@ -101,7 +119,7 @@ def word_font(family: str, pt: float) -> QFont:
 def _find_spot(word: str, pt: float, family: str, taken: np.ndarray, size: QSize, squash: float,
                gap: float) -> tuple[QRectF, QPointF] | None:
     """The free place nearest the centre for ``word`` at ``pt`` (marked taken), or None."""
-    rel = word_box(QFontMetricsF(word_font(family, pt)), word)
+    rel = word_box(family, pt, word)
     rows, cols = taken.shape
     hc, wc = math.ceil((rel.height() + 2 * gap) / CELL), math.ceil((rel.width() + 2 * gap) / CELL)
     if hc > rows or wc > cols:

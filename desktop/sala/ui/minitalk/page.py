@@ -87,6 +87,7 @@ class MinitalkPage(QWidget):
         self.side.addTab(self.actions_panel, self.tr("Action items"))
         self.side.addTab(self.notes, self.tr("Notes"))
         self.side.addTab(self.amendments, self.tr("Amendments"))
+        self.audience_tabs = self.side  # audience mode's queue goes here: the page fills 1366 px already
 
         left = QWidget()
         left_layout = QVBoxLayout(left)

@@ -53,11 +53,13 @@ def attach_services(window: MainWindow, services: Services, tasks: TaskRunner, s
              e.SessionKind.EXHIBITION: exhibition}
     window.attach(services, tasks, pages=pages, new_session=new_session)
     from sala.ui.sync.install import install_sync_ui
-    sync_actions = install_sync_ui(window, services.sync, tasks, lang)
+    sync_actions = install_sync_ui(window, services.sync, tasks, lang, supervisor=services.supervisor)
     window.sync_actions = sync_actions  # type: ignore[attr-defined]
     window.sig_language_changed.connect(sync_actions.retranslate)
     from sala.ui.privacy.install import install_privacy_ui
     window.privacy = install_privacy_ui(window, services, tasks)  # type: ignore[attr-defined]
+    from sala.ui.audience.install import install_audience_ui
+    window.audience = install_audience_ui(window, services, tasks)  # type: ignore[attr-defined]
     # Going back to the list on purpose means the next start opens the list, not the old session.
     window.action_sessions.triggered.connect(lambda: settings.remove(LAST_OPEN_KEY))
 

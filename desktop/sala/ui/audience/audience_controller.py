@@ -1,0 +1,512 @@
+"""Audience mode's lifetime on the laptop: start, show, refresh, stop.
+
+One controller per main window, living as long as the window (a language switch rebuilds the
+session page; the server keeps running). "Audience mode" on a draft or open session asks which
+network, starts the server bound to the addresses ticked, shows the moderation panel in a dock
+beside the page and the join screen on the projector. It stops when the session is closed (or
+finalized), when another session is opened, when the user turns it off, and when the app quits.
+
+Phones' writes reach SQLite only through the app's one writer (:class:`WriterBridge`). The server
+calls ``on_change`` from its own threads after each commit; those calls are coalesced here
+(:data:`REFRESH_MS`) into one read of the queue and the presenter's figures on a
+:class:`LatestReader`, never on the UI thread, so a burst of 300 phones costs a few reads a second.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QTabWidget, QWidget
+
+from sala.domain import enums as e
+from sala.domain.errors import SalaError
+from sala.services import audience as svc
+from sala.ui.audience.bar_rows import BarRow
+from sala.ui.audience.interface_dialog import InterfaceDialog, NoLanAddressError
+from sala.ui.audience.moderation_panel import MergeDialog, ModerationPanel
+from sala.ui.audience.page_button import AudienceButton
+from sala.ui.audience.presenter_view import PresenterNumbers, PresenterView
+from sala.ui.audience.qr_window import QrWindow
+from sala.ui.audience.writer_bridge import WriterBridge
+from sala.ui.common.errors import error_text, show_error
+from sala.ui.common.tasks import LatestReader, TaskRunner
+from sala.ui.common.tasks import start as start_job
+
+if TYPE_CHECKING:
+    from sala.audience.network import LanAddress
+    from sala.audience.server import AudienceInfo, AudienceServer
+    from sala.bootstrap import Services
+    from sala.services.sessions import SessionDetail
+
+log = logging.getLogger(__name__)
+
+REFRESH_MS = 300
+"""Changes within this long are read once: the projector is at most this far behind (plus a read)."""
+STANCE_COLOURS = {e.Stance.SUPPORT: "#2e7d32", e.Stance.OPPOSE: "#c0392b", e.Stance.NEUTRAL: "#757575"}
+
+
+def _tabs_holding(panel: QWidget) -> QTabWidget | None:
+    """The tab widget ``panel`` is a tab of (its parent is the tab widget's inner stack), if any."""
+    stack = panel.parentWidget()
+    tabs = stack.parentWidget() if stack is not None else None
+    return tabs if isinstance(tabs, QTabWidget) and tabs.indexOf(panel) >= 0 else None
+
+
+class _ChangeRelay(QObject):
+    """Carries the server's ``on_change`` (any thread) to the UI thread as a queued signal."""
+
+    sig_changed = Signal()
+
+    def poke(self) -> None:
+        self.sig_changed.emit()
+
+
+class AudienceController(QObject):
+    """Starts and stops audience mode for the session page a main window shows."""
+
+    sig_running_changed = Signal(bool)
+    """Audience mode started (True) or stopped (False)."""
+    sig_refreshed = Signal()
+    """The queue and the presenter's figures were read again and shown."""
+    sig_accepted = Signal(str)
+    """What phones changed in this session's records (accepted contributions, ratings, dot votes)
+    changed: the session's page reloads what it shows of them."""
+    sig_page_status = Signal()
+    """The shown session's status moved (what the mode can do now may have changed)."""
+
+    def __init__(self, window: QMainWindow, services: Services, tasks: TaskRunner,
+                 lang: Callable[[], str], *, addresses: Callable[[], Sequence[LanAddress]] | None = None) -> None:
+        super().__init__(window)
+        self._window, self._services, self._tasks, self._lang = window, services, tasks, lang
+        self.addresses = addresses
+        """Where the laptop's local addresses come from (default: ``sala.audience.network.lan_addresses``)."""
+        self.offer_loopback = False
+        """Offer 127.0.0.1 too (this laptop's own browser; tests). Phones can never reach it."""
+        self.server: AudienceServer | None = None
+        self._starting: AudienceServer | None = None
+        self.info: AudienceInfo | None = None
+        self.bridge: WriterBridge | None = None
+        self.session_id: str | None = None
+        self._title = ""
+        self.dock: QDockWidget | None = None
+        self.panel: ModerationPanel | None = None
+        self.qr_window: QrWindow | None = None
+        self.presenter: PresenterView | None = None
+        self.interface_dialog: InterfaceDialog | None = None
+        self.message_box: QMessageBox | None = None
+        self.merge_dialog: MergeDialog | None = None
+        self._queue: list[svc.QueueItem] = []
+        self._records: object = None
+        self._reader = LatestReader("sala-audience-reader", parent=self)
+        self._relay = _ChangeRelay(self)
+        self._relay.sig_changed.connect(self._changed, Qt.ConnectionType.QueuedConnection)
+        self._timer = QTimer(self, singleShot=True, interval=REFRESH_MS)
+        self._timer.timeout.connect(self.refresh)
+        self._buttons: list[AudienceButton] = []
+        self._page: QWidget | None = None  # the session's page the mode was started from (or rebuilt)
+        self.action: QAction | None = None
+        """File ▸ Audience mode (set by ``install_audience_ui``)."""
+        window.installEventFilter(self)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.stop)
+
+    @property
+    def running(self) -> bool:
+        return self.server is not None
+
+    # -- the pages ----------------------------------------------------------------------------
+    def page_shown(self, page: QWidget | None) -> None:
+        """The main window shows ``page``: follow its button and header; another session stops the mode."""
+        header = getattr(page, "header", None)
+        detail = getattr(header, "detail", None)
+        if self.running and detail is not None and detail.id != self.session_id:
+            self.stop()
+        elif self.running and detail is not None:
+            self._page = page
+            self._place_panel(page)  # the same session's page built again (a language switch)
+        button = getattr(page, "audience_button", None)
+        if isinstance(button, AudienceButton) and button not in self._buttons:
+            self._buttons.append(button)
+            button.destroyed.connect(lambda _o=None, b=button: self._buttons.remove(b) if b in self._buttons else None)
+            if header is not None and hasattr(header, "sig_changed"):
+                header.sig_changed.connect(self.session_changed)
+        self._show_buttons()
+
+    def toggle(self, page: QWidget | None) -> None:
+        """The page's button: start for its session, or stop."""
+        if self.running:
+            self.stop()
+            return
+        header = getattr(page, "header", None)
+        if header is None:
+            return
+        self._page = page
+        self.start(header.detail, page)
+        self._show_buttons()  # checked only once it runs
+
+    def session_changed(self, detail: SessionDetail) -> None:
+        """The session's status moved: audience mode runs only while it is open."""
+        if self.running and detail.id == self.session_id and detail.status != e.SessionStatus.OPEN:
+            self.stop()
+            self._window.statusBar().showMessage(self.tr("Audience mode stopped: the session is no longer open"),
+                                                 8000)
+        self.sig_page_status.emit()
+
+    def _show_buttons(self) -> None:
+        for b in self._buttons:
+            b.set_running(self.running)
+
+    # -- start --------------------------------------------------------------------------------
+    def start(self, detail: SessionDetail, page: QWidget | None = None) -> bool:
+        """Ask for the network (a window-modal dialog), then start. False when it cannot even ask
+        (the session is not open, the laptop is on no local network): said to the user."""
+        from sala.audience.network import lan_addresses
+
+        if self.running or self._starting is not None:
+            return True
+        if detail.status not in (e.SessionStatus.DRAFT, e.SessionStatus.OPEN):
+            show_error(self._window, SalaError("เวทีนี้ไม่ได้เปิดอยู่ เปิดเวทีอีกครั้งก่อนจึงจะใช้โหมดผู้ฟังได้",
+                                               "This session is not open: reopen it before starting audience mode"),
+                       self._lang())
+            return False
+        found = list((self.addresses or lan_addresses)())
+        offered = [a for a in found if self.offer_loopback or not a.loopback]
+        if not offered:
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Audience mode"),
+                              error_text(NoLanAddressError(), self._lang(), "\n\n"),
+                              QMessageBox.StandardButton.Ok, self._window)
+            box.setObjectName("noLanMessage")
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.message_box = box
+            box.open()
+            return False
+        dlg = InterfaceDialog(offered, self._window)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.interface_dialog = dlg
+        dlg.accepted.connect(lambda: self._networks_chosen(dlg.chosen(), detail, page))
+        dlg.finished.connect(self._asked)
+        dlg.open()
+        return True
+
+    def _asked(self, _result: int) -> None:
+        self.interface_dialog = None
+        self._show_buttons()
+
+    def _networks_chosen(self, chosen: list[str], detail: SessionDetail, page: QWidget | None) -> None:
+        from sala.audience.server import AudienceServer
+
+        header = getattr(page, "header", None)
+        if detail.status == e.SessionStatus.DRAFT and header is not None:
+            header.open_session()  # queued on the writer before anything a phone sends
+        bridge = WriterBridge(self._services.db, self._tasks)
+        try:
+            server = AudienceServer(self._services.db, detail.id, chosen, bridge.commit, on_change=self._relay.poke)
+        except SalaError as exc:
+            show_error(self._window, exc, self._lang())
+            return
+        self._starting = server
+        self._window.statusBar().showMessage(self.tr("Starting audience mode…"))
+
+        def failed(exc: BaseException) -> None:
+            self._starting = None
+            bridge.close()
+            server.stop()
+            self._window.statusBar().clearMessage()
+            show_error(self._window, exc, self._lang())
+            self._show_buttons()
+
+        # The server opens the room through the writer and waits for its commit: on a thread of its own.
+        start_job(lambda _job: server.start(), self, lambda info: self._started(server, bridge, info, detail), failed,
+                  name="sala-audience-start")
+
+    def _started(self, server: AudienceServer, bridge: WriterBridge, info: AudienceInfo,
+                 detail: SessionDetail) -> None:
+        if self._starting is not server:  # stopped (the window closed, the session moved on) meanwhile
+            bridge.close()
+            server.stop()
+            return
+        self._starting = None
+        self.server, self.bridge, self.info, self.session_id = server, bridge, info, detail.id
+        self._title = detail.title
+        self._records = None
+        self._window.statusBar().showMessage(self.tr("Audience mode is on: phones join at %1")
+                                             .replace("%1", info.urls[0]), 8000)
+        self._build_panel()
+        self.show_qr()
+        self._show_buttons()
+        self.sig_running_changed.emit(True)
+        self.refresh()
+
+    def _build_panel(self) -> None:
+        assert self.info is not None
+        panel = ModerationPanel(self._lang())
+        panel.set_join(self.info.urls, self.info.join_code)
+        panel.sig_accept.connect(self.accept)
+        panel.sig_hide.connect(self.hide)
+        panel.sig_merge.connect(self.ask_merge)
+        panel.sig_accept_all.connect(self.set_accept_all)
+        panel.sig_show_qr.connect(self.show_qr)
+        panel.sig_show_results.connect(self.show_results)
+        panel.sig_new_code.connect(self.new_join_code)
+        panel.sig_stop.connect(self.stop)
+        self.panel = panel
+        self._place_panel(self._page if self._page is not None and shiboken6.isValid(self._page) else None)
+
+    def _place_panel(self, page: QWidget | None) -> None:
+        """The panel goes first among the page's own tabs where it has room for no more (a minitalk
+        fills 1366 px already), else in a dock on the window's right."""
+        panel = self.panel
+        if panel is None:
+            return
+        tabs = getattr(page, "audience_tabs", None)
+        old_tabs = _tabs_holding(panel)
+        if old_tabs is not None and old_tabs is not tabs:
+            old_tabs.removeTab(old_tabs.indexOf(panel))
+        if isinstance(tabs, QTabWidget):
+            self._drop_dock()
+            if tabs.indexOf(panel) < 0:
+                tabs.insertTab(0, panel, self.tr("Phones"))
+            tabs.setCurrentWidget(panel)
+            return
+        if self.dock is None:
+            dock = QDockWidget(self.tr("Audience mode"), self._window)
+            dock.setObjectName("audienceDock")
+            dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                             | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+            self._window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            self.dock = dock
+        self.dock.setWidget(panel)
+        panel.show()
+
+    def _drop_dock(self) -> None:
+        if self.dock is not None:
+            if self.dock.widget() is self.panel and self.panel is not None:
+                self.panel.setParent(None)  # kept: it moves, not goes
+            self._window.removeDockWidget(self.dock)
+            self.dock.deleteLater()
+            self.dock = None
+
+    def _drop_panel(self) -> None:
+        panel, self.panel = self.panel, None
+        self._drop_dock()
+        if panel is not None:
+            holder = _tabs_holding(panel)
+            if holder is not None:
+                holder.removeTab(holder.indexOf(panel))
+            panel.hide()
+            panel.deleteLater()
+
+    # -- the projector windows ------------------------------------------------------------------
+    def show_qr(self) -> None:
+        if self.info is None:
+            return
+        if self.qr_window is None:
+            self.qr_window = QrWindow()
+        links = [(self.info.join_url(i), url) for i, url in enumerate(self.info.urls)]
+        self.qr_window.set_join(links, self.info.join_code, self._title)
+        if self.presenter is not None:
+            self.presenter.hide()
+        self.qr_window.show_on(self.panel.chosen_screen() if self.panel is not None else None)
+
+    def show_results(self) -> None:
+        if self.info is None:
+            return
+        if self.presenter is None:
+            self.presenter = PresenterView()
+            self.presenter.show_results(self._numbers(None))
+        self.presenter.set_join(self.info.join_url(0), self.info.urls[0], self.info.join_code, self._title)
+        if self.qr_window is not None:
+            self.qr_window.hide()
+        self.presenter.show_on(self.panel.chosen_screen() if self.panel is not None else None)
+        self.refresh()
+
+    # -- reading ------------------------------------------------------------------------------
+    def _changed(self) -> None:
+        """A phone's change was committed: read again soon (bursts coalesce into one read)."""
+        if self.running and not self._timer.isActive():
+            self._timer.start()
+
+    def refresh(self) -> None:
+        """Read the queue and the presenter's figures on the reader thread, then show them."""
+        sid, db = self.session_id, self._services.db
+        if sid is None:
+            return
+
+        contributions = self._services.contributions
+
+        def read() -> tuple[list[svc.QueueItem], svc.PresenterSnapshot, bool, object]:
+            with db.read() as s:
+                snap = svc.presenter_snapshot(s, sid)
+                items, accept_all = svc.queue(s, sid), svc.accepts_all(s, sid)
+            records = (contributions.count(sid), tuple(snap.ratings.items()), tuple(v for *_x, v in snap.proposals))
+            return items, snap, accept_all, records
+
+        def show(result: tuple[list[svc.QueueItem], svc.PresenterSnapshot, bool, object]) -> None:
+            self._show(sid, *result)
+
+        self._reader.submit(read, show, self._read_failed)
+
+    def _read_failed(self, exc: BaseException) -> None:
+        log.warning("audience refresh failed: %r", exc)
+
+    def _show(self, sid: str, queue: list[svc.QueueItem], snap: svc.PresenterSnapshot, accept_all: bool,
+              records: object) -> None:
+        if sid != self.session_id or self.panel is None:
+            return  # stopped (or another session) while it was read
+        self._queue = queue
+        self.panel.show_queue(queue)
+        self.panel.show_counts(snap.phones_joined, snap.pending)
+        self.panel.set_accept_all(accept_all)
+        if self.presenter is not None:
+            self.presenter.show_results(self._numbers(snap))
+        if records != self._records:
+            if self._records is not None:
+                self.sig_accepted.emit(sid)
+            self._records = records
+        self.sig_refreshed.emit()
+
+    def _numbers(self, snap: svc.PresenterSnapshot | None) -> PresenterNumbers:
+        if snap is None:
+            return PresenterNumbers()
+        lang = self._lang()
+        stances = [BarRow(st.label(lang), snap.stances.get(st, 0), STANCE_COLOURS[st]) for st in
+                   (e.Stance.SUPPORT, e.Stance.OPPOSE, e.Stance.NEUTRAL)]
+        return PresenterNumbers(words=snap.words, stances=stances,
+                                questions=[(text, votes) for _id, text, votes in snap.questions],
+                                proposals=[(title, votes) for _id, title, votes in snap.proposals],
+                                phones=snap.phones_joined)
+
+    # -- moderation (writes on the one writer) --------------------------------------------------
+    def _write(self, fn: Callable[[Any], Any], failed_id: str | None = None) -> None:
+        db = self._services.db
+
+        def work() -> Any:
+            with db.write() as s:
+                return fn(s)
+
+        def failed(exc: BaseException) -> None:
+            if failed_id is not None and self.panel is not None:
+                self.panel.decision_failed(failed_id)
+            show_error(self._window, exc, self._lang())
+            self.refresh()
+
+        self._tasks.run(work, lambda _r: self.refresh(), failed)
+
+    def accept(self, submission_id: str) -> None:
+        self._write(lambda s: svc.accept(s, submission_id), submission_id)
+
+    def hide(self, submission_id: str) -> None:
+        self._write(lambda s: svc.hide(s, submission_id), submission_id)
+
+    def set_accept_all(self, on: bool) -> None:
+        sid = self.session_id
+        if sid is not None:
+            self._write(lambda s: svc.set_accept_all(s, sid, on))
+
+    def ask_merge(self, duplicate_id: str) -> None:
+        """Ask which submission ``duplicate_id`` repeats, then merge (candidates read on the reader)."""
+        sid, db = self.session_id, self._services.db
+        if sid is None:
+            return
+
+        def read() -> list[svc.QueueItem]:
+            with db.read() as s:
+                return svc.queue(s, sid, include_decided=True)
+
+        self._reader.submit(read, lambda items: self._pick_merge(duplicate_id, items), self._read_failed)
+
+    def _pick_merge(self, duplicate_id: str, items: list[svc.QueueItem]) -> None:
+        dup = next((i for i in items if i.id == duplicate_id), None)
+        if dup is None or self.panel is None:
+            return
+        candidates = [i for i in items if i.id != dup.id and i.kind == dup.kind
+                      and i.state in (svc.State.PENDING, svc.State.ACCEPTED)]
+        candidates.sort(key=lambda i: (i.state != svc.State.ACCEPTED, i.created_at))
+        dlg = MergeDialog(dup, candidates, self._lang(), self._window)
+        self.merge_dialog = dlg
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.accepted.connect(lambda: self._merge(dlg.chosen(), dup.id))
+        dlg.destroyed.connect(lambda _o=None: setattr(self, "merge_dialog", None))
+        dlg.open()
+
+    def _merge(self, keep_id: str | None, duplicate_id: str) -> None:
+        if keep_id:
+            self._write(lambda s: svc.merge(s, keep_id, duplicate_id), duplicate_id)
+
+    def new_join_code(self) -> None:
+        sid = self.session_id
+        if sid is None or self.server is None:
+            return
+
+        def done(code: str) -> None:
+            if self.info is None or self.panel is None:
+                return
+            from dataclasses import replace
+
+            self.info = replace(self.info, join_code=code)
+            self.panel.set_join(self.info.urls, code)
+            if self.qr_window is not None and self.qr_window.isVisible():
+                self.show_qr()
+
+        db = self._services.db
+
+        def work() -> str:
+            with db.write() as s:
+                return svc.rotate_join_code(s, sid)
+
+        self._tasks.run(work, done, lambda exc: show_error(self._window, exc, self._lang()))
+
+    def relanguage(self) -> None:
+        """The UI now speaks another language: the panel and the projector windows are built again in it."""
+        if not self.running or self.info is None:
+            return
+        qr_shown = self.qr_window is not None and self.qr_window.isVisible()
+        results_shown = self.presenter is not None and self.presenter.isVisible()
+        for w in (self.qr_window, self.presenter):
+            if w is not None:
+                w.hide()
+                w.deleteLater()
+        self.qr_window = self.presenter = None
+        self._drop_panel()
+        self._build_panel()
+        if qr_shown:
+            self.show_qr()
+        if results_shown:
+            self.show_results()
+        self.refresh()
+
+    # -- stop ---------------------------------------------------------------------------------
+    def stop(self) -> None:
+        """Turn audience mode off: the server stops taking phones, the windows and the panel go."""
+        self._starting = None  # one still starting stops as soon as it has started
+        server, bridge = self.server, self.bridge
+        if server is None:
+            return
+        self.server, self.bridge, self.info, self.session_id = None, None, None, None
+        self._timer.stop()
+        if bridge is not None:
+            bridge.close()
+        try:
+            server.stop()
+        except Exception:  # stopping must finish: the windows still go
+            log.exception("audience server did not stop cleanly")
+        for w in (self.qr_window, self.presenter):
+            if w is not None:
+                w.hide()
+                w.deleteLater()
+        self.qr_window = self.presenter = None
+        self._drop_panel()
+        self._queue = []
+        self._show_buttons()
+        self.sig_running_changed.emit(False)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt name
+        if watched is self._window and event.type() == QEvent.Type.Close:
+            self.stop()  # before the window waits for the writer and the database closes
+        return super().eventFilter(watched, event)
