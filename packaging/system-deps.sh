@@ -7,7 +7,8 @@
 # openbox draws window titles with fontconfig's fonts, so Thai titles need a Thai system font (fonts-thai-tlwg);
 # `make dist` runs PyInstaller, which reads libraries with objdump (binutils), and cuts ICU's locale data with
 # icupkg (icu-devtools) and cc (gcc); `make deb` uses dpkg-deb (in dpkg); audience mode's browser test plays
-# phones in headless Chromium through Selenium (chromium, chromium-driver).
+# phones in headless Chromium through Selenium (chromium, chromium-driver); the contacts' key is tested in a real
+# Secret Service (gnome-keyring under dbus-run-session).
 set -euo pipefail
 pkgs=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
       libx11-6 libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
@@ -15,7 +16,7 @@ pkgs=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
       libxcb-util1 libxcb-xfixes0 libxcb-xkb1
       poppler-utils postgresql xvfb xauth openbox xdotool x11-utils fonts-thai-tlwg
       binutils icu-devtools gcc
-      chromium chromium-driver)
+      chromium chromium-driver dbus gnome-keyring)
 command -v dpkg-query >/dev/null 2>&1 || exit 0
 missing=()
 for p in "${pkgs[@]}"; do
