@@ -145,3 +145,30 @@ def test_erase_needs_the_supervisor_pin_then_a_reason(qtbot, window, people, ser
         assert last.reason == "ผู้ร่วมขอให้ลบตาม PDPA" and audit.verify(s) == []
     _search(qtbot, dlg, dlg.code_edit, "P07")
     assert dlg.table.rowCount() == 0
+
+
+def test_audit_log_window_shows_bangkok_time_and_a_broken_chain(qtbot, window, people, services,
+                                                               screenshot) -> None:
+    services.participant_rights.erase([people[0]], "ผู้ร่วมขอให้ลบตาม PDPA", actor_role=audit.SUPERVISOR)
+    window.privacy.audit_action.trigger()
+    dlg = window.privacy.audit_dialog
+    with qtbot.waitSignal(dlg.sig_loaded, timeout=10_000):
+        pass
+    assert dlg.table.rowCount() == 1
+    assert dlg.table.item(0, 4).text() == "ผู้ร่วมขอให้ลบตาม PDPA"
+    assert dlg.table.item(0, 3).text() == "ลบข้อมูลส่วนบุคคลของผู้ร่วม"
+    assert dlg.table.item(0, 2).text().startswith("หัวหน้างาน")
+    with services.db.read() as s:
+        be_year = str(audit.entries(s)[0].at.year + 543)
+    assert be_year in dlg.table.item(0, 1).text() and " น." in dlg.table.item(0, 1).text()
+    assert "ครบถ้วน" in dlg.status.text()
+    screenshot(dlg, "audit-log")
+    import sqlite3
+    conn = sqlite3.connect(services.db.path)
+    conn.execute("DROP TRIGGER audit_log_no_update")
+    conn.execute("UPDATE audit_log SET reason = 'ไม่มีอะไร'")
+    conn.commit()
+    conn.close()
+    with qtbot.waitSignal(dlg.sig_loaded, timeout=10_000):
+        dlg.reload()
+    assert "ถูกแก้ไขหลังบันทึก" in dlg.status.text()

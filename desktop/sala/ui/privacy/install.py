@@ -10,12 +10,17 @@ from PySide6.QtGui import QAction
 if TYPE_CHECKING:
     from sala.bootstrap import Services
     from sala.ui.common.tasks import TaskRunner
+    from sala.ui.privacy.audit_dialog import AuditLogDialog
     from sala.ui.privacy.rights_dialog import ParticipantRightsDialog
     from sala.ui.shell.main_window import MainWindow
 
 
 def _text() -> str:
     return QCoreApplication.translate("ParticipantRights", "Participant &rights (PDPA)…")
+
+
+def _audit_text() -> str:
+    return QCoreApplication.translate("ParticipantRights", "A&udit log…")
 
 
 class PrivacyHook(QObject):
@@ -25,12 +30,21 @@ class PrivacyHook(QObject):
         super().__init__(window)
         self._window, self._services, self._tasks = window, services, tasks
         self.dialog: ParticipantRightsDialog | None = None
+        self.audit_dialog: AuditLogDialog | None = None
         self.action = QAction(_text(), window)
         self.action.setObjectName("actionParticipantRights")
         actions = window.file_menu.actions()
-        window.file_menu.insertAction(actions[actions.index(window.action_export) + 1], self.action)
         self.action.triggered.connect(self.open)
-        window.sig_language_changed.connect(lambda _lang: self.action.setText(_text()))
+        self.audit_action = QAction(_audit_text(), window)
+        self.audit_action.setObjectName("actionAuditLog")
+        window.file_menu.insertAction(actions[actions.index(window.action_export) + 1], self.audit_action)
+        window.file_menu.insertAction(self.audit_action, self.action)
+        self.audit_action.triggered.connect(self.open_audit)
+        window.sig_language_changed.connect(self._retranslate)
+
+    def _retranslate(self, _lang: str) -> None:
+        self.action.setText(_text())
+        self.audit_action.setText(_audit_text())
 
     def open(self) -> ParticipantRightsDialog:
         from sala.ui.privacy.rights_dialog import ParticipantRightsDialog
@@ -42,6 +56,19 @@ class PrivacyHook(QObject):
         dlg.finished.connect(dlg.deleteLater)
         dlg.destroyed.connect(lambda: setattr(self, "dialog", None))
         self.dialog = dlg
+        dlg.open()
+        return dlg
+
+    def open_audit(self) -> AuditLogDialog:
+        from sala.ui.privacy.audit_dialog import AuditLogDialog
+
+        if self.audit_dialog is not None:
+            self.audit_dialog.raise_()
+            return self.audit_dialog
+        dlg = AuditLogDialog(self._services, self._tasks, self._window.lang, self._window)
+        dlg.finished.connect(dlg.deleteLater)
+        dlg.destroyed.connect(lambda: setattr(self, "audit_dialog", None))
+        self.audit_dialog = dlg
         dlg.open()
         return dlg
 
