@@ -27,6 +27,9 @@ devices = Table(
     Column("enrolled", Boolean, nullable=False, default=False),
     Column("revoked", Boolean, nullable=False, default=False),
     Column("first_seen_via", String(64), nullable=True),
+    # a laptop registered offline: the enrolled device that vouched for it, and when (c0003)
+    Column("vouched_by", String(64), nullable=True),
+    Column("vouched_at", Float, nullable=True),
     Column("high_water", BigInteger, nullable=False, default=0),
     Column("max_seq", BigInteger, nullable=False, default=0),
     Column("created_at", Float, nullable=False),
