@@ -317,3 +317,26 @@ def test_contacts_of_a_finalized_session_wait_encrypted_then_are_sealed_at_the_n
     finally:
         svc.close()
     assert _leaks(app_paths.data_dir) == []
+
+
+def test_text_an_older_version_blanked_when_sealing_is_purged_from_free_pages(app_paths: AppPaths) -> None:
+    svc = build_services(app_paths)
+    pid = _add(svc, _session(svc))
+    svc.close()
+    conn = sqlite3.connect(app_paths.database)   # what the older version did: plain, then blanked at seal
+    try:
+        conn.execute("PRAGMA secure_delete=OFF")    # SQLite's default outside Debian's build
+        conn.execute("PRAGMA journal_mode=DELETE")
+        conn.execute("UPDATE participant_contact SET name=?, phone=?, email=?, box=NULL, key_id=NULL "
+                     "WHERE participant_id=?", (NAME * 20, PHONE, EMAIL, pid))
+        conn.commit()
+        conn.execute("UPDATE participant_contact SET name='', phone='', email='', sealed=? WHERE participant_id=?",
+                     (b'{"alg":"X25519-HKDF-SHA256-AES256GCM"}', pid))
+        conn.execute("DELETE FROM local_setting WHERE key LIKE 'contacts.free_pages%'")
+        conn.commit()
+        conn.execute("PRAGMA journal_mode=WAL")
+    finally:
+        conn.close()
+    assert NAME.encode("utf-8") in app_paths.database.read_bytes(), "the old text is still in the file's free space"
+    build_services(app_paths).close()
+    assert _leaks(app_paths.data_dir) == []

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import builtins
 import logging
+import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -29,10 +30,15 @@ from sala.storage import contact_vault as vaults
 from sala.storage.contact_vault import Contact, ContactVault
 from sala.storage.database import Database
 from sala.storage.models import Participant, ParticipantContact
+from sala.storage.settings import Setting
 
 __all__ = ["Contact", "ParticipantService", "ParticipantView", "protect_contacts"]
 
 log = logging.getLogger(__name__)
+
+# Freed pages of the database file are rewritten once after an upgrade (see protect_contacts).
+_PURGED = Setting("contacts.free_pages_checked", bool)
+_PURGE_DUE = Setting("contacts.free_pages_purge_due", bool)
 
 CONSENTED = (e.ConsentKind.VERBAL, e.ConsentKind.WRITTEN)
 
@@ -160,21 +166,34 @@ def _duplicate(code: str) -> ValidationError:
 def protect_contacts(db: Database, vault: ContactVault, copies: Iterable[Path] = ()) -> dict[str, int]:
     """At start: encrypt contacts an older version left in plain text (one transaction), seal
     those of finalized sessions when the platform's key is known, then rewrite the database
-    file so no freed page keeps the old text, and replace ``copies`` (backups, files kept
-    aside by a restore) that still hold plain contacts. Trouble is logged, never fatal."""
+    file so no freed page keeps old plain text (once: an older version blanked the plain
+    columns when it sealed, which leaves the text in free pages), and replace ``copies``
+    (backups, files kept aside by a restore) that still hold plain contacts. Trouble is
+    logged, never fatal: the app starts, and the next start tries again."""
+    from sqlalchemy import exists
+    from sqlalchemy.exc import DBAPIError
+
     from sala.sync.outbox import seal_pending_contacts
 
-    result = {"encrypted": 0, "sealed": 0, "backups": 0}
+    result = {"encrypted": 0, "sealed": 0, "purged": 0, "backups": 0}
     try:
         with db.write() as s:
             result["encrypted"] = vaults.protect_plain_rows(s, vault)
             result["sealed"] = seal_pending_contacts(s)
-    except SalaError as exc:
-        log.error("contacts not protected at start:\n%s", exc.bilingual())
-        return result
-    if result["encrypted"]:
-        db.engine.dispose()   # VACUUM needs no other connection in a transaction
-        vaults.purge_free_pages(db.path)
+            if not _PURGED.get(s):
+                if result["encrypted"] or s.scalar(select(exists().where(ParticipantContact.sealed.is_not(None)))):
+                    _PURGE_DUE.put(s, True)
+                _PURGED.put(s, True)
+        with db.read() as s:
+            due = bool(_PURGE_DUE.get(s))
+        if due:
+            db.engine.dispose()   # VACUUM needs no other connection in a transaction
+            vaults.purge_free_pages(db.path)
+            with db.write() as s:
+                _PURGE_DUE.put(s, None)
+            result["purged"] = 1
+    except (SalaError, DBAPIError, sqlite3.Error) as exc:
+        log.error("contacts not fully protected at start (tried again at the next start): %s", exc)
     result["backups"] = len(vaults.scrub_backups(list(copies), vault.store))
     if any(result.values()):
         log.info("contacts protected at start: %s", result)

@@ -310,7 +310,7 @@ def has_plain_contacts(conn: sqlite3.Connection) -> bool:
 def purge_free_pages(path: Path) -> None:
     """Rewrite the database file so no freed page still holds what was overwritten (VACUUM),
     and empty the write-ahead log."""
-    conn = sqlite3.connect(path, timeout=30, isolation_level=None)
+    conn = sqlite3.connect(path, timeout=5, isolation_level=None)
     try:
         conn.execute("PRAGMA secure_delete=ON")
         conn.execute("VACUUM")
