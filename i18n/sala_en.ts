@@ -3045,3 +3045,94 @@ Do you want to delete it anyway?</source>
     </message>
 </context>
 </TS>
+<context>
+    <name>SupervisorStatus</name>
+    <message>
+        <location filename="../desktop/sala/ui/common/supervisor_guard.py" line="1"/>
+        <source>No supervisor PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/common/supervisor_guard.py" line="1"/>
+        <source>No supervisor PIN yet — set one in Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/common/supervisor_guard.py" line="1"/>
+        <source>Supervisor %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/common/supervisor_guard.py" line="1"/>
+        <source>Supervisor acts unlocked for %1; Lock ends it now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/common/supervisor_guard.py" line="1"/>
+        <source>Lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorBox</name>
+    <message>
+        <location filename="../desktop/sala/ui/settings/supervisor_box.py" line="1"/>
+        <source>Supervisor and retention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/settings/supervisor_box.py" line="1"/>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/settings/supervisor_box.py" line="1"/>
+        <source> months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/settings/supervisor_box.py" line="1"/>
+        <source>Preview…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/settings/supervisor_box.py" line="1"/>
+        <source>Purge now…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/settings/supervisor_box.py" line="1"/>
+        <source>Purge sessions acknowledged more than</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/settings/supervisor_box.py" line="1"/>
+        <source>Contributions, observations, contacts and photos of sessions the central platform acknowledged longer ago go; counts and summaries stay; nothing unsent is purged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/settings/supervisor_box.py" line="1"/>
+        <source>A supervisor PIN is set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/settings/supervisor_box.py" line="1"/>
+        <source>Change PIN…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/settings/supervisor_box.py" line="1"/>
+        <source>No supervisor PIN yet — erasure and retention are refused until one is set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/settings/supervisor_box.py" line="1"/>
+        <source>Set PIN…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/settings/supervisor_box.py" line="1"/>
+        <source>Purge</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>

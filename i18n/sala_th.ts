@@ -3051,3 +3051,94 @@ Do you want to delete it anyway?</source>
     </message>
 </context>
 </TS>
+<context>
+    <name>SupervisorStatus</name>
+    <message>
+        <location filename="../desktop/sala/ui/common/supervisor_guard.py" line="1" />
+        <source>No supervisor PIN</source>
+        <translation>ไม่มี PIN หัวหน้า</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/common/supervisor_guard.py" line="1" />
+        <source>No supervisor PIN yet — set one in Settings</source>
+        <translation>ยังไม่ได้ตั้งรหัส PIN หัวหน้างาน — ตั้งได้ที่ การตั้งค่า</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/common/supervisor_guard.py" line="1" />
+        <source>Supervisor %1</source>
+        <translation>หัวหน้างาน %1</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/common/supervisor_guard.py" line="1" />
+        <source>Supervisor acts unlocked for %1; Lock ends it now</source>
+        <translation>ปลดล็อกงานของหัวหน้าอีก %1 กด ล็อก เพื่อปิดทันที</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/common/supervisor_guard.py" line="1" />
+        <source>Lock</source>
+        <translation>ล็อก</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorBox</name>
+    <message>
+        <location filename="../desktop/sala/ui/settings/supervisor_box.py" line="1" />
+        <source>Supervisor and retention</source>
+        <translation>หัวหน้างานและระยะเวลาเก็บข้อมูล</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/settings/supervisor_box.py" line="1" />
+        <source>off</source>
+        <translation>ไม่ลบ</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/settings/supervisor_box.py" line="1" />
+        <source> months</source>
+        <translation> เดือน</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/settings/supervisor_box.py" line="1" />
+        <source>Preview…</source>
+        <translation>ดูก่อนลบ…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/settings/supervisor_box.py" line="1" />
+        <source>Purge now…</source>
+        <translation>ลบสำเนาเก่าเดี๋ยวนี้…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/settings/supervisor_box.py" line="1" />
+        <source>Purge sessions acknowledged more than</source>
+        <translation>ลบสำเนาเวทีที่แพลตฟอร์มยืนยันแล้วเกิน</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/settings/supervisor_box.py" line="1" />
+        <source>Contributions, observations, contacts and photos of sessions the central platform acknowledged longer ago go; counts and summaries stay; nothing unsent is purged</source>
+        <translation>ลบความคิดเห็น บันทึก ข้อมูลติดต่อ และภาพ ของเวทีที่แพลตฟอร์มกลางยืนยันแล้วนานกว่านี้ เก็บจำนวนและสรุปไว้ เวทีที่ยังไม่ได้ส่งจะไม่ถูกลบ</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/settings/supervisor_box.py" line="1" />
+        <source>A supervisor PIN is set</source>
+        <translation>ตั้งรหัส PIN หัวหน้างานแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/settings/supervisor_box.py" line="1" />
+        <source>Change PIN…</source>
+        <translation>เปลี่ยนรหัส PIN…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/settings/supervisor_box.py" line="1" />
+        <source>No supervisor PIN yet — erasure and retention are refused until one is set</source>
+        <translation>ยังไม่ได้ตั้งรหัส PIN หัวหน้างาน — ลบข้อมูลส่วนบุคคลและลบตามระยะเวลาเก็บไม่ได้จนกว่าจะตั้ง</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/settings/supervisor_box.py" line="1" />
+        <source>Set PIN…</source>
+        <translation>ตั้งรหัส PIN…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/settings/supervisor_box.py" line="1" />
+        <source>Purge</source>
+        <translation>ลบสำเนา</translation>
+    </message>
+</context>

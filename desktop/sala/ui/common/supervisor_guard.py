@@ -65,11 +65,6 @@ def wrong_text(attempt: Attempt, lang: str) -> str:
     return bilingual("รหัส PIN ไม่ถูกต้อง", "Wrong PIN", lang)
 
 
-def no_pin_text(lang: str) -> str:
-    return bilingual("ยังไม่ได้ตั้งรหัส PIN หัวหน้างาน — ตั้งได้ที่ การตั้งค่า",
-                     "No supervisor PIN yet — set one in Settings", lang, " · ")
-
-
 class SupervisorPinDialog(QDialog):
     """Ask for the supervisor PIN before ``act``; accept() when right."""
 
@@ -218,7 +213,7 @@ class SupervisorStatus(QWidget):
         self.setObjectName("supervisorStatus")
         self._pins, self._lang = pins, lang
         self.label = QLabel()
-        self.lock_button = QPushButton(bilingual("ล็อก", "Lock", lang, " / "))
+        self.lock_button = QPushButton(self.tr("Lock"))
         self.lock_button.setObjectName("supervisorLockButton")
         self.lock_button.clicked.connect(self.lock)
         row = QHBoxLayout(self)
@@ -235,9 +230,17 @@ class SupervisorStatus(QWidget):
         self._pins.lock()
         self.refresh()
 
+    def set_language(self, lang: str) -> None:
+        """The shell switched language (its translators are already swapped)."""
+        self._lang = lang
+        self.lock_button.setText(self.tr("Lock"))
+        self.refresh()
+
     def refresh(self) -> None:
         if not self._pins.is_set():
-            self.label.setText(no_pin_text(self._lang))
+            # short: the status bar also holds the link state and the queue; the whole of it in the tooltip
+            self.label.setText(self.tr("No supervisor PIN"))
+            self.label.setToolTip(self.tr("No supervisor PIN yet — set one in Settings"))
             self.label.setStyleSheet("color: #8a4b00;")
             self.lock_button.hide()
             self.show()
@@ -248,7 +251,8 @@ class SupervisorStatus(QWidget):
             return
         n = math.ceil(left)
         clock = f"{n // 60}:{n % 60:02d}"
-        self.label.setText(bilingual(f"ปลดล็อกหัวหน้างาน {clock}", f"Supervisor unlocked {clock}", self._lang, " · "))
+        self.label.setText(self.tr("Supervisor %1").replace("%1", clock))
+        self.label.setToolTip(self.tr("Supervisor acts unlocked for %1; Lock ends it now").replace("%1", clock))
         self.label.setStyleSheet("color: #1b5e20; font-weight: bold;")
         self.lock_button.show()
         self.show()

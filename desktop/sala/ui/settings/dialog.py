@@ -39,7 +39,9 @@ from sala.domain.provinces import all_provinces
 from sala.domain.thaidate import format_datetime
 from sala.services import backups
 from sala.services.preferences import NAME_MAX, Preferences, clean
+from sala.services.supervisor_pin import SETTINGS
 from sala.ui.common.errors import error_label, error_text, show_error
+from sala.ui.settings.supervisor_box import SupervisorBox
 from sala.ui.shell.i18n import LANGUAGE_NAMES, SETTINGS_KEY, current_language
 
 if TYPE_CHECKING:
@@ -147,12 +149,16 @@ class SettingsDialog(QDialog):
         brow.addWidget(self.restore_button)
         dlay.addLayout(brow)
 
+        self.supervisor_box = SupervisorBox(services, tasks, lang, self)
+        self._loaded = (prefs, services.retention.months())
+
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(reports)
         layout.addWidget(general)
+        layout.addWidget(self.supervisor_box)
         layout.addWidget(data, 1)
         layout.addWidget(self.buttons)
         self.backup_list.itemSelectionChanged.connect(self._selection_changed)
@@ -175,8 +181,19 @@ class SettingsDialog(QDialog):
             self._field_error(exc)
             return
         self.buttons.setEnabled(False)
-        store = self.services.preferences
-        self.tasks.run(lambda: store.save(prefs), self._saved, self._save_failed)
+        store, retention, supervisor = self.services.preferences, self.services.retention, self.services.supervisor
+        months = self.supervisor_box.chosen_months()
+        old_prefs, old_months = self._loaded
+
+        def work() -> Preferences:
+            saved = store.save(prefs)
+            if months != old_months:  # written in the audit log by the retention service
+                retention.set_months(months, role=supervisor.role())
+            if saved != old_prefs:
+                supervisor.record(SETTINGS, "preferences")
+            return saved
+
+        self.tasks.run(work, self._saved, self._save_failed)
 
     def _saved(self, prefs: Preferences) -> None:
         self.buttons.setEnabled(True)

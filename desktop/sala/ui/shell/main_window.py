@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
 
         self.supervisor_status = SupervisorStatus(services.supervisor, self.lang)
         self.statusBar().addPermanentWidget(self.supervisor_status)
+        self.sig_language_changed.connect(self.supervisor_status.set_language)
         self._update_counts()
         self.statusBar().showMessage(self.tr("Ready — working offline, every entry is saved on this laptop"), 5000)
         self.sig_attached.emit()

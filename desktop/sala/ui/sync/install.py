@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sala.services.supervisor_pin import BUNDLE_IMPORT, SupervisorPin
 from sala.sync.service import SyncService
 from sala.ui.common.errors import show_error
+from sala.ui.common.supervisor_guard import require_supervisor
 from sala.ui.common.tasks import TaskRunner
 from sala.ui.sync.bundle_place import default_bundle_path
 from sala.ui.sync.controller import SyncController, enroll_failure
@@ -59,6 +61,8 @@ class SyncActions(QObject):
                  controller: SyncController, lang: str) -> None:
         super().__init__(window)
         self.window, self.sync, self.tasks, self.controller, self.lang = window, sync, tasks, controller, lang
+        self.supervisor: SupervisorPin | None = None
+        """Guards bundle import when set (``install_sync_ui(..., supervisor=)``)."""
         self.menu = menu = window.menuBar().addMenu("")
         self.action_sync = self._add(menu, controller.sync_now)
         self.action_history = self._add(menu, self.show_history)
@@ -156,12 +160,23 @@ class SyncActions(QObject):
                        lambda exc: show_error(self.window, exc, self.lang))
 
     def import_bundle(self, path: Path | None = None) -> None:
+        """A supervisor act: the supervisor PIN first (``supervisor_guard``), then the file."""
+        supervisor = self.supervisor
+        if supervisor is not None and not require_supervisor(self.window, supervisor, BUNDLE_IMPORT, self.lang):
+            return
         if path is None:
             name, _ = QFileDialog.getOpenFileName(self.window, self.tr("Import USB bundle"), "",
                                                   "Sala bundle (*.sala)")
             if not name:
                 return
             path = Path(name)
+        chosen, sync = path, self.sync
+
+        def work() -> dict:
+            info = sync.import_bundle(chosen)
+            if supervisor is not None:  # the audit log says who imported which laptop's records
+                supervisor.record(BUNDLE_IMPORT, chosen.name, [str(info["device_id"])])
+            return info
 
         def done(info: dict) -> None:
             self._say(self.tr("Imported %1 records from %2; they will be forwarded at the next sync")
@@ -169,18 +184,19 @@ class SyncActions(QObject):
                       .replace("%2", info["device_name"] or info["device_id"]))
             self.controller.refresh_status()
 
-        self.tasks.run(lambda: self.sync.import_bundle(path), done,
-                       lambda exc: show_error(self.window, exc, self.lang))
+        self.tasks.run(work, done, lambda exc: show_error(self.window, exc, self.lang))
 
 
 def install_sync_ui(window: QMainWindow, sync: SyncService, tasks: TaskRunner, lang: str,
-                    *, start: bool = True, **controller_kw: object) -> SyncActions:
+                    *, start: bool = True, supervisor: SupervisorPin | None = None,
+                    **controller_kw: object) -> SyncActions:
     """Add the sync status widget and menu to ``window``; start the link watcher."""
     controller = SyncController(sync, window, **controller_kw)  # type: ignore[arg-type]
     controller.watch_writes(tasks)
     widget = SyncStatusWidget(controller, lang)
     window.statusBar().addPermanentWidget(widget)
     actions = SyncActions(window, sync, tasks, controller, lang)
+    actions.supervisor = supervisor
     actions.widget = widget  # type: ignore[attr-defined]
     controller.sig_finished.connect(lambda r: _announce(window, widget, r))
     controller.sig_finished.connect(lambda r: _announce_refusals(window, sync))
