@@ -82,7 +82,7 @@
   function request(method, path, body, done) {
     var x = new XMLHttpRequest();
     x.open(method, path, true);
-    x.timeout = 20000;
+    try { x.timeout = 20000; } catch (e) { /* some old browsers allow a timeout only on synchronous requests */ }
     x.onreadystatechange = function () {
       if (x.readyState !== 4) { return; }
       var data = null;

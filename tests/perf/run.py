@@ -1,5 +1,5 @@
 """``make bench``: run every ``tests/perf/bench_*.py`` module's ``run(report)`` (and the load
-driver's, ``load_bench``) and print figures.
+driver's, ``load_bench``, and audience mode's, ``audience_bench``) and print figures.
 
 Usage: python -m tests.perf.run [NAME ...]   (names filter modules, e.g. ``storage``)
 """
@@ -19,7 +19,7 @@ def main(argv: list[str]) -> int:
     import tests.perf as pkg
 
     names = sorted(m.name for m in pkgutil.iter_modules(pkg.__path__)
-                   if m.name.startswith("bench_") or m.name == "load_bench")
+                   if m.name.startswith("bench_") or m.name in ("load_bench", "audience_bench"))
     if argv:
         names = [n for n in names if any(a in n for a in argv)]
     report = Report()

@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session as OrmSession
@@ -310,6 +310,13 @@ def profanity_words() -> frozenset[str]:
 def theme_words(text: str) -> list[str]:
     """The words of ``text`` worth a place in the word cloud: segmented by PyThaiNLP, without
     stopwords, numbers, punctuation, one-letter tokens or profanity."""
+    return list(_theme_words(text))
+
+
+@lru_cache(maxsize=8192)
+def _theme_words(text: str) -> tuple[str, ...]:
+    """Cached: the presenter view asks every second for the same accepted texts plus a few new
+    ones, and segmenting hundreds of them each time would keep a core (and the GIL) busy."""
     stop, rude = _stopwords(), profanity_words()
     out = []
     for token in segment(text):
@@ -317,7 +324,7 @@ def theme_words(text: str) -> list[str]:
         if len(t) < 2 or t in stop or t.casefold() in stop or t in rude or not any(ch.isalpha() for ch in t):
             continue
         out.append(t)
-    return out
+    return tuple(out)
 
 
 def profanity_found(text: str) -> list[str]:
