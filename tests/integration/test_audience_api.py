@@ -174,3 +174,23 @@ def test_only_local_addresses_are_offered_or_bound(services: Services) -> None:
     with pytest.raises(SalaError) as refused:
         AudienceServer(services.db, sid, ["0.0.0.0"], direct_commit(services.db))
     assert "0.0.0.0" in refused.value.th and "0.0.0.0" in refused.value.en
+
+
+def test_an_address_not_on_this_laptop_is_a_message_not_a_crash(services: Services) -> None:
+    sid = open_session(services)
+    server = AudienceServer(services.db, sid, ["10.213.77.9"], direct_commit(services.db))
+    with pytest.raises(SalaError) as failed:
+        server.start()
+    assert "10.213.77.9" in failed.value.th and "10.213.77.9" in failed.value.en
+    server.stop()
+
+
+def test_after_stop_nothing_listens(services: Services) -> None:
+    sid = open_session(services)
+    with running(services, sid) as server:
+        assert server.info is not None
+        phone = Phone(server.info)
+        assert phone.join().status == 200
+    assert not server.running
+    with pytest.raises(OSError):
+        phone.request("GET", "/api/state")

@@ -120,8 +120,14 @@ class AudienceServer:
             return self.info
         for name, (filename, ctype) in STATIC.items():
             self.pages[name] = ((self._page_dir / filename).read_bytes(), ctype)
-        code = self.commit(lambda s: svc.open_room(s, self.session_id).join_code)
-        self._bind()
+        try:
+            code = self.commit(lambda s: svc.open_room(s, self.session_id).join_code)
+            self._bind()
+        except BaseException:
+            self._wake_r.close()
+            self._wake_w.close()
+            self._stop.set()
+            raise
         port = self._listeners[0].getsockname()[1]
         self.allowed_hosts = {f"{ip}:{port}" for ip in self.bind_ips}
         self.allowed_origins = {f"http://{h}" for h in self.allowed_hosts}
