@@ -1,0 +1,268 @@
+"""The supervisor PIN through the real main window at 1366x768, as a field team meets it: no PIN
+yet (said in the status bar; settings open; chosen there), then settings, bundle import and
+leaving the kiosk ask for it; wrong PINs make the next try wait longer, counted down on screen
+in Thai and English, and the wait outlives a restart; a right PIN unlocks for a short visible
+while; the kiosk PIN takes only the digits its keypad types."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from sala.domain.inputs import SessionInput
+from sala.services import audit
+from sala.services.supervisor_pin import UNLOCK_S, SupervisorPin
+from sala.ui.common.supervisor_guard import SetPinDialog, SupervisorPinDialog
+from sala.ui.kiosk.staff_page import KioskStaffPage
+from sala.ui.shell.app import create_main_window
+from tests.fake_clock import FakeClock, FakeMonotonic
+from tests.typing import type_text
+
+SCREEN = (1366, 768)
+PIN = "580264"
+L = Qt.MouseButton.LeftButton
+
+
+@pytest.fixture
+def clocks(services) -> tuple[FakeClock, FakeMonotonic]:
+    """The supervisor's waits and unlocked window on clocks the test moves (nothing sleeps)."""
+    clock, mono = FakeClock(), FakeMonotonic()
+    services.supervisor = SupervisorPin(services.db, clock=clock, monotonic=mono)
+    services.kiosk_pin.backoff.clock = clock
+    return clock, mono
+
+
+@pytest.fixture
+def window(qtbot, services, tasks, settings, thai_ui, clocks):
+    w = create_main_window(services, tasks, settings, "th")
+    qtbot.addWidget(w)
+    w.resize(*SCREEN)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def _on_modal(kind: type, act: Callable[[QWidget], bool]) -> list[QWidget]:
+    """Call ``act(dialog)`` every 20 ms on the modal ``kind`` once it is up, until it answers True.
+
+    A guard's dialog runs its own event loop (exec): a test reaches it from the timer."""
+    seen: list[QWidget] = []
+
+    def poll() -> None:
+        w = QApplication.activeModalWidget()
+        if isinstance(w, kind) and w.isVisible():
+            if w not in seen:
+                seen.append(w)
+            if act(w):
+                return
+        QTimer.singleShot(20, poll)
+
+    QTimer.singleShot(20, poll)
+    return seen
+
+
+def _type_pin(dlg: SupervisorPinDialog, pin: str) -> None:
+    dlg.entry.setFocus()
+    type_text(dlg.entry, pin)
+    dlg.ok_button.click()
+
+
+def _set_pin_in_settings(qtbot, w, services) -> None:
+    w.action_settings.trigger()
+    dlg = w.settings_dialog
+    assert dlg is not None
+    qtbot.waitExposed(dlg)
+    box = dlg.supervisor_box
+    assert "ยังไม่ได้ตั้งรหัส PIN" in box.pin_state.text()
+    box.pin_button.click()
+    pin_dialog = box.pin_dialog
+    assert isinstance(pin_dialog, SetPinDialog)
+    qtbot.waitExposed(pin_dialog)
+    type_text(pin_dialog.first, "๕๘๐๒๖๔")  # Thai digits: refused, said in both languages
+    type_text(pin_dialog.second, "๕๘๐๒๖๔")
+    pin_dialog.submit()
+    assert "0–9" in pin_dialog.message.text() and "เลขไทย" in pin_dialog.message.text()
+    type_text(pin_dialog.first, "123456")
+    type_text(pin_dialog.second, "123456")
+    pin_dialog.submit()
+    assert "easy to guess" in pin_dialog.message.text() and "เดาง่าย" in pin_dialog.message.text()
+    type_text(pin_dialog.first, PIN)
+    type_text(pin_dialog.second, PIN)
+    pin_dialog.submit()
+    assert services.supervisor.is_set()
+    assert box.pin_state.text() == "ตั้งรหัส PIN หัวหน้างานแล้ว"
+    dlg.reject()
+
+
+def test_no_pin_is_said_then_wrong_pins_wait_longer_and_a_right_one_unlocks(qtbot, window, services, clocks,
+                                                                              screenshot) -> None:
+    clock, mono = clocks
+    status = window.supervisor_status
+    assert status.isVisible() and status.label.text() == "ไม่มี PIN หัวหน้า"
+    _set_pin_in_settings(qtbot, window, services)  # first run: settings open without a PIN
+    mono.advance(UNLOCK_S + 1)
+    status.refresh()
+    assert not status.isVisible()  # a PIN, locked: nothing to say
+
+    seen: list[str] = []
+    state = {"step": 0}
+
+    def drive(dlg: QWidget) -> bool:
+        assert isinstance(dlg, SupervisorPinDialog)
+        step = state["step"]
+        if step in (0, 2):  # a wrong PIN
+            _type_pin(dlg, "000000")
+            seen.append(dlg.countdown.text())
+            assert "รหัส PIN ไม่ถูกต้อง" in dlg.message.text() and "Wrong PIN" in dlg.message.text()
+            assert not dlg.ok_button.isEnabled() and not dlg.entry.isEnabled()
+            if step == 2:
+                screenshot(dlg, "supervisor_pin_wait")
+            state["step"] += 1
+        elif step in (1, 3):  # the wait ends: the keys come back
+            clock.advance(1 if step == 1 else 2)
+            dlg.tick()
+            assert dlg.ok_button.isEnabled() and not dlg.countdown.isVisible()
+            state["step"] += 1
+        else:
+            _type_pin(dlg, PIN)
+            return True
+        return False
+
+    _on_modal(SupervisorPinDialog, drive)
+    window.action_settings.trigger()
+    qtbot.waitUntil(lambda: window.settings_dialog is not None)
+    assert seen[0].startswith("ใส่รหัสผิดหลายครั้ง กรุณารอ 1 วินาที") and "wait 1 s" in seen[0]
+    assert "รอ 2 วินาที" in seen[1] and "wait 2 s" in seen[1]
+    assert services.supervisor.is_unlocked()
+    status.refresh()
+    assert status.isVisible() and status.label.text() == "หัวหน้างาน 2:00"
+    screenshot(window, "supervisor_unlocked")
+    window.settings_dialog.reject()
+    qtbot.mouseClick(status.lock_button, L)
+    assert not services.supervisor.is_unlocked() and not status.isVisible()
+
+
+def test_cancel_keeps_settings_closed_and_a_restart_keeps_the_wait(qtbot, window, services, clocks,
+                                                                   app_paths) -> None:
+    clock, _mono = clocks
+    services.supervisor.set_pin(PIN, PIN)
+    for _ in range(3):
+        services.supervisor.check("999999")  # three wrong tries (the app was used before): 4 s
+        clock.advance(4)
+    clock.advance(-4)
+    # the app starts again: a new service over the same database shows the wait still running
+    again = SupervisorPin(services.db, clock=clock)
+    services.supervisor = again
+    texts: list[str] = []
+
+    def look_and_cancel(dlg: QWidget) -> bool:
+        assert isinstance(dlg, SupervisorPinDialog)
+        texts.append(dlg.countdown.text())
+        assert dlg.countdown.isVisible() and not dlg.ok_button.isEnabled()
+        dlg.reject()
+        return True
+
+    _on_modal(SupervisorPinDialog, look_and_cancel)
+    assert window.open_settings() is None
+    assert texts and "รอ 4 วินาที" in texts[0] and "wait 4 s" in texts[0]
+    assert window.settings_dialog is None
+
+
+def test_bundle_import_is_guarded_and_audited(qtbot, window, services, clocks, tmp_path) -> None:
+    services.supervisor.set_pin(PIN, PIN)
+    bundle = tmp_path / "usb.sala"
+    bundle.write_bytes(b"not a bundle")
+
+    def cancel(dlg: QWidget) -> bool:
+        dlg.reject()
+        return True
+
+    _on_modal(SupervisorPinDialog, cancel)
+    window.sync_actions.import_bundle(bundle)
+    assert QApplication.activeModalWidget() is None  # refused at the PIN: the file was never read
+    assert window.tasks.pending() == 0
+
+    errors: list[str] = []
+
+    def right_pin(dlg: QWidget) -> bool:
+        _type_pin(dlg, PIN)  # type: ignore[arg-type]
+        return True
+
+    def close_error(box: QWidget) -> bool:
+        assert isinstance(box, QMessageBox)
+        errors.append(box.text())
+        box.accept()
+        return True
+
+    _on_modal(SupervisorPinDialog, right_pin)
+    window.sync_actions.import_bundle(bundle)
+    _on_modal(QMessageBox, close_error)
+    qtbot.waitUntil(lambda: bool(errors))
+    assert "bundle" in errors[0].lower() or "แฟ้ม" in errors[0]  # the file was read, and refused in words
+    with services.db.read() as s:
+        assert [x.action for x in audit.entries(s)].count(audit.BUNDLE_IMPORT) == 0  # nothing imported
+
+
+@pytest.fixture
+def exhibition(services) -> str:
+    topics = services.catalog.topics()
+    sid = services.sessions.create(SessionInput(title="นิทรรศการฝุ่น PM2.5", kind="exhibition", province="ลำปาง",
+                                                topic_ids=[topics[0].id])).id
+    services.exhibition.add_proposal(sid, "ปลูกต้นไม้ริมถนน")
+    return sid
+
+
+def test_leaving_the_kiosk_needs_the_supervisor_pin_once_set(qtbot, window, services, clocks, exhibition) -> None:
+    clock, _mono = clocks
+    services.supervisor.set_pin(PIN, PIN)
+    assert services.supervisor.check(PIN).ok  # the supervisor was at the laptop …
+    window.open_session(exhibition)
+    page = window.stack.currentWidget()
+    assert isinstance(page, KioskStaffPage)
+    qtbot.mouseClick(page.start_button, L)
+    kiosk = page.kiosk
+    assert kiosk is not None and page.pin_dialog is None  # no kiosk PIN to choose: the supervisor's guards it
+    assert not services.supervisor.is_unlocked()  # … and the kiosk locked the window as it started
+    qtbot.waitExposed(kiosk)
+    qtbot.mouseClick(kiosk.staff_button, L)
+    pad = kiosk.pin_dialog
+    assert pad is not None and "หัวหน้า" in pad.prompt.text()
+    for ch in "0000":
+        qtbot.mouseClick(pad.keys[ch], L)
+    qtbot.mouseClick(pad.keys["OK"], L)
+    assert kiosk.isVisible() and "Wrong PIN" in pad.message.text()
+    assert "1 วินาที" in pad.countdown.text() and not pad.keys["5"].isEnabled()
+    clock.advance(1)
+    qtbot.waitUntil(lambda: pad.keys["5"].isEnabled())
+    for ch in PIN:
+        qtbot.mouseClick(pad.keys[ch], L)
+    qtbot.mouseClick(pad.keys["OK"], L)
+    assert not kiosk.isVisible()
+    with services.db.read() as s:
+        exits = [x for x in audit.entries(s) if x.action == audit.KIOSK_EXIT]
+    assert [(x.actor_role, x.target) for x in exits] == [(audit.SUPERVISOR, (exhibition,))]
+
+
+def test_kiosk_pin_refuses_thai_digits_typed_on_the_keyboard(qtbot, services, tasks, exhibition, fonts,
+                                                             thai_ui) -> None:
+    page = KioskStaffPage(services, tasks, exhibition, "th")
+    qtbot.addWidget(page)
+    page.resize(*SCREEN)
+    page.show()
+    qtbot.mouseClick(page.start_button, L)
+    dlg = page.pin_dialog
+    assert dlg is not None and page.kiosk is None
+    dlg.entry.setFocus()
+    type_text(dlg.entry, "๑๓๕๗")
+    qtbot.keyClick(dlg.entry, Qt.Key.Key_Return)
+    assert "0–9" in dlg.message.text() and "เลขไทย" in dlg.message.text()
+    assert page.kiosk is None and not services.kiosk_pin.is_set()
+    for _ in range(2):
+        for ch in "1357":
+            qtbot.mouseClick(dlg.keys[ch], L)
+        qtbot.mouseClick(dlg.keys["OK"], L)
+    assert services.kiosk_pin.is_set() and page.kiosk is not None
+    page.kiosk.leave()
