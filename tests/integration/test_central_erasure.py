@@ -70,3 +70,33 @@ def test_malformed_privacy_records_are_rejected(central) -> None:
     results = r.json()["results"]
     assert [x["status"] for x in results] == ["rejected", "rejected"]
     assert results[1]["code"] == "chain_hash_mismatch"
+
+
+def test_a_device_cannot_erase_what_another_device_sent(central) -> None:
+    owner, stranger = enroll(central), enroll(central)
+    pid = new_id()
+    mine = [make_record(device_id=owner.device_id, seq=1, type="participant", id=pid, body={"code": "P07"}),
+            make_record(device_id=owner.device_id, seq=2, type="contribution",
+                        body={"text": "ฝุ่นมาก", "participant_id": pid})]
+    assert post_batch(central, owner, mine).json()["counts"]["accepted"] == 2
+    attack = make_record(device_id=stranger.device_id, seq=1, type=privacy.ERASURE_TYPE, body={
+        "participant_ids": [pid], "record_ids": [mine[1]["id"]], "reason": "ลบของคนอื่น",
+        "erased_at": "2026-12-01T03:00:00+00:00", "actor_role": "supervisor", "audit_entry_id": new_id()})
+    assert post_batch(central, stranger, [attack]).json()["counts"]["accepted"] == 1
+    later = make_record(device_id=owner.device_id, seq=3, type="contribution",
+                        body={"text": "อีกเรื่อง", "participant_id": pid})
+    assert post_batch(central, owner, [later]).json()["counts"]["accepted"] == 1
+    bodies = _bodies(central)
+    assert bodies[mine[0]["id"]]["code"] == "P07"
+    assert bodies[mine[1]["id"]]["participant_id"] == pid and bodies[later["id"]]["participant_id"] == pid
+    # the stranger's claim on the id first does not stop the owner's own erasure, nor a later copy
+    own = make_record(device_id=owner.device_id, seq=4, type=privacy.ERASURE_TYPE, body={
+        "participant_ids": [pid], "record_ids": [mine[1]["id"], later["id"]], "reason": "ขอให้ลบ",
+        "erased_at": "2026-12-01T04:00:00+00:00", "actor_role": "supervisor", "audit_entry_id": new_id()})
+    assert post_batch(central, owner, [own]).json()["counts"]["accepted"] == 1
+    last = make_record(device_id=owner.device_id, seq=5, type="contribution",
+                       body={"text": "มาทีหลัง", "participant_id": pid})
+    assert post_batch(central, owner, [last]).json()["counts"]["accepted"] == 1
+    bodies = _bodies(central)
+    assert bodies[mine[0]["id"]]["code"].startswith(privacy.ERASED_CODE_PREFIX)
+    assert all(bodies[r["id"]]["participant_id"] is None for r in (mine[1], later, last))

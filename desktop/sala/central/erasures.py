@@ -6,7 +6,8 @@ scrubs the records it names (``wire.privacy.scrub``: the sealed contact box, a c
 link to the person, the participant's code). Personal records of an erased participant that
 arrive later, by another path (a USB bundle forwarded after the laptop synced), are scrubbed on
 arrival. A scrubbed record keeps its id and its original hash, so a copy sent again is still a
-``duplicate`` and never stores the personal data a second time.
+``duplicate`` and never stores the personal data a second time. An erasure applies only to
+records of the device that sent it: an enrolled laptop cannot erase what another one holds.
 
 Cost: a batch with no privacy-relevant record pays one pass over its rows' types; the common
 case adds a single ``SELECT … LIMIT 1`` when the batch carries personal records.
@@ -54,31 +55,33 @@ def _register(conn: Connection, row: tuple[Any, ...]) -> int:
     pids: list[str] = body["participant_ids"]
     insert_ignore(conn, t.erasures,
                   [{"participant_id": p, "erasure_record_id": row[_ID], "device_id": row[_DEVICE],
-                    "received_at": time.time()} for p in pids], ["participant_id"])
+                    "received_at": time.time()} for p in pids], ["participant_id", "device_id"])
     erased = frozenset(pids)
     r = t.records.c
     count = 0
     for ids in _chunks(sorted(set(body["record_ids"]) | erased)):
-        stored = conn.execute(select(r.id, r.type, r.body).where(r.id.in_(ids))).all()
+        # only the erasing laptop's own records: a device never erases what another one sent
+        stored = conn.execute(select(r.id, r.type, r.body).where(r.id.in_(ids), r.device_id == row[_DEVICE])).all()
         count += _rewrite(conn, ((rid, typ, json.loads(b)) for rid, typ, b in stored), erased, row[_ID])
     return count
 
 
 def _scrub_arrivals(conn: Connection, rows: Sequence[tuple[Any, ...]]) -> int:
-    parsed = [(row[_ID], row[_TYPE], json.loads(row[_BODY])) for row in rows]
-    wanted = sorted({p for rid, typ, body in parsed if (p := privacy.participant_of(typ, rid, body))})
-    erased: dict[str, str] = {}
+    parsed = [(row[_ID], row[_DEVICE], row[_TYPE], json.loads(row[_BODY])) for row in rows]
+    wanted = sorted({p for rid, _d, typ, body in parsed if (p := privacy.participant_of(typ, rid, body))})
+    erased: dict[tuple[str, str], str] = {}   # (participant, device) -> erasure record
     e = t.erasures.c
     for ids in _chunks(wanted):
-        erased.update(conn.execute(select(e.participant_id, e.erasure_record_id)
-                                   .where(e.participant_id.in_(ids))).tuples().all())
+        for pid, device, erasure_id in conn.execute(select(e.participant_id, e.device_id, e.erasure_record_id)
+                                                    .where(e.participant_id.in_(ids))):
+            erased[(pid, device)] = erasure_id
     if not erased:
         return 0
     count = 0
-    for rid, typ, body in parsed:
+    for rid, device, typ, body in parsed:
         pid = privacy.participant_of(typ, rid, body)
-        if pid is not None and pid in erased:
-            count += _rewrite(conn, [(rid, typ, body)], frozenset(erased), erased[pid])
+        if pid is not None and (pid, device) in erased:
+            count += _rewrite(conn, [(rid, typ, body)], frozenset({pid}), erased[(pid, device)])
     return count
 
 

@@ -95,7 +95,7 @@ catalog_items = Table(
 erasures = Table(
     "erasures", metadata,
     Column("participant_id", String(36), primary_key=True),
+    Column("device_id", String(64), primary_key=True),
     Column("erasure_record_id", String(36), nullable=False),
-    Column("device_id", String(64), nullable=False),
     Column("received_at", Float, nullable=False),
 )

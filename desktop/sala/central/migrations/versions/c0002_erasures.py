@@ -1,7 +1,8 @@
 """Participants whose personal data was erased (issue 12).
 
-One row per erased participant: the ``participant_erasure`` record that asked for it and the
-device that sent it. Records holding that participant's personal data are scrubbed when the
+One row per erased participant and the device that sent the ``participant_erasure`` record
+(keyed by both: an erasure applies only to that device's records, so another device cannot
+claim a participant id first and block it). Records holding that participant's personal data are scrubbed when the
 erasure arrives and when a copy arrives later by another path (``central/erasures.py``).
 
 Revision ID: c0002
@@ -20,8 +21,8 @@ def upgrade() -> None:
     op.create_table(
         "erasures",
         sa.Column("participant_id", sa.String(36), primary_key=True),
+        sa.Column("device_id", sa.String(64), primary_key=True),
         sa.Column("erasure_record_id", sa.String(36), nullable=False),
-        sa.Column("device_id", sa.String(64), nullable=False),
         sa.Column("received_at", sa.Float, nullable=False),
     )
 
