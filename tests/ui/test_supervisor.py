@@ -266,3 +266,43 @@ def test_kiosk_pin_refuses_thai_digits_typed_on_the_keyboard(qtbot, services, ta
         qtbot.mouseClick(dlg.keys["OK"], L)
     assert services.kiosk_pin.is_set() and page.kiosk is not None
     page.kiosk.leave()
+
+
+def test_correcting_a_finalized_session_needs_the_supervisor(qtbot, window, services, clocks) -> None:
+    topics = services.catalog.topics()
+    sid = services.sessions.create(SessionInput(title="เวทีฝุ่นควัน", kind="minitalk", province="ลำปาง",
+                                                topic_ids=[topics[0].id])).id
+    services.sessions.open(sid)
+    services.sessions.close(sid)
+    services.sessions.finalize(sid)
+    services.supervisor.set_pin(PIN, PIN)
+    window.open_session(sid)
+    header = window.stack.currentWidget().header
+    header.amend_title()
+    dlg = header.dialog
+    qtbot.waitExposed(dlg)
+    title = dlg.editors["title"]
+    title.clear()
+    type_text(title, "เวทีฝุ่นควัน ลำปาง")
+    type_text(dlg.reason, "สะกดชื่อจังหวัดตกไป")
+
+    def cancel(pin_dialog: QWidget) -> bool:
+        pin_dialog.reject()
+        return True
+
+    _on_modal(SupervisorPinDialog, cancel)
+    dlg.save_button.click()
+    assert dlg.isVisible() and dlg.save_button.isEnabled()  # refused at the PIN: nothing saved
+    assert services.amendments.list(sid) == []
+
+    def right(pin_dialog: QWidget) -> bool:
+        _type_pin(pin_dialog, PIN)  # type: ignore[arg-type]
+        return True
+
+    _on_modal(SupervisorPinDialog, right)
+    dlg.save_button.click()
+    qtbot.waitUntil(lambda: dlg.result_view is not None)
+    window.tasks.wait_idle(10.0)
+    with services.db.read() as s:
+        acts = [(x.action, x.actor_role, x.target) for x in audit.entries(s) if x.action == audit.SESSION_REOPEN]
+    assert acts == [(audit.SESSION_REOPEN, audit.SUPERVISOR, (sid,))]

@@ -33,8 +33,10 @@ from PySide6.QtWidgets import (
 from sala.domain.errors import ValidationError
 from sala.domain.thaidate import format_date
 from sala.services.amendments import AmendmentService, AmendmentView
+from sala.services.supervisor_pin import AMEND_FINALIZED, SupervisorPin
 from sala.services.tallies import COUNT_MAX
 from sala.ui.common.errors import error_label, error_text, show_error
+from sala.ui.common.supervisor_guard import require_supervisor
 from sala.ui.common.tasks import TaskRunner
 from sala.ui.common.widgets import BuddhistDateEdit, py_date
 
@@ -64,10 +66,12 @@ class AmendRecordDialog(QDialog):
     """Edit the fields of one finalized record; Save records an amendment with the reason."""
 
     def __init__(self, amendments: AmendmentService, tasks: TaskRunner, lang: str, target_type: str,
-                 target_id: str, fields: Sequence[AmendField], title: str, parent: QWidget | None = None) -> None:
+                 target_id: str, fields: Sequence[AmendField], title: str, parent: QWidget | None = None,
+                 *, supervisor: SupervisorPin | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self._svc, self._tasks, self._lang = amendments, tasks, lang
+        self._supervisor = supervisor  # correcting a finalized session is a supervisor act
         self._target_type, self._target_id = target_type, target_id
         self._fields = {f.name: f for f in fields}
         self.result_view: AmendmentView | None = None
@@ -180,9 +184,19 @@ class AmendRecordDialog(QDialog):
         for label in self.errors.values():
             label.hide()
         args = (self._target_type, self._target_id, self.changes(), self.reason.text())
+        supervisor = self._supervisor
+        if supervisor is not None and not require_supervisor(self, supervisor, AMEND_FINALIZED, self._lang):
+            return
         self.save_button.setEnabled(False)
         svc = self._svc
-        self._tasks.run(lambda: svc.amend(*args), self._saved, self._failed)
+
+        def work() -> AmendmentView:
+            view = svc.amend(*args)
+            if supervisor is not None:
+                supervisor.record(AMEND_FINALIZED, str(args[3])[:200], [str(args[1])])
+            return view
+
+        self._tasks.run(work, self._saved, self._failed)
 
     def _saved(self, view: AmendmentView) -> None:
         self.result_view = view

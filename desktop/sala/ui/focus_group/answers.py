@@ -336,7 +336,8 @@ class AnswersPanel(QWidget):
         fields, _ = lst.amended(view.id)
         dlg = AmendRecordDialog(self._services.amendments, self._tasks, self._lang, target_type, view.id,
                                 [AmendField("text", self.tr("Corrected text"), view.text,
-                                            fields.get("text", view.text), "text")], title, self)
+                                            fields.get("text", view.text), "text")], title, self,
+                                supervisor=self._services.supervisor)
 
         def done() -> None:
             self.load_lists()

@@ -35,7 +35,8 @@ class FocusGroupPage(QWidget):
         super().__init__(parent)
         self.session_id, self.lang = session_id, lang
         detail = services.sessions.get(session_id)
-        self.header = SessionHeader(services.sessions, tasks, lang, detail, amendments=services.amendments)
+        self.header = SessionHeader(services.sessions, tasks, lang, detail, amendments=services.amendments,
+                                    supervisor=services.supervisor)
         self.notice = QLabel()
         self.notice.setWordWrap(True)
         self.notice.setObjectName("pageNotice")

@@ -121,7 +121,8 @@ class KioskStaffPage(QWidget):
         self.kiosk: KioskVisitor | None = None
         self.pin_dialog: PinDialog | None = None
         detail = services.sessions.get(session_id)
-        self.header = SessionHeader(services.sessions, tasks, lang, detail, amendments=services.amendments)
+        self.header = SessionHeader(services.sessions, tasks, lang, detail, amendments=services.amendments,
+                                    supervisor=services.supervisor)
         self.header.sig_changed.connect(self.apply_status)
 
         self.proposals = QListWidget()

@@ -60,7 +60,8 @@ class MinitalkPage(QWidget):
         super().__init__(parent)
         self.services, self.tasks, self.lang, self.session_id = services, tasks, lang, session_id
         detail = services.sessions.get(session_id)
-        self.header = SessionHeader(services.sessions, tasks, lang, detail, amendments=services.amendments)
+        self.header = SessionHeader(services.sessions, tasks, lang, detail, amendments=services.amendments,
+                                    supervisor=services.supervisor)
         self.capture = CapturePanel(lang, [(n, n) for n in detail.topic_names])
         self.model = ContributionModel(lang, self)
         self.table = self._make_table()
@@ -386,7 +387,8 @@ class MinitalkPage(QWidget):
         if not self.read_only or not ix.isValid():
             return
         row = self.model.row_at(ix.row())
-        dlg = AmendDialog(self.services.amendments, self.tasks, self.lang, row.view, row.amended, self)
+        dlg = AmendDialog(self.services.amendments, self.tasks, self.lang, row.view, row.amended, self,
+                          supervisor=self.services.supervisor)
         if dlg.exec():
             self.load()
 

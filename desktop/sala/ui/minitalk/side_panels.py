@@ -200,7 +200,8 @@ class _RecordPanel(QWidget):
         if not self.read_only or record is None:
             return
         dlg = AmendRecordDialog(self.services.amendments, self.tasks, self.lang, self.TARGET, record.id,
-                                self.amend_fields(record, self.current(record.id)), self.amend_title(), self)
+                                self.amend_fields(record, self.current(record.id)), self.amend_title(), self,
+                                supervisor=self.services.supervisor)
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dlg.accepted.connect(self._amended_one)
         self.dialog = dlg

@@ -23,6 +23,7 @@ from sala.domain.provinces import find_province
 from sala.domain.thaidate import format_date
 from sala.services.amendments import AmendmentService, AmendmentView
 from sala.services.sessions import SessionDetail, SessionService
+from sala.services.supervisor_pin import SupervisorPin
 from sala.ui.amend.record_dialog import AmendField, AmendRecordDialog
 from sala.ui.common.errors import show_error
 from sala.ui.common.tasks import TaskRunner
@@ -48,10 +49,12 @@ class SessionHeader(QWidget):
     """The user asked to go back to the session list."""
 
     def __init__(self, sessions: SessionService, tasks: TaskRunner, lang: str, detail: SessionDetail,
-                 parent: QWidget | None = None, *, amendments: AmendmentService | None = None) -> None:
+                 parent: QWidget | None = None, *, amendments: AmendmentService | None = None,
+                 supervisor: SupervisorPin | None = None) -> None:
         super().__init__(parent)
         self._sessions = sessions
         self._amendments = amendments
+        self._supervisor = supervisor
         self.dialog: AmendRecordDialog | AttendanceDialog | None = None
         """The dialog last opened (window-modal; tests reach it here)."""
         self._tasks = tasks
@@ -205,7 +208,7 @@ class SessionHeader(QWidget):
         d = self.detail
         dlg = AmendRecordDialog(self._amendments, self._tasks, self._lang, "session", d.id,
                                 [AmendField("title", self.tr("Title"), d.title, self.title.text())],
-                                self.tr("Amend the session title"), self)
+                                self.tr("Amend the session title"), self, supervisor=self._supervisor)
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dlg.accepted.connect(self._amended)
         self.dialog = dlg
