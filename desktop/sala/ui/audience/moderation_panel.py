@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtCore import QSize, Qt, Signal, SignalInstance
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -93,9 +93,7 @@ class SubmissionCard(QFrame):
         self.accept_button.clicked.connect(lambda: self._decided(self.sig_accept))
         self.hide_button.clicked.connect(lambda: self._decided(self.sig_hide))
         self.merge_button.clicked.connect(lambda: self.sig_merge.emit(self.item.id))
-        head = QHBoxLayout()
-        head.addWidget(self.what, 1)
-        head.addWidget(self.who)
+        self.what.setWordWrap(True)
         buttons = QHBoxLayout()
         for b in (self.accept_button, self.hide_button, self.merge_button):
             b.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
@@ -105,7 +103,8 @@ class SubmissionCard(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.setSpacing(4)
-        layout.addLayout(head)
+        layout.addWidget(self.what)
+        layout.addWidget(self.who)
         layout.addWidget(self.flag)
         layout.addWidget(self.text)
         layout.addLayout(buttons)
@@ -187,6 +186,7 @@ class ModerationPanel(QWidget):
     def __init__(self, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("moderationPanel")
+        self.setMinimumWidth(300)
         self._lang = lang
         self.cards: dict[str, SubmissionCard] = {}
         self.address = QLabel()
@@ -211,8 +211,11 @@ class ModerationPanel(QWidget):
         self.new_code_button.setToolTip(self.tr("Phones already joined stay joined; new phones need the new code"))
         self.stop_button = QPushButton(self.tr("Stop audience mode"))
         self.stop_button.setObjectName("stopAudienceButton")
-        self.accept_all = QCheckBox(self.tr("Accept all as they arrive (trusted room); flagged ones still wait"))
+        self.accept_all = QCheckBox(self.tr("Accept all as they arrive"))
         self.accept_all.setObjectName("acceptAllSwitch")
+        self.accept_all_note = QLabel(self.tr("For a trusted room. Ones flagged for rude words still wait for you."))
+        self.accept_all_note.setWordWrap(True)
+        self.accept_all_note.setStyleSheet("color: #555555;")
         self.accept_all.toggled.connect(self.sig_accept_all)
         self.queue_head = QLabel()
         self.queue_head.setObjectName("queueHead")
@@ -254,6 +257,7 @@ class ModerationPanel(QWidget):
         layout.addLayout(screen_row)
         layout.addLayout(grid)
         layout.addWidget(self.accept_all)
+        layout.addWidget(self.accept_all_note)
         layout.addWidget(self.queue_head)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.more)
@@ -264,9 +268,12 @@ class ModerationPanel(QWidget):
             app.screenRemoved.connect(self.fill_screens)
         self.show_counts(0, 0)
 
+    def sizeHint(self) -> QSize:  # Qt name
+        return QSize(380, super().sizeHint().height())
+
     # -- what the controller tells it -------------------------------------------------------
     def set_join(self, urls: Sequence[str], join_code: str) -> None:
-        self.address.setText(self.tr("Phones join at: %1").replace("%1", "\n".join(urls)))
+        self.address.setText(self.tr("Phones join at: %1").replace("%1", "\n" + "\n".join(urls)))
         self.code.setText(self.tr("Join code: %1").replace("%1", join_code))
 
     def set_accept_all(self, on: bool) -> None:

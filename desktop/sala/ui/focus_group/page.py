@@ -56,6 +56,7 @@ class FocusGroupPage(QWidget):
         self.audience_button = AudienceButton()  # driven by the window's audience controller
         self.audience_button.setMinimumHeight(0)  # as tall as the tabs beside it
         self.tabs.setCornerWidget(self.audience_button)
+        self.audience_tabs = self.tabs  # audience mode's queue goes first here
 
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.guide)

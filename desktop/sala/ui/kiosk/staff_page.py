@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -170,9 +171,18 @@ class KioskStaffPage(QWidget):
         right = QVBoxLayout()
         right.addWidget(self.tally_scroll, 3)
         right.addWidget(self.comments, 2)
+        live = QWidget()
+        live.setLayout(right)
+        right.setContentsMargins(0, 0, 0, 0)
+        # Audience mode's queue goes first here (its tab bar shows only then): a dock beside the
+        # page would not fit 1366 px with the window's other pages.
+        self.audience_tabs = QTabWidget()
+        self.audience_tabs.setDocumentMode(True)
+        self.audience_tabs.setTabBarAutoHide(True)
+        self.audience_tabs.addTab(live, self.tr("Live tally and comments"))
         body = QHBoxLayout()
         body.addLayout(left, 2)
-        body.addLayout(right, 3)
+        body.addWidget(self.audience_tabs, 3)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addLayout(body, 1)
