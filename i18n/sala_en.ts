@@ -828,6 +828,10 @@
         <source>Kiosk mode cannot start: this exhibition is closed. Reopen it first (Reopen, above) to take visitors again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Live tally and comments</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>KioskVisitor</name>
@@ -2634,6 +2638,14 @@ Everything entered after that backup is no longer shown. The current database is
     </message>
     <message>
         <source>… and %1 more waiting below these</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept all as they arrive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For a trusted room. Ones flagged for rude words still wait for you.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -827,6 +827,10 @@
         <source>Kiosk mode cannot start: this exhibition is closed. Reopen it first (Reopen, above) to take visitors again.</source>
         <translation>เริ่มโหมดคีออสก์ไม่ได้ เพราะนิทรรศการนี้ปิดแล้ว กด “เปิดอีกครั้ง” ด้านบนก่อน จึงจะรับความเห็นผู้ชมได้อีก</translation>
     </message>
+    <message>
+        <source>Live tally and comments</source>
+        <translation>ผลสดและความคิดเห็น</translation>
+    </message>
 </context>
 <context>
     <name>KioskVisitor</name>
@@ -2635,6 +2639,14 @@ Everything entered after that backup is no longer shown. The current database is
     <message>
         <source>… and %1 more waiting below these</source>
         <translation>… และรออีก %1 รายการถัดจากนี้</translation>
+    </message>
+    <message>
+        <source>Accept all as they arrive</source>
+        <translation>รับทุกรายการทันทีที่ส่งมา</translation>
+    </message>
+    <message>
+        <source>For a trusted room. Ones flagged for rude words still wait for you.</source>
+        <translation>สำหรับห้องที่ไว้ใจได้ รายการที่ถูกทำเครื่องหมายว่าอาจมีคำหยาบยังรอให้คุณตรวจ</translation>
     </message>
 </context>
 <context>
