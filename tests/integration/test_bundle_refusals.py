@@ -1,8 +1,9 @@
 """A supervisor's refused forward is not silent (issue 11, point 4): the service refuses the
-batches of a laptop whose key it does not know; ``sala sync`` prints each refusal with the
+batches of a laptop an administrator revoked; ``sala sync`` prints each refusal with the
 reason (Thai and English) and exits 11; the batches stay "refused"; importing the bundle
 again sends them again (it does not answer "0 new" as if all were well), and once the origin
-laptop is known to the service they land, exactly once."""
+laptop is reinstated they land, exactly once. (A laptop the service does not know is no longer
+refused: the supervisor's app vouches for it, see test_vouch_cli.py.)"""
 
 from __future__ import annotations
 
@@ -34,7 +35,9 @@ def test_refused_forward_is_reported_kept_and_sent_again(central_sqlite, tmp_pat
     assert main(["--db", str(boss_db), "bundle", "import", str(out)]) == 0
     capsys.readouterr()
 
-    # the field laptop never enrolled: its key is unknown, so its batch is refused
+    # the field laptop enrolled once and was revoked since: its batches are refused
+    enroll(field, central_sqlite)
+    assert "revoked" in central_sqlite.cli("devices", "revoke", field.db.device_id).stdout
     assert main(["--db", str(boss_db), "sync"]) == 11
     err = capsys.readouterr().err
     assert "refused batches forwarded" in err and "ระบบกลางไม่รับข้อมูลที่ส่งต่อ" in err
@@ -61,7 +64,7 @@ def test_refused_forward_is_reported_kept_and_sent_again(central_sqlite, tmp_pat
     said = capsys.readouterr().out
     assert "(0 new)" in said and "1 batch(es) the central platform refused before" in said
     assert "เคยไม่รับ" in said
-    enroll(field, central_sqlite)                          # the origin laptop becomes known
+    assert "reinstated" in central_sqlite.cli("reinstate", field.db.device_id).stdout
     field.close()
     assert main(["--db", str(boss_db), "sync"]) == 0
     assert "refused" not in capsys.readouterr().err

@@ -250,7 +250,8 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
                          sala_public_key: str | None = Header(None),
                          idempotency_key: str | None = Header(None),
                          sala_piece: str | None = Header(None),
-                         sala_piece_proof: str | None = Header(None)) -> Response:
+                         sala_piece_proof: str | None = Header(None),
+                         sala_vouch: str | None = Header(None)) -> Response:
         """Store a signed gzip batch; answer per record only after the commit.
 
         With ``Sala-Piece``/``Sala-Piece-Proof`` the body is a piece of a sealed batch (a
@@ -297,7 +298,7 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
                     async with processing:
                         result = await run_in_threadpool(
                             _process_batch, dev, body, size, sala_signature, sala_public_key,
-                            idempotency_key, piece, key)
+                            idempotency_key, piece, key, sala_vouch)
                 finally:
                     work_budget.give(need)
             finally:
@@ -312,12 +313,13 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
 
     def _process_batch(dev: auth.Device, body: bytes, size: int, signature: str | None,
                        public_key: str | None, idem: str | None,
-                       piece: pieces.PieceInfo | None, token_hash: str) -> protocol.BatchResult:
+                       piece: pieces.PieceInfo | None, token_hash: str,
+                       vouch: str | None = None) -> protocol.BatchResult:
         raw = bodies.gunzip_bounded(body, size, batch_values)
         batch = _parse_batch(raw, limits.max_records)
         if idem is not None and idem != batch.batch_id:
             raise ApiError(400, "idempotency_mismatch", "Idempotency-Key must equal batch_id")
-        key = auth.origin_key(engine, dev, batch.device_id, public_key)
+        key = auth.origin_key(engine, dev, batch.device_id, public_key, vouch, meta["server_id"])
         if not signature:
             raise ApiError(403, "no_signature", "batches must carry Sala-Signature")
         try:

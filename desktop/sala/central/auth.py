@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, Engine, select, update
 
 from sala.central import tables as t
+from sala.central import vouch as vouches
 from sala.central.db import is_postgres, read_tx, write_tx
 from sala.central.errors import ApiError
 from sala.wire import crypto, protocol
@@ -201,19 +202,34 @@ def _fingerprint(public_key: str) -> str:
         return "invalid"
 
 
+def reassign(engine: Engine, device_id: str, public_key: str) -> bool:
+    """Bind ``device_id`` to ``public_key`` (an administrator's decision, e.g. a laptop whose
+    vouch named a key it no longer has): its token stops working and the laptop enrolls again
+    proving the new key; batches signed with the old key are refused. A revocation stays."""
+    crypto.load_public_key(public_key)            # CryptoError: not a key
+    with write_tx(engine) as conn:
+        res = conn.execute(update(t.devices).where(t.devices.c.device_id == device_id)
+                           .values(public_key=public_key, token_hash=None, enrolled=False,
+                                   first_seen_via="admin", vouched_by=None, vouched_at=None))
+        return bool(res.rowcount)
+
+
 def list_devices(engine: Engine) -> list[dict[str, object]]:
-    """Every device id the service knows, with how its key became known."""
+    """Every device id the service knows, with how its key became known (and who vouched)."""
     d = t.devices.c
     with read_tx(engine) as conn:
         rows = conn.execute(select(d.device_id, d.name, d.public_key, d.enrolled, d.revoked,
-                                   d.first_seen_via, d.created_at).order_by(d.device_id)).all()
+                                   d.first_seen_via, d.created_at, d.vouched_by, d.vouched_at)
+                            .order_by(d.device_id)).all()
     out = []
     for r in rows:
         state = ("revoked" if r.revoked else "unbound" if r.public_key == UNBOUND
-                 else "enrolled" if r.enrolled else "pinned")
+                 else "enrolled" if r.enrolled else "vouched" if r.vouched_by
+                 else "assigned" if r.first_seen_via == "admin" else "pinned")
         out.append({"device_id": r.device_id, "name": r.name, "state": state,
                     "key": _fingerprint(r.public_key),
-                    "via": r.first_seen_via or "", "created_at": r.created_at})
+                    "via": r.first_seen_via or "", "created_at": r.created_at,
+                    "vouched_by": r.vouched_by or "", "vouched_at": r.vouched_at})
     return out
 
 
@@ -233,12 +249,14 @@ def authenticate(engine: Engine, authorization: str | None) -> Device:
     return dev
 
 
-def origin_key(engine: Engine, caller: Device, origin_id: str, header_key: str | None) -> str:
+def origin_key(engine: Engine, caller: Device, origin_id: str, header_key: str | None,
+               vouch: str | None = None, server_id: str = "") -> str:
     """The public key a batch of ``origin_id`` must be signed with, or ApiError 403.
 
     Own batches: the caller's enrolled key. Forwarded batches: the origin's registered key.
-    A device's key is known only through enrollment: ``Sala-Public-Key`` never introduces
-    one, so an origin the service does not know is refused (403 ``unknown_origin``) and
+    A device's key is known only through enrollment or a supervisor's vouch (``Sala-Vouch``,
+    ``central/vouch.py``): ``Sala-Public-Key`` never introduces one, so an origin the service
+    does not know is refused (403 ``unknown_origin``) unless a valid vouch comes with it, and
     nothing is recorded for it; a revoked origin is refused too.
     """
     if origin_id == caller.device_id:
@@ -247,6 +265,12 @@ def origin_key(engine: Engine, caller: Device, origin_id: str, header_key: str |
         return caller.public_key
     with read_tx(engine) as conn:
         row = conn.execute(select(t.devices).where(t.devices.c.device_id == origin_id)).first()
+    unbound = row is None or row.public_key == UNBOUND
+    rebind = row is not None and not unbound and not row.revoked and header_key not in (
+        None, row.public_key)
+    if vouch is not None and (unbound or rebind):   # rebind: refused there with its reason
+        return vouches.register(engine, vouch, origin_id=origin_id, server_id=server_id,
+                                signer_key=header_key)
     if row is None:
         raise ApiError(403, "unknown_origin", "the originating device is not enrolled with "
                                               "this service; it must enroll first")

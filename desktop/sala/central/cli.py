@@ -5,7 +5,9 @@
     sala-central enroll-code --db URL [--count N] [--ttl-hours H]   (code alone on last line)
     sala-central revoke DEVICE_ID --db URL
     sala-central reinstate DEVICE_ID --db URL  (a revoked device may enroll again)
-    sala-central devices --db URL               (every device id, its state and key)
+    sala-central devices [list] --db URL        (every device id, its state, key, who vouched)
+    sala-central devices reassign DEVICE_ID (--key KEY | --release) --db URL
+    sala-central devices revoke DEVICE_ID --db URL
     sala-central unbind DEVICE_ID --db URL      (release an id from its key; it enrolls anew)
     sala-central catalog-import [FILE.json | --seed] --db URL
     sala-central deployment-file --url URL --out FILE --db URL [--agency A] [--unit U]
@@ -209,16 +211,61 @@ def cmd_reinstate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _printable(text: object) -> str:
+    return "".join(ch for ch in str(text) if ch.isprintable() and ch != "\t")
+
+
 def cmd_devices(args: argparse.Namespace) -> int:
+    """``devices`` / ``devices list``: one tab-separated line per device id."""
+    from datetime import UTC, datetime
+
     from sala.central import auth
     rows = auth.list_devices(_engine(args))
-    print("device_id\tstate\tkey\tvia\tname")
+    print("device_id\tstate\tkey\tvia\tname\tvouched_by\tvouched_at")
     for r in rows:
-        name = "".join(ch for ch in str(r["name"]) if ch.isprintable())
-        print(f"{r['device_id']}\t{r['state']}\t{r['key']}\t{r['via']}\t{name}")
-    print(f"{len(rows)} device(s); 'pinned' = key taken from a forwarded batch by an older "
-          "service (check it, or unbind)", file=sys.stderr)
+        when = r["vouched_at"]
+        stamp = (datetime.fromtimestamp(float(when), UTC).isoformat(timespec="seconds")  # type: ignore[arg-type]
+                 if when is not None else "")
+        print(f"{r['device_id']}\t{r['state']}\t{r['key']}\t{r['via']}\t{_printable(r['name'])}"
+              f"\t{r['vouched_by']}\t{stamp}")
+    print(f"{len(rows)} device(s). States: enrolled (proved its key), vouched (registered "
+          "offline by the supervisor in vouched_by), assigned (bound by an administrator), "
+          "unbound (released; binds at its next enrollment), revoked, pinned (key taken from a "
+          "forwarded batch by an older service: check it, reassign or unbind)", file=sys.stderr)
     return 0
+
+
+def _no_device(device_id: str) -> int:
+    print(f"no such device: {_printable(device_id)[:80]} (see 'sala-central devices list')",
+          file=sys.stderr)
+    return 1
+
+
+def cmd_devices_reassign(args: argparse.Namespace) -> int:
+    from sala.central import auth
+    from sala.wire import crypto
+    if args.release:
+        if not auth.unbind(_engine(args), args.device_id):
+            return _no_device(args.device_id)
+        print(f"released {args.device_id}: its token no longer works; its next enrollment "
+              "(or a supervisor's vouch) binds the key it proves")
+        return 0
+    try:
+        fingerprint = crypto.key_fingerprint(args.key)
+        ok = auth.reassign(_engine(args), args.device_id, args.key)
+    except crypto.CryptoError:
+        raise UsageError("--key must be a base64 raw Ed25519 public key (44 characters, as in "
+                         "the laptop's bundle or 'sala status')") from None
+    if not ok:
+        return _no_device(args.device_id)
+    print(f"reassigned {args.device_id} to key {fingerprint}: its old token no longer works; "
+          "batches signed with that key are accepted, and the laptop holding it enrolls with a "
+          "new code")
+    return 0
+
+
+def cmd_devices_revoke(args: argparse.Namespace) -> int:
+    return cmd_revoke(args)
 
 
 def cmd_unbind(args: argparse.Namespace) -> int:
@@ -352,8 +399,27 @@ def build_parser() -> argparse.ArgumentParser:
                                                   "enroll again with a new code)"))
     ri.add_argument("device_id")
     ri.set_defaults(func=cmd_reinstate)
-    dv = with_db(sub.add_parser("devices", help="list device ids, their state and key"))
+    def any_db(sp: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        # --db before or after the action word; checked in main() (a subparser's default
+        # would otherwise overwrite the value given before it)
+        sp.add_argument("--db", default=argparse.SUPPRESS,
+                        help="SQLite path/URL or postgresql+psycopg:// URL")
+        return sp
+
+    dv = any_db(sub.add_parser("devices", help="list, reassign or revoke device bindings"))
     dv.set_defaults(func=cmd_devices)
+    dsub = dv.add_subparsers(dest="action", required=False)
+    any_db(dsub.add_parser("list", help="every device id, its state, key and who vouched"))
+    dr = any_db(dsub.add_parser("reassign", help="bind a device id to another key, or release it"))
+    dr.add_argument("device_id")
+    how = dr.add_mutually_exclusive_group(required=True)
+    how.add_argument("--key", help="the new base64 Ed25519 public key")
+    how.add_argument("--release", action="store_true",
+                     help="release the id from any key (it binds at its next enrollment)")
+    dr.set_defaults(func=cmd_devices_reassign)
+    dk = any_db(dsub.add_parser("revoke", help="revoke a device: its token and batches are refused"))
+    dk.add_argument("device_id")
+    dk.set_defaults(func=cmd_devices_revoke)
     ub = with_db(sub.add_parser("unbind", help="release a device id from its key (it must "
                                                "enroll again, proving its key)"))
     ub.add_argument("device_id")
@@ -380,7 +446,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "db", None) is None:
+        args.db = os.environ.get("SALA_CENTRAL_DB")
+        if args.db is None and args.cmd == "devices":
+            parser.error("devices: the following arguments are required: --db")
     try:
         return int(args.func(args))
     except UsageError as exc:
