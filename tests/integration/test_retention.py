@@ -13,10 +13,14 @@ from sqlalchemy import func, select
 
 from sala import cli
 from sala.bootstrap import Services
+from sala.domain import enums as e
 from sala.domain.clock import now
 from sala.domain.inputs import ContributionInput, ParticipantInput, SessionInput
 from sala.files import blob_path
+from sala.reports.session_data import load_session_data
+from sala.reports.session_summary import build_session_summary
 from sala.services import audit
+from sala.services.first_page import read_first_page
 from sala.services.retention import RetentionService
 from sala.services.tallies import TallyInput
 from sala.storage.models import (
@@ -31,6 +35,7 @@ from sala.storage.models import (
 )
 from tests.integration.servers import CentralServer
 from tests.integration.sync_helpers import FAST, enroll, laptop
+from tests.reports_helpers import pdftotext, squash
 
 JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + os.urandom(4000)
 
@@ -126,6 +131,20 @@ def test_only_the_acknowledged_old_session_is_purged(tmp_path: Path, central_sql
         photo_files = sorted(p.name for p in services.paths.attachments.rglob("*") if p.is_file())
         assert len(photo_files) == 2  # the purged session's photo file is gone, the others stay
         assert blob_path(services.paths.attachments, photo_files[0]).is_file()
+        # the list, its fast first page and the printed summary keep the counts and say it was purged
+        rows = {r.id: r for r in services.sessions.list()}
+        assert (rows[acked].contribution_count, rows[acked].speaker_count) == (3, 2)
+        first = read_first_page(services.db.path)
+        assert first is not None
+        assert {r.id: (r.contribution_count, r.speaker_count) for r in first.rows}[acked] == (3, 2)
+        data = load_session_data(services.db, acked, lang="en")
+        assert "purged" in data.notes and dict(data.type_counts)[e.ContributionType.CONCERN.label("en")] == 3
+        assert data.speakers == 2 and data.observations == [] and data.photos == []
+        assert "purged" not in load_session_data(services.db, unacked, lang="en").notes
+        pdf = tmp_path / "summary.pdf"
+        build_session_summary(services.db, acked, pdf, attachments_dir=services.paths.attachments)
+        printed = squash(pdftotext(pdf))
+        assert squash("ถูกลบตามระยะเวลาเก็บ") in printed and squash("ความคิดเห็น 3 รายการ") in printed
         # the search no longer finds purged words, and still finds the kept sessions' words
         assert not [h for h in services.search.search("ตอนเช้า") if h.session_id == acked]
         assert [h for h in services.search.search("ตอนเช้า") if h.session_id == unacked]

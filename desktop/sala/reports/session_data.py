@@ -23,6 +23,7 @@ from sala.domain.errors import NotFoundError
 from sala.domain.provinces import find_province
 from sala.domain.thaidate import format_date
 from sala.files import blob_path
+from sala.services.retention import purged_summary
 from sala.storage.contact_vault import ContactVault
 from sala.storage.database import Database
 from sala.storage.models import (
@@ -321,6 +322,11 @@ def load_session_data(db: Database, session_id: str, *, lang: str = "th", includ
         _focus_and_minitalk(s, data, amended)
         _exhibition(s, data)
         data.photos = _photos(s, session_id, attachments_dir)
+        purged = purged_summary(s, session_id)
+        if purged is not None:  # retention removed the words here; the summary says so, with the kept counts
+            data.notes = purged.note(lang) + (f"\n{data.notes}" if data.notes else "")
+            data.type_counts, data.stance_counts = purged.type_counts(lang), purged.stance_counts(lang)
+            data.speakers = purged.speakers
         if include_personal_data:
             data.contacts, data.contacts_withheld = _contacts(s, session_id, ContactVault(db.device_id))
         return data

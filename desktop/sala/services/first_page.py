@@ -30,9 +30,13 @@ of the first page joins them once the service exists."""
 # covering index, the order from ix (session_date, id).
 _LIST = """
 SELECT s.id, s.kind, s.title, s.status, s.session_date, s.province_code, coalesce(v.name, ''),
-  (SELECT count(*) FROM contribution c WHERE c.session_id = s.id),
+  coalesce((SELECT json_extract(k.value, '$.contributions') FROM local_setting k
+            WHERE k.key = 'retention.purged.' || s.id),
+           (SELECT count(*) FROM contribution c WHERE c.session_id = s.id)),
   (SELECT count(*) FROM participant p WHERE p.session_id = s.id),
-  (SELECT count(DISTINCT c.participant_id) FROM contribution c WHERE c.session_id = s.id),
+  coalesce((SELECT json_extract(k.value, '$.speakers') FROM local_setting k
+            WHERE k.key = 'retention.purged.' || s.id),
+           (SELECT count(DISTINCT c.participant_id) FROM contribution c WHERE c.session_id = s.id)),
   (SELECT count(*) FROM rating r WHERE r.session_id = s.id),
   CAST(coalesce((SELECT json_extract(a.changes, '$.attendance_total') FROM amendment a
                  WHERE a.target_id = s.id AND a.target_type = 'session'

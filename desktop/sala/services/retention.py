@@ -155,6 +155,15 @@ class PurgedSummary:
                 f"central platform). It held {self.contributions} contributions from {self.speakers} speakers, "
                 f"{self.observations} observations and {self.photos} photos.")
 
+    def type_counts(self, lang: str) -> list[tuple[str, int]]:
+        """Contributions per type, as a summary prints them (every type, in order)."""
+        return [(t.label(lang), int(self.by_type.get(t.value, 0))) for t in e.ContributionType]
+
+    def stance_counts(self, lang: str) -> list[tuple[str, int]]:
+        none = "ไม่ระบุ" if lang == "th" else "Not stated"
+        return [(st.label(lang), int(self.by_stance.get(st.value, 0))) for st in e.Stance] + \
+            [(none, int(self.by_stance.get("none", 0)))]
+
 
 def purged_summary(s: OrmSession, session_id: str) -> PurgedSummary | None:
     """The kept counts of a purged session, or None when it was not purged."""

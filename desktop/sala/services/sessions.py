@@ -26,6 +26,7 @@ from sala.storage.models import (
     AuditEvent,
     Base,
     Contribution,
+    LocalSetting,
     Participant,
     Rating,
     Session,
@@ -364,16 +365,24 @@ def _attendance_amendment(field: str) -> Select:
             .order_by(Amendment.seq.desc()).limit(1))
 
 
+def _purged(field: str) -> Any:
+    """A count kept when retention purged the session's contributions (``services/retention.py``)."""
+    return (select(func.json_extract(LocalSetting.value, f"$.{field}"))
+            .where(LocalSetting.key == "retention.purged." + Session.id).scalar_subquery())
+
+
 def list_columns() -> dict[str, ColumnElement[Any]]:
     """The session list's computed columns, each a correlated lookup on a covering index."""
     return {
         "venue": func.coalesce(Venue.name, "").label("venue_name"),
-        "contributions": select(func.count()).where(Contribution.session_id == Session.id)
-        .scalar_subquery().label("contribution_count"),
+        "contributions": func.coalesce(_purged("contributions"), select(func.count())
+                                       .where(Contribution.session_id == Session.id)
+                                       .scalar_subquery()).label("contribution_count"),
         "participants": select(func.count()).where(Participant.session_id == Session.id)
         .scalar_subquery().label("participant_count"),
-        "speakers": select(func.count(Contribution.participant_id.distinct()))
-        .where(Contribution.session_id == Session.id).scalar_subquery().label("speaker_count"),
+        "speakers": func.coalesce(_purged("speakers"), select(func.count(Contribution.participant_id.distinct()))
+                                  .where(Contribution.session_id == Session.id).scalar_subquery())
+        .label("speaker_count"),
         "visitors": select(func.count()).where(Rating.session_id == Session.id)
         .scalar_subquery().label("visitor_count"),
         "attendance": func.coalesce(_attendance_amendment("attendance_total").scalar_subquery(),
