@@ -99,6 +99,18 @@ _REASONS: dict[str, tuple[str, str]] = {
                        "that made this record"),
     "origin_revoked": ("เครื่องที่สร้างข้อมูลนี้ถูกยกเลิกสิทธิ์ที่ระบบกลาง", "The laptop that made this record "
                        "was revoked on the central platform"),
+    "voucher_revoked": ("เครื่องของผู้ดูแลที่รับรองเครื่องต้นทางถูกยกเลิกสิทธิ์ที่ระบบกลาง", "The supervisor laptop "
+                        "that vouched for the laptop of origin was revoked on the central platform"),
+    "voucher_unknown": ("ระบบกลางไม่รู้จักเครื่องของผู้ดูแลที่รับรองเครื่องต้นทาง ต้องลงทะเบียนเครื่องนี้ก่อน",
+                        "The central platform does not know the supervisor laptop that vouched for the "
+                        "laptop of origin; enroll this laptop first"),
+    "bad_vouch": ("การรับรองเครื่องต้นทางอ่านไม่ได้หรือทำไว้สำหรับระบบกลางอื่น", "The vouch for the laptop of "
+                  "origin is unreadable or was made for another platform"),
+    "bad_vouch_signature": ("ลายมือชื่อรับรองเครื่องต้นทางไม่ถูกต้อง", "The signature on the vouch for the laptop "
+                            "of origin does not verify"),
+    "device_key_mismatch": ("รหัสเครื่องต้นทางลงทะเบียนไว้กับกุญแจอื่นแล้ว ให้ผู้ดูแลระบบกลางตรวจสอบ",
+                            "The laptop of origin's id is registered with another key; ask the platform's "
+                            "administrator to check it"),
     "not_your_device": ("ข้อมูลนี้เป็นของเครื่องอื่น", "This record belongs to another laptop"),
     "key_mismatch": ("ลายมือชื่อของเครื่องไม่ตรงกับที่ระบบกลางรู้จัก", "The laptop's signature does not match "
                      "what the central platform knows"),
