@@ -804,6 +804,16 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="136"/>
+        <source>Its English name (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="136"/>
+        <source>English name of the selected proposal (optional) — Enter saves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="138"/>
         <source>Start kiosk mode (full screen)</source>
         <translation type="unfinished"></translation>

@@ -803,6 +803,16 @@
         <translation>ข้อเสนอที่จัดแสดงใหม่ — กด Enter เพื่อเพิ่ม</translation>
     </message>
     <message>
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="136" />
+        <source>Its English name (optional)</source>
+        <translation>ชื่อภาษาอังกฤษ (ไม่บังคับ)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="136" />
+        <source>English name of the selected proposal (optional) — Enter saves</source>
+        <translation>ชื่อภาษาอังกฤษของข้อเสนอที่เลือก (ไม่บังคับ) — กด Enter เพื่อบันทึก</translation>
+    </message>
+    <message>
         <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="138" />
         <source>Start kiosk mode (full screen)</source>
         <translation>เริ่มโหมดตู้แสดงความคิดเห็น (เต็มจอ)</translation>

@@ -24,6 +24,7 @@ _CODE = re.compile(r"^[A-Za-z0-9\u0E01-\u0E59_-]+$")
 
 FIELD_NAMES: dict[str, tuple[str, str]] = {
     "title": ("ชื่อเวที", "Title"),
+    "title_en": ("ชื่อภาษาอังกฤษ", "English name"),
     "text": ("ข้อความ", "Text"),
     "notes": ("บันทึก", "Notes"),
     "code": ("รหัสผู้เข้าร่วม", "Participant code"),

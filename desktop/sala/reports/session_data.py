@@ -414,8 +414,8 @@ def _exhibition(s: OrmSession, data: SessionData) -> None:
                                                    Rating.id.not_in(hidden))
         .group_by(Rating.comment).order_by(func.count().desc(), Rating.comment)).all()]
     votes = func.count(Vote.id)
-    data.votes = [(title, int(n)) for title, n in s.execute(
-        select(Proposal.title, votes).outerjoin(Vote, Vote.proposal_id == Proposal.id)
+    data.votes = [(title_en if data.lang == "en" and title_en else title, int(n)) for title, title_en, n in s.execute(
+        select(Proposal.title, Proposal.title_en, votes).outerjoin(Vote, Vote.proposal_id == Proposal.id)
         .where(Proposal.session_id == sid).group_by(Proposal.id).order_by(Proposal.position)).all()]
 
 

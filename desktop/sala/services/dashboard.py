@@ -97,6 +97,11 @@ class ProposalVotes:
     id: str
     title: str
     votes: int
+    title_en: str = ""
+
+    def label(self, lang: str) -> str:
+        """The proposal's name in ``lang`` (English falls back to the Thai title)."""
+        return self.title_en if lang == "en" and self.title_en else self.title
 
 
 @dataclass(frozen=True)
@@ -206,10 +211,10 @@ class DashboardService:
                                          .group_by(Rating.score)))
             votes = dict(s.execute(select(Vote.proposal_id, func.count()).where(Vote.session_id == session_id)
                                    .group_by(Vote.proposal_id)).all())
-            props = s.execute(select(Proposal.id, Proposal.title).where(Proposal.session_id == session_id)
-                              .order_by(Proposal.position))
-            return ExhibitionFigures(ratings, tuple(ProposalVotes(pid, title, int(votes.get(pid, 0)))
-                                                    for pid, title in props))
+            props = s.execute(select(Proposal.id, Proposal.title, Proposal.title_en)
+                              .where(Proposal.session_id == session_id).order_by(Proposal.position))
+            return ExhibitionFigures(ratings, tuple(ProposalVotes(pid, title, int(votes.get(pid, 0)), title_en or "")
+                                                    for pid, title, title_en in props))
 
     def exhibition_sessions(self, flt: SessionFilter | None = None, limit: int = 200) -> list[tuple[str, str, date]]:
         """(id, title, date) of exhibition sessions under ``flt``, newest first (the tally picker)."""

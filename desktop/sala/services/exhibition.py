@@ -27,6 +27,12 @@ class ProposalView:
     session_id: str
     position: int
     title: str
+    title_en: str = ""
+    """The English name staff gave, or empty."""
+
+    def label(self, lang: str) -> str:
+        """The name in ``lang``: English when asked for and given, else the Thai title."""
+        return self.title_en if lang == "en" and self.title_en else self.title
 
 
 @dataclass(frozen=True)
@@ -48,6 +54,12 @@ class Tally:
     average: float | None
     distribution: dict[int, int]                 # score 1..5 -> visitors
     votes: tuple[tuple[str, str, int], ...]      # (proposal id, title, votes) in display order
+    titles_en: dict[str, str] | None = None      # proposal id -> English name, where staff gave one
+
+    def vote_rows(self, lang: str) -> list[tuple[str, int]]:
+        """(name in ``lang``, votes) per proposal, in display order: English falls back to Thai."""
+        names = self.titles_en or {}
+        return [(names.get(pid) or title if lang == "en" else title, n) for pid, title, n in self.votes]
 
 
 class ExhibitionService:
@@ -55,22 +67,29 @@ class ExhibitionService:
         self._db = db
 
     # -- proposals ----------------------------------------------------------------------------
-    def add_proposal(self, session_id: str, title: str) -> ProposalView:
+    def add_proposal(self, session_id: str, title: str, title_en: str = "") -> ProposalView:
+        """A proposal in Thai (required) with an optional English name for English kiosks and pages."""
         clean = v.required_text(title, "title", v.TITLE_MAX)
+        clean_en = v.optional_text(title_en, "title_en", v.TITLE_MAX)
         with self._db.write() as s:
             _open_exhibition(s, session_id)
             top = s.execute(select(func.max(Proposal.position)).where(Proposal.session_id == session_id)).scalar()
-            p = Proposal(session_id=session_id, position=0 if top is None else top + 1, title=clean)
+            p = Proposal(session_id=session_id, position=0 if top is None else top + 1, title=clean,
+                         title_en=clean_en)
             s.add(p)
             s.flush()
             return _pview(p)
 
-    def rename_proposal(self, proposal_id: str, title: str) -> ProposalView:
+    def rename_proposal(self, proposal_id: str, title: str, title_en: str | None = None) -> ProposalView:
+        """New names; ``title_en`` None keeps the English name, "" clears it."""
         clean = v.required_text(title, "title", v.TITLE_MAX)
+        clean_en = None if title_en is None else v.optional_text(title_en, "title_en", v.TITLE_MAX)
         with self._db.write() as s:
             p = self._proposal(s, proposal_id)
             _open_exhibition(s, p.session_id)
             p.title = clean
+            if clean_en is not None:
+                p.title_en = clean_en
             return _pview(p)
 
     def move_proposal(self, proposal_id: str, delta: int) -> list[ProposalView]:
@@ -134,11 +153,13 @@ class ExhibitionService:
                 dist[int(score)] = int(count)
             counts = dict(s.execute(select(Vote.proposal_id, func.count()).where(Vote.session_id == session_id)
                                     .group_by(Vote.proposal_id)).all())
-            props = s.scalars(select(Proposal).where(Proposal.session_id == session_id).order_by(Proposal.position))
+            props = list(s.scalars(select(Proposal).where(Proposal.session_id == session_id)
+                                   .order_by(Proposal.position)))
             votes = tuple((p.id, p.title, int(counts.get(p.id, 0))) for p in props)
+            titles_en = {p.id: p.title_en for p in props if p.title_en}
         visitors = sum(dist.values())
         average = sum(k * n for k, n in dist.items()) / visitors if visitors else None
-        return Tally(visitors, average, dist, votes)
+        return Tally(visitors, average, dist, votes, titles_en)
 
     # -- visitors' comments -------------------------------------------------------------------
     def comments(self, session_id: str) -> list[CommentView]:
@@ -188,4 +209,4 @@ def _open_exhibition(s, session_id: str):  # an ORM session, a Session
 
 
 def _pview(p: Proposal) -> ProposalView:
-    return ProposalView(p.id, p.session_id, p.position, p.title)
+    return ProposalView(p.id, p.session_id, p.position, p.title, p.title_en or "")

@@ -138,7 +138,7 @@ class LiveTally(QWidget):
             [words.get(int(n), str(n)) for n in r.distribution], {self.tr("Visitors"): list(r.distribution.values())},
             legend=False, bar_colours=SCORE_COLOURS,
             subtitle=self.tr("Average %1 / 5 from %2 visitors").replace("%1", avg).replace("%2", f"{r.visitors:,}"))
-        self.chart_votes.set_data([p.title for p in fig.proposals],
+        self.chart_votes.set_data([p.label(self._lang) for p in fig.proposals],
                                   {self.tr("Votes"): [p.votes for p in fig.proposals]}, legend=False)
         self.sig_refreshed.emit(fig)
 

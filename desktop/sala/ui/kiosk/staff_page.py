@@ -43,13 +43,16 @@ from sala.ui.kiosk.visitor import KioskVisitor
 from sala.ui.sessions.header import SessionHeader
 
 S = e.SessionStatus
+ENGLISH_ROLE = Qt.ItemDataRole.UserRole + 1
+"""A proposal item's English name (empty when staff gave none)."""
 
 
 class TallyView(QWidget):
     """Visitors, average and a bar per face (the words visitors saw), then votes per proposal."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, lang: str = "th", parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._lang = lang  # proposals' names: English where given when the UI is English
         self.summary = QLabel()
         f = QFont(self.font())
         f.setPointSize(f.pointSize() + 3)
@@ -75,7 +78,7 @@ class TallyView(QWidget):
         words = face_words()
         rows = [(f"{words[s]} ({s})", t.distribution[s], max(1, t.visitors)) for s in range(5, 0, -1)]
         most = max([1] + [v for _pid, _t, v in t.votes])
-        rows += [(title, votes, most) for _pid, title, votes in t.votes]
+        rows += [(title, votes, most) for title, votes in t.vote_rows(self._lang)]
         if [label for label, _v, _t in rows] == self._labels:
             # The same rows (a visitor was saved): only the bars move, the wrapped titles stay laid out.
             for bar, (_label, value, top) in zip(self._bars, rows, strict=True):
@@ -134,6 +137,16 @@ class KioskStaffPage(QWidget):
         self.new_proposal.setObjectName("newProposal")
         self.new_proposal.setPlaceholderText(self.tr("New proposal on display — Enter adds it"))
         self.new_proposal.returnPressed.connect(self.add_proposal)
+        # The English name is optional: an English kiosk, page or report shows it, else the Thai title.
+        self.new_proposal_en = QLineEdit()
+        self.new_proposal_en.setObjectName("newProposalEnglish")
+        self.new_proposal_en.setPlaceholderText(self.tr("Its English name (optional)"))
+        self.new_proposal_en.returnPressed.connect(self.add_proposal)
+        self.proposal_en = QLineEdit()
+        self.proposal_en.setObjectName("proposalEnglish")
+        self.proposal_en.setPlaceholderText(self.tr("English name of the selected proposal (optional) — Enter saves"))
+        self.proposal_en.returnPressed.connect(self.save_english_name)
+        self.proposals.currentItemChanged.connect(self._show_english_name)
         self.moves = ReorderButtons()
         self.moves.sig_move.connect(self.move_current)
         self.moves.sig_delete.connect(self.delete_current)
@@ -152,14 +165,16 @@ class KioskStaffPage(QWidget):
         head.setStyleSheet("font-weight: bold;")
         left.addWidget(head)
         left.addWidget(self.proposals, 1)
+        left.addWidget(self.proposal_en)
         left.addWidget(self.new_proposal)
+        left.addWidget(self.new_proposal_en)
         left.addWidget(self.moves)
         left.addWidget(self.kiosk_note)
         left.addWidget(self.start_button)
         self.audience_button = AudienceButton()  # driven by the window's audience controller
         self.audience_button.setMinimumHeight(56)
         left.addWidget(self.audience_button)
-        self.tally = TallyView()
+        self.tally = TallyView(lang)
         # Long proposal titles wrap onto several lines: the tally scrolls rather than cut them.
         self.tally_scroll = QScrollArea()
         self.tally_scroll.setObjectName("staffTally")
@@ -200,7 +215,7 @@ class KioskStaffPage(QWidget):
         self.proposals.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                        | QAbstractItemView.EditTrigger.EditKeyPressed if live
                                        else QAbstractItemView.EditTrigger.NoEditTriggers)
-        for w in (self.new_proposal, self.moves, self.start_button):
+        for w in (self.new_proposal, self.new_proposal_en, self.proposal_en, self.moves, self.start_button):
             w.setEnabled(live)
         self.new_proposal.setPlaceholderText(self.tr("New proposal on display — Enter adds it") if live
                                              else self.tr("Proposals cannot change: the exhibition is %1")
@@ -227,12 +242,27 @@ class KioskStaffPage(QWidget):
         for p in self._services.exhibition.proposals(self._session_id):
             item = QListWidgetItem(p.title)
             item.setData(Qt.ItemDataRole.UserRole, p.id)
+            item.setData(ENGLISH_ROLE, p.title_en)
+            item.setToolTip(p.title_en)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
             self.proposals.addItem(item)
             if p.id == select_id:
                 self.proposals.setCurrentItem(item)
         self._filling = False
+        self._show_english_name(self.proposals.currentItem())
         self.refresh_tally()
+
+    def _show_english_name(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None = None) -> None:
+        self.proposal_en.setText(item.data(ENGLISH_ROLE) or "" if item is not None else "")
+
+    def save_english_name(self) -> None:
+        """Give the selected proposal the English name typed (empty clears it)."""
+        item = self.proposals.currentItem()
+        if item is None:
+            return
+        pid, title, text, ex = item.data(Qt.ItemDataRole.UserRole), item.text(), self.proposal_en.text(), \
+            self._services.exhibition
+        self._tasks.run(lambda: ex.rename_proposal(pid, title, text), lambda _p: self.reload(pid), self._error)
 
     def refresh_tally(self) -> None:
         self.tally.show_tally(self._services.exhibition.tally(self._session_id))
@@ -242,13 +272,15 @@ class KioskStaffPage(QWidget):
         return item.data(Qt.ItemDataRole.UserRole) if item else None
 
     def add_proposal(self) -> None:
-        text, ex, sid = self.new_proposal.text(), self._services.exhibition, self._session_id
+        text, english = self.new_proposal.text(), self.new_proposal_en.text()
+        ex, sid = self._services.exhibition, self._session_id
 
         def done(p: ProposalView) -> None:
             self.new_proposal.clear()
+            self.new_proposal_en.clear()
             self.reload(p.id)
 
-        self._tasks.run(lambda: ex.add_proposal(sid, text), done, self._error)
+        self._tasks.run(lambda: ex.add_proposal(sid, text, english), done, self._error)
 
     def _renamed(self, item: QListWidgetItem) -> None:
         if self._filling:

@@ -119,7 +119,7 @@ class KioskVisitor(QWidget):
         columns = 2 if len(proposals) in (2, 4) else 3
         narrowest = 440 if columns == 2 else 290  # the tiles of a row side by side fit 1024 pixels
         for i, p in enumerate(proposals):
-            tile = WrapButton(p.title, checkable=True, min_width=narrowest)
+            tile = WrapButton(p.label(lang), checkable=True, min_width=narrowest)
             tile.setObjectName(f"kioskProposal{i + 1}")
             tile.toggled.connect(lambda _on, tile=tile: self._vote_toggled(tile))
             self.proposal_buttons[p.id] = tile
