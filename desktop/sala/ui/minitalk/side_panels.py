@@ -15,6 +15,7 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -238,11 +239,14 @@ class TalliesPanel(_RecordPanel):
         self.question = QLineEdit()
         self.question.setPlaceholderText(self.tr("Question put to a show of hands"))
         self.counts = [QSpinBox() for _ in range(3)]
-        counts = QHBoxLayout()
-        for label, box in zip((self.tr("For"), self.tr("Against"), self.tr("Abstain")), self.counts, strict=True):
+        # Each count under its label: side by side with them the row outgrew the side panel once
+        # the words grew in translation (the pseudo-locale test), pushing the page past 1366 px.
+        counts = QGridLayout()
+        for col, (label, box) in enumerate(zip((self.tr("For"), self.tr("Against"), self.tr("Abstain")), self.counts,
+                                               strict=True)):
             box.setRange(0, COUNT_MAX)
-            counts.addWidget(QLabel(label))
-            counts.addWidget(box, 1)
+            counts.addWidget(QLabel(label), 0, col)
+            counts.addWidget(box, 1, col)
         self.add_button = QPushButton(self.tr("Add tally"))
         self.add_button.clicked.connect(self.add)
         self.question.returnPressed.connect(self.add)
