@@ -306,3 +306,66 @@ def test_correcting_a_finalized_session_needs_the_supervisor(qtbot, window, serv
     with services.db.read() as s:
         acts = [(x.action, x.actor_role, x.target) for x in audit.entries(s) if x.action == audit.SESSION_REOPEN]
     assert acts == [(audit.SESSION_REOPEN, audit.SUPERVISOR, (sid,))]
+
+
+def test_retention_preview_and_purge_from_settings(qtbot, window, services, clocks, screenshot) -> None:
+    """Settings ▸ retention: months, a preview that names what goes, the PIN, a confirmation, the purge."""
+    from datetime import timedelta
+
+    from sqlalchemy import func, select, update
+
+    from sala.domain.clock import now
+    from sala.domain.inputs import ContributionInput, ParticipantInput
+    from sala.storage.models import Contribution, OutboxEntry
+
+    topics = services.catalog.topics()
+    sids = []
+    for title in ("เวทีฝุ่นควัน ลำปาง", "เวทีงบประมาณ ชลบุรี"):
+        sid = services.sessions.create(SessionInput(title=title, kind="minitalk", province="ลำปาง",
+                                                    topic_ids=[topics[0].id])).id
+        services.sessions.open(sid)
+        services.participants.add(sid, ParticipantInput("P01"))
+        services.contributions.add(sid, ContributionInput("concern", "ฝุ่นมากตอนเช้า", participant_code="P01"))
+        services.sessions.close(sid)
+        services.sessions.finalize(sid)
+        sids.append(sid)
+    acked, unsent = sids
+    with services.db.write() as s:  # the platform answered the first session's records 8 months ago
+        s.execute(update(OutboxEntry).where(OutboxEntry.session_id == acked)
+                  .values(state="accepted", updated_at=now() - timedelta(days=8 * 31)))
+    services.supervisor.set_pin(PIN, PIN)
+    _on_modal(SupervisorPinDialog, lambda d: _type_pin(d, PIN) or True)  # type: ignore[arg-type, func-returns-value]
+    window.action_settings.trigger()
+    qtbot.waitUntil(lambda: window.settings_dialog is not None)
+    dlg = window.settings_dialog
+    box = dlg.supervisor_box
+    assert not box.purge_button.isEnabled()  # off until a period is chosen
+    box.months.setValue(6)
+    texts: list[str] = []
+    box.preview_button.click()
+    qtbot.waitUntil(lambda: box.box is not None and box.box.isVisible())
+    texts.append(box.box.text())
+    screenshot(box.box, "retention_preview")
+    box.box.accept()
+    assert "1 เวที" in texts[0] and "1 session(s)" in texts[0] and "เวทีฝุ่นควัน ลำปาง" in texts[0]
+    assert "ชลบุรี" not in texts[0]
+
+    def confirm(msg: QWidget) -> bool:
+        assert isinstance(msg, QMessageBox) and msg.objectName() == "retentionConfirm"
+        texts.append(msg.text())
+        msg.button(QMessageBox.StandardButton.Yes).click()
+        return True
+
+    _on_modal(QMessageBox, confirm)
+    box.purge_button.click()  # unlocked a moment ago: no second PIN, a confirmation instead
+    qtbot.waitUntil(lambda: box.box is not None and box.box.isVisible() and "Purged" in box.box.text())
+    box.box.accept()
+    with services.db.read() as s:
+        left = dict(s.execute(select(Contribution.session_id, func.count()).group_by(Contribution.session_id)).all())
+    assert left == {unsent: 1}
+    dlg.buttons.button(dlg.buttons.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: window.settings_dialog is None or not window.settings_dialog.isVisible())
+    assert services.retention.months() == 6
+    with services.db.read() as s:
+        acts = [x.action for x in audit.entries(s)]
+    assert audit.RETENTION_PURGE in acts and acts.count(audit.SETTINGS_CHANGE) == 2  # the PIN set, the months

@@ -35,7 +35,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def _size(n: int) -> str:
-    return f"{n / 1_000_000:.1f} MB" if n >= 100_000 else f"{max(0, n) // 1000} kB"
+    if n < 1000:
+        return f"{max(0, n)} B"
+    return f"{n / 1_000_000:.1f} MB" if n >= 100_000 else f"{n // 1000} kB"
 
 
 def _lines(preview: Preview, lang: str) -> list[str]:

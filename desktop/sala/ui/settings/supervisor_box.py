@@ -35,7 +35,9 @@ if TYPE_CHECKING:
 
 
 def _size(n: int) -> str:
-    return f"{n / 1_000_000:.1f} MB" if n >= 100_000 else f"{max(0, n) // 1000} kB"
+    if n < 1000:
+        return f"{max(0, n)} B"
+    return f"{n / 1_000_000:.1f} MB" if n >= 100_000 else f"{n // 1000} kB"
 
 
 def preview_text(p: Preview, lang: str) -> str:
@@ -48,7 +50,7 @@ def preview_text(p: Preview, lang: str) -> str:
         more = f"\n… +{len(p.sessions) - 12}" if len(p.sessions) > 12 else ""
         th = (f"จะลบสำเนาในเครื่องของ {len(p.sessions)} เวที รวม {p.records} รายการ ประมาณ {_size(p.bytes)} "
               "(ความคิดเห็น บันทึก ข้อมูลติดต่อ ภาพ) เก็บจำนวนและสรุปไว้")
-        en = (f"Purges the local copies of {len(p.sessions)} sessions: {p.records} records, about {_size(p.bytes)} "
+        en = (f"Purges the local copies of {len(p.sessions)} session(s): {p.records} records, about {_size(p.bytes)} "
               "(contributions, observations, contacts, photos); counts and summaries are kept.")
         th, en = th + "\n" + names + more, en
     if p.waiting:
@@ -168,7 +170,7 @@ class SupervisorBox(QGroupBox):
         n = len(result.preview.sessions)
         records, files = result.preview.records, result.files_removed
         text = bilingual(f"ลบสำเนาในเครื่องของ {n} เวทีแล้ว ({records} รายการ, ภาพ {files} ไฟล์)",
-                         f"Purged the local copies of {n} sessions ({records} records, {files} photo files)",
+                         f"Purged the local copies of {n} session(s) ({records} records, {files} photo files)",
                          self.lang, "\n\n")
         if result.file_errors:
             text += "\n\n" + "\n".join(result.file_errors)
@@ -179,9 +181,14 @@ class SupervisorBox(QGroupBox):
         self.purge_button.setEnabled(self.months.value() > 0)
         show_error(self, exc, self.lang)
 
+    def _message_closed(self) -> None:
+        if self.box is not None:
+            self.box.deleteLater()
+        self.box = None
+
     def _message(self, icon: QMessageBox.Icon, text: str) -> None:
         box = QMessageBox(icon, "Sala", text, QMessageBox.StandardButton.Ok, self)
         box.setObjectName("retentionMessage")
-        box.finished.connect(box.deleteLater)
+        box.finished.connect(self._message_closed)
         self.box = box
         box.open()
