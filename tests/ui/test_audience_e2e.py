@@ -159,7 +159,7 @@ def test_three_phones_against_the_apps_own_server(qtbot, window, services, phone
     assert [card.text.text().replace("\u200b", "") for card in cards] == [OPINION, QUESTION]
     assert [card.what.text() for card in cards] == ["ข้อกังวล · เห็นด้วย", "คำถาม"]
     # the queue goes first among the exhibition's right-hand tabs: the page still fits 1366x768
-    assert controller.dock is None and page.audience_tabs.currentWidget() is panel
+    assert controller.holder.dock is None and page.audience_tabs.currentWidget() is panel
     assert page.audience_tabs.tabBar().isVisible()
     assert page.minimumSizeHint().width() <= 1366 and page.minimumSizeHint().height() <= 768 - 60
     screenshot(page, "exhibition_page_with_the_queue")

@@ -168,7 +168,7 @@ def test_facilitator_moderates_what_phones_send(qtbot, window, services, session
     port = info.port
     qtbot.mouseClick(page.header.close_button, LEFT)
     qtbot.waitUntil(lambda: not controller.running, timeout=5000)
-    assert controller.dock is None and controller.panel is None
+    assert controller.holder.dock is None and controller.panel is None
     assert not page.audience_button.isChecked() and not page.audience_button.isEnabled()
     with pytest.raises(ConnectionRefusedError):
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)

@@ -21,16 +21,16 @@ from typing import TYPE_CHECKING, Any
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from sala.domain import enums as e
 from sala.domain.errors import SalaError
 from sala.services import audience as svc
-from sala.ui.audience.bar_rows import BarRow
 from sala.ui.audience.interface_dialog import InterfaceDialog, NoLanAddressError
 from sala.ui.audience.moderation_panel import MergeDialog, ModerationPanel
 from sala.ui.audience.page_button import AudienceButton
-from sala.ui.audience.presenter_view import PresenterNumbers, PresenterView
+from sala.ui.audience.panel_holder import PanelHolder
+from sala.ui.audience.presenter_view import PresenterNumbers, PresenterView, numbers_from
 from sala.ui.audience.qr_window import QrWindow
 from sala.ui.audience.writer_bridge import WriterBridge
 from sala.ui.common.errors import error_text, show_error
@@ -47,14 +47,6 @@ log = logging.getLogger(__name__)
 
 REFRESH_MS = 300
 """Changes within this long are read once: the projector is at most this far behind (plus a read)."""
-STANCE_COLOURS = {e.Stance.SUPPORT: "#2e7d32", e.Stance.OPPOSE: "#c0392b", e.Stance.NEUTRAL: "#757575"}
-
-
-def _tabs_holding(panel: QWidget) -> QTabWidget | None:
-    """The tab widget ``panel`` is a tab of (its parent is the tab widget's inner stack), if any."""
-    stack = panel.parentWidget()
-    tabs = stack.parentWidget() if stack is not None else None
-    return tabs if isinstance(tabs, QTabWidget) and tabs.indexOf(panel) >= 0 else None
 
 
 class _ChangeRelay(QObject):
@@ -93,7 +85,8 @@ class AudienceController(QObject):
         self.bridge: WriterBridge | None = None
         self.session_id: str | None = None
         self._title = ""
-        self.dock: QDockWidget | None = None
+        self.holder = PanelHolder(window)
+        """Where the moderation panel sits: the page's own tabs, else a dock."""
         self.panel: ModerationPanel | None = None
         self.qr_window: QrWindow | None = None
         self.presenter: PresenterView | None = None
@@ -102,6 +95,7 @@ class AudienceController(QObject):
         self.merge_dialog: MergeDialog | None = None
         self._queue: list[svc.QueueItem] = []
         self._records: object = None
+        self._switching = 0  # accept-all writes under way
         self._reader = LatestReader("sala-audience-reader", parent=self)
         self._relay = _ChangeRelay(self)
         self._relay.sig_changed.connect(self._changed, Qt.ConnectionType.QueuedConnection)
@@ -129,7 +123,8 @@ class AudienceController(QObject):
             self.stop()
         elif self.running and detail is not None:
             self._page = page
-            self._place_panel(page)  # the same session's page built again (a language switch)
+            if self.panel is not None:
+                self.holder.place(self.panel, page)  # the same session's page built again (a language switch)
         button = getattr(page, "audience_button", None)
         if isinstance(button, AudienceButton) and button not in self._buttons:
             self._buttons.append(button)
@@ -256,51 +251,7 @@ class AudienceController(QObject):
         panel.sig_new_code.connect(self.new_join_code)
         panel.sig_stop.connect(self.stop)
         self.panel = panel
-        self._place_panel(self._page if self._page is not None and shiboken6.isValid(self._page) else None)
-
-    def _place_panel(self, page: QWidget | None) -> None:
-        """The panel goes first among the page's own tabs where it has room for no more (a minitalk
-        fills 1366 px already), else in a dock on the window's right."""
-        panel = self.panel
-        if panel is None:
-            return
-        tabs = getattr(page, "audience_tabs", None)
-        old_tabs = _tabs_holding(panel)
-        if old_tabs is not None and old_tabs is not tabs:
-            old_tabs.removeTab(old_tabs.indexOf(panel))
-        if isinstance(tabs, QTabWidget):
-            self._drop_dock()
-            if tabs.indexOf(panel) < 0:
-                tabs.insertTab(0, panel, self.tr("Phones"))
-            tabs.setCurrentWidget(panel)
-            return
-        if self.dock is None:
-            dock = QDockWidget(self.tr("Audience mode"), self._window)
-            dock.setObjectName("audienceDock")
-            dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
-                             | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
-            self._window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-            self.dock = dock
-        self.dock.setWidget(panel)
-        panel.show()
-
-    def _drop_dock(self) -> None:
-        if self.dock is not None:
-            if self.dock.widget() is self.panel and self.panel is not None:
-                self.panel.setParent(None)  # kept: it moves, not goes
-            self._window.removeDockWidget(self.dock)
-            self.dock.deleteLater()
-            self.dock = None
-
-    def _drop_panel(self) -> None:
-        panel, self.panel = self.panel, None
-        self._drop_dock()
-        if panel is not None:
-            holder = _tabs_holding(panel)
-            if holder is not None:
-                holder.removeTab(holder.indexOf(panel))
-            panel.hide()
-            panel.deleteLater()
+        self.holder.place(panel, self._page if self._page is not None and shiboken6.isValid(self._page) else None)
 
     # -- the projector windows ------------------------------------------------------------------
     def show_qr(self) -> None:
@@ -319,7 +270,7 @@ class AudienceController(QObject):
             return
         if self.presenter is None:
             self.presenter = PresenterView()
-            self.presenter.show_results(self._numbers(None))
+            self.presenter.show_results(PresenterNumbers())
         self.presenter.set_join(self.info.join_url(0), self.info.urls[0], self.info.join_code, self._title)
         if self.qr_window is not None:
             self.qr_window.hide()
@@ -362,25 +313,15 @@ class AudienceController(QObject):
         self._queue = queue
         self.panel.show_queue(queue)
         self.panel.show_counts(snap.phones_joined, snap.pending)
-        self.panel.set_accept_all(accept_all)
+        if not self._switching:
+            self.panel.set_accept_all(accept_all)
         if self.presenter is not None:
-            self.presenter.show_results(self._numbers(snap))
+            self.presenter.show_results(numbers_from(snap, self._lang()))
         if records != self._records:
             if self._records is not None:
                 self.sig_accepted.emit(sid)
             self._records = records
         self.sig_refreshed.emit()
-
-    def _numbers(self, snap: svc.PresenterSnapshot | None) -> PresenterNumbers:
-        if snap is None:
-            return PresenterNumbers()
-        lang = self._lang()
-        stances = [BarRow(st.label(lang), snap.stances.get(st, 0), STANCE_COLOURS[st]) for st in
-                   (e.Stance.SUPPORT, e.Stance.OPPOSE, e.Stance.NEUTRAL)]
-        return PresenterNumbers(words=snap.words, stances=stances,
-                                questions=[(text, votes) for _id, text, votes in snap.questions],
-                                proposals=[(title, votes) for _id, title, votes in snap.proposals],
-                                phones=snap.phones_joined)
 
     # -- moderation (writes on the one writer) --------------------------------------------------
     def _write(self, fn: Callable[[Any], Any], failed_id: str | None = None) -> None:
@@ -406,8 +347,26 @@ class AudienceController(QObject):
 
     def set_accept_all(self, on: bool) -> None:
         sid = self.session_id
-        if sid is not None:
-            self._write(lambda s: svc.set_accept_all(s, sid, on))
+        if sid is None:
+            return
+        self._switching += 1  # reads begun before this write must not flip the switch back meanwhile
+
+        def done(_result: object) -> None:
+            self._switching -= 1
+            self.refresh()
+
+        def failed(exc: BaseException) -> None:
+            self._switching -= 1
+            show_error(self._window, exc, self._lang())
+            self.refresh()
+
+        db = self._services.db
+
+        def work() -> None:
+            with db.write() as s:
+                svc.set_accept_all(s, sid, on)
+
+        self._tasks.run(work, done, failed)
 
     def ask_merge(self, duplicate_id: str) -> None:
         """Ask which submission ``duplicate_id`` repeats, then merge (candidates read on the reader)."""
@@ -473,7 +432,8 @@ class AudienceController(QObject):
                 w.hide()
                 w.deleteLater()
         self.qr_window = self.presenter = None
-        self._drop_panel()
+        self.holder.drop(self.panel)
+        self.panel = None
         self._build_panel()
         if qr_shown:
             self.show_qr()
@@ -501,7 +461,8 @@ class AudienceController(QObject):
                 w.hide()
                 w.deleteLater()
         self.qr_window = self.presenter = None
-        self._drop_panel()
+        self.holder.drop(self.panel)
+        self.panel = None
         self._queue = []
         self._show_buttons()
         self.sig_running_changed.emit(False)

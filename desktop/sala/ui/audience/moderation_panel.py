@@ -213,9 +213,7 @@ class ModerationPanel(QWidget):
         self.stop_button.setObjectName("stopAudienceButton")
         self.accept_all = QCheckBox(self.tr("Accept all as they arrive"))
         self.accept_all.setObjectName("acceptAllSwitch")
-        self.accept_all_note = QLabel(self.tr("For a trusted room. Ones flagged for rude words still wait for you."))
-        self.accept_all_note.setWordWrap(True)
-        self.accept_all_note.setStyleSheet("color: #555555;")
+        self.accept_all.setToolTip(self.tr("For a trusted room. Ones flagged for rude words still wait for you."))
         self.accept_all.toggled.connect(self.sig_accept_all)
         self.queue_head = QLabel()
         self.queue_head.setObjectName("queueHead")
@@ -257,7 +255,6 @@ class ModerationPanel(QWidget):
         layout.addLayout(screen_row)
         layout.addLayout(grid)
         layout.addWidget(self.accept_all)
-        layout.addWidget(self.accept_all_note)
         layout.addWidget(self.queue_head)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.more)
@@ -273,7 +270,7 @@ class ModerationPanel(QWidget):
 
     # -- what the controller tells it -------------------------------------------------------
     def set_join(self, urls: Sequence[str], join_code: str) -> None:
-        self.address.setText(self.tr("Phones join at: %1").replace("%1", "\n" + "\n".join(urls)))
+        self.address.setText(self.tr("Phones join at: %1").replace("%1", "\n".join(urls)))
         self.code.setText(self.tr("Join code: %1").replace("%1", join_code))
 
     def set_accept_all(self, on: bool) -> None:

@@ -16,11 +16,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from sala.domain import enums as e
+from sala.services.audience import PresenterSnapshot
 from sala.ui.audience.bar_rows import BarRow, BarRows
 from sala.ui.audience.projector import ProjectorWindow
 from sala.ui.audience.qr_code import QrWidget
 from sala.ui.audience.word_cloud import WordCloud
 
+STANCE_COLOURS = {e.Stance.SUPPORT: "#2e7d32", e.Stance.OPPOSE: "#c0392b", e.Stance.NEUTRAL: "#757575"}
 MAX_QUESTIONS = 5
 MAX_PROPOSALS = 8
 
@@ -34,6 +37,16 @@ class PresenterNumbers:
     questions: Sequence[tuple[str, int]] = ()
     proposals: Sequence[tuple[str, int]] = ()
     phones: int = 0
+
+
+def numbers_from(snap: PresenterSnapshot, lang: str) -> PresenterNumbers:
+    """The figures of a snapshot as the view shows them (stances named in ``lang``)."""
+    stances = [BarRow(st.label(lang), snap.stances.get(st, 0), STANCE_COLOURS[st])
+               for st in (e.Stance.SUPPORT, e.Stance.OPPOSE, e.Stance.NEUTRAL)]
+    return PresenterNumbers(words=snap.words, stances=stances,
+                            questions=[(text, votes) for _id, text, votes in snap.questions],
+                            proposals=[(title, votes) for _id, title, votes in snap.proposals],
+                            phones=snap.phones_joined)
 
 
 def _px(label: QLabel, px: int, bold: bool = False) -> None:
