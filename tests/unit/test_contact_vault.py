@@ -208,6 +208,8 @@ def test_an_upgrade_encrypts_plain_contacts_in_the_database_and_every_backup(app
     finally:
         svc.close()
     assert _leaks(app_paths.data_dir) == [], "database, WAL, backups and the file kept aside: no plain contact"
+    assert [p.name for p in app_paths.backups.iterdir() if p.name.endswith(("-wal", "-shm"))] == [], \
+        "reading the backups leaves nothing beside them"
     for backup in (kept, old, aside):
         assert stat.S_IMODE(backup.stat().st_mode) == 0o600
         conn = sqlite3.connect(backup)

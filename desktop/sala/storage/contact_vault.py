@@ -328,7 +328,7 @@ def scrub_backups(files: list[Path], store: KeyStore | None = None) -> list[Path
     done = []
     for path in files:
         try:
-            with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+            with contextlib.closing(_open_untouched(path)) as conn:
                 if not has_plain_contacts(conn):
                     continue
         except sqlite3.Error as exc:
@@ -343,6 +343,14 @@ def scrub_backups(files: list[Path], store: KeyStore | None = None) -> list[Path
     return done
 
 
+def _open_untouched(path: Path) -> sqlite3.Connection:
+    """Read a backup without writing anything beside it (no -wal or -shm file): backups are
+    WAL-mode copies nobody writes to."""
+    from urllib.parse import quote
+
+    return sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro&immutable=1", uri=True)
+
+
 def _scrub_one(path: Path, store: KeyStore | None) -> None:
     from sqlalchemy.orm import Session
 
@@ -352,7 +360,7 @@ def _scrub_one(path: Path, store: KeyStore | None) -> None:
     stat = path.stat()
     with atomic_path(path) as tmp:
         os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
-        with contextlib.closing(sqlite3.connect(path)) as src, contextlib.closing(sqlite3.connect(tmp)) as dst:
+        with contextlib.closing(_open_untouched(path)) as src, contextlib.closing(sqlite3.connect(tmp)) as dst:
             src.backup(dst)
         engine = make_engine(tmp)
         try:
