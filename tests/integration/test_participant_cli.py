@@ -18,6 +18,7 @@ from tests.integration.sync_helpers import laptop
 from tests.reports_helpers import pdftotext, squash
 
 NAME, PHONE, EMAIL = "สมศรี มีสุข", "081-234-5678", "somsri@example.org"
+PIN = "250731"
 
 
 def sala(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
@@ -26,9 +27,11 @@ def sala(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
                           input=stdin, timeout=180)
 
 
-def _laptop_with_p07(root: Path) -> tuple[Path, list[str]]:
+def _laptop_with_p07(root: Path, *, pin: bool = True) -> tuple[Path, list[str]]:
     svc = laptop(root, "field")
     try:
+        if pin:
+            svc.supervisor.set_pin(PIN, PIN)
         topics = svc.catalog.topics()
         sids = []
         for title, finalize in (("เวทีฝุ่นควัน ลำปาง", True), ("เวทีงบประมาณ", False)):
@@ -82,16 +85,21 @@ def test_find_export_erase_and_the_audit_log(tmp_path: Path) -> None:
     doc = json.loads(next(f for f in files if f.suffix == ".json").read_text(encoding="utf-8"))
     assert doc["format"] == "sala-participant-export-1" and len(doc["records"]) == 2
 
-    declined = sala(*d, "participant", "erase", "--code", "P07", "--reason", "ขอให้ลบ", stdin="no\n")
+    declined = sala(*d, "participant", "erase", "--code", "P07", "--reason", "ขอให้ลบ", stdin=f"{PIN}\nno\n")
     assert declined.returncode == 1 and "Nothing was erased" in declined.stderr
     assert sala(*d, "participant", "find", "--code", "P07").returncode == 0
-    no_reason = sala(*d, "participant", "erase", "--code", "P07", "--reason", "  ", "--yes")
+    no_reason = sala(*d, "participant", "erase", "--code", "P07", "--reason", "  ", "--yes", stdin=f"{PIN}\n")
     assert no_reason.returncode == 2 and "เหตุผล" in no_reason.stderr and "reason" in no_reason.stderr
-    erased = sala(*d, "participant", "erase", "--code", "P07", "--reason", "ผู้ร่วมขอให้ลบตาม PDPA", stdin="ใช่\n")
+    erased = sala(*d, "participant", "erase", "--code", "P07", "--reason", "ผู้ร่วมขอให้ลบตาม PDPA",
+                  stdin=f"{PIN}\nใช่\n")
     assert erased.returncode == 0, erased.stderr
     assert "2 contribution(s) unlinked, 2 contact(s) removed" in erased.stdout
     assert sala(*d, "participant", "find", "--code", "P07").returncode == 3
     assert sala(*d, "participant", "find", "--name", NAME).returncode == 3
+
+    wrong = sala(*d, "participant", "erase", "--code", "P99", "--reason", "x", "--yes", stdin="999999\n")
+    assert wrong.returncode == 5 and "รหัส PIN ไม่ถูกต้อง" in wrong.stderr and "Wrong PIN" in wrong.stderr
+    assert sala(*d, "participant", "find", "--code", "P99").returncode == 0   # nothing erased
 
     log = sala(*d, "audit")
     assert log.returncode == 0, log.stderr
@@ -108,6 +116,14 @@ def test_find_export_erase_and_the_audit_log(tmp_path: Path) -> None:
     broken = sala(*d, "audit")
     assert broken.returncode == 4
     assert "ถูกแก้ไขหลังบันทึก" in broken.stderr and "changed after it was written" in broken.stderr
+
+
+def test_erasure_is_refused_until_a_supervisor_pin_is_set(tmp_path: Path) -> None:
+    db, _sids = _laptop_with_p07(tmp_path, pin=False)
+    refused = sala("--db", str(db), "participant", "erase", "--code", "P07", "--reason", "ขอให้ลบ", "--yes")
+    assert refused.returncode == 5
+    assert "ต้องตั้งรหัส PIN หัวหน้างานก่อน" in refused.stderr and "Set a supervisor PIN first" in refused.stderr
+    assert sala("--db", str(db), "participant", "find", "--code", "P07").returncode == 0
 
 
 def test_reports_and_exports_leave_personal_data_out_by_default(tmp_path: Path) -> None:

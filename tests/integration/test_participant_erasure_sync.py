@@ -3,9 +3,11 @@ in either order with the personal records it erases; audit entries travel with i
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
+import pytest
 from sqlalchemy import create_engine, text
 
 from sala.bootstrap import Services
@@ -16,6 +18,13 @@ from sala.wire import privacy
 from tests.integration.sync_helpers import FAST, assert_exactly_once, enroll, laptop
 
 NAME, PHONE = "สมศรี มีสุข", "081-234-5678"
+PIN = "250731"
+
+
+@pytest.fixture(autouse=True)
+def _pin_on_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``sala participant erase`` asks for the supervisor PIN: typed on standard input."""
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{PIN}\n"))
 
 
 def _finalized_session(svc: Services) -> tuple[str, str]:
@@ -31,6 +40,8 @@ def _finalized_session(svc: Services) -> tuple[str, str]:
     svc.contributions.add(sid, ContributionInput("idea", "คนอื่นพูด", participant_code="P99"))
     svc.sessions.close(sid)
     svc.sessions.finalize(sid)
+    if not svc.supervisor.is_set():
+        svc.supervisor.set_pin(PIN, PIN)
     return sid, p.id
 
 
@@ -65,9 +76,11 @@ def _assert_scrubbed(rows: list[tuple[str, str, str]], pid: str) -> None:
     assert words["คนอื่นพูด"] is not None
     (erasure,) = by_type[privacy.ERASURE_TYPE]
     assert erasure[1]["participant_ids"] == [pid]
-    audits = [b for _rid, b in by_type[privacy.AUDIT_TYPE]]
-    assert [a["action"] for a in audits] == ["participant.erase"]
-    assert audits[0]["id"] == erasure[1]["audit_entry_id"]
+    audits = sorted((b for _rid, b in by_type[privacy.AUDIT_TYPE]), key=lambda a: a["position"])
+    # the supervisor PIN being set, then the erasure: the laptop's whole chain, on the platform
+    assert [a["action"] for a in audits] == ["settings.change", "participant.erase"]
+    assert audits[1]["prev_hash"] == audits[0]["hash"] and audits[0]["prev_hash"] == privacy.GENESIS
+    assert audits[1]["id"] == erasure[1]["audit_entry_id"] and audits[1]["actor_role"] == "supervisor"
     assert all("P07" not in body for _rid, typ, body in rows if typ in privacy.PERSONAL_TYPES)
 
 
