@@ -361,11 +361,20 @@ def _purge(s: OrmSession, c: Candidate, stamp: datetime) -> list[str]:
 
 
 def _scrub_outbox(s: OrmSession, sid: str) -> None:
-    """Delivered copies keep their id, seq and hash (the ledger of what was sent) but not the text."""
+    """Delivered copies keep their id, seq and hash (the ledger of what was sent) but not the text:
+    purged records, amendments of them, and visitors' comments in rating records."""
     rows: Iterable[OutboxEntry] = s.scalars(select(OutboxEntry).where(
-        OutboxEntry.session_id == sid, OutboxEntry.record_type.in_(_PURGED_TYPES)))
+        OutboxEntry.session_id == sid, OutboxEntry.record_type.in_((*_PURGED_TYPES, "amendment", "rating"))))
     for entry in rows:
         rec = json.loads(entry.envelope)
-        rec["body"] = {"purged": True}
+        body = rec.get("body") if isinstance(rec.get("body"), dict) else {}
+        if entry.record_type == "rating":
+            if not body.get("comment"):
+                continue
+            rec["body"] = body | {"comment": ""}
+        elif entry.record_type == "amendment" and body.get("target_type") not in _PURGED_TYPES:
+            continue
+        else:
+            rec["body"] = {"purged": True}
         entry.envelope = json.dumps(rec, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
         entry.size = len(entry.envelope.encode("utf-8"))
