@@ -21,11 +21,12 @@ from sqlalchemy import Connection, Engine, select, update
 from sala.central import tables as t
 from sala.central import vouch as vouches
 from sala.central.db import is_postgres, read_tx, write_tx
+from sala.central.db import meta as db_meta
 from sala.central.errors import ApiError
 from sala.wire import crypto, protocol
 from sala.wire import enroll as enroll_wire
 
-CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud over the phone
+CODE_ALPHABET = enroll_wire.CODE_ALPHABET
 DEFAULT_CODE_TTL_S = 72 * 3600
 CHALLENGE_TTL_S = 300
 UNBOUND = ""   # public_key of a device id an administrator released (see unbind)
@@ -36,21 +37,23 @@ def _sha(text: str) -> str:
 
 
 def normalize_code(code: str) -> str:
-    return "".join(ch for ch in code.upper() if ch.isalnum())
+    """The secret part of a code as typed (the platform's fingerprint after it dropped)."""
+    return enroll_wire.split_code(code)[0]
 
 
 def mint_codes(engine: Engine, count: int = 1, ttl_s: float = DEFAULT_CODE_TTL_S) -> list[str]:
-    """New one-time enrollment codes like ``K7QM-2XWD-HP4R``."""
+    """New one-time enrollment codes like ``K7QM-2XWD-HP4R-9F3K-T2AB-XYQD``: twelve secret
+    letters, then the fingerprint of this platform's signing key (``enroll.code_fingerprint``)
+    that the laptop checks before it sends anything."""
     now = time.time()
-    codes = []
-    for _ in range(count):
-        raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(12))
-        codes.append(f"{raw[:4]}-{raw[4:8]}-{raw[8:]}")
+    fingerprint = enroll_wire.code_fingerprint(db_meta(engine)["signing_public"])
+    secrets_ = ["".join(secrets.choice(CODE_ALPHABET) for _ in range(enroll_wire.SECRET_CHARS))
+                for _ in range(count)]
     with write_tx(engine) as conn:
         conn.execute(t.enroll_codes.insert(), [
-            {"code_hash": _sha(normalize_code(c)), "created_at": now, "expires_at": now + ttl_s}
-            for c in codes])
-    return codes
+            {"code_hash": _sha(raw), "created_at": now, "expires_at": now + ttl_s}
+            for raw in secrets_])
+    return [enroll_wire.group(raw + fingerprint) for raw in secrets_]
 
 
 @dataclass(frozen=True)
@@ -126,6 +129,9 @@ def enroll(engine: Engine, code: str, device_id: str, name: str, public_key: str
         raise ApiError(422, "bad_public_key", "public_key is not a base64 raw Ed25519 key") \
             from None
     challenges.check(challenge)
+    typed_fp = enroll_wire.split_code(code)[1]
+    if typed_fp is not None and typed_fp != enroll_wire.code_fingerprint(public_key_of(engine)):
+        raise ApiError(403, "bad_code", "this enrollment code was made for another platform")
     try:
         crypto.verify(public_key, enroll_wire.statement(
             challenge=challenge, server_id=server_id, device_id=device_id,
@@ -165,6 +171,11 @@ def enroll(engine: Engine, code: str, device_id: str, name: str, public_key: str
                 name=name[:200], token_hash=_sha(token), enrolled=True, public_key=public_key))
     challenges.consume(challenge)
     return token
+
+
+def public_key_of(engine: Engine) -> str:
+    """This platform's signing public key."""
+    return db_meta(engine)["signing_public"]
 
 
 def revoke(engine: Engine, device_id: str) -> bool:

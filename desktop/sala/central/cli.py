@@ -185,9 +185,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_enroll_code(args: argparse.Namespace) -> int:
     from sala.central import auth
-    codes = auth.mint_codes(_engine(args), args.count, args.ttl_hours * 3600)
-    print(f"{len(codes)} enrollment code(s), valid {args.ttl_hours} h, each usable once:",
-          file=sys.stderr)
+    from sala.wire import enroll as enroll_wire
+    engine = _engine(args)
+    codes = auth.mint_codes(engine, args.count, args.ttl_hours * 3600)
+    fingerprint = enroll_wire.group(enroll_wire.code_fingerprint(auth.public_key_of(engine)))
+    print(f"{len(codes)} enrollment code(s), valid {args.ttl_hours} h, each usable once. The "
+          f"last three groups ({fingerprint}) are this platform's key: a laptop refuses a server "
+          "that does not prove it. Give each code whole:", file=sys.stderr)
     for code in codes:
         print(code)
     return 0

@@ -302,6 +302,34 @@ def check_hello(hello: protocol.Hello, nonce: str, expected: Pin | None) -> None
         raise WrongPlatformError("bad_proof", f"the hello proof does not verify ({exc.code})") from exc
 
 
+class IncompleteCodeError(SalaError):
+    """A code without the platform's fingerprint, on a laptop with no deployment file."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "รหัสลงทะเบียนไม่ครบ ต้องเป็นรหัส 24 ตัวอักษรตามที่ผู้ดูแลระบบกลางออกให้ (6 กลุ่ม กลุ่มละ 4 ตัว) "
+            "ส่วนท้ายใช้ตรวจว่าเครื่องที่ตอบคือระบบกลางจริง จึงยังไม่ได้ส่งข้อมูลใด ๆ ออกไป",
+            "The enrollment code is incomplete: it must be the full 24-letter code the platform's "
+            "administrator issued (6 groups of 4). Its last part checks that the server answering "
+            "is the real platform, so nothing was sent.")
+
+
+def check_code(code: str, signing_key: str, *, deployed: bool) -> str:
+    """The secret part of an enrollment ``code`` to send, once the platform that proved
+    ``signing_key`` in its hello matches the fingerprint the code ends with (``enroll.split_code``).
+    Raises :class:`WrongPlatformError` on a mismatch, before anything is sent; a code without a
+    fingerprint is enough only when a deployment file pinned the platform already."""
+    secret, typed = enroll_wire.split_code(code)
+    if typed is None:
+        if not deployed:
+            raise IncompleteCodeError
+        return secret
+    if typed != enroll_wire.code_fingerprint(signing_key):
+        raise WrongPlatformError("code_mismatch", f"the code is for platform key {typed}, the server "
+                                 f"proved key {enroll_wire.code_fingerprint(signing_key)}")
+    return secret
+
+
 def _fp(key: str) -> str:
     try:
         return crypto.key_fingerprint(key)

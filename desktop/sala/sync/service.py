@@ -88,10 +88,11 @@ class SyncService:
         with CentralClient(url) as client:
             hello = client.hello(nonce)
             identity.check_hello(hello, nonce, expected)
+            secret = identity.check_code(code, hello.signing_key, deployed=expected is not None)
             with self.db.read() as s:
                 dev = s.get(Device, self.db.device_id)
                 dev_name = name or (dev.name if dev else socket.gethostname())
-            ans = client.enroll(code.strip(), self.db.device_id, dev_name,
+            ans = client.enroll(secret, self.db.device_id, dev_name,
                                 self.identity.signing_key())
         if ans.status != 200 or not isinstance(ans.doc, dict) or "token" not in ans.doc:
             raise _enroll_error(ans.status, ans.error_code)

@@ -8,6 +8,8 @@ key, so a signature made for one server or one device is worth nothing to anothe
 
 from __future__ import annotations
 
+import hashlib
+
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from sala.wire import crypto
@@ -66,3 +68,41 @@ def verify_hello(*, proof: str, nonce: str, server_id: str, signing_key: str, se
     crypto.verify(signing_key, hello_statement(nonce=nonce, server_id=server_id,
                                                signing_key=signing_key, sealing_key=sealing_key,
                                                sealing_alg=sealing_alg), proof)
+
+
+# -- the enrollment code checks the platform ---------------------------------------------------
+#
+# A laptop with no deployment file meets the platform first at enrollment. The code the operator
+# hands out (``sala-central enroll-code``) is the one-time secret followed by a fingerprint of the
+# platform's signing key: ``K7QM-2XWD-HP4R-9F3K-T2AB-XYQD``. The laptop checks the key proved in
+# the hello against it before it sends anything (the challenge request, the code, its name), and
+# sends only the secret part. 60 bits: grinding an Ed25519 key to match is out of reach.
+
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"   # no 0/O, 1/I: read aloud over the phone
+SECRET_CHARS = 12
+FINGERPRINT_CHARS = 12
+
+
+def code_fingerprint(signing_key: str) -> str:
+    """The platform's key as the 12 letters an enrollment code ends with."""
+    digest = int.from_bytes(hashlib.sha256(b"sala platform key\0" + crypto.b64d(signing_key))
+                            .digest()[:8], "big")
+    return "".join(CODE_ALPHABET[(digest >> (5 * i)) & 31] for i in range(FINGERPRINT_CHARS))
+
+
+def normalize(code: str) -> str:
+    """Letters and digits of a code as typed, upper case (dashes and spaces dropped)."""
+    return "".join(ch for ch in code.upper() if ch.isalnum())
+
+
+def split_code(code: str) -> tuple[str, str | None]:
+    """``(secret, fingerprint)`` of a code as typed; fingerprint None for a bare 12-letter code."""
+    raw = normalize(code)
+    if len(raw) == SECRET_CHARS + FINGERPRINT_CHARS:
+        return raw[:SECRET_CHARS], raw[SECRET_CHARS:]
+    return raw, None
+
+
+def group(text: str) -> str:
+    """``K7QM2XWD…`` → ``K7QM-2XWD-…``: four at a time, as people read codes aloud."""
+    return "-".join(text[i:i + 4] for i in range(0, len(text), 4))
