@@ -204,3 +204,40 @@ def test_opening_another_session_stops_it(qtbot, window, services, session_id):
     window.open_session(other)
     assert not controller.running
     assert window.stack.currentWidget().audience_button.isEnabled()
+
+
+def test_a_language_switch_keeps_the_server_and_the_queue(qtbot, window, services, session_id):
+    controller, _page = _start(qtbot, window, session_id)
+    info = controller.info
+    phone = Phone(info)
+    assert phone.join().status == 200
+    sent = phone.post("/api/opinion", {"type": "opinion", "text": "อยากให้มีรถเมล์ไฟฟ้า"}).json()["id"]
+    qtbot.waitUntil(lambda: sent in controller.panel.cards, timeout=5000)
+    window.set_language("en")
+    page = window.stack.currentWidget()
+    assert controller.running and controller.info.port == info.port  # the phones keep their address
+    qtbot.waitUntil(lambda: controller.panel is not None and sent in controller.panel.cards, timeout=5000)
+    assert page.side.currentWidget() is controller.panel and page.side.tabText(0) == "Phones"
+    assert controller.panel.stop_button.text() == "Stop audience mode"
+    assert page.audience_button.isChecked() and page.audience_button.text() == "Audience mode: on"
+    qtbot.mouseClick(controller.panel.cards[sent].accept_button, LEFT)
+    qtbot.waitUntil(lambda: _state(services, sent) == "accepted", timeout=5000)
+    window.set_language("th")
+
+
+def test_a_focus_group_shows_what_it_accepted_from_phones(qtbot, window, services):
+    sid = services.sessions.create(SessionInput("สนทนากลุ่มเยาวชน", e.SessionKind.FOCUS_GROUP, province="LPG")).id
+    controller, page = _start(qtbot, window, sid)  # a draft: audience mode opens it first
+    assert services.sessions.get(sid).status == e.SessionStatus.OPEN
+    assert page.tabs.currentWidget() is controller.panel  # the queue is the first of the page's tabs
+    phone = Phone(controller.info)
+    assert phone.join().status == 200
+    sent = phone.post("/api/opinion", {"type": "concern", "text": "โรงเรียนไม่มีห้องปลอดฝุ่น"}).json()["id"]
+    qtbot.waitUntil(lambda: sent in controller.panel.cards, timeout=5000)
+    qtbot.mouseClick(controller.panel.cards[sent].accept_button, LEFT)
+    qtbot.waitUntil(lambda: any("โรงเรียนไม่มีห้องปลอดฝุ่น" in page.answers.answers.item(i).text()
+                                for i in range(page.answers.answers.count())), timeout=5000)
+    table = page.participants.table
+    codes = [table.item(r, 0).text() if table.item(r, 0) else table.cellWidget(r, 0).text()
+             for r in range(table.rowCount())]
+    assert len(codes) == 1 and codes[0].startswith("P-")  # the phone's anonymous code, never a name

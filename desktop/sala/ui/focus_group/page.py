@@ -138,8 +138,11 @@ class FocusGroupPage(QWidget):
         self.answers.show_question(question, index, len(qs))
 
     def audience_changed(self) -> None:
-        """Phones' submissions were accepted (audience mode): their speakers' codes are participants now."""
+        """Phones' submissions were accepted (audience mode): they are answers not tied to a question,
+        and their phones' codes are participants now."""
         self.participants.reload()
+        self.answers.load_lists()
+        self.answers.refresh_codes()
 
     def flush(self) -> None:
         """Queue anything typed but not yet saved (the page is going away or the app is closing)."""
