@@ -123,3 +123,18 @@ def test_find_by_name_or_phone_through_the_blind_index(services: Services, right
         assert all(c.name == "" and c.phone == "" for c in s.scalars(select(ParticipantContact)))
     rights.erase([pid, pid2], "ขอให้ลบ")
     assert rights.find(name="สมศรี มีสุข") == [] and rights.find(phone="0812345678") == []
+
+
+def test_the_erased_contact_leaves_no_bytes_in_the_database_files(services: Services,
+                                                                 rights: ParticipantRightsService) -> None:
+    _sid, pid = _session(services, "เวทีฝุ่นควัน ลำปาง", "P07", ["ฝุ่นมากตอนเช้า"], finalize=False)
+    with services.db.read() as s:
+        row = s.get(ParticipantContact, pid)
+        assert row is not None and row.box
+        box, name_key = bytes(row.box), row.name_key
+    rights.erase([pid], "ขอให้ลบ")
+    path = services.db.path
+    files = [p for p in (path, path.with_name(path.name + "-wal")) if p.exists()]
+    data = b"".join(p.read_bytes() for p in files)
+    assert box[1:13] not in data and box[-16:] not in data      # nonce and tag of the ciphertext
+    assert name_key is not None and name_key.encode() not in data

@@ -251,7 +251,8 @@ class ParticipantRightsService:
             raise _no_query()
         # preserve_origin: a row that came from another laptop by bundle stays that laptop's.
         with self._db.write(preserve_origin=True) as s:
-            s.execute(text("PRAGMA secure_delete=ON"))   # freed pages are zeroed, not left readable
+            # freed space is zeroed, not left readable (Debian's SQLite does it by default; others not)
+            s.execute(text("PRAGMA secure_delete=ON"))
             participants = [self._erasable(s, pid) for pid in pids]
             contribution_ids = list(s.scalars(select(Contribution.id)
                                               .where(Contribution.participant_id.in_(pids))))
