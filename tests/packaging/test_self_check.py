@@ -1,4 +1,4 @@
-"""``sala --self-check`` from the checkout: four checks pass; a missing part is named."""
+"""``sala --self-check`` from the checkout: five checks pass; a missing part is named."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 from tests.packaging.conftest import ROOT, clean_env
 
-CHECKS = ("database", "Thai PDF", "Thai window", "Thai translation")
+CHECKS = ("database", "Thai PDF", "Thai window", "Thai translation", "charts")
 
 
 def _self_check(tmp_path: Path, **extra: str) -> subprocess.CompletedProcess[str]:
@@ -27,7 +27,7 @@ def test_self_check_passes_in_the_checkout(tmp_path: Path) -> None:
         assert any(line.startswith("ok") and f"/ {name}:" in line for line in lines), (name, done.stdout)
     assert "Sarabun resolved" in done.stdout and "(offscreen)" in done.stdout
     assert "'&File' → 'แ&ฟ้ม'" in done.stdout
-    assert lines[-1] == "ตรวจผ่านทั้งหมด / all 4 checks passed"
+    assert lines[-1] == "ตรวจผ่านทั้งหมด / all 5 checks passed"
     # (PyThaiNLP makes ~/pythainlp-data when imported, as at any start; Sala's folders must not appear)
     assert not [p for p in (tmp_path / "home").rglob("*") if "sala" in p.name.lower()], "user data touched"
 

@@ -1,5 +1,6 @@
 """The Qt half of ``sala --self-check`` (see :mod:`sala.self_check`): Thai in a window, the Thai
-translation. The caller sets ``QT_QPA_PLATFORM=offscreen`` before this module is imported."""
+translation, a dashboard chart. The caller sets ``QT_QPA_PLATFORM=offscreen`` before this module is
+imported."""
 
 from __future__ import annotations
 
@@ -23,12 +24,16 @@ KNOWN_STRING = ("MainWindow", "&File")
 
 _INK_PIXELS_MIN = 200
 """Thai text at 28 pt leaves thousands of dark pixels; a blank or box-only render far fewer."""
+_BAR_COLOUR = "#1b6ca8"
+_BAR_PIXELS_MIN = 1000
+"""Three bars in a 480x360 chart cover tens of thousands of pixels; a chart that drew none, none."""
 
 
 def qt_checks(guard: Guard) -> list[Check]:
     app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
     return [guard("หน้าต่างภาษาไทย", "Thai window", lambda: check_thai_window(app)),
-            guard("คำแปลภาษาไทย", "Thai translation", lambda: check_translation(app))]
+            guard("คำแปลภาษาไทย", "Thai translation", lambda: check_translation(app)),
+            guard("กราฟ", "charts", lambda: check_charts(app))]
 
 
 def check_thai_window(app: QApplication) -> Check:
@@ -86,3 +91,34 @@ def check_translation(app: QApplication) -> Check:
     finally:
         for translator in translators:
             app.removeTranslator(translator)
+
+
+def check_charts(app: QApplication) -> Check:
+    """Draw a dashboard bar chart offscreen: its bars must be on the image, and numpy's products
+    right (in the Linux bundle numpy runs on packaging/noblas.c's BLAS loops, not OpenBLAS)."""
+    import numpy as np
+
+    from sala.ui.dashboard.charts import BarChart
+
+    name = ("กราฟ", "charts")
+    a = np.arange(12, dtype=np.float64).reshape(3, 4)
+    rows = a.tolist()
+    expected = [[sum(x * y for x, y in zip(r, s, strict=True)) for s in rows] for r in rows]
+    if (a @ a.T).tolist() != expected or float(np.dot(a[0], a[1])) != expected[0][1]:
+        return Check(*name, "FAIL", f"numpy multiplies wrongly: {(a @ a.T).tolist()} != {expected}")
+    chart = BarChart("self-check")
+    chart.resize(480, 360)
+    chart.set_data(["ก", "ข", "ค"], {"n": [3.0, 5.0, 2.0]}, {"n": _BAR_COLOUR}, legend=False)
+    chart.show()
+    QCoreApplication.processEvents()
+    try:
+        image = chart.plot.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+        bar = QColor(_BAR_COLOUR).rgb() & 0xFFFFFF
+        drawn = sum(1 for y in range(0, image.height(), 2) for x in range(0, image.width(), 2)
+                    if image.pixel(x, y) & 0xFFFFFF == bar)
+        if drawn < _BAR_PIXELS_MIN // 4:
+            return Check(*name, "FAIL", f"the chart drew no bars ({drawn} bar pixels on a 2-pixel grid)")
+        return Check(*name, "ok", f"3 bars drawn ({drawn * 4} px), numpy {np.__version__} products right")
+    finally:
+        chart.close()
+        chart.deleteLater()
