@@ -62,6 +62,8 @@ class LoadResult:
     doubled: int
     processes: int = 1              # service processes that served (workers, not the parent)
     peak_total_rss_bytes: int = 0   # the peak of the whole process tree together
+    postgres_cpu_s: float = 0.0     # every PostgreSQL process of the machine (0 on SQLite)
+    driver_cpu_s: float = 0.0       # this driver's own (the devices' HTTP clients)
 
     @property
     def rate(self) -> float:
@@ -100,7 +102,8 @@ class LoadResult:
                 f"other failures {self.other_failures}, service peak memory "
                 f"{self.peak_rss_bytes / 2**20:.0f} MB per process "
                 f"({self.peak_total_rss_bytes / 2**20:.0f} MB in all), service CPU {self.cpu_s:.1f} s "
-                f"({self.cpu_ms_per_1000:.0f} ms per 1,000 records), lost {self.lost}, "
+                f"({self.cpu_ms_per_1000:.0f} ms per 1,000 records; PostgreSQL {self.postgres_cpu_s:.1f} s, "
+                f"driver {self.driver_cpu_s:.1f} s), lost {self.lost}, "
                 f"doubled {self.doubled}")
 
 
@@ -143,6 +146,24 @@ def _cpu_s(pids: list[int]) -> float:
         except (OSError, IndexError, ValueError):
             pass
     return total / tick
+
+
+def _postgres_pids() -> list[int]:
+    pids = []
+    for p in os.listdir("/proc"):
+        if p.isdigit():
+            try:
+                with open(f"/proc/{p}/comm") as f:
+                    if f.read().strip() in ("postgres", "postmaster"):
+                        pids.append(int(p))
+            except OSError:
+                continue
+    return pids
+
+
+def _own_cpu_s() -> float:
+    t = os.times()
+    return t.user + t.system
 
 
 @dataclass
@@ -293,6 +314,7 @@ def run_load(cfg: LoadConfig) -> LoadResult:
                 for t in threads:
                     t.start()
                 cpu0 = _cpu_s(_tree(pid))
+                pg0, me0 = _cpu_s(_postgres_pids()), _own_cpu_s()
                 sampler = _Sampler(pid).start()
                 t0 = time.perf_counter()
                 ready.wait()
@@ -301,6 +323,7 @@ def run_load(cfg: LoadConfig) -> LoadResult:
                 seconds = time.perf_counter() - t0
                 sampler.stop()
                 cpu = _cpu_s(_tree(pid)) - cpu0
+                pg_cpu, driver_cpu = _cpu_s(_postgres_pids()) - pg0, _own_cpu_s() - me0
             finally:
                 server.stop()
             lost, doubled = _landed(db_url, devices)
@@ -310,7 +333,7 @@ def run_load(cfg: LoadConfig) -> LoadResult:
             sum(d.retries_429 for d in devices), sum(d.failures for d in devices),
             max(sampler.per_process.values(), default=0), cpu, lost, doubled,
             processes=max(1, len(sampler.per_process) - (1 if len(sampler.per_process) > 1 else 0)),
-            peak_total_rss_bytes=sampler.peak)
+            peak_total_rss_bytes=sampler.peak, postgres_cpu_s=pg_cpu, driver_cpu_s=driver_cpu)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

@@ -36,10 +36,10 @@ from typing import Any
 from sala.central.errors import ApiError
 
 # What a batch costs in memory while parsed and prepared, per byte of its uncompressed JSON
-# and per JSON value (measured with tracemalloc: a 3.9 MB batch of 5,000 Thai records peaks at
+# and per JSON value. Measured with tracemalloc: a 3.9 MB batch of 5,000 Thai records peaks at
 # 4.2 bytes a byte; 600,000 empty objects at 36 bytes a value; ASCII strings each holding one
-# emoji at 9 bytes a byte, because one astral character makes Python store the string in 4
-# bytes a character).
+# emoji at 9 bytes a byte (one astral character makes Python store the whole string in 4 bytes
+# a character), the worst text can do.
 BYTES_PER_BYTE = 5
 BYTES_PER_BYTE_ASTRAL = 12
 BYTES_PER_VALUE = 96
@@ -137,6 +137,12 @@ class TokenCache:
         self._items.pop(token_hash, None)
 
 
+OVERBOOK = 1.2
+# body bytes a second assumed until measured (about 60,000 records of Thai text): a first
+# wave of refusals booked too slowly would leave the service idle while they wait
+ASSUMED_RATE = 4 << 20
+
+
 @dataclass
 class Ticket:
     key: str
@@ -177,6 +183,8 @@ class Door:
         booked = self._booked.pop(batch_id, None) if batch_id else None
         kept_turn = booked is not None and booked <= now + 0.5
         n = self.inside.total()
+        if n == 0:    # the rate is measured over busy time only
+            self._done_bytes, self._window_start = 0, now
         if not kept_turn and n > 0 and (n >= self.max_inside
                                         or self._expected_wait(cost) > self.max_wait_s):
             raise self._refuse(now, cost, batch_id, "the service is busy; retry")
@@ -200,7 +208,9 @@ class Door:
 
     def _refuse(self, now: float, cost: int, batch_id: str | None, message: str) -> ApiError:
         self.refused += 1
-        per_request = cost / self._rate if self._rate > 0 else 0.05
+        # booked a little faster than measured (OVERBOOK): a returning batch that finds the
+        # service idle wastes more than one that waits a moment
+        per_request = cost / (self._rate * OVERBOOK if self._rate > 0 else ASSUMED_RATE)
         start = max(now + self._expected_wait(0), self._next_free, now + 1.0)
         self._next_free = start + per_request
         wait = start - now

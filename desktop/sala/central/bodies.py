@@ -78,13 +78,16 @@ def gunzip_bounded(data: bytes, max_size: int, max_values: int) -> bytes:
     return bytes(out)
 
 
-_ASTRAL = re.compile(rb"[\xf0-\xf4]")   # lead bytes of 4-byte UTF-8 (astral characters)
+_LONG_DIGITS = re.compile(rb"\d{%d}" % (MAX_INT_DIGITS + 1))
+
+
+_ASTRAL_LEADS = (b"\xf0", b"\xf1", b"\xf2", b"\xf3", b"\xf4")   # of 4-byte UTF-8 characters
 
 
 def measure_gzip(data: bytes, max_size: int, max_values: int) -> tuple[int, int, bool]:
-    """(uncompressed size, JSON values bound, whether any astral character occurs) of a gzip
-    body, decompressed in steps and kept nowhere: what processing it will cost is known before
-    it costs it. Same refusals as :func:`gunzip_bounded`."""
+    """(uncompressed size, JSON values bound, whether any character outside the BMP occurs)
+    of a gzip body, decompressed in steps and kept nowhere: what processing it will cost is
+    known before it costs it. Same refusals as :func:`gunzip_bounded`."""
     if data[:2] != b"\x1f\x8b":
         raise ApiError(400, "not_gzip", "body must be gzip-compressed")
     d = zlib.decompressobj(16 + zlib.MAX_WBITS)
@@ -97,7 +100,7 @@ def measure_gzip(data: bytes, max_size: int, max_values: int) -> tuple[int, int,
             pending = d.unconsumed_tail
             size += len(chunk)
             values += _structure(chunk)
-            astral = astral or _ASTRAL.search(chunk) is not None
+            astral = astral or any(lead in chunk for lead in _ASTRAL_LEADS)
             if size > max_size:
                 raise ApiError(413, "too_large", f"uncompressed batch exceeds {max_size} bytes")
             if values > max_values:
@@ -112,6 +115,19 @@ def measure_gzip(data: bytes, max_size: int, max_values: int) -> tuple[int, int,
     if d.unused_data:
         raise ApiError(400, "bad_gzip", "data after the end of the gzip stream")
     return size, values, astral
+
+
+def gunzip_measured(data: bytes, size: int) -> bytes:
+    """Decompress a body :func:`measure_gzip` accepted, whose output is ``size`` bytes: one
+    call, no steps or counting (they were done)."""
+    d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        out = d.decompress(data, size + 1)
+    except zlib.error as exc:
+        raise ApiError(400, "bad_gzip", f"corrupt gzip data: {exc}") from None
+    if len(out) != size or not d.eof:
+        raise ApiError(400, "bad_gzip", "gzip data changed while read")
+    return out
 
 
 def _int(text: str) -> int:
@@ -134,6 +150,10 @@ def loads(raw: bytes, *, max_values: int | None = None) -> Any:
     except UnicodeDecodeError as exc:
         raise ApiError(400, "bad_utf8", f"body is not UTF-8 (byte {exc.start})") from None
     try:
+        if _LONG_DIGITS.search(raw) is None:
+            # no run of digits long enough to be a refused integer anywhere (strings included):
+            # the parser's own ints, without a Python call per number
+            return json.loads(text, parse_constant=_constant)
         return json.loads(text, parse_int=_int, parse_constant=_constant)
     except RecursionError:
         raise ApiError(400, "too_deep", "JSON nested too deeply") from None
