@@ -53,7 +53,7 @@ def _on_modal(kind: type, act: Callable[[QWidget], bool]) -> list[QWidget]:
 
     def poll() -> None:
         w = QApplication.activeModalWidget()
-        if isinstance(w, kind) and w.isVisible():
+        if w is not None and isinstance(w, kind) and w.isVisible():
             if w not in seen:
                 seen.append(w)
             if act(w):
@@ -177,6 +177,7 @@ def test_bundle_import_is_guarded_and_audited(qtbot, window, services, clocks, t
     bundle.write_bytes(b"not a bundle")
 
     def cancel(dlg: QWidget) -> bool:
+        assert isinstance(dlg, SupervisorPinDialog)
         dlg.reject()
         return True
 
@@ -287,6 +288,7 @@ def test_correcting_a_finalized_session_needs_the_supervisor(qtbot, window, serv
     type_text(dlg.reason, "สะกดชื่อจังหวัดตกไป")
 
     def cancel(pin_dialog: QWidget) -> bool:
+        assert isinstance(pin_dialog, SupervisorPinDialog)
         pin_dialog.reject()
         return True
 
