@@ -166,20 +166,13 @@ class AudienceController(QObject):
         if self.running or self._starting is not None:
             return True
         if detail.status not in (e.SessionStatus.DRAFT, e.SessionStatus.OPEN):
-            show_error(self._window, SalaError("เวทีนี้ไม่ได้เปิดอยู่ เปิดเวทีอีกครั้งก่อนจึงจะใช้โหมดผู้ฟังได้",
-                                               "This session is not open: reopen it before starting audience mode"),
-                       self._lang())
+            self.tell(SalaError("เวทีนี้ไม่ได้เปิดอยู่ เปิดเวทีอีกครั้งก่อนจึงจะใช้โหมดผู้ฟังได้",
+                                "This session is not open: reopen it before starting audience mode"))
             return False
         found = list((self.addresses or lan_addresses)())
         offered = [a for a in found if self.offer_loopback or not a.loopback]
         if not offered:
-            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Audience mode"),
-                              error_text(NoLanAddressError(), self._lang(), "\n\n"),
-                              QMessageBox.StandardButton.Ok, self._window)
-            box.setObjectName("noLanMessage")
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            self.message_box = box
-            box.open()
+            self.tell(NoLanAddressError())
             return False
         dlg = InterfaceDialog(offered, self._window)
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -188,6 +181,20 @@ class AudienceController(QObject):
         dlg.finished.connect(self._asked)
         dlg.open()
         return True
+
+    def tell(self, exc: BaseException) -> None:
+        """A user's trouble in a window-modal box that does not block (kept in ``message_box``);
+        a bug as a bug (logged, the internal-error box)."""
+        if not isinstance(exc, SalaError):
+            show_error(self._window, exc, self._lang())
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Audience mode"), error_text(exc, self._lang(), "\n\n"),
+                          QMessageBox.StandardButton.Ok, self._window)
+        box.setObjectName("audienceMessage")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.destroyed.connect(lambda _o=None: setattr(self, "message_box", None))
+        self.message_box = box
+        box.open()
 
     def _asked(self, _result: int) -> None:
         self.interface_dialog = None
@@ -203,7 +210,7 @@ class AudienceController(QObject):
         try:
             server = AudienceServer(self._services.db, detail.id, chosen, bridge.commit, on_change=self._relay.poke)
         except SalaError as exc:
-            show_error(self._window, exc, self._lang())
+            self.tell(exc)
             return
         self._starting = server
         self._window.statusBar().showMessage(self.tr("Starting audience mode…"))
@@ -213,7 +220,7 @@ class AudienceController(QObject):
             bridge.close()
             server.stop()
             self._window.statusBar().clearMessage()
-            show_error(self._window, exc, self._lang())
+            self.tell(exc)
             self._show_buttons()
 
         # The server opens the room through the writer and waits for its commit: on a thread of its own.
@@ -334,7 +341,7 @@ class AudienceController(QObject):
         def failed(exc: BaseException) -> None:
             if failed_id is not None and self.panel is not None:
                 self.panel.decision_failed(failed_id)
-            show_error(self._window, exc, self._lang())
+            self.tell(exc)
             self.refresh()
 
         self._tasks.run(work, lambda _r: self.refresh(), failed)
@@ -357,7 +364,7 @@ class AudienceController(QObject):
 
         def failed(exc: BaseException) -> None:
             self._switching -= 1
-            show_error(self._window, exc, self._lang())
+            self.tell(exc)
             self.refresh()
 
         db = self._services.db
@@ -419,7 +426,7 @@ class AudienceController(QObject):
             with db.write() as s:
                 return svc.rotate_join_code(s, sid)
 
-        self._tasks.run(work, done, lambda exc: show_error(self._window, exc, self._lang()))
+        self._tasks.run(work, done, self.tell)
 
     def relanguage(self) -> None:
         """The UI now speaks another language: the panel and the projector windows are built again in it."""
