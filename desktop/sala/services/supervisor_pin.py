@@ -113,11 +113,14 @@ class SupervisorPin:
         self._monotonic = monotonic
         self._params = dict(params or SCRYPT)
         self._unlocked_until = 0.0
+        self._known_set = False  # once set, a PIN is never unset: no need to ask the database again
 
     # -- the PIN ------------------------------------------------------------------------------
     def is_set(self) -> bool:
-        with self._db.read() as s:
-            return _PIN.get(s) is not None
+        if not self._known_set:
+            with self._db.read() as s:
+                self._known_set = _PIN.get(s) is not None
+        return self._known_set
 
     def set_pin(self, pin: str, confirm: str) -> None:
         """Set the PIN (first run), or change it while unlocked; writes an audit entry."""
