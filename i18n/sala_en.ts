@@ -2479,6 +2479,41 @@ Everything entered after that backup is no longer shown. The current database is
     </message>
     <message>
         <location filename="../desktop/sala/ui/sync/refusals.py" line="1"/>
+        <source>The service said:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync/refusals.py" line="1"/>
+        <source>Dismiss…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync/refusals.py" line="1"/>
+        <source>Set the selected refusals aside (supervisor). They stay on record on this laptop; importing their bundle again sends them again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync/refusals.py" line="1"/>
+        <source>Dismiss refusals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync/refusals.py" line="1"/>
+        <source>Dismiss %1 refused batch(es) (%2 records)? They are not deleted: they stay on this laptop with the platform's reason, no longer listed here. Importing their bundle again sends them again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync/refusals.py" line="1"/>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync/refusals.py" line="1"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync/refusals.py" line="1"/>
         <source>The central platform refused %1 forwarded batch(es); see Sync ▸ Refused forwards</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3066,7 +3101,6 @@ Do you want to delete it anyway?</source>
         <translation>A&amp;udit log…</translation>
     </message>
 </context>
-</TS>
 <context>
     <name>SupervisorStatus</name>
     <message>
@@ -3158,3 +3192,4 @@ Do you want to delete it anyway?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
+</TS>

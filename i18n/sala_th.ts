@@ -2481,6 +2481,41 @@ Everything entered after that backup is no longer shown. The current database is
     </message>
     <message>
         <location filename="../desktop/sala/ui/sync/refusals.py" line="1"/>
+        <source>The service said:</source>
+        <translation>ระบบกลางแจ้งว่า:</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync/refusals.py" line="1"/>
+        <source>Dismiss…</source>
+        <translation>ปัดตก…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync/refusals.py" line="1"/>
+        <source>Set the selected refusals aside (supervisor). They stay on record on this laptop; importing their bundle again sends them again.</source>
+        <translation>ปัดตกรายการที่เลือก (สำหรับหัวหน้างาน) ข้อมูลยังเก็บอยู่ในเครื่องนี้ และจะส่งอีกครั้งเมื่อนำเข้าชุดข้อมูลเดิมอีกครั้ง</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync/refusals.py" line="1"/>
+        <source>Dismiss refusals</source>
+        <translation>ปัดตกข้อมูลที่ระบบกลางไม่รับ</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync/refusals.py" line="1"/>
+        <source>Dismiss %1 refused batch(es) (%2 records)? They are not deleted: they stay on this laptop with the platform's reason, no longer listed here. Importing their bundle again sends them again.</source>
+        <translation>ปัดตกชุดข้อมูลที่ระบบกลางไม่รับ %1 ชุด (%2 รายการ) ใช่หรือไม่ ข้อมูลจะไม่ถูกลบ ยังเก็บอยู่ในเครื่องนี้พร้อมเหตุผลจากระบบกลาง เพียงไม่แสดงในรายการนี้อีก หากนำเข้าชุดข้อมูลเดิมอีกครั้งจะส่งใหม่</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync/refusals.py" line="1"/>
+        <source>Dismiss</source>
+        <translation>ปัดตก</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync/refusals.py" line="1"/>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sync/refusals.py" line="1"/>
         <source>The central platform refused %1 forwarded batch(es); see Sync ▸ Refused forwards</source>
         <translation>ระบบกลางไม่รับข้อมูลที่ส่งต่อ %1 ชุด ดูที่ เมนูส่งข้อมูล ▸ ข้อมูลส่งต่อที่ระบบกลางไม่รับ</translation>
     </message>
@@ -3072,7 +3107,6 @@ Do you want to delete it anyway?</source>
         <translation>บันทึก&amp;การตรวจสอบ…</translation>
     </message>
 </context>
-</TS>
 <context>
     <name>SupervisorStatus</name>
     <message>
@@ -3164,3 +3198,4 @@ Do you want to delete it anyway?</source>
         <translation>ลบสำเนา</translation>
     </message>
 </context>
+</TS>

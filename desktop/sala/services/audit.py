@@ -42,6 +42,7 @@ BUNDLE_IMPORT = "bundle.import"
 PARTICIPANT_EXPORT = "participant.export"
 PARTICIPANT_ERASE = "participant.erase"
 RETENTION_PURGE = "retention.purge"
+REFUSAL_DISMISS = "sync.refusal_dismiss"   # a supervisor set refused forwards aside (ui/sync/refusals)
 
 ACTION_LABELS: dict[str, tuple[str, str]] = {
     SESSION_REOPEN: ("เปิดเวทีที่ยืนยันแล้วอีกครั้ง", "Reopened a finalized session"),
@@ -52,6 +53,7 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     PARTICIPANT_EXPORT: ("ส่งออกข้อมูลของผู้ร่วม", "Exported a participant's data"),
     PARTICIPANT_ERASE: ("ลบข้อมูลส่วนบุคคลของผู้ร่วม", "Erased a participant's personal data"),
     RETENTION_PURGE: ("ลบสำเนาเวทีเก่าตามระยะเวลาเก็บ", "Purged old sessions (retention)"),
+    REFUSAL_DISMISS: ("ปัดตกข้อมูลส่งต่อที่ระบบกลางไม่รับ (ยังเก็บไว้)", "Dismissed refused forwards (kept)"),
 }
 ROLE_LABELS = {FIELD_STAFF: ("เจ้าหน้าที่ภาคสนาม", "Field staff"), SUPERVISOR: ("หัวหน้างาน", "Supervisor")}
 

@@ -27,6 +27,7 @@ _OUTBOX = cast(Table, OutboxEntry.__table__)  # Core rows, for bulk updates by r
 OWN = "own"          # made on this laptop
 BUNDLE = "bundle"    # imported from another laptop's USB bundle, forwarded unchanged
 REFUSED = "refused"  # state of a forwarded batch the server will not take (shown until sent again)
+DISMISSED = "dismissed"  # a refused forward a supervisor set aside: kept, no longer listed
 
 
 @dataclass(frozen=True)
@@ -115,10 +116,11 @@ def store_forwarded(s: OrmSession, ob: OpenBatch, first_seq: int, last_seq: int,
     bundle again is how a supervisor sends a refused batch again, once the cause is dealt with."""
     row = s.get(SyncBatch, ob.batch_id)
     if row is not None:
-        ids = [row.batch_id] if row.state == REFUSED else []
+        ids = [row.batch_id] if row.state in (REFUSED, DISMISSED) else []
         if row.state == "split":
             ids += [b.batch_id for b in s.scalars(select(SyncBatch).where(
-                SyncBatch.via == BUNDLE, SyncBatch.state == REFUSED, SyncBatch.device_id == ob.device_id))
+                SyncBatch.via == BUNDLE, SyncBatch.state.in_((REFUSED, DISMISSED)),
+                SyncBatch.device_id == ob.device_id))
                 if b.piece and b.piece.get("of") == ob.batch_id]
         if not ids:
             return "held"
@@ -280,3 +282,16 @@ def refused_forwards(s: OrmSession) -> list[dict[str, Any]]:
                     "message": printable(str(err.get("message", "")), 500),
                     "refused_at": b.finished_at.isoformat() if b.finished_at else ""})
     return out
+
+
+def dismiss_refused(s: OrmSession, batch_ids: list[str]) -> int:
+    """Set refused forwards aside (a supervisor's decision): they stay on record with the
+    service's reason and when they were dismissed, no longer listed nor counted by ``sala sync``;
+    importing their bundle again sends them again. Returns how many were dismissed."""
+    n = 0
+    for b in s.scalars(select(SyncBatch).where(SyncBatch.batch_id.in_(batch_ids),
+                                               SyncBatch.via == BUNDLE, SyncBatch.state == REFUSED)):
+        b.state = DISMISSED
+        b.result = {**(b.result or {}), "dismissed_at": now().isoformat()}
+        n += 1
+    return n

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from sala.domain.errors import SalaError
+from sala.services import audit
 from sala.services import supervisor_pin as sp
 from sala.services.pin_backoff import Attempt
 from sala.services.supervisor_pin import SupervisorPin
@@ -46,6 +47,7 @@ ACT_NAMES: dict[str, tuple[str, str]] = {
     sp.BUNDLE_IMPORT: ("นำเข้าแฟ้มส่งข้อมูลจาก USB", "import a USB bundle"),
     sp.ERASE: ("ลบข้อมูลส่วนบุคคลของผู้ร่วม", "erase a participant's personal data"),
     sp.RETENTION: ("ลบสำเนาเวทีเก่าตามระยะเวลาเก็บ", "purge old sessions (retention)"),
+    audit.REFUSAL_DISMISS: ("ปัดตกข้อมูลส่งต่อที่ระบบกลางไม่รับ", "dismiss refused forwards"),
 }
 
 

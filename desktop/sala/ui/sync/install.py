@@ -107,7 +107,8 @@ class SyncActions(QObject):
         return dlg
 
     def show_refusals(self) -> RefusalsDialog:
-        dlg = RefusalsDialog(self.sync, self.lang, self.window)
+        dlg = RefusalsDialog(self.sync, self.lang, self.window,
+                             supervisor=getattr(self, "supervisor", None))
         dlg.show()
         return dlg
 
