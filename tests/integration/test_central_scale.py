@@ -203,3 +203,65 @@ def test_memory_stays_bounded_whatever_devices_send(central_sqlite: CentralServe
     assert growth < 200 * MB, growth / MB     # 119 MB measured; 253 MB without the budget
     ok = post_batch(central_sqlite, devs[0], [contribution(devs[0].device_id, 1)])
     assert ok.status_code == 200 and ok.json()["counts"]["accepted"] == 1
+
+
+def test_a_refusal_costs_no_database_work(tmp_path: Path) -> None:
+    """The door decides before any lookup: with the service's places taken by two stalled
+    uploads, forty more batches (of the same device, and of a device never seen) are refused
+    with 429 and a Retry-After, and the database sees not one statement for them."""
+    import asyncio
+    import hashlib
+    import time as _time
+
+    from sqlalchemy import event
+
+    from sala.central import db
+    from sala.central import tables as t
+    from sala.central.app import Settings, create_app
+
+    app = create_app(Settings(db_url=f"sqlite:///{tmp_path / 'c.sqlite3'}", blobs_dir=tmp_path / "b",
+                              max_inflight_batches=2, max_inflight_per_device=2))
+    engine = app.state.engine
+    door, _, body_budget, _ = app.state.admission
+    tokens = {"dev-a": "sala_token_a", "dev-b": "sala_token_b"}
+    with db.write_tx(engine) as conn:
+        for dev_id, token in tokens.items():
+            conn.execute(t.devices.insert().values(
+                device_id=dev_id, name="", public_key="k", enrolled=True, revoked=False,
+                token_hash=hashlib.sha256(token.encode()).hexdigest(), high_water=0, max_seq=0,
+                created_at=_time.time()))
+    statements: list[str] = []
+    event.listen(engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
+
+    def auth(dev_id: str) -> dict[str, str]:
+        return {"Authorization": f"Bearer {tokens[dev_id]}", "Content-Encoding": "gzip"}
+
+    async def main() -> tuple[list[httpx.Response], list[httpx.Response]]:
+        release = asyncio.Event()
+
+        async def stalled() -> object:
+            yield b"\x1f\x8b"
+            await release.wait()
+
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://central") as client:
+            hangers = [asyncio.create_task(client.post("/v1/batches", content=stalled(),
+                                                       headers=auth("dev-a")))
+                       for _ in range(2)]
+            while body_budget.used < 2 * (1 << 20):   # both inside, reading their bodies
+                await asyncio.sleep(0)
+            seen = len(statements)
+            refused = [await client.post("/v1/batches", content=b"\x1f\x8b", headers=auth(d))
+                       for d in ["dev-a", "dev-b"] * 20]
+            assert len(statements) == seen, statements[seen:]
+            release.set()
+            return refused, list(await asyncio.gather(*hangers))
+
+    try:
+        refused, stalled_answers = asyncio.run(main())
+    finally:
+        engine.dispose()
+    assert {r.status_code for r in refused} == {429}
+    assert all(int(r.headers["Retry-After"]) >= 1 and r.json()["error"]["message"] for r in refused)
+    assert door.refused == 40
+    assert [r.status_code for r in stalled_answers] == [400, 400]     # truncated gzip, in words

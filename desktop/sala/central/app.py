@@ -169,6 +169,7 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
     app.add_middleware(bodies.BodyGuard, hard_limit=4 * json_cap,
                        idle_timeout_s=settings.body_timeout_s)
     app.state.engine = engine
+    app.state.admission = (door, tokens, body_budget, work_budget)   # read by tests
 
     @app.exception_handler(ApiError)
     async def _api_error(_: Request, exc: ApiError) -> Response:
