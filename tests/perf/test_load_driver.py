@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.perf.load_driver import LoadConfig, run_load
 
 
@@ -30,3 +32,13 @@ def test_the_landing_check_sees_a_lost_and_a_doubled_record(tmp_path: Path) -> N
     eng.dispose()
     dev = _Device(dev=None, batches=[], ids=["a", "b", "c"])
     assert _landed(url, [dev]) == (1, 2)      # c lost; b twice and a stranger's record: doubled
+
+
+@pytest.mark.postgres
+def test_a_tiny_grid_on_postgresql_with_two_service_processes() -> None:
+    r = run_load(LoadConfig(devices=4, backend="postgres", records=400, batch_records=50,
+                            server_args=("--workers", "2")))
+    assert r.records == 400 and r.lost == 0 and r.doubled == 0 and r.other_failures == 0
+    assert r.processes == 2                                      # both workers measured
+    assert 10 * 2**20 < r.peak_rss_bytes < r.peak_total_rss_bytes
+    assert r.postgres_cpu_s > 0 and "per process" in r.line()
