@@ -24,6 +24,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from sala import __version__
 from sala.domain.errors import SalaError
+from sala.sync import watched_net
 from sala.wire import crypto, http, protocol
 from sala.wire import enroll as enroll_wire
 
@@ -104,11 +105,12 @@ class CentralClient:
         self.token = token
         self.trusted = trusted
         self.stall = timeout
+        limits = httpx.Limits(max_connections=4, max_keepalive_connections=4)
         self._http = httpx.Client(
-            base_url=self.base_url, follow_redirects=False, transport=transport,
+            base_url=self.base_url, follow_redirects=False,
+            transport=transport or watched_net.transport(limits),
             timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
-            limits=httpx.Limits(max_connections=4, max_keepalive_connections=4),
-            headers={"User-Agent": f"sala/{__version__}"})
+            limits=limits, headers={"User-Agent": f"sala/{__version__}"})
 
     def close(self) -> None:
         self._http.close()
@@ -141,11 +143,12 @@ class CentralClient:
             body = _chunks(content)
         try:
             req = self._http.build_request(method, path, content=body, headers=hdrs, params=params)
-            r = self._http.send(req, stream=True)
-            try:
-                data = self._read(r, what)
-            finally:
-                r.close()
+            with watched_net.watching(self.stall):   # the whole exchange, headers included
+                r = self._http.send(req, stream=True)
+                try:
+                    data = self._read(r, what)
+                finally:
+                    r.close()
         except httpx.TimeoutException as exc:
             raise LinkStalled(self.stall, f"{what}: {type(exc).__name__}") from exc
         except http.Stalled as exc:

@@ -61,6 +61,10 @@ class ProgressWatch:
         self._mark = start
         self._pending = 0
 
+    def left(self, now: float) -> float:
+        """Seconds before the watch calls the link stalled unless enough moves first."""
+        return self._mark + self.stall - now
+
     def moved(self, nbytes: int, now: float, what: str) -> None:
         """``nbytes`` went through at ``now``; raises :class:`Stalled` when too little came too late."""
         self._pending += nbytes
