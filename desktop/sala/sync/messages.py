@@ -6,6 +6,7 @@ what to do). Kept apart so the GUI, ``sala sync`` and the run history say the sa
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 
 from sala.domain.errors import SalaError
@@ -92,3 +93,52 @@ def quarantine_note(n: int, lang: str = "th") -> str:
     if lang == "th":
         return f"มี {n} รายการที่ระบบกลางไม่รับ (ถูกกักไว้พร้อมเหตุผล) ดูได้ที่หน้าประวัติการส่ง"
     return f"{n} record(s) were refused by the central platform (quarantined with the reason); see the sync history."
+
+
+# -- why a run failed, in a few words ------------------------------------------------------------
+# The run's ``detail`` is for the log (an exception's name, a status and a code, the stall's own
+# bilingual sentence); the status bar says the cause in the UI's language. Patterns, not codes:
+# the detail comes from several layers, and an unknown one falls back to the outcome's words.
+
+_STALL = re.compile(r"^(?P<th>.+?) / (?P<en>.+?)(?: \[.*\])?$", re.S)
+
+_CAUSES: list[tuple[str, tuple[str, str]]] = [
+    ("ConnectTimeout", ("หมดเวลารอการเชื่อมต่อกับระบบกลาง", "Timed out connecting to the central platform")),
+    ("ConnectError", ("เชื่อมต่อระบบกลางไม่ได้ (ไม่มีเครือข่าย หรือที่อยู่ไม่ตอบ)",
+                      "Could not connect to the central platform (no network, or the address does not answer)")),
+    ("not sala-central", ("มีหน้าเว็บอื่นตอบแทนระบบกลาง (เช่น หน้าล็อกอิน Wi-Fi)",
+                          "Another page answered instead of the central platform (a Wi-Fi login page?)")),
+    ("answer is not", ("มีหน้าเว็บอื่นตอบแทนระบบกลาง (เช่น หน้าล็อกอิน Wi-Fi)",
+                       "Another page answered instead of the central platform (a Wi-Fi login page?)")),
+    ("HTTP 5", ("ระบบกลางขัดข้องชั่วคราว", "The central platform had a server error")),
+    ("ReadError", ("การเชื่อมต่อหลุดระหว่างส่ง", "The connection dropped while sending")),
+    ("RemoteProtocolError", ("การเชื่อมต่อหลุดระหว่างส่ง", "The connection dropped while sending")),
+    ("WriteError", ("การเชื่อมต่อหลุดระหว่างส่ง", "The connection dropped while sending")),
+    ("revoked", ("เครื่องนี้ถูกยกเลิกสิทธิ์ที่ระบบกลาง", "This laptop was revoked on the central platform")),
+    ("bad_token", ("ระบบกลางไม่รู้จักรหัสประจำเครื่องนี้แล้ว", "The central platform no longer knows this laptop's token")),
+    ("not_pinned", ("ตัวตนของระบบกลางไม่ตรงกับที่เครื่องนี้บันทึกไว้",
+                    "The platform's identity is not the one this laptop pinned")),
+    ("bad_proof", ("ระบบกลางพิสูจน์ตัวตนไม่ผ่าน", "The server failed to prove it is the platform")),
+    ("no_proof", ("ระบบกลางไม่ได้พิสูจน์ตัวตน", "The server did not prove it is the platform")),
+    ("429", ("ระบบกลางขอให้รอ (มีงานมาก)", "The central platform asked to wait (busy)")),
+    ("503", ("ระบบกลางขอให้รอ (มีงานมาก)", "The central platform asked to wait (busy)")),
+]
+
+
+def failure_reason(outcome: str, detail: str, lang: str = "th") -> str:
+    """The cause of a failed run in a few words of ``lang`` ("" for a run that did not fail).
+
+    A stalled link says so with its limit (``client.LinkStalled``'s own sentence in ``lang``);
+    otherwise the first known cause in ``detail``; else the outcome's own words."""
+    if outcome in (Outcome.OK, Outcome.CANCELLED, ""):
+        return ""
+    detail = detail or ""
+    if "The link stalled" in detail:
+        m = _STALL.match(detail)
+        if m is not None:
+            text = m.group("th" if lang == "th" else "en").strip()
+            return text.split(" จะลองส่งใหม่")[0] if lang == "th" else text.split("; sending")[0]
+    for needle, (th, en) in _CAUSES:
+        if needle in detail:
+            return th if lang == "th" else en
+    return outcome_text(outcome, lang)

@@ -88,6 +88,7 @@ class SyncActions(QObject):
         """Say the menu and the status again in ``lang`` (the user switched the UI language)."""
         self.lang = lang
         self._set_texts()
+        self.window.statusBar().clearMessage()   # a passing message in the other language
         widget = getattr(self, "widget", None)
         if widget is not None:
             widget.retranslate(lang)

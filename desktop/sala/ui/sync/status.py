@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QW
 
 from sala.domain.clock import to_local
 from sala.domain.thaidate import format_datetime
-from sala.sync.messages import outcome_text
+from sala.sync.messages import failure_reason, outcome_text
 from sala.sync.run_report import Progress, RunReport
 from sala.sync.service import SyncStatus
 from sala.ui.sync.controller import SyncController
@@ -27,6 +27,12 @@ class SyncStatusWidget(QWidget):
         self.link_label = QLabel()
         self.pending_label = QLabel()
         self.last_label = QLabel()
+        self.reason_label = QLabel()
+        """Why the last run failed, in the UI's language (hidden after a run that did not fail)."""
+        self.reason_label.setObjectName("syncFailureReason")
+        self.reason_label.setStyleSheet("color: #a4262c;")
+        self.reason_label.hide()
+        self._last_run: tuple[str, str] | None = None
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(260)
         self.progress.setTextVisible(True)
@@ -36,7 +42,8 @@ class SyncStatusWidget(QWidget):
         self.sync_button.clicked.connect(controller.sync_now)
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        for w in (self.link_label, self.pending_label, self.last_label, self.progress, self.sync_button):
+        for w in (self.link_label, self.pending_label, self.last_label, self.reason_label, self.progress,
+                  self.sync_button):
             lay.addWidget(w, 0, Qt.AlignmentFlag.AlignVCenter)
         controller.sig_status.connect(self.show_status)
         controller.sig_link.connect(self.show_link)
@@ -57,6 +64,7 @@ class SyncStatusWidget(QWidget):
             self.sync_button.setText(self.tr("Sending…"))
         self.sync_button.setToolTip(self.tr("Send finalized sessions to the central platform now"))
         self.show_link(self._link)
+        self._show_reason()
         self.controller.refresh_status()
 
     def show_link(self, ok: bool | None) -> None:
@@ -112,5 +120,20 @@ class SyncStatusWidget(QWidget):
         self.sync_button.setEnabled(True)
         self.sync_button.setText(self.tr("Sync now"))
         self.progress.hide()
-        self.message = outcome_text(str(report.outcome), self.lang)
+        self._last_run = (str(report.outcome), report.detail or "")
+        self._show_reason()
+
+    def _show_reason(self) -> None:
+        """The last run's outcome and its cause, in the UI's language: the label says the cause,
+        its tooltip and the status-bar message (``message``) say both."""
+        if self._last_run is None:
+            return
+        outcome, detail = self._last_run
+        self.message = outcome_text(outcome, self.lang)
+        reason = failure_reason(outcome, detail, self.lang)
+        if reason and reason != self.message:
+            self.message = f"{self.message} ({reason})"
+        self.reason_label.setText(f"⚠ {reason}" if reason else "")
+        self.reason_label.setToolTip(self.message)
+        self.reason_label.setVisible(bool(reason))
         self.setToolTip(self.message)
