@@ -200,8 +200,7 @@ def cmd_enroll_code(args: argparse.Namespace) -> int:
 def cmd_revoke(args: argparse.Namespace) -> int:
     from sala.central import auth
     if not auth.revoke(_engine(args), args.device_id):
-        print(f"no such device: {args.device_id}", file=sys.stderr)
-        return 1
+        return _no_device(args.device_id)
     print(f"revoked {args.device_id}")
     return 0
 
@@ -259,7 +258,7 @@ def cmd_devices_reassign(args: argparse.Namespace) -> int:
         ok = auth.reassign(_engine(args), args.device_id, args.key)
     except crypto.CryptoError:
         raise UsageError("--key must be a base64 raw Ed25519 public key (44 characters, as in "
-                         "the laptop's bundle or 'sala status')") from None
+                         "the laptop's USB bundle, index.json)") from None
     if not ok:
         return _no_device(args.device_id)
     print(f"reassigned {args.device_id} to key {fingerprint}: its old token no longer works; "
