@@ -241,3 +241,31 @@ def test_a_focus_group_shows_what_it_accepted_from_phones(qtbot, window, service
     codes = [table.item(r, 0).text() if table.item(r, 0) else table.cellWidget(r, 0).text()
              for r in range(table.rowCount())]
     assert len(codes) == 1 and codes[0].startswith("P-")  # the phone's anonymous code, never a name
+
+
+def test_a_burst_of_sends_is_read_a_few_times_not_once_a_send(qtbot, window, services, session_id, monkeypatch):
+    """The server says "changed" after every commit; the controller reads the queue and the
+    presenter's figures once per burst (on its reader thread), not forty times."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    controller, _page = _start(qtbot, window, session_id)
+    reads: list[int] = []
+    real = svc.presenter_snapshot
+
+    def counted(s, sid):
+        reads.append(1)
+        return real(s, sid)
+
+    monkeypatch.setattr(svc, "presenter_snapshot", counted)
+    phones = [Phone(controller.info) for _ in range(5)]
+    assert all(p.join().status == 200 for p in phones)
+    sends = [(p, f"ข้อเสนอที่ {i} จากโทรศัพท์ {n}") for n, p in enumerate(phones) for i in range(8)]
+    pool = ThreadPoolExecutor(4)  # within the per-address connection limit (all phones here are 127.0.0.1)
+    try:
+        futures = [pool.submit(p.post, "/api/opinion", {"type": "idea", "text": t}) for p, t in sends]
+        qtbot.waitUntil(lambda: all(f.done() for f in futures), timeout=30_000)
+    finally:
+        pool.shutdown()
+    assert all(f.result().status == 200 for f in futures)
+    qtbot.waitUntil(lambda: len(controller.panel.cards) == len(sends), timeout=5000)
+    assert 1 <= len(reads) <= len(sends) // 2, len(reads)
