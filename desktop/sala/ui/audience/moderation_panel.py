@@ -35,11 +35,12 @@ from sala.domain import enums as e
 from sala.domain.clock import to_local
 from sala.services.audience import Kind, QueueItem, State
 from sala.ui.audience.projector import projector_screen, screen_label
+from sala.ui.common.errors import ERROR_COLOUR
 from sala.ui.kiosk.thai_wrap import breakable
 
 MAX_CARDS = 60
 """Cards shown at once; the rest wait below ("N more waiting") and move up as these are decided."""
-FLAG_STYLE = "color: #c0392b; font-weight: bold;"
+FLAG_STYLE = f"color: {ERROR_COLOUR}; font-weight: bold;"
 
 
 def _kind_text(item: QueueItem, lang: str) -> str:
@@ -66,7 +67,7 @@ class SubmissionCard(QFrame):
         self.setObjectName(f"card_{item.id}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet("SubmissionCard { background: #ffffff; border: 1px solid #c8c8c8; border-radius: 6px; }"
-                           + ("SubmissionCard { border: 2px solid #c0392b; }" if item.flagged else ""))
+                           + (f"SubmissionCard {{ border: 2px solid {ERROR_COLOUR}; }}" if item.flagged else ""))
         self.what = QLabel(_kind_text(item, lang))
         self.what.setStyleSheet("font-weight: bold;")
         self.who = QLabel(self.tr("Phone %1 · %2").replace("%1", item.phone_code)

@@ -23,7 +23,7 @@ from sala.ui.audience.projector import ProjectorWindow
 from sala.ui.audience.qr_code import QrWidget
 from sala.ui.audience.word_cloud import WordCloud
 
-STANCE_COLOURS = {e.Stance.SUPPORT: "#2e7d32", e.Stance.OPPOSE: "#c0392b", e.Stance.NEUTRAL: "#757575"}
+STANCE_COLOURS = {e.Stance.SUPPORT: "#2e7d32", e.Stance.OPPOSE: "#a93226", e.Stance.NEUTRAL: "#757575"}
 MAX_QUESTIONS = 5
 MAX_PROPOSALS = 8
 

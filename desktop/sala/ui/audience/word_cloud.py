@@ -25,7 +25,7 @@ from sala.ui.shell.fonts import FAMILY
 
 MAX_WORDS = 50
 """More words than this are noise on a projector; the most frequent are shown."""
-PALETTE = ("#1f4e79", "#2e7d32", "#8e24aa", "#c0392b", "#00838f", "#6d4c41", "#ef6c00", "#37474f")
+PALETTE = ("#1f4e79", "#2e7d32", "#8e24aa", "#a93226", "#00838f", "#6d4c41", "#ef6c00", "#37474f")
 """Dark enough to read on white from the back of a hall."""
 
 
