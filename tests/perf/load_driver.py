@@ -102,8 +102,9 @@ class LoadResult:
                 f"other failures {self.other_failures}, service peak memory "
                 f"{self.peak_rss_bytes / 2**20:.0f} MB per process "
                 f"({self.peak_total_rss_bytes / 2**20:.0f} MB in all), service CPU {self.cpu_s:.1f} s "
-                f"({self.cpu_ms_per_1000:.0f} ms per 1,000 records; PostgreSQL {self.postgres_cpu_s:.1f} s, "
-                f"driver {self.driver_cpu_s:.1f} s), lost {self.lost}, "
+                f"({self.cpu_ms_per_1000:.0f} ms per 1,000 records; "
+                + (f"PostgreSQL {self.postgres_cpu_s:.1f} s, " if c.backend == "postgres" else "")
+                + f"driver {self.driver_cpu_s:.1f} s), lost {self.lost}, "
                 f"doubled {self.doubled}")
 
 

@@ -72,6 +72,17 @@ def _door(clock: Clock, dice: list[float] | None = None, **kw: object) -> admiss
     return admission.Door(clock=clock, rand=lambda: next(rolls), **opts)
 
 
+def _measure(door: admission.Door, clock: Clock, bytes_per_s: int) -> None:
+    """Four batches pass: the first completion opens the window, three more a second later."""
+    limit, door.max_inside = door.max_inside, 4
+    tickets = [door.enter(f"warm-{i}", 0, None) for i in range(4)]
+    door.leave(tickets[0], done_bytes=0)
+    clock.now += 1.0
+    for t in tickets[1:]:
+        door.leave(t, done_bytes=bytes_per_s // 3)
+    door.max_inside = limit
+
+
 def test_a_device_gets_its_share_and_no_more() -> None:
     door = _door(Clock())
     t1, _ = door.enter("dev-a", 1000, None), door.enter("dev-a", 1000, None)
@@ -87,9 +98,7 @@ def test_a_device_gets_its_share_and_no_more() -> None:
 def test_refusals_are_booked_one_after_another_at_the_measured_rate() -> None:
     clock = Clock()
     door = _door(clock, max_inside=1, per_device=10)
-    t = door.enter("dev-0", 100_000, None)
-    clock.now += 1.0
-    door.leave(t, done_bytes=100_000)        # measured: 100 KB a second
+    _measure(door, clock, 100_000)            # 100 KB a second
     door.enter("dev-0", 100_000, None)        # inside: one second of work
     waits = []
     for i in range(6):
@@ -105,14 +114,25 @@ def test_retry_after_is_rounded_at_random_so_a_wave_does_not_return_at_once() ->
     for roll in (0.01, 0.99):
         clock = Clock()
         door = _door(clock, [roll] * 10, max_inside=1)
-        t = door.enter("dev-x", 100_000, None)
-        clock.now += 1.0
-        door.leave(t, done_bytes=100_000)        # 100 KB a second
+        _measure(door, clock, 100_000)            # 100 KB a second
         door.enter("dev-x", 150_000, None)        # 1.5 s of work inside
         with pytest.raises(ApiError) as exc:
             door.enter("dev-y", 1000, None)
         seen.add(exc.value.headers["Retry-After"])
     assert seen == {"1", "2"}     # the same 1.5 s wait, told as two different whole seconds
+
+
+def test_a_stale_schedule_books_no_further_than_its_bound() -> None:
+    clock = Clock()
+    door = _door(clock, [0.5] * 1000, max_inside=1, per_device=1000)
+    _measure(door, clock, 10_000)              # a slow service: 10 KB a second
+    door.enter("dev-0", 10_000, None)
+    waits = []
+    for i in range(40):                        # 40 s of work booked, were it not bounded
+        with pytest.raises(ApiError) as exc:
+            door.enter(f"dev-{i + 1}", 10_000, None)
+        waits.append(int(exc.value.headers["Retry-After"]))
+    assert max(waits) <= admission.MAX_BOOKING_S + 1
 
 
 def test_a_batch_that_returns_at_its_booked_time_keeps_its_turn() -> None:

@@ -142,6 +142,7 @@ OVERBOOK = 1.2
 # wave of refusals booked too slowly would leave the service idle while they wait
 ASSUMED_RATE = 2 << 20
 RATE_WINDOW_S = 0.25    # the rate is measured over busy time, smoothed window by window
+MAX_BOOKING_S = 15.0    # no Retry-After beyond this: past it, a random moment within it
 
 
 @dataclass
@@ -164,8 +165,9 @@ class Door:
         self.inside: Counter[str] = Counter()
         self.cost_inside = 0            # body bytes promised by the requests inside
         self._rate = 0.0                # body bytes done per second (smoothed); 0 = unknown
-        self._done_bytes = 0
-        self._window_start = clock()
+        self._done_bytes = 0            # since the window opened, at a completion
+        self._done_count = 0
+        self._window_start: float | None = None
         self._next_free = 0.0           # the schedule of refused requests (clock time)
         self._booked: OrderedDict[str, float] = OrderedDict()   # batch id → booked moment
         self.refused = 0
@@ -185,7 +187,7 @@ class Door:
                      and self._expected_wait(cost) <= 2 * self.max_wait_s)
         n = self.inside.total()
         if n == 0:    # the rate is measured over busy time only
-            self._done_bytes, self._window_start = 0, now
+            self._window_start = None
         if not kept_turn and n > 0 and (n >= self.max_inside
                                         or self._expected_wait(cost) > self.max_wait_s):
             raise self._refuse(now, cost, batch_id, "the service is busy; retry")
@@ -198,14 +200,20 @@ class Door:
         if self.inside[ticket.key] <= 0:
             del self.inside[ticket.key]
         self.cost_inside -= ticket.cost
-        self._done_bytes += done_bytes
         now = self._clock()
+        # throughput between completions: a window opens at one completion and counts the
+        # ones after it (from the start of a busy spell it would measure the first batch's
+        # latency, and book refusals as if the service were many times slower)
+        if self._window_start is None:
+            self._window_start, self._done_bytes, self._done_count = now, 0, 0
+            return
+        self._done_bytes += done_bytes
+        self._done_count += 1
         elapsed = now - self._window_start
-        if elapsed >= RATE_WINDOW_S:
+        if elapsed >= RATE_WINDOW_S and self._done_count >= 3:
             rate = self._done_bytes / elapsed
             self._rate = rate if self._rate <= 0 else 0.5 * self._rate + 0.5 * rate
-            self._done_bytes = 0
-            self._window_start = now
+            self._window_start, self._done_bytes, self._done_count = now, 0, 0
 
     def _refuse(self, now: float, cost: int, batch_id: str | None, message: str) -> ApiError:
         self.refused += 1
@@ -213,6 +221,9 @@ class Door:
         # service idle wastes more than one that waits a moment
         per_request = cost / (self._rate * OVERBOOK if self._rate > 0 else ASSUMED_RATE)
         start = max(now + self._expected_wait(0), self._next_free, now + 1.0)
+        if start - now > MAX_BOOKING_S:   # a stale schedule is not a promise: start afresh
+            start = now + MAX_BOOKING_S * self._rand()
+            start = max(start, now + 1.0)
         self._next_free = start + per_request
         wait = start - now
         # whole seconds (RFC 9110), rounded at random in proportion: spread, not in waves
