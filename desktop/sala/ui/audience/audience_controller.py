@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
@@ -27,6 +27,7 @@ from sala.domain import enums as e
 from sala.domain.errors import SalaError
 from sala.services import audience as svc
 from sala.ui.audience.interface_dialog import InterfaceDialog, NoLanAddressError
+from sala.ui.audience.moderation_actions import ModerationActions
 from sala.ui.audience.moderation_panel import MergeDialog, ModerationPanel
 from sala.ui.audience.page_button import AudienceButton
 from sala.ui.audience.panel_holder import PanelHolder
@@ -92,11 +93,11 @@ class AudienceController(QObject):
         self.presenter: PresenterView | None = None
         self.interface_dialog: InterfaceDialog | None = None
         self.message_box: QMessageBox | None = None
-        self.merge_dialog: MergeDialog | None = None
         self._queue: list[svc.QueueItem] = []
         self._records: object = None
-        self._switching = 0  # accept-all writes under way
         self._reader = LatestReader("sala-audience-reader", parent=self)
+        self.actions = ModerationActions(services.db, tasks, self._reader, window, lang, lambda: self.panel,
+                                         self.tell, self.refresh)
         self._relay = _ChangeRelay(self)
         self._relay.sig_changed.connect(self._changed, Qt.ConnectionType.QueuedConnection)
         self._timer = QTimer(self, singleShot=True, interval=REFRESH_MS)
@@ -320,7 +321,7 @@ class AudienceController(QObject):
         self._queue = queue
         self.panel.show_queue(queue)
         self.panel.show_counts(snap.phones_joined, snap.pending)
-        if not self._switching:
+        if not self.actions.switching:
             self.panel.set_accept_all(accept_all)
         if self.presenter is not None:
             self.presenter.show_results(numbers_from(snap, self._lang()))
@@ -330,80 +331,24 @@ class AudienceController(QObject):
             self._records = records
         self.sig_refreshed.emit()
 
-    # -- moderation (writes on the one writer) --------------------------------------------------
-    def _write(self, fn: Callable[[Any], Any], failed_id: str | None = None) -> None:
-        db = self._services.db
-
-        def work() -> Any:
-            with db.write() as s:
-                return fn(s)
-
-        def failed(exc: BaseException) -> None:
-            if failed_id is not None and self.panel is not None:
-                self.panel.decision_failed(failed_id)
-            self.tell(exc)
-            self.refresh()
-
-        self._tasks.run(work, lambda _r: self.refresh(), failed)
-
+    # -- moderation (writes on the one writer: ui/audience/moderation_actions) ---------------------
     def accept(self, submission_id: str) -> None:
-        self._write(lambda s: svc.accept(s, submission_id), submission_id)
+        self.actions.accept(submission_id)
 
     def hide(self, submission_id: str) -> None:
-        self._write(lambda s: svc.hide(s, submission_id), submission_id)
+        self.actions.hide(submission_id)
 
     def set_accept_all(self, on: bool) -> None:
-        sid = self.session_id
-        if sid is None:
-            return
-        self._switching += 1  # reads begun before this write must not flip the switch back meanwhile
-
-        def done(_result: object) -> None:
-            self._switching -= 1
-            self.refresh()
-
-        def failed(exc: BaseException) -> None:
-            self._switching -= 1
-            self.tell(exc)
-            self.refresh()
-
-        db = self._services.db
-
-        def work() -> None:
-            with db.write() as s:
-                svc.set_accept_all(s, sid, on)
-
-        self._tasks.run(work, done, failed)
+        if self.session_id is not None:
+            self.actions.set_accept_all(self.session_id, on)
 
     def ask_merge(self, duplicate_id: str) -> None:
-        """Ask which submission ``duplicate_id`` repeats, then merge (candidates read on the reader)."""
-        sid, db = self.session_id, self._services.db
-        if sid is None:
-            return
+        if self.session_id is not None:
+            self.actions.ask_merge(self.session_id, duplicate_id)
 
-        def read() -> list[svc.QueueItem]:
-            with db.read() as s:
-                return svc.queue(s, sid, include_decided=True)
-
-        self._reader.submit(read, lambda items: self._pick_merge(duplicate_id, items), self._read_failed)
-
-    def _pick_merge(self, duplicate_id: str, items: list[svc.QueueItem]) -> None:
-        dup = next((i for i in items if i.id == duplicate_id), None)
-        if dup is None or self.panel is None:
-            return
-        candidates = [i for i in items if i.id != dup.id and i.kind == dup.kind
-                      and i.state in (svc.State.PENDING, svc.State.ACCEPTED)]
-        candidates.sort(key=lambda i: (i.state != svc.State.ACCEPTED, i.created_at))
-        dlg = MergeDialog(dup, candidates, self._lang(), self._window)
-        self.merge_dialog = dlg
-        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dlg.accepted.connect(lambda: self._merge(dlg.chosen(), dup.id))
-        dlg.destroyed.connect(lambda _o=None: setattr(self, "merge_dialog", None))
-        dlg.open()
-
-    def _merge(self, keep_id: str | None, duplicate_id: str) -> None:
-        if keep_id:
-            self._write(lambda s: svc.merge(s, keep_id, duplicate_id), duplicate_id)
+    @property
+    def merge_dialog(self) -> MergeDialog | None:
+        return self.actions.merge_dialog
 
     def new_join_code(self) -> None:
         sid = self.session_id
