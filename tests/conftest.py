@@ -23,6 +23,14 @@ def pytest_configure(config: pytest.Config) -> None:
     factory = getattr(config, "_tmp_path_factory", None)
     if factory is not None and "SALA_KEY_DIR" not in os.environ:
         os.environ["SALA_KEY_DIR"] = str(factory.mktemp("device-keys", numbered=True))
+    # keyring picks its backend on first use among every KeyringBackend subclass imported by
+    # then, and test modules define in-memory ones: without this the run's keyring would depend
+    # on which modules were collected, and keys kept in memory would be lost to child processes.
+    # Tests that want an OS key store set one (and put this back).
+    import keyring
+    from keyring.backends import fail
+
+    keyring.set_keyring(fail.Keyring())
 
 
 @pytest.fixture
