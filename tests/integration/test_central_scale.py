@@ -140,15 +140,18 @@ def test_revocation_stops_batches_at_once_despite_the_token_cache(
     assert r.status_code == 401
 
 
-def test_without_the_token_cache_a_revoked_token_opens_nothing(tmp_path: Path) -> None:
+def test_reads_look_the_token_up_and_the_cache_can_be_off(tmp_path: Path) -> None:
     server = CentralServer(f"sqlite:///{tmp_path / 'c.sqlite3'}", tmp_path / "blobs",
                            ["--token-cache-seconds", "0"]).start()
     try:
         dev = enroll(server)
+        assert post_batch(server, dev, [contribution(dev.device_id, 1)]).status_code == 200
         assert httpx.get(server.url + "/v1/catalog", headers=dev.auth()).status_code == 200
         server.cli("revoke", dev.device_id)
         r = httpx.get(server.url + "/v1/catalog", headers=dev.auth())
         assert r.status_code == 401 and r.json()["error"]["message"]
+        r = post_batch(server, dev, [contribution(dev.device_id, 2)])
+        assert r.status_code == 401 and r.json()["error"]["code"] in ("bad_token", "revoked")
     finally:
         server.stop()
 

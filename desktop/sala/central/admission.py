@@ -11,11 +11,11 @@ cheap, each before the next costs more (issue 15):
    them), not in waves, and in the order they first came. A batch that returns at its booked
    moment (its ``Idempotency-Key``) goes in whatever the queue: a long waiter is never starved
    by newcomers.
-2. **The token** (:class:`TokenCache`): a verified token is remembered ``ttl_s`` seconds, so a
-   busy device costs one lookup per ``ttl_s``, not one per request. A revocation reaches reads
-   (catalogue, blobs, reconcile) within ``ttl_s``; batches check the token again inside their
-   write transaction (``ledger.ingest``), so a revoked device stores nothing from the moment of
-   revocation.
+2. **The token** (:class:`TokenCache`): for batches, a verified token is remembered ``ttl_s``
+   seconds, so a busy device costs one lookup per ``ttl_s``, not one per batch; each batch
+   checks the token again inside its write transaction (``ledger.ingest``), so a revoked device
+   stores nothing from the moment of revocation. Other requests (catalogue, blobs, reconcile)
+   look the token up every time.
 3. **Memory** (:class:`Budget`, FIFO): a body reserves its size before it is read; a batch
    reserves what decompressing and parsing it may take (``bodies.measure_gzip``: a pass that
    keeps nothing) before it is decompressed for real. Whatever the devices send, the bodies
@@ -173,7 +173,8 @@ class Door:
         self.refused = 0
 
     def _expected_wait(self, extra: int) -> float:
-        return (self.cost_inside + extra) / (self._rate if self._rate > 0 else ASSUMED_RATE)
+        """Seconds of work inside (0 until a rate is measured: then only max_inside holds)."""
+        return (self.cost_inside + extra) / self._rate if self._rate > 0 else 0.0
 
     def enter(self, key: str, cost: int, batch_id: str | None) -> Ticket:
         """A ticket, or ApiError 429 with a scheduled, jittered Retry-After."""

@@ -387,8 +387,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--max-per-device", type=_workers, default=4,
                    help="batches one device may have in the service at once (429 past it)")
     s.add_argument("--token-cache-seconds", type=_cache_seconds, default=5.0,
-                   help="a verified token is trusted this long before it is looked up again; "
-                        "a revocation reaches reads within it (batches check at once); 0 = off")
+                   help="a verified token spares batches a lookup this long (each batch checks "
+                        "it again in its transaction, so revocation is immediate); 0 = off")
     s.add_argument("--log-level", default="warning")
     s.set_defaults(func=cmd_serve)
     e = with_db(sub.add_parser("enroll-code", help="mint one-time enrollment codes"))
