@@ -166,7 +166,7 @@ def test_cli_preview_then_run_needs_the_supervisor_pin(tmp_path: Path, capsys: p
     out = capsys.readouterr().out
     assert "0" in out and ("ไม่มีเวที" in out or "No session" in out)
     monkeypatch.setattr("sys.stdin", _Lines("246813\n"))
-    assert cli.main(["--db", db, "retention", "run", "--months", "6", "--pin-stdin"]) == 2  # no PIN set
+    assert cli.main(["--db", db, "retention", "run", "--months", "6", "--pin-stdin"]) == 5  # no PIN set
     err = capsys.readouterr().err
     assert "ต้องตั้งรหัส PIN หัวหน้างานก่อน" in err and "Set a supervisor PIN first" in err
     services = laptop(tmp_path)
@@ -178,11 +178,11 @@ def test_cli_preview_then_run_needs_the_supervisor_pin(tmp_path: Path, capsys: p
     assert cli.main(["--db", db, "--lang", "en", "retention", "run", "--months", "6", "--pin-stdin"]) == 0
     assert "No session to purge" in capsys.readouterr().out  # the session was never sent: nothing purged
     monkeypatch.setattr("sys.stdin", _Lines("000000\n"))
-    assert cli.main(["--db", db, "retention", "run", "--months", "6", "--pin-stdin"]) == 2
+    assert cli.main(["--db", db, "retention", "run", "--months", "6", "--pin-stdin"]) == 5
     assert "Wrong PIN" in capsys.readouterr().err
     # every command is a new start of the app: the wait after the wrong PIN is still there
     monkeypatch.setattr("sys.stdin", _Lines("246813\n"))
-    assert cli.main(["--db", db, "retention", "run", "--months", "6", "--pin-stdin"]) == 2
+    assert cli.main(["--db", db, "retention", "run", "--months", "6", "--pin-stdin"]) == 5
     err = capsys.readouterr().err
     assert "กรุณารอ" in err and "wait" in err
     services = laptop(tmp_path)

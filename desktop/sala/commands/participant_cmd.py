@@ -16,16 +16,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from sala.commands.supervisor_prompt import require_supervisor
 from sala.domain.errors import SalaError
 from sala.domain.thaidate import format_date
+from sala.services.supervisor_pin import ERASE
 
 EXIT_NOT_CONFIRMED = 1
 EXIT_NOT_FOUND = 3
-EXIT_PIN = 5
-
-
-class PinError(SalaError):
-    exit_code = EXIT_PIN
 
 
 class NothingFoundError(SalaError):
@@ -126,39 +123,6 @@ def run_export(args: argparse.Namespace, services: Any) -> int:
     return 0
 
 
-def _read_secret(prompt: str) -> str:
-    if sys.stdin.isatty():
-        import getpass
-
-        return getpass.getpass(prompt)
-    sys.stdout.write(prompt)
-    sys.stdout.flush()
-    return sys.stdin.readline().strip()
-
-
-def _require_supervisor(services: Any) -> str:
-    """The supervisor's PIN, checked (with the same growing waits as the app); the actor role."""
-    import math
-
-    from sala.services.audit import SUPERVISOR
-
-    pins = services.supervisor
-    if not pins.is_set():
-        raise PinError("ต้องตั้งรหัส PIN หัวหน้างานก่อน จึงจะลบข้อมูลส่วนบุคคลได้ (ในโปรแกรม: การตั้งค่า ▸ หัวหน้างาน)",
-                       "Set a supervisor PIN first (in the app: Settings ▸ Supervisor): erasure needs it")
-    wait = pins.wait_remaining()
-    if wait > 0:
-        n = max(1, math.ceil(wait))
-        raise PinError(f"ใส่รหัสผิดหลายครั้ง กรุณารอ {n} วินาทีก่อนลองอีกครั้ง",
-                       f"Too many wrong PINs: wait {n} s before trying again")
-    attempt = pins.check(_read_secret("รหัส PIN หัวหน้างาน / supervisor PIN: "))
-    if not attempt.ok:
-        n = max(1, math.ceil(attempt.wait_s))
-        raise PinError(f"รหัส PIN ไม่ถูกต้อง ไม่ได้ลบอะไร (ลองใหม่ได้ใน {n} วินาที)",
-                       f"Wrong PIN; nothing was erased (try again in {n} s)")
-    return SUPERVISOR
-
-
 def run_erase(args: argparse.Namespace, services: Any) -> int:
     rows = _found(args, services)
     lang = _lang(args)
@@ -167,7 +131,7 @@ def run_erase(args: argparse.Namespace, services: Any) -> int:
         print("  " + _line(r, lang))
     print("ชื่อ โทรศัพท์ อีเมล และการเชื่อมโยงความคิดเห็นกับผู้นี้จะถูกลบ เนื้อหาความคิดเห็นยังคงอยู่ / "
           "Name, phone, e-mail and the link to what they said go; the words said stay.")
-    role = _require_supervisor(services)
+    role = require_supervisor(services, ERASE)
     if not args.yes:
         sys.stdout.write("พิมพ์ yes หรือ ใช่ เพื่อยืนยัน / type yes to confirm: ")
         sys.stdout.flush()

@@ -4,19 +4,17 @@
 is a supervisor act: it asks for the supervisor PIN (``--pin-stdin`` reads it from the first line
 of standard input, for scripts) with the same growing waits as the app, and is refused while no
 supervisor PIN is set. ``--months N`` overrides the period set in the app's settings.
-Exit codes: 0 done (also: nothing to purge), 2 refused (bad input, no PIN, wrong PIN, a wait).
+Exit codes: 0 done (also: nothing to purge), 2 bad input, 5 refused (no PIN set, wrong PIN, a wait).
 """
 
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import sys
 
-from sala.domain.errors import SalaError, ValidationError
+from sala.commands.supervisor_prompt import require_supervisor
 from sala.domain.thaidate import format_date
-from sala.services import audit
 from sala.services.retention import Preview
 from sala.services.supervisor_pin import RETENTION
 
@@ -75,28 +73,11 @@ def run_preview(args: argparse.Namespace, services) -> int:
     return 0
 
 
-def _ask_pin(args: argparse.Namespace) -> str:
-    if args.pin_stdin:
-        return sys.stdin.readline().strip()
-    return getpass.getpass("รหัส PIN หัวหน้างาน / Supervisor PIN: ")
-
-
 def run_purge(args: argparse.Namespace, services) -> int:
     pins = services.supervisor
-    if not pins.is_set() and not pins.allows_without_pin(RETENTION):
-        raise ValidationError("pin", "ต้องตั้งรหัส PIN หัวหน้างานก่อน (ในโปรแกรม: การตั้งค่า ▸ หัวหน้างาน)",
-                              "Set a supervisor PIN first (in the app: Settings ▸ Supervisor)")
     preview = services.retention.preview(args.months)  # bad months are said before the PIN is asked
-    wait = pins.wait_remaining()
-    if wait > 0:
-        raise _wait_error(wait)
-    result = pins.check(_ask_pin(args))
-    if result.refused:
-        raise _wait_error(result.wait_s)
-    if not result.ok:
-        raise SalaError(f"รหัส PIN ไม่ถูกต้อง ลองใหม่ได้ใน {int(result.wait_s)} วินาที",
-                        f"Wrong PIN; the next try is taken in {int(result.wait_s)} s")
-    done = services.retention.run(preview.months, role=audit.SUPERVISOR)
+    role = require_supervisor(services, RETENTION, from_stdin=args.pin_stdin)
+    done = services.retention.run(preview.months, role=role)
     pins.lock()  # one act from the command line
     if args.json:
         print(json.dumps(_as_json(done.preview) | {"files_removed": done.files_removed,
@@ -109,9 +90,3 @@ def run_purge(args: argparse.Namespace, services) -> int:
         for line in done.file_errors:
             print(line, file=sys.stderr)
     return 0
-
-
-def _wait_error(seconds: float) -> SalaError:
-    n = max(1, int(seconds + 0.999))
-    return SalaError(f"ใส่รหัสผิดหลายครั้ง กรุณารอ {n} วินาทีก่อนลองอีกครั้ง",
-                     f"Too many wrong PINs: wait {n} s before trying again")

@@ -15,7 +15,10 @@ import json
 import sys
 from pathlib import Path
 
+from sala.commands.supervisor_prompt import require_supervisor
 from sala.domain.errors import SalaError
+from sala.services import audit
+from sala.services.supervisor_pin import BUNDLE_IMPORT
 from sala.sync import batch_store
 from sala.sync.bundle_checks import printable
 from sala.sync.messages import EXIT_CODES, Outcome, SyncProblem, quarantine_note
@@ -47,6 +50,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     i = bsub.add_parser("import", help="verify a bundle and queue it for forwarding")
     i.add_argument("file", type=Path)
     i.add_argument("--json", action="store_true")
+    i.add_argument("--pin-stdin", action="store_true", help="read the supervisor PIN from standard input")
     i.set_defaults(func=run_import)
 
 
@@ -118,7 +122,12 @@ def run_export(args: argparse.Namespace, services) -> int:
 
 
 def run_import(args: argparse.Namespace, services) -> int:
+    # A supervisor act, as in the app: the PIN first (while none is set, field staff may import)
+    role = require_supervisor(services, BUNDLE_IMPORT, from_stdin=args.pin_stdin)
     info = services.sync.import_bundle(args.file)
+    with services.db.write() as s:  # the audit log says who imported which laptop's records
+        audit.append(s, role, BUNDLE_IMPORT, Path(args.file).name, [str(info["device_id"])])
+    services.supervisor.lock()  # one act from the command line
     if args.json:
         print(json.dumps(info, ensure_ascii=False))
     else:
