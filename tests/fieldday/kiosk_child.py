@@ -82,6 +82,7 @@ def main(folder: Path, which: str) -> int:
     for title in titles:
         services.exhibition.add_proposal(detail.id, title)
     services.sessions.set_status(detail.id, "open")
+    services.kiosk_pin.set("2580", "2580")
     kiosk = KioskVisitor(services, tasks, detail.id, "th")
     kiosk.showFullScreen()
     screen = QGuiApplication.primaryScreen().geometry()
@@ -101,6 +102,27 @@ def main(folder: Path, which: str) -> int:
                       outside=outside_screen(kiosk, screen), settled=settled(),
                       wrapping=[wrapped(tile) for tile in kiosk.proposal_buttons.values()])
         QGuiApplication.primaryScreen().grabWindow(0).save(str(folder / "kiosk.png"))
+        wrong_pin()
+
+    def wrong_pin() -> None:
+        """Staff tap, a wrong PIN: the refusal and the countdown must leave the keypad whole and
+        the dialog on the screen (keys overlapped before, seen in the lead's walk-through)."""
+        kiosk.ask_pin()
+        dlg = kiosk.pin_dialog
+        dlg.entry.setText("1111")
+        dlg.submit()
+        QTimer.singleShot(700, lambda: pin_checked(dlg))  # the window manager has applied the new size
+
+    def pin_checked(dlg) -> None:
+        QApplication.processEvents()
+        keys = [k.geometry() for k in dlg.keys.values()]
+        result["pin"] = {
+            "refused": bool(dlg.message.text()),
+            "overlaps": [f"{a.getRect()}/{b.getRect()}" for i, a in enumerate(keys) for b in keys[i + 1:]
+                         if a.intersects(b)],
+            "key_heights": sorted({k.height() for k in dlg.keys.values()}),
+            "outside": outside_screen(dlg, screen)}
+        QGuiApplication.primaryScreen().grabWindow(0).save(str(folder / "kiosk-pin.png"))
         app.exit(0)  # not quit(): that asks every window to close, and the kiosk refuses without the PIN
 
     QTimer.singleShot(GIVE_UP_MS, lambda: result.setdefault("waited", True))

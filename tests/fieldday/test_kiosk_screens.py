@@ -70,3 +70,7 @@ def test_kiosk_fits_the_screen(tmp_path, size, proposals):
         assert not tile["cut"] and not tile["too_wide"], f"a proposal's text is cut off: {tile}"
     if proposals != "short":
         assert max(len(t["lines"]) for t in result["wrapping"]) >= 2, "the long proposals really wrap"
+    pin = result["pin"]  # after a wrong PIN at the staff exit (see kiosk-pin.png)
+    assert pin["refused"], pin
+    assert pin["overlaps"] == [], f"keys overlap after a wrong PIN: {pin}"
+    assert min(pin["key_heights"]) >= 44 and pin["outside"] == [], pin

@@ -8,6 +8,8 @@ its keys greyed meanwhile.
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
@@ -52,6 +54,7 @@ class PinDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setStyleSheet(ERROR_STYLE)
+        self.entry.textEdited.connect(self.message.clear)  # an old refusal goes once typing starts
         self.countdown = QLabel()
         self.countdown.setObjectName("kioskPinCountdown")
         self.countdown.setWordWrap(True)
@@ -67,6 +70,7 @@ class PinDialog(QDialog):
             pad.addWidget(b, i // 3, i % 3)
         cancel = big_button(self.tr("Cancel"))
         cancel.clicked.connect(self.reject)
+        self._cancel = cancel
         layout = QVBoxLayout(self)
         layout.addWidget(self.prompt)
         layout.addWidget(self.entry)
@@ -90,6 +94,7 @@ class PinDialog(QDialog):
         self.countdown.setVisible(waiting)
         if waiting:
             self.countdown.setText(wait_text(left, self._lang))
+        self._fit()
         self.entry.setEnabled(not waiting)
         for key in self.keys.values():
             key.setEnabled(not waiting)
@@ -115,6 +120,38 @@ class PinDialog(QDialog):
 
     def _say(self, th: str, en: str) -> None:
         self.message.setText(bilingual(th, en, self._lang))
+        self._fit()
+
+    def _fit(self) -> None:
+        """Grow to hold what is said: a wrong PIN's two lines and the countdown squeezed the keypad
+        into overlapping keys before (seen in the lead's walk-through at 1366x768)."""
+        layout = self.layout()
+        if layout is None:
+            return
+        def needed() -> int:
+            layout.activate()
+            return max(layout.totalMinimumSize().height(),
+                       layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else 0)
+
+        need = needed()
+        screen = self.screen()
+        avail = screen.availableGeometry() if screen is not None else None
+        room = avail.height() - 40 if avail is not None else need  # less the frame's title bar
+        if need > room and avail is not None:  # a 1024x600 kiosk: first wider, so the messages take fewer lines
+            self.resize(max(self.width(), min(avail.width() - 40, 680)), self.height())
+            need = needed()
+        if need > room:  # then the keys give up height (never below a fingertip's 44 px)
+            rows = [*self.keys.values(), self._cancel]
+            key_h = max(44, rows[0].minimumHeight() - math.ceil((need - room) / 5))  # 4 rows of keys, Cancel
+            for b in rows:
+                b.setMinimumHeight(key_h)
+            need = needed()
+        if self.height() < need or self.height() > room:
+            self.resize(self.width(), need)
+        if avail is not None and not avail.contains(self.frameGeometry()):  # grown past the screen's edge
+            frame = self.frameGeometry()
+            frame.moveCenter(avail.center())
+            self.move(frame.topLeft())
 
     def submit(self) -> None:
         pin = self.entry.text()
