@@ -59,7 +59,8 @@ def test_cli_enroll_sync_json_and_bundles(central_sqlite, tmp_path: Path, capsys
     assert main(["--db", str(other), "bundle", "export", "--out", str(tmp_path / "o.sala")]) == 0
     assert main(["--db", str(db), "bundle", "import", str(tmp_path / "o.sala")]) == 0
     assert main(["--db", str(db), "sync", "--json"]) == 0
-    assert ledger(central_sqlite)["total"] == 280
+    # 250 + 30 records, and the supervisor's audit entry of the import (it is synced like the rest)
+    assert ledger(central_sqlite)["total"] == 281
     (tmp_path / "bad.sala").write_bytes(b"PK\x03\x04 not really")
     assert main(["--db", str(db), "bundle", "import", str(tmp_path / "bad.sala")]) == 2
     assert "nothing was imported" in capsys.readouterr().err
