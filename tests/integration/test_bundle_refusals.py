@@ -44,8 +44,11 @@ def test_refused_forward_is_reported_kept_and_sent_again(central_sqlite, tmp_pat
     assert field.db.device_id in err and "40 records" in err and "field.sala" in err
     assert "\x1b" not in err and "Tambon" in err
     line = next(ln for ln in err.splitlines() if field.db.device_id in ln)
-    code_, _, reason = line.rpartition("— ")[2].partition(": ")
-    assert code_ and reason, line                          # the service's code and its reason
+    why, _, raw = line.rpartition("— ")[2].partition(" [")
+    code_, _, reason = raw.rstrip("]").partition(": ")
+    assert code_ and reason, line                          # the service's code and its own words, kept
+    th, _, en = why.partition(" / ")                       # and why, in plain Thai and English first
+    assert th and en and any("\u0e00" <= c <= "\u0e7f" for c in th) and en.isascii() and code_ not in en, line
 
     assert main(["--db", str(boss_db), "sync", "--json"]) == 11   # it stays until dealt with
     doc = json.loads(capsys.readouterr().out)

@@ -22,7 +22,7 @@ from sala.services.supervisor_pin import BUNDLE_IMPORT
 from sala.sync import batch_store
 from sala.sync.bundle_checks import printable
 from sala.sync.messages import EXIT_CODES, Outcome, SyncProblem, quarantine_note
-from sala.sync.run_report import RetryPolicy
+from sala.sync.run_report import RetryPolicy, reason_text
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -77,9 +77,11 @@ def _refused(services) -> list[dict]:  # Services
 
 
 def refusal_line(r: dict) -> str:
-    """One refusal, safe to print: device, records, bundle file, the server's code and reason."""
+    """One refusal, safe to print: device, records, bundle file, why in Thai and English, then the
+    server's own code and words (kept as they came, for the administrator)."""
     who = f"{r['device_name']} ({printable(r['device_id'], 64)})" if r["device_name"] else r["device_id"]
-    return f"  {who}: {r['records']} records, {r['source'] or '?'} — {r['code']}: {r['message']}"
+    why = f"{reason_text(str(r['code']), 'th')} / {reason_text(str(r['code']), 'en')}"
+    return f"  {who}: {r['records']} records, {r['source'] or '?'} — {why} [{r['code']}: {r['message']}]"
 
 
 def run_sync(args: argparse.Namespace, services) -> int:
