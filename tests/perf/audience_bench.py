@@ -58,6 +58,7 @@ def _pct(values: list[float], p: float) -> float:
 
 def run(report) -> None:  # tests.perf.report.Report
     from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
+    from PySide6.QtWidgets import QApplication
     from sqlalchemy import func, select
 
     from sala.audience.server import AudienceServer
@@ -69,7 +70,9 @@ def run(report) -> None:  # tests.perf.report.Report
     from sala.storage.models import AudienceSubmission, AudienceVote
     from sala.ui.common.tasks import LatestReader, TaskRunner
 
-    app = QCoreApplication.instance() or QCoreApplication([])
+    # The app's own kind of application (the other benchmarks in this process build widgets on it): a bare
+    # QCoreApplication made here was taken by the next benchmark as its QApplication and crashed it (SIGSEGV)
+    app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as tmp:
         services = build_services(AppPaths(Path(tmp), Path(tmp) / "logs"))
         tasks = TaskRunner()
