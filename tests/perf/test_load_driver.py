@@ -41,4 +41,6 @@ def test_a_tiny_grid_on_postgresql_with_two_service_processes() -> None:
     assert r.records == 400 and r.lost == 0 and r.doubled == 0 and r.other_failures == 0
     assert r.processes == 2                                      # both workers measured
     assert 10 * 2**20 < r.peak_rss_bytes < r.peak_total_rss_bytes
-    assert r.postgres_cpu_s > 0 and "per process" in r.line()
+    # PostgreSQL's CPU is read from /proc in clock ticks (10 ms): 400 records may cost it less than one tick,
+    # so the test checks that it is measured and reported, not that it is above zero (a CI run read 0.0)
+    assert r.postgres_cpu_s >= 0 and "PostgreSQL" in r.line() and "per process" in r.line()
