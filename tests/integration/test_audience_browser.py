@@ -7,7 +7,6 @@ Each phone is its own browser process (its own cookie jar), at a phone's screen 
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,22 +17,15 @@ from sala.bootstrap import Services
 from sala.domain import enums as e
 from sala.services import audience as svc
 from sala.storage.models import Contribution, Participant
+from tests import audience_phones
 from tests.integration.audience_support import open_session, running
 
 webdriver = pytest.importorskip("selenium.webdriver")
-from selenium.webdriver.chrome.options import Options  # noqa: E402
-from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.remote.webdriver import WebDriver  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-DRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(not (Path(CHROMIUM).exists() and Path(DRIVER).exists()),
-                       reason="needs Debian's chromium and chromium-driver (packaging/system-deps.sh)"),
-]
+pytestmark = audience_phones.MARKS
 
 XSS = "<script>window.__pwned=1</script><img src=x onerror=\"window.__pwned=2\">ฝุ่น<b onmouseover=alert(1)>"
 WAIT_S = 30
@@ -41,24 +33,8 @@ WAIT_S = 30
 
 @pytest.fixture
 def browsers(tmp_path: Path) -> Iterator[list[WebDriver]]:
-    made: list[WebDriver] = []
-
-    def phone(n: int) -> WebDriver:
-        opts = Options()
-        opts.binary_location = CHROMIUM
-        for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                    "--window-size=390,844", "--no-first-run", "--disable-extensions",
-                    f"--user-data-dir={tmp_path / f'phone{n}'}"):
-            opts.add_argument(arg)
-        return webdriver.Chrome(options=opts, service=Service(DRIVER, log_output=str(tmp_path / f"driver{n}.log")))
-
-    try:
-        for n in range(3):
-            made.append(phone(n))
+    with audience_phones.phones(tmp_path) as made:
         yield made
-    finally:
-        for b in made:
-            b.quit()
 
 
 def _wait(b: WebDriver, what, message: str = "") -> object:

@@ -7,7 +7,6 @@ closing the session stops it and the phones are told."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,21 +19,14 @@ from sala.audience.network import LanAddress
 from sala.domain import enums as e
 from sala.domain.inputs import SessionInput
 from sala.storage.models import Contribution, Participant, Rating
+from tests import audience_phones
 
 webdriver = pytest.importorskip("selenium.webdriver")
-from selenium.webdriver.chrome.options import Options  # noqa: E402
-from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.remote.webdriver import WebDriver  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-DRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(not (Path(CHROMIUM).exists() and Path(DRIVER).exists()),
-                       reason="needs Debian's chromium and chromium-driver (packaging/system-deps.sh)"),
-]
+pytestmark = audience_phones.MARKS
 LEFT = Qt.MouseButton.LeftButton
 WAIT_S = 30
 OPINION = "ควันไฟป่าทำให้ผู้สูงอายุไอทุกคืน"
@@ -45,21 +37,8 @@ PROPOSALS = ("เขตอากาศสะอาดรอบโรงเรี
 @pytest.fixture
 def phones(tmp_path: Path) -> Iterator[list[WebDriver]]:
     """Three phones, each its own browser (its own cookie), at a phone's screen size."""
-    made: list[WebDriver] = []
-    try:
-        for n in range(3):
-            opts = Options()
-            opts.binary_location = CHROMIUM
-            for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                        "--window-size=390,844", "--no-first-run", "--disable-extensions",
-                        f"--user-data-dir={tmp_path / f'phone{n}'}"):
-                opts.add_argument(arg)
-            made.append(webdriver.Chrome(options=opts,
-                                         service=Service(DRIVER, log_output=str(tmp_path / f"driver{n}.log"))))
+    with audience_phones.phones(tmp_path) as made:
         yield made
-    finally:
-        for b in made:
-            b.quit()
 
 
 @pytest.fixture
