@@ -47,37 +47,6 @@ def _structure(chunk: bytes) -> int:
     return chunk.count(b",") + chunk.count(b"[") + chunk.count(b"{")
 
 
-def gunzip_bounded(data: bytes, max_size: int, max_values: int) -> bytes:
-    """Decompress a gzip body step by step; ApiError 413 past ``max_size`` bytes out or
-    ``max_values`` JSON values, 400 when it is not (complete) gzip."""
-    if data[:2] != b"\x1f\x8b":
-        raise ApiError(400, "not_gzip", "body must be gzip-compressed")
-    d = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    out = bytearray()
-    values = 0
-    pending = data
-    try:
-        while True:
-            chunk = d.decompress(pending, DECOMPRESS_STEP)
-            pending = d.unconsumed_tail
-            out += chunk
-            values += _structure(chunk)
-            if len(out) > max_size:
-                raise ApiError(413, "too_large", f"uncompressed batch exceeds {max_size} bytes")
-            if values > max_values:
-                raise ApiError(413, "too_complex",
-                               f"batch holds more than {max_values} JSON values")
-            if d.eof or (not pending and not chunk):
-                break
-    except zlib.error as exc:
-        raise ApiError(400, "bad_gzip", f"corrupt gzip data: {exc}") from None
-    if not d.eof:
-        raise ApiError(400, "bad_gzip", "truncated gzip data")
-    if d.unused_data:
-        raise ApiError(400, "bad_gzip", "data after the end of the gzip stream")
-    return bytes(out)
-
-
 _LONG_DIGITS = re.compile(rb"\d{%d}" % (MAX_INT_DIGITS + 1))
 
 
@@ -87,7 +56,8 @@ _ASTRAL_LEADS = (b"\xf0", b"\xf1", b"\xf2", b"\xf3", b"\xf4")   # of 4-byte UTF-
 def measure_gzip(data: bytes, max_size: int, max_values: int) -> tuple[int, int, bool]:
     """(uncompressed size, JSON values bound, whether any character outside the BMP occurs)
     of a gzip body, decompressed in steps and kept nowhere: what processing it will cost is
-    known before it costs it. Same refusals as :func:`gunzip_bounded`."""
+    known before it costs it. ApiError 413 past ``max_size`` bytes out or ``max_values`` JSON
+    values, 400 when it is not (complete) gzip."""
     if data[:2] != b"\x1f\x8b":
         raise ApiError(400, "not_gzip", "body must be gzip-compressed")
     d = zlib.decompressobj(16 + zlib.MAX_WBITS)
