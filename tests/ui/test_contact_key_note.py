@@ -11,31 +11,12 @@ from pathlib import Path
 
 import keyring
 import pytest
-from keyring.backend import KeyringBackend
 from keyring.backends import fail
 
 from sala.domain import enums as e
 from sala.domain.inputs import CONSENT_PURPOSE_EN, CONSENT_PURPOSE_TH, ParticipantInput
 from sala.ui.focus_group.page import FocusGroupPage
-
-
-class MemoryKeyring(KeyringBackend):
-    """A real keyring backend, as the OS key store would be, holding secrets in memory."""
-
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.items.pop((service, username), None)
+from tests.memory_keyring import MemoryKeyring
 
 
 @pytest.fixture

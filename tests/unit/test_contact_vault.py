@@ -228,25 +228,8 @@ def test_an_upgrade_encrypts_plain_contacts_in_the_database_and_every_backup(app
 
 def test_an_os_key_store_keeps_the_key_and_no_file_is_written(services: Services, tmp_path: Path) -> None:
     import keyring
-    from keyring.backend import KeyringBackend
 
-    class MemoryKeyring(KeyringBackend):
-        """A real keyring backend (as Secret Service would be) that keeps secrets in memory."""
-
-        priority = 1
-
-        def __init__(self) -> None:
-            super().__init__()
-            self.items: dict[tuple[str, str], str] = {}
-
-        def get_password(self, service: str, username: str) -> str | None:
-            return self.items.get((service, username))
-
-        def set_password(self, service: str, username: str, password: str) -> None:
-            self.items[(service, username)] = password
-
-        def delete_password(self, service: str, username: str) -> None:
-            self.items.pop((service, username), None)
+    from tests.memory_keyring import MemoryKeyring
 
     before = keyring.get_keyring()
     ring = MemoryKeyring()
