@@ -30,6 +30,8 @@ devices = Table(
     # a laptop registered offline: the enrolled device that vouched for it, and when (c0003)
     Column("vouched_by", String(64), nullable=True),
     Column("vouched_at", Float, nullable=True),
+    # when an administrator last released the id from its key: no vouch made before binds it (c0004)
+    Column("released_at", Float, nullable=True),
     Column("high_water", BigInteger, nullable=False, default=0),
     Column("max_seq", BigInteger, nullable=False, default=0),
     Column("created_at", Float, nullable=False),
