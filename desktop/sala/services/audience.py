@@ -17,7 +17,6 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from functools import cache, lru_cache
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session as OrmSession
@@ -25,7 +24,9 @@ from sqlalchemy.orm import Session as OrmSession
 from sala.domain import enums as e
 from sala.domain.clock import now
 from sala.domain.errors import NotFoundError, SalaError
-from sala.domain.thaitext import segment
+from sala.services.audience_words import profanity_found as profanity_found  # the phone side flags with it
+from sala.services.audience_words import profanity_words as profanity_words
+from sala.services.audience_words import theme_words
 from sala.services.contributions import participant_for_code
 from sala.services.sessions import audit
 from sala.services.writable import writable_session
@@ -290,47 +291,6 @@ def presenter_snapshot(s: OrmSession, session_id: str) -> PresenterSnapshot:
     ordered = sorted(words.items(), key=lambda w: (-w[1], w[0]))[:WORDS_MAX]
     return PresenterSnapshot(session_id, tuple(ordered), stances, tuple(questions[:TOP_QUESTIONS]), proposals,
                              ratings, phones_joined(s, session_id), pending)
-
-
-@cache
-def _stopwords() -> frozenset[str]:
-    from pythainlp.corpus import thai_stopwords
-
-    return frozenset(thai_stopwords())
-
-
-@cache
-def profanity_words() -> frozenset[str]:
-    """PyThaiNLP's Thai profanity list (its corpus file ``profanity_th.txt``)."""
-    from pythainlp.corpus import thai_profanity_words
-
-    return frozenset(thai_profanity_words())
-
-
-def theme_words(text: str) -> list[str]:
-    """The words of ``text`` worth a place in the word cloud: segmented by PyThaiNLP, without
-    stopwords, numbers, punctuation, one-letter tokens or profanity."""
-    return list(_theme_words(text))
-
-
-@lru_cache(maxsize=8192)
-def _theme_words(text: str) -> tuple[str, ...]:
-    """Cached: the presenter view asks every second for the same accepted texts plus a few new
-    ones, and segmenting hundreds of them each time would keep a core (and the GIL) busy."""
-    stop, rude = _stopwords(), profanity_words()
-    out = []
-    for token in segment(text):
-        t = token.strip()
-        if len(t) < 2 or t in stop or t.casefold() in stop or t in rude or not any(ch.isalpha() for ch in t):
-            continue
-        out.append(t)
-    return tuple(out)
-
-
-def profanity_found(text: str) -> list[str]:
-    """The words of ``text`` (as PyThaiNLP segments it) that are on the Thai profanity list."""
-    rude = profanity_words()
-    return [t for t in segment(text) if t in rude]
 
 
 # -- helpers shared with the phone side (sala.audience.actions) --------------------------------
