@@ -16,6 +16,7 @@ from typing import Protocol
 from sala.domain.clock import now
 from sala.domain.errors import ValidationError
 from sala.services import audit
+from sala.services.kiosk_mode import end_visitor_mode
 from sala.services.pin_backoff import Attempt, Backoff, Clock
 from sala.services.supervisor_pin import ascii_digits, make_hash, matches
 from sala.storage.database import Database
@@ -86,7 +87,8 @@ class SupervisorLike(Protocol):
 class KioskExit:
     """The check that ends kiosk mode: the supervisor PIN when one is set, else the kiosk PIN.
 
-    A right PIN writes an audit entry (``kiosk.exit``) naming the exhibition.
+    A right PIN writes an audit entry (``kiosk.exit``) naming the exhibition and ends visitor
+    mode in the same transaction (``kiosk_mode``): a restart after it opens the staff page.
     """
 
     def __init__(self, db: Database, supervisor: SupervisorLike, kiosk: KioskPin, session_id: str) -> None:
@@ -105,6 +107,7 @@ class KioskExit:
             with self._db.write() as s:
                 audit.append(s, audit.SUPERVISOR if by_supervisor else audit.FIELD_STAFF, audit.KIOSK_EXIT,
                              "", [self._session_id])
+                end_visitor_mode(s)
         return result
 
     def wait_remaining(self) -> float:

@@ -31,6 +31,7 @@ from sala.bootstrap import Services
 from sala.domain import enums as e
 from sala.domain.errors import SalaError
 from sala.services.exhibition import ProposalView, Tally
+from sala.services.kiosk_mode import KioskMode
 from sala.services.sessions import SessionDetail
 from sala.ui.audience.page_button import AudienceButton
 from sala.ui.common.errors import error_text, show_error
@@ -124,6 +125,7 @@ class KioskStaffPage(QWidget):
         self._lang = lang
         self.kiosk: KioskVisitor | None = None
         self.pin_dialog: PinDialog | None = None
+        self._mode = KioskMode(services.db)
         detail = services.sessions.get(session_id)
         self.header = SessionHeader(services.sessions, tasks, lang, detail, amendments=services.amendments,
                                     supervisor=services.supervisor)
@@ -325,6 +327,27 @@ class KioskStaffPage(QWidget):
             return  # closed while the PIN was being chosen
         self.header.open_session()  # a draft starts with its first visitor
         self._services.supervisor.lock()  # the laptop goes to visitors: no supervisor window left open
+        # Written before the first visitor's entry (same writer, in order): a restart after the
+        # battery dies comes back on the visitor screen, not on this page (see kiosk_mode).
+        mode, sid = self._mode, self._session_id
+        self._tasks.run(lambda: mode.enter(sid), None, self._error)
+        self._show_visitor()
+
+    def resume_kiosk(self) -> bool:
+        """At start: the app stopped while this exhibition was on the visitor screen; show it
+        again (the PIN is needed to leave). An exhibition that can no longer take visitors ends
+        visitor mode instead and says why here. True when the visitor screen shows."""
+        if self.status not in (S.DRAFT, S.OPEN):
+            mode = self._mode
+            self._tasks.run(mode.end, None, self._error)
+            self.kiosk_note.setText(self._why_no_kiosk(self.status))
+            self.kiosk_note.show()
+            return False
+        self._services.supervisor.lock()
+        self._show_visitor()
+        return True
+
+    def _show_visitor(self) -> None:
         self.kiosk = KioskVisitor(self._services, self._tasks, self._session_id, self._lang)
         self.kiosk.sig_visit_saved.connect(lambda _rid: self.refresh_tally())
         self.kiosk.sig_exited.connect(self._kiosk_left)
@@ -336,6 +359,8 @@ class KioskStaffPage(QWidget):
         self.refresh_tally()
 
     def _kiosk_left(self) -> None:
+        mode = self._mode
+        self._tasks.run(mode.end, None, self._error)  # the right PIN's transaction ended it already
         self.refresh_tally()
         self.comments.reload()
 

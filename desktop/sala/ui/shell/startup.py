@@ -167,7 +167,11 @@ class Startup(QObject):
             self._first_page.sig_open_session.disconnect(self._open_when_ready)
             self._first_page = None
         asked, self._asked_to_open = self._asked_to_open, None
-        if asked is not None:
+        from sala.ui.kiosk.resume import resume_visitor_mode
+
+        if resume_visitor_mode(self.window):  # an exhibition left on its visitor screen: back on it
+            pass
+        elif asked is not None:
             self.window.open_session(asked)
         else:
             reopen_last_session(self.window, self.settings)
