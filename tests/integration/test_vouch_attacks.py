@@ -10,51 +10,18 @@ import base64
 import json
 
 import httpx
-from sqlalchemy import select
 
-from sala.central import db
-from sala.central import tables as t
 from sala.wire import crypto
 from sala.wire import vouch as vouch_wire
 from sala.wire.protocol import Batch, canonical_json, sign_batch
 from tests.integration.conftest import enroll, enroll_request
 from tests.integration.servers import CentralServer, Device, contribution
+from tests.integration.vouch_helpers import code as _code
+from tests.integration.vouch_helpers import forward as _forward
+from tests.integration.vouch_helpers import row as _row
+from tests.integration.vouch_helpers import vouch as _vouch
 
 ENROLL = "/v1/devices/enroll"
-
-
-def _row(server: CentralServer, device_id: str):
-    engine = db.make_engine(server.db_url)
-    try:
-        with engine.connect() as conn:
-            return conn.execute(select(t.devices).where(t.devices.c.device_id == device_id)).first()
-    finally:
-        engine.dispose()
-
-
-def _vouch(server: CentralServer, voucher: Device, laptop: Device, **over: object) -> str:
-    v = vouch_wire.make(voucher.key, voucher_id=voucher.device_id,  # type: ignore[arg-type]
-                        server_id=server.hello.server_id, device_id=laptop.device_id,
-                        public_key=laptop.public_key, device_name="Tambon hall laptop")
-    if over:
-        v = vouch_wire.Vouch(**{**v.__dict__, **over})
-    return v.header()
-
-
-def _forward(server: CentralServer, sender: Device, laptop: Device, seq: int, vouch: str | None,
-             *, signer: Device | None = None) -> httpx.Response:
-    """POST a batch of ``laptop`` (signed by ``signer``, default the laptop) with ``sender``'s
-    token, as a supervisor forwarding a USB bundle does."""
-    signed = sign_batch(Batch(laptop.device_id, [contribution(laptop.device_id, seq)]),
-                        (signer or laptop).key)  # type: ignore[arg-type]
-    headers = signed.headers() | sender.auth()
-    if vouch is not None:
-        headers[vouch_wire.H_VOUCH] = vouch
-    return httpx.post(server.url + "/v1/batches", content=signed.body, headers=headers, timeout=60)
-
-
-def _code(r: httpx.Response) -> str:
-    return str(r.json()["error"]["code"])
 
 
 def test_a_vouched_laptop_is_registered_with_who_vouched(central: CentralServer) -> None:

@@ -198,11 +198,12 @@ def reinstate(engine: Engine, device_id: str) -> bool:
 def unbind(engine: Engine, device_id: str) -> bool:
     """Release a device id from its key (an administrator's decision, e.g. a key pinned by
     an older service from a forwarded batch): its token stops working, batches of it are
-    refused until it enrolls again, and that enrollment binds the key it proves."""
+    refused until it enrolls again, and that enrollment binds the key it proves. The moment is
+    kept: no vouch made at or before it binds the id again (``central/vouch.py``)."""
     with write_tx(engine) as conn:
         res = conn.execute(update(t.devices).where(t.devices.c.device_id == device_id)
                            .values(public_key=UNBOUND, token_hash=None, enrolled=False,
-                                   revoked=False))
+                                   revoked=False, released_at=time.time()))
         return bool(res.rowcount)
 
 
@@ -230,7 +231,8 @@ def list_devices(engine: Engine) -> list[dict[str, object]]:
     d = t.devices.c
     with read_tx(engine) as conn:
         rows = conn.execute(select(d.device_id, d.name, d.public_key, d.enrolled, d.revoked,
-                                   d.first_seen_via, d.created_at, d.vouched_by, d.vouched_at)
+                                   d.first_seen_via, d.created_at, d.vouched_by, d.vouched_at,
+                                   d.released_at)
                             .order_by(d.device_id)).all()
     out = []
     for r in rows:
@@ -240,7 +242,8 @@ def list_devices(engine: Engine) -> list[dict[str, object]]:
         out.append({"device_id": r.device_id, "name": r.name, "state": state,
                     "key": _fingerprint(r.public_key),
                     "via": r.first_seen_via or "", "created_at": r.created_at,
-                    "vouched_by": r.vouched_by or "", "vouched_at": r.vouched_at})
+                    "vouched_by": r.vouched_by or "", "vouched_at": r.vouched_at,
+                    "released_at": r.released_at})
     return out
 
 

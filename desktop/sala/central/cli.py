@@ -5,7 +5,7 @@
     sala-central enroll-code --db URL [--count N] [--ttl-hours H]   (code alone on last line)
     sala-central revoke DEVICE_ID --db URL
     sala-central reinstate DEVICE_ID --db URL  (a revoked device may enroll again)
-    sala-central devices [list] --db URL        (every device id, its state, key, who vouched)
+    sala-central devices [list] --db URL        (every device id, its state, key, who vouched, released)
     sala-central devices reassign DEVICE_ID (--key KEY | --release) --db URL
     sala-central devices revoke DEVICE_ID --db URL
     sala-central unbind DEVICE_ID --db URL      (release an id from its key; it enrolls anew)
@@ -224,13 +224,14 @@ def cmd_devices(args: argparse.Namespace) -> int:
 
     from sala.central import auth
     rows = auth.list_devices(_engine(args))
-    print("device_id\tstate\tkey\tvia\tname\tvouched_by\tvouched_at")
+    def stamp(when: object) -> str:
+        return (datetime.fromtimestamp(float(when), UTC).isoformat(timespec="seconds")  # type: ignore[arg-type]
+                if when is not None else "")
+
+    print("device_id\tstate\tkey\tvia\tname\tvouched_by\tvouched_at\treleased_at")
     for r in rows:
-        when = r["vouched_at"]
-        stamp = (datetime.fromtimestamp(float(when), UTC).isoformat(timespec="seconds")  # type: ignore[arg-type]
-                 if when is not None else "")
         print(f"{r['device_id']}\t{r['state']}\t{r['key']}\t{r['via']}\t{_printable(r['name'])}"
-              f"\t{r['vouched_by']}\t{stamp}")
+              f"\t{r['vouched_by']}\t{stamp(r['vouched_at'])}\t{stamp(r['released_at'])}")
     print(f"{len(rows)} device(s). States: enrolled (proved its key), vouched (registered "
           "offline by the supervisor in vouched_by), assigned (bound by an administrator), "
           "unbound (released; binds at its next enrollment), revoked, pinned (key taken from a "
@@ -251,7 +252,7 @@ def cmd_devices_reassign(args: argparse.Namespace) -> int:
         if not auth.unbind(_engine(args), args.device_id):
             return _no_device(args.device_id)
         print(f"released {args.device_id}: its token no longer works; its next enrollment "
-              "(or a supervisor's vouch) binds the key it proves")
+              "(or a supervisor's vouch made from now on) binds the key it proves")
         return 0
     try:
         fingerprint = crypto.key_fingerprint(args.key)
@@ -276,7 +277,8 @@ def cmd_unbind(args: argparse.Namespace) -> int:
     if not auth.unbind(_engine(args), args.device_id):
         print(f"no such device: {args.device_id}", file=sys.stderr)
         return 1
-    print(f"unbound {args.device_id}: its next enrollment binds the key it proves")
+    print(f"unbound {args.device_id}: its next enrollment (or a supervisor's vouch made from "
+          "now on) binds the key it proves")
     return 0
 
 

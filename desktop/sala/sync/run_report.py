@@ -108,6 +108,15 @@ _REASONS: dict[str, tuple[str, str]] = {
                   "origin is unreadable or was made for another platform"),
     "bad_vouch_signature": ("ลายมือชื่อรับรองเครื่องต้นทางไม่ถูกต้อง", "The signature on the vouch for the laptop "
                             "of origin does not verify"),
+    "vouch_expired": ("การรับรองเครื่องต้นทางเก่าเกิน 30 วัน ให้ตรวจวันที่และเวลาของเครื่องของผู้ดูแล "
+                      "แล้วนำเข้าชุดข้อมูลเดิมอีกครั้งและส่งใหม่", "The vouch for the laptop of origin is "
+                      "older than 30 days; check the supervisor laptop's date and time, then import the "
+                      "bundle again and sync"),
+    "vouch_before_release": ("การรับรองเครื่องต้นทางทำไว้ก่อนที่ผู้ดูแลระบบกลางจะปลดรหัสเครื่อง ให้ตรวจวันที่และ"
+                             "เวลาของเครื่องของผู้ดูแล แล้วนำเข้าชุดข้อมูลเดิมอีกครั้งและส่งใหม่",
+                             "The vouch for the laptop of origin was made before the platform's "
+                             "administrator released the laptop's id; check the supervisor laptop's date "
+                             "and time, then import the bundle again and sync"),
     "device_key_mismatch": ("รหัสเครื่องต้นทางลงทะเบียนไว้กับกุญแจอื่นแล้ว ให้ผู้ดูแลระบบกลางตรวจสอบ",
                             "The laptop of origin's id is registered with another key; ask the platform's "
                             "administrator to check it"),
