@@ -16,7 +16,8 @@
       rate_title: "คุณพอใจนิทรรศการนี้แค่ไหน (1–5)", about_hint: "ไม่บังคับ เราไม่ถามชื่อ เบอร์โทร หรืออีเมล",
       age: "ช่วงอายุ", occupation: "อาชีพ", save: "บันทึก", not_stated: "ไม่ระบุ", sending: "กำลังส่ง…",
       received: "ได้รับแล้ว ขอบคุณ ✓", saved: "บันทึกแล้ว ✓", empty: "กรุณาพิมพ์ข้อความก่อนส่ง",
-      offline: "ส่งไม่ถึงเครื่องของเวที ตรวจการเชื่อมต่อแล้วกดส่งอีกครั้ง (ข้อความยังอยู่)"
+      offline: "ส่งไม่ถึงเครื่องของเวที ตรวจการเชื่อมต่อแล้วกดส่งอีกครั้ง (ข้อความยังอยู่)",
+      busy: "เครื่องของเวทีกำลังยุ่ง จึงยังไม่ได้รับสิ่งที่คุณส่ง ข้อความยังอยู่ กดส่งอีกครั้งได้เลย"
     },
     en: {
       other: "ภาษาไทย", join_title: "Join the session", join_code: "Join code (on the screen)", join: "Join",
@@ -30,7 +31,8 @@
       rate_title: "How much did you like this exhibition (1–5)?", about_hint: "Optional. We never ask for a name, phone number or e-mail.",
       age: "Age band", occupation: "Occupation", save: "Save", not_stated: "Not stated", sending: "Sending…",
       received: "Received, thank you ✓", saved: "Saved ✓", empty: "Please type something first",
-      offline: "Could not reach the session's laptop; check the connection and press send again (your text is kept)"
+      offline: "Could not reach the session's laptop; check the connection and press send again (your text is kept)",
+      busy: "The session's laptop was busy, so what you sent was not received. Your text is still here; press send again"
     }
   };
   var TYPES = [["opinion", "ความคิดเห็น", "Opinion"], ["concern", "ข้อกังวล", "Concern"],
@@ -103,6 +105,8 @@
       say(lang === "th" ? data.error.th : data.error.en, false);
       if (data.error.code === "closed") { load(); }
       if (data.error.code === "not_joined") { load(); }
+    } else if (status === 503) {
+      say(t("busy"), false);
     } else {
       say(t("offline"), false);
     }
@@ -118,9 +122,12 @@
     });
   }
 
+  /* A send keeps its key until it is received: sent again (after "busy" or a lost answer) it is
+     stored once. Changed before sending again, it is another send with a key of its own. */
   function send(formName, path, body, clearField) {
-    if (!pendingKeys[formName]) { pendingKeys[formName] = newKey(); }
-    body.key = pendingKeys[formName];
+    var what = JSON.stringify(body), pending = pendingKeys[formName];
+    if (!pending || pending.what !== what) { pending = pendingKeys[formName] = { key: newKey(), what: what }; }
+    body.key = pending.key;
     post(path, body, function () {
       pendingKeys[formName] = null;
       if (clearField) { $(clearField).value = ""; }

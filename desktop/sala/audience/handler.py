@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 from sqlalchemy.orm import Session as OrmSession
 
 from sala.audience import actions
+from sala.audience.errors import WriterBusyError
 from sala.audience.guard import (
     Buckets,
     DeadlineReader,
@@ -43,6 +44,9 @@ CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self';
 SECURITY_HEADERS = (("Content-Security-Policy", CSP), ("X-Content-Type-Options", "nosniff"),
                     ("X-Frame-Options", "DENY"), ("Referrer-Policy", "same-origin"),
                     ("Cross-Origin-Resource-Policy", "same-origin"), ("Connection", "close"))
+
+RETRY_AFTER_S = 2
+"""Seconds a phone is asked to wait when the laptop was too busy to take its send (503)."""
 
 MESSAGES: dict[int, tuple[str, str, str]] = {
     400: ("bad_request", "คำขอไม่ถูกต้อง โหลดหน้าใหม่แล้วลองอีกครั้ง",
@@ -143,7 +147,10 @@ class PhoneHandler(BaseHTTPRequestHandler):
 
     def refuse(self, exc: SalaError) -> None:
         status, code = 409, "refused"
-        if isinstance(exc, actions.JoinRefusedError):
+        headers: tuple[tuple[str, str], ...] = ()
+        if isinstance(exc, (WriterBusyError, StorageError)):  # the laptop's trouble: nothing stored, send again
+            status, code, headers = 503, "busy", (("Retry-After", str(RETRY_AFTER_S)),)
+        elif isinstance(exc, actions.JoinRefusedError):
             status, code = 403, "join_refused"
         elif isinstance(exc, svc.AudienceClosedError):
             status, code = 409, "closed"
@@ -151,9 +158,7 @@ class PhoneHandler(BaseHTTPRequestHandler):
             status, code = 400, "invalid"
         elif isinstance(exc, NotFoundError):
             status, code = 404, "not_found"
-        elif isinstance(exc, StorageError):
-            status, code = 503, "busy"
-        self.answer({"ok": False, "error": {"code": code, "th": exc.th, "en": exc.en}}, status)
+        self.answer({"ok": False, "error": {"code": code, "th": exc.th, "en": exc.en}}, status, headers)
 
     # -- checks ------------------------------------------------------------------------------------
     def host_ok(self) -> bool:

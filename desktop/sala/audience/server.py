@@ -39,7 +39,9 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 Commit = Callable[[Callable[[OrmSession], T]], T]
 """Runs ``fn(session)`` in one write transaction on the app's single writer; returns ``fn``'s
-result only after the commit (raises what ``fn`` raised, nothing written)."""
+result only after the commit (raises what ``fn`` raised, nothing written; or
+:class:`~sala.audience.errors.WriterBusyError` when the writer could not start it in time, and then
+never will: the phone hears 503 and sends again)."""
 
 STATIC = {"/": ("index.html", "text/html; charset=utf-8"),
           "/index.html": ("index.html", "text/html; charset=utf-8"),

@@ -33,7 +33,7 @@ from sala.ui.audience.page_button import AudienceButton
 from sala.ui.audience.panel_holder import PanelHolder
 from sala.ui.audience.presenter_view import PresenterNumbers, PresenterView, numbers_from
 from sala.ui.audience.qr_window import QrWindow
-from sala.ui.audience.writer_bridge import WriterBridge
+from sala.ui.audience.writer_bridge import COMMIT_WAIT_S, WriterBridge
 from sala.ui.common.errors import error_text, show_error
 from sala.ui.common.tasks import LatestReader, TaskRunner
 from sala.ui.common.tasks import start as start_job
@@ -80,6 +80,9 @@ class AudienceController(QObject):
         """Where the laptop's local addresses come from (default: ``sala.audience.network.lan_addresses``)."""
         self.offer_loopback = False
         """Offer 127.0.0.1 too (this laptop's own browser; tests). Phones can never reach it."""
+        self.commit_wait_s = COMMIT_WAIT_S
+        """How long a phone's send waits for the app's writer before the phone is told it was not
+        received and to send again (503)."""
         self.server: AudienceServer | None = None
         self._starting: AudienceServer | None = None
         self.info: AudienceInfo | None = None
@@ -207,7 +210,7 @@ class AudienceController(QObject):
         header = getattr(page, "header", None)
         if detail.status == e.SessionStatus.DRAFT and header is not None:
             header.open_session()  # queued on the writer before anything a phone sends
-        bridge = WriterBridge(self._services.db, self._tasks)
+        bridge = WriterBridge(self._services.db, self._tasks, self.commit_wait_s)
         try:
             server = AudienceServer(self._services.db, detail.id, chosen, bridge.commit, on_change=self._relay.poke)
         except SalaError as exc:

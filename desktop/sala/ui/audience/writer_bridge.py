@@ -16,11 +16,13 @@ from typing import TypeVar
 
 from sqlalchemy.orm import Session as OrmSession
 
+from sala.audience.errors import WriterBusyError
 from sala.domain.errors import SalaError
 from sala.storage.database import Database
 from sala.ui.common.tasks import TaskRunner
 
 T = TypeVar("T")
+__all__ = ["COMMIT_WAIT_S", "AudienceStoppedError", "WriterBridge", "WriterBusyError"]
 
 COMMIT_WAIT_S = 30.0
 """How long a phone's request waits for the writer before it is told to try again."""
@@ -32,14 +34,6 @@ class AudienceStoppedError(SalaError):
     def __init__(self) -> None:
         super().__init__("โหมดผู้ฟังปิดแล้ว ไม่ได้บันทึกอะไรเพิ่ม",
                          "Audience mode has been turned off; nothing more was saved")
-
-
-class WriterBusyError(SalaError):
-    """The writer did not get to the phone's write in time; it was not made."""
-
-    def __init__(self) -> None:
-        super().__init__("เครื่องบันทึกยังไม่ว่าง ยังไม่ได้บันทึก ส่งอีกครั้งในอีกสักครู่",
-                         "The laptop is busy and did not save this yet; send it again in a moment")
 
 
 class WriterBridge:
