@@ -46,7 +46,7 @@ from reportlab.platypus.paragraph import _getFragWords, _processed_frags
 from sala.reports.fonts import BOLD, REGULAR, register_fonts
 from sala.reports.keeping import PageProbe, bind_headings, keep_closing_with
 from sala.reports.thai_actualtext import ActualTextObject
-from sala.reports.thai_shape import segment, shape, split_overlong
+from sala.reports.thai_shape import segment_and_shape, split_overlong
 
 __all__ = [
     "ThaiParagraph", "ThaiStyles", "ThaiTable", "make_styles", "thai_paragraph", "thai_cell", "thai_table",
@@ -73,7 +73,7 @@ class ThaiParagraph(Paragraph):
         if self.frags and not _processed_frags(self.frags):
             # Fresh paragraph: words at spaces (reportlab), then at Thai word boundaries, shaped.
             # Paragraphs made by split() arrive with frag words already processed by us.
-            self.frags = shape(segment(_getFragWords(self.frags)))
+            self.frags = segment_and_shape(_getFragWords(self.frags))
         self._thai_words = self.frags
 
     def breakLines(self, width: float | Sequence[float]) -> Any:  # reportlab's name

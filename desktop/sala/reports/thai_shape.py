@@ -13,6 +13,9 @@ and frag words not followed by a space are drawn touching. That is exactly the s
    The result is marked as a ``ShapedFragWord`` so reportlab does not shape it a second time.
 3. :func:`split_overlong` cuts a word wider than the line at cluster boundaries only.
 
+:func:`segment_and_shape` is steps 1 and 2 at once, memoised per chunk of text (what
+``ThaiParagraph`` uses); :func:`clear_caches` forgets every memo.
+
 Relies on these reportlab internals (stable since 3.x, covered by tests): the frag-word list
 shape, ``_HSFrag``, ``ShapedStr`` / ``ShapeData`` / ``makeShapedFragWord`` / ``shapeStr``.
 """
@@ -135,6 +138,47 @@ def _share(text: str, glyphs: int) -> list[str]:
     return [""] * (glyphs - len(text)) + list(text)
 
 
+def segment_and_shape(words: list[FragWord]) -> list[FragWord]:
+    """``shape(segment(words))``, with the common case taken in one step.
+
+    A frag word of one run of text in one shapable font (nearly every word of a report) is cut
+    and shaped from a memo of its whole chunk: report text repeats (the same comment quoted in
+    a table and a paragraph, topic names, stances), and the widths of the unshaped pieces, which
+    :func:`segment` works out only for :func:`shape` to replace, are never computed. Anything
+    else (markup that changes font mid-word, images, empty text) takes the two-step path.
+    """
+    out: list[FragWord] = []
+    for word in words:
+        if type(word) in (list, _HSFrag) and len(word) == 2:
+            frag, text = word[1]
+            if text and isinstance(text, str) and not hasattr(frag, "cbDefn"):
+                font = pdfmetrics.getFont(frag.fontName)
+                if getattr(font, "shapable", False):
+                    plan = _word_plan(text, font, frag.fontSize)
+                    if plan:
+                        out.extend(ShapedFragWord([width, (frag, piece)]) for piece, width in plan[:-1])
+                        piece, width = plan[-1]
+                        out.append(makeShapedFragWord(word)([width, (frag, piece)]))
+                    continue
+        out.extend(shape(segment([word])))
+    return out
+
+
+@lru_cache(maxsize=16384)
+def _word_plan(text: str, font: Any, font_size: float) -> tuple[tuple[str, float], ...]:
+    """The pieces ``text`` is cut into (:func:`word_pieces`), each shaped, with its width."""
+    plan = []
+    for piece in word_pieces(text):
+        shaped = _shape_cached(piece, font, font_size)
+        data = getattr(shaped, "__shapeData__", None)
+        if data is not None:
+            width = sum(sd.x_advance for sd in data) * font_size / 1000.0
+        else:
+            width = pdfmetrics.stringWidth(shaped, font.fontName, font_size)
+        plan.append((shaped, width))
+    return tuple(plan)
+
+
 def shape(words: list[FragWord]) -> list[FragWord]:
     """Shape every plain frag word (see module doc); other frag words pass through untouched."""
     out: list[FragWord] = []
@@ -200,4 +244,5 @@ def clear_caches() -> None:
     from sala.reports.thai_break import _pieces
 
     _shape_cached.cache_clear()
+    _word_plan.cache_clear()
     _pieces.cache_clear()

@@ -1,9 +1,12 @@
-"""The PDF operators written for shaped Thai (``thai_actualtext.shaped_operators``).
+"""The Thai PDF engine's fast paths give the same result as the plain ones.
 
-Sala writes them itself, for speed, instead of reportlab's ``PDFTextObject._formatText``. Two
-checks: on real shaped text they are exactly reportlab's, and read back glyph by glyph they put
-every glyph where HarfBuzz said (x offset, advance, y offset as text rise) - including runs that
-reportlab's own writer gets wrong (two different raised marks in a row, see the last test).
+* The PDF operators written for shaped Thai (``thai_actualtext.shaped_operators``): Sala writes
+  them itself, for speed, instead of reportlab's ``PDFTextObject._formatText``. On real shaped
+  text they are exactly reportlab's, and read back glyph by glyph they put every glyph where
+  HarfBuzz said (x offset, advance, y offset as text rise) - including runs that reportlab's own
+  writer gets wrong (two different raised marks in a row).
+* ``thai_shape.segment_and_shape`` (one memo per chunk) gives the frag words that
+  ``shape(segment(...))`` gives, piece for piece, width for width.
 """
 
 from __future__ import annotations
@@ -17,10 +20,12 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
+from reportlab.platypus.paragraph import Paragraph, _getFragWords
 
 from sala.reports.fonts import BOLD, REGULAR, register_fonts
 from sala.reports.thai_actualtext import ActualTextObject, shaped_operators
-from sala.reports.thai_shape import _shape_text
+from sala.reports.thai_pdf import make_styles
+from sala.reports.thai_shape import _shape_text, clear_caches, segment, segment_and_shape, shape
 from tests.reports_helpers import LONG_COMMENT, MARKS_COMMENT
 
 TEXTS = [
@@ -148,3 +153,39 @@ def test_two_different_raised_marks_in_a_row_keep_their_own_rise(canvas):
     code = shaped_operators(tx, shaped, pdfmetrics.getFont(REGULAR))
     assert _close(placements(code, data, 14, 0.0), expected_placements(data, 14, 0.0)), code
     assert " 0 Ts (" in code and tx._rise == 0.0  # the last glyph is drawn back on the baseline
+
+
+MARKUP = [
+    "ข้อมูล<b>เปิด</b>จาก<i>กรม</i>ควบคุม Open Data <b>รพ.สต.</b>บ้านใหม่ อบต.",
+    "ฝุ่น\u200bควัน\u200b\u200bเมือง \u200b ก<font name=\"Helvetica\">abc</font>ข ฤๅษี",
+    "(ทดสอบ) “คำพูด” ๆ ฯลฯ … 100% ใช่! <br/>บรรทัดใหม่ x<super>2</super> <font size=\"20\">ใหญ่</font>",
+]
+
+
+def _frag_words(markup: str) -> list:
+    para = Paragraph(markup, make_styles("th").body)
+    return _getFragWords(para.frags)
+
+
+def _summary(words: list) -> list:
+    return [(type(w).__name__, isinstance(w, type(w)), w[0],
+             [(id(f), str(t), getattr(t, "__shapeData__", None)) for f, t in w[1:]]) for w in words]
+
+
+@pytest.mark.parametrize("markup", [*TEXTS, *MARKUP])
+def test_one_step_segmenting_and_shaping_equals_two_steps(markup):
+    register_fonts()
+    for _ in range(2):  # cold, then from the memo
+        words = _frag_words(markup)
+        fast, slow = segment_and_shape(words), shape(segment(words))
+        assert _summary(fast) == _summary(slow)
+        assert [type(w) for w in fast] == [type(w) for w in slow]
+
+
+def test_clear_caches_forgets_the_chunk_memo():
+    from sala.reports.thai_shape import _word_plan
+
+    segment_and_shape(_frag_words("ปัญหาฝุ่นละอองขนาดเล็กในเมือง"))
+    assert _word_plan.cache_info().currsize > 0
+    clear_caches()
+    assert _word_plan.cache_info().currsize == 0
