@@ -11,8 +11,11 @@ another platform refuses the file; nothing is written when anything is refused.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import logging
+import os
+import stat
 import sys
 from pathlib import Path
 from typing import Any
@@ -32,9 +35,17 @@ log = logging.getLogger(__name__)
 ADOPTED = Setting("deployment.adopted", dict)   # the file's body and its sha256
 # The report and session preferences (services/preferences.py reads them under these keys).
 _AGENCY, _UNIT, _PROVINCE = "report.agency", "report.unit", "session.default_province"
+NAME_MAX = 200
+"""The longest agency or unit name, as the settings screen allows (services/preferences.NAME_MAX)."""
 
 _WHY: dict[str, tuple[str, str]] = {
     "unreadable": ("อ่านไฟล์ไม่ได้", "the file cannot be read"),
+    "missing": ("ไม่พบไฟล์นี้", "there is no such file"),
+    "not_a_file": ("นี่ไม่ใช่ไฟล์ (อาจเป็นโฟลเดอร์หรืออุปกรณ์)", "it is not a file (a folder or a device)"),
+    "symlink": ("ไฟล์ข้างโปรแกรมเป็นลิงก์ไปยังที่อื่น ต้องวางไฟล์จริงไว้ข้างโปรแกรม",
+                "the file beside the app is a link to somewhere else; put the file itself there"),
+    "altered": ("ไฟล์ถูกแก้ไขหลังจากระบบกลางลงนาม (ไม่ตรงกับที่ระบบกลางเขียนทุกไบต์)",
+                "it was changed after the platform signed it (not byte for byte what the platform wrote)"),
     "too_large": ("ไฟล์ใหญ่เกินกว่าจะเป็นไฟล์ตั้งค่า", "the file is too large to be a deployment file"),
     "not_json": ("ไฟล์ไม่ใช่ไฟล์ตั้งค่าของ Sala", "the file is not a Sala deployment file"),
     "malformed": ("เนื้อหาในไฟล์ไม่ครบหรือผิดรูปแบบ", "its content is incomplete or malformed"),
@@ -62,17 +73,41 @@ class DeploymentRefusedError(SalaError):
         self.detail = detail
 
 
-def read(path: Path) -> wire.Deployment:
-    """The checked deployment in ``path``, else :class:`DeploymentRefusedError`."""
-    try:
-        with open(path, "rb") as f:
-            raw = f.read(wire.MAX_BYTES + 1)
-    except OSError as exc:
-        raise DeploymentRefusedError("unreadable", str(exc)) from None
+def read(path: Path, *, follow_links: bool = True) -> wire.Deployment:
+    """The checked deployment in ``path``, else :class:`DeploymentRefusedError`.
+
+    Only a regular file is read, and at most one byte more than a deployment file may hold: a
+    folder, a device or a pipe (which would block ``open`` for ever) is refused. ``follow_links``
+    False refuses a symbolic link (the file beside the app: it must be in the app's folder, with
+    that folder's protection, not somewhere a link points to)."""
+    raw = _read_bounded(path, follow_links)
     try:
         return wire.parse(raw, now())
     except wire.DeploymentInvalidError as exc:
         raise DeploymentRefusedError(exc.code, str(exc)) from None
+
+
+def _read_bounded(path: Path, follow_links: bool) -> bytes:
+    if not follow_links and path.is_symlink():
+        raise DeploymentRefusedError("symlink", str(path))
+    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
+    if not follow_links:
+        flags |= getattr(os, "O_NOFOLLOW", 0)  # a link put there after the check above
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        raise DeploymentRefusedError("missing", str(path)) from None
+    except OSError as exc:
+        code = "symlink" if exc.errno == errno.ELOOP and not follow_links else "unreadable"
+        raise DeploymentRefusedError(code, str(exc)) from None
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise DeploymentRefusedError("not_a_file", str(path))
+    with os.fdopen(fd, "rb") as f:
+        try:
+            return f.read(wire.MAX_BYTES + 1)
+        except OSError as exc:
+            raise DeploymentRefusedError("unreadable", str(exc)) from None
 
 
 def fingerprint(dep: wire.Deployment) -> str:
@@ -86,6 +121,7 @@ def adopt(db: Database, dep: wire.Deployment, *, allow_http: bool = False) -> di
         province = validation.province(dep.province)
     except ValidationError:
         raise DeploymentRefusedError("malformed", "unknown province") from None
+    agency, unit = _header_line(dep.agency), _header_line(dep.unit)
     with db.read() as s:
         allow_http = allow_http or bool(identity.ALLOW_HTTP.get(s))
     url = identity.check_url(dep.url, allow_http)
@@ -105,13 +141,23 @@ def adopt(db: Database, dep: wire.Deployment, *, allow_http: bool = False) -> di
             identity.ALLOW_HTTP.put(s, True)
         outbox.SEALING_KEY.put(s, dep.sealing_key)
         sealed = outbox.seal_pending_contacts(s)
-        settings.put(s, _AGENCY, dep.agency.strip() or None)
-        settings.put(s, _UNIT, dep.unit.strip() or None)
+        settings.put(s, _AGENCY, agency or None)
+        settings.put(s, _UNIT, unit or None)
         settings.put(s, _PROVINCE, province.code if province else None)
         ADOPTED.put(s, {"sha256": fingerprint(dep), "body": dep.body()})
     return {"server_id": dep.server_id, "url": url, "name": dep.name, "agency": dep.agency,
             "unit": dep.unit, "province": province.code if province else "",
             "expires_at": dep.expires_at, "sealed_contacts": sealed}
+
+
+def _header_line(text: str) -> str:
+    """An agency's or unit's name as the settings screen would store it (one clean line of at
+    most :data:`NAME_MAX` characters), else the file is refused: it is printed on every report."""
+    clean = validation.clean_text(text)
+    if len(clean) > NAME_MAX or "\n" in clean or "\r" in clean:
+        raise DeploymentRefusedError("malformed", "the agency or unit is not one line of at most "
+                                                  f"{NAME_MAX} characters")
+    return clean
 
 
 def app_dir() -> Path:
@@ -125,10 +171,10 @@ def adopt_beside_app(db: Database, folder: Path | None = None) -> dict[str, Any]
     """At start: adopt ``sala-deployment.json`` beside the app if it is there and new. A bad
     file is logged (Thai and English) and changes nothing; the app starts all the same."""
     path = (folder or app_dir()) / wire.FILE_NAME
-    if not path.is_file():
+    if not os.path.lexists(path):
         return None
     try:
-        dep = read(path)
+        dep = read(path, follow_links=False)
         with db.read() as s:
             done = ADOPTED.get(s)
         if isinstance(done, dict) and done.get("sha256") == fingerprint(dep):

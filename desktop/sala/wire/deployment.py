@@ -95,15 +95,29 @@ def sign(key: Ed25519PrivateKey, dep: Deployment) -> bytes:
     if crypto.public_key_b64(key) != dep.signing_key:
         raise ValueError("the deployment must name the key that signs it")
     body = dep.body()
-    doc = {"deployment": body, "signature": crypto.sign(key, canonical_json(body))}
+    return render(body, crypto.sign(key, canonical_json(body)))
+
+
+def render(body: dict[str, Any], signature: str) -> bytes:
+    """The one spelling of a signed file: :func:`parse` accepts no other (see there)."""
+    doc = {"deployment": body, "signature": signature}
     return (json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
 
+def _as_written(raw: bytes) -> bytes:
+    """``raw`` without what copying a text file may add: a UTF-8 BOM, CRLF line ends (an editor,
+    an e-mail). Neither can come from changing one byte, so every one-byte change is still caught."""
+    raw = raw.removeprefix(b"\xef\xbb\xbf")
+    return raw.replace(b"\r\n", b"\n") if raw.count(b"\r\n") == raw.count(b"\n") else raw
+
+
 def parse(raw: bytes, now: datetime) -> Deployment:
-    """Check a file's bytes (size, shape, signature, expiry) → :class:`Deployment`, else
-    :class:`DeploymentInvalidError`. Nothing in it is trusted before its signature verifies."""
+    """Check a file's bytes (size, shape, signature, byte for byte as signed, expiry) →
+    :class:`Deployment`, else :class:`DeploymentInvalidError`. Nothing in it is trusted before its
+    signature verifies."""
     if len(raw) > MAX_BYTES:
         raise DeploymentInvalidError("too_large", f"a deployment file is at most {MAX_BYTES} bytes")
+    raw = _as_written(raw)
     try:
         doc = json.loads(raw.decode("utf-8"), parse_constant=_no_constant)
     except (UnicodeDecodeError, ValueError, RecursionError):
@@ -137,6 +151,11 @@ def parse(raw: bytes, now: datetime) -> Deployment:
     except crypto.CryptoError as exc:
         raise DeploymentInvalidError("bad_signature",
                                 f"the signature does not verify ({exc.code})") from None
+    # The signature covers the content, not the spacing; but a file that is not byte for byte
+    # what the platform wrote was changed by someone (a tab for a space, a line end), and an
+    # office must be able to say "this file is exactly the one we were sent" (its sha256).
+    if raw != render(body, sig):
+        raise DeploymentInvalidError("altered", "the file is not byte for byte the one the platform signed")
     dep = Deployment(**{k: body[k] for k in _TEXT_FIELDS}, sealing_key=seal["public_key"],
                      sealing_alg=seal["alg"])
     try:
