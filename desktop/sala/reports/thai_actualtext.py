@@ -74,6 +74,7 @@ def shaped_operators(tx: Any, text: ShapedStr, font: Any) -> str:
     fontsize = tx._fontsize
     shape_data = text.__shapeData__
     escaped = _ESCAPED
+    numbers_text = _numbers_of(doc)
     header = None
     pos = 0
 
@@ -100,7 +101,7 @@ def shaped_operators(tx: Any, text: ShapedStr, font: Any) -> str:
             r = r0 + fontsize * sd.y_offset / 1000 if sd.y_offset else r0
             if r != run_rise:
                 if run_rise is not None:
-                    _close_run(code, items, glyphs, numbers)
+                    _close_run(code, items, glyphs, numbers, numbers_text)
                     items, glyphs, numbers = [], [], []
                     if rise != r0:
                         set_rise(r0)
@@ -113,7 +114,7 @@ def shaped_operators(tx: Any, text: ShapedStr, font: Any) -> str:
                     glyphs = []
                 numbers.append(-sd.x_offset)
             if numbers:
-                _add_number(items, numbers)
+                _add_number(items, numbers, numbers_text)
                 numbers = []
             glyphs.append(escaped[byte])
             after = sd.width - sd.x_advance + sd.x_offset
@@ -122,24 +123,37 @@ def shaped_operators(tx: Any, text: ShapedStr, font: Any) -> str:
                 glyphs = []
                 numbers.append(after)
         if run_rise is not None:
-            _close_run(code, items, glyphs, numbers)
+            _close_run(code, items, glyphs, numbers, numbers_text)
             if rise != r0:
                 set_rise(r0)
         pos += len(chunk)
     return " ".join(code)
 
 
-def _add_number(items: list[str], numbers: list[float]) -> None:
-    value = fp_str(sum(numbers))
+def _numbers_of(doc: Any) -> dict[float, str]:
+    """This document's memo of adjustments as written (``fp_str``): a few dozen distinct values
+    (mark offsets) come back thousands of times in a report."""
+    memo: dict[float, str] | None = getattr(doc, "_sala_numbers", None)
+    if memo is None:
+        memo = doc._sala_numbers = {}
+    return memo
+
+
+def _add_number(items: list[str], numbers: list[float], numbers_text: dict[float, str]) -> None:
+    total = sum(numbers)
+    value = numbers_text.get(total)
+    if value is None:
+        value = numbers_text[total] = fp_str(total)
     if value != "0":
         items.append(value)
 
 
-def _close_run(code: list[str], items: list[str], glyphs: list[str], numbers: list[float]) -> None:
+def _close_run(code: list[str], items: list[str], glyphs: list[str], numbers: list[float],
+               numbers_text: dict[float, str]) -> None:
     if glyphs:
         items.append(f"({''.join(glyphs)})")
     if numbers:
-        _add_number(items, numbers)
+        _add_number(items, numbers, numbers_text)
     if len(items) == 1 and items[0].startswith("("):
         code.append(f"{items[0]} Tj")
     else:
