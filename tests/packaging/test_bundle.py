@@ -37,11 +37,12 @@ def test_frozen_self_check(frozen_bundle: Path, tmp_path: Path) -> None:
 
 
 def test_bundle_size(frozen_bundle: Path) -> None:
-    """The installed app within the issue's 150 MB (MiB, as ``make bench`` counts it)."""
-    from tests.perf.bench_dist import SIZE_TARGET_MB, bundle_bytes
+    """The installed app within the issue's 150 MB (10^6 bytes, as ``make bench`` counts it: the bundle
+    was 154.3 MB = 147.1 MiB, under the target only when counted in MiB)."""
+    from tests.perf.bench_dist import MB, SIZE_TARGET_MB, bundle_bytes
 
-    size = bundle_bytes(frozen_bundle) / 2**20
-    assert size <= SIZE_TARGET_MB, f"{size:.1f} MiB"
+    size = bundle_bytes(frozen_bundle)
+    assert size <= SIZE_TARGET_MB * MB, f"{size / MB:.1f} MB ({size / 2**20:.1f} MiB)"
     internal = frozen_bundle / "_internal"
     assert not list(internal.glob("numpy.libs/libgfortran*")), "numpy's OpenBLAS came back (see packaging/noblas.py)"
     blas = list((internal / "numpy.libs").iterdir())
@@ -62,3 +63,8 @@ def test_bundle_layout(frozen_bundle: Path) -> None:
     server = [p for p in ("fastapi", "uvicorn", "psycopg", "pydantic_core", "sala/central") if (internal / p).exists()]
     assert not server, "the reference server is not the laptop's"
     assert not list(internal.glob("libgtk-3*")), "the GTK platform theme drags GTK in"
+    pillow = [p.name for p in internal.glob("PIL/_imaging*")] + [p.name for p in internal.glob("pillow.libs/*")]
+    text_and_colour = ("_imagingft", "_imagingcms", "libfreetype", "libharfbuzz", "liblcms")
+    assert not [n for n in pillow if n.startswith(text_and_colour)], "Pillow's FreeType or LittleCMS came back"
+    assert not list(internal.glob("libgio-2.0*")), "Qt's GLib network backend drags GIO in"
+    assert (internal / "PySide6/Qt/plugins/networkinformation/libqnetworkmanager.so").is_file()

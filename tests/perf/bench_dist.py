@@ -24,6 +24,8 @@ from tests.perf.report import Report
 ROOT = Path(__file__).resolve().parents[2]
 CACHE = Path(tempfile.gettempdir()) / "sala-bench" / "dist"
 SIZE_TARGET_MB = 150
+"""The issue's megabytes: 10^6 bytes (150 MB = 143.05 MiB, what ``du -h`` would print as "143M")."""
+MB = 10**6
 START_TARGET_MS = 1000
 
 
@@ -71,9 +73,9 @@ def frozen_start_ms(bundle: Path) -> float:
 
 def run(report: Report) -> None:
     bundle = build_bundle()
-    size_mb = bundle_bytes(bundle) / 2**20
-    report.add("installed app (one-folder bundle) size", size_mb, "MB", target=f"≤ {SIZE_TARGET_MB} MB",
-               ok=size_mb <= SIZE_TARGET_MB)
+    size = bundle_bytes(bundle)
+    report.add(f"installed app (one-folder bundle) size ({size / 2**20:.1f} MiB)", size / MB, "MB",
+               target=f"≤ {SIZE_TARGET_MB} MB", ok=size <= SIZE_TARGET_MB * MB)
     frozen_start_ms(bundle)  # warm the OS file cache, as for any second start
     _startup(["bare"])
     bare = statistics.median(_startup(["bare"])[0] for _ in range(5))
