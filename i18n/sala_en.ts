@@ -2744,6 +2744,17 @@ code %2</source>
         <source>Dot votes per proposal</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Satisfaction: no ratings yet</source>
+        <translation>Satisfaction: no ratings yet</translation>
+    </message>
+    <message numerus="yes">
+        <source>Satisfaction: average %1 / 5 from %n visitor(s)</source>
+        <translation>
+            <numerusform>Satisfaction: average %1 / 5 from %n visitor</numerusform>
+            <numerusform>Satisfaction: average %1 / 5 from %n visitors</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>QrWindow</name>

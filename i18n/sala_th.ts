@@ -2744,6 +2744,16 @@ code %2</source>
         <source>Dot votes per proposal</source>
         <translation>คะแนนโหวตแต่ละข้อเสนอ</translation>
     </message>
+    <message>
+        <source>Satisfaction: no ratings yet</source>
+        <translation>ความพึงพอใจ: ยังไม่มีผู้ให้คะแนน</translation>
+    </message>
+    <message numerus="yes">
+        <source>Satisfaction: average %1 / 5 from %n visitor(s)</source>
+        <translation>
+            <numerusform>ความพึงพอใจเฉลี่ย %1 / 5 จากผู้เยี่ยมชม %n คน</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>QrWindow</name>

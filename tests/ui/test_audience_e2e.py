@@ -176,6 +176,13 @@ def test_three_phones_against_the_apps_own_server(qtbot, window, services, phone
     assert [(r.label, r.value) for r in n.stances] == [("เห็นด้วย", 1), ("ไม่เห็นด้วย", 0), ("เป็นกลาง", 0)]
     assert list(n.proposals) == [(PROPOSALS[0], 2), (PROPOSALS[1], 1)]
     assert {"ควัน", "ผู้สูงอายุ"} <= {w for w, _c in n.words}
+    # the exhibition's ratings: the phone's 5, then a visitor at the kiosk rates 3 (no phone involved,
+    # the projector still follows)
+    assert n.exhibition and presenter.ratings.isVisible()
+    assert [(r.label, r.value) for r in n.ratings][:1] == [("ดีมาก (5)", 1)] and n.rating_count == 1
+    services.exhibition.record_visit(sid, 3)
+    qtbot.waitUntil(lambda: presenter.numbers.rating_count == 2, timeout=5000)
+    assert presenter.rating_heading(presenter.numbers) == "ความพึงพอใจเฉลี่ย 4.0 / 5 จากผู้เยี่ยมชม 2 คน"
     assert presenter.isFullScreen()
     presenter.resize(1366, 768)
     screenshot(presenter, "exhibition_presenter_view")

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import secrets
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
@@ -38,6 +38,7 @@ from sala.storage.models import (
     Contribution,
     Proposal,
     Rating,
+    Session,
     Vote,
 )
 
@@ -102,6 +103,18 @@ class PresenterSnapshot:
     ratings: dict[int, int]                         # score 1..5 -> count (exhibitions)
     phones_joined: int
     pending: int
+    kind: e.SessionKind | None = None
+    proposal_names_en: dict[str, str] = field(default_factory=dict)  # proposal id -> English name, where given
+
+    @property
+    def rating_count(self) -> int:
+        """Visitors who gave a 1–5 rating (at the kiosk or from a phone)."""
+        return sum(self.ratings.values())
+
+    @property
+    def rating_average(self) -> float | None:
+        n = self.rating_count
+        return sum(score * count for score, count in self.ratings.items()) / n if n else None
 
 
 class AudienceClosedError(SalaError):
@@ -280,8 +293,8 @@ def presenter_snapshot(s: OrmSession, session_id: str) -> PresenterSnapshot:
                        key=lambda q: (-q[2], q[0]))
     dots = _counts(s, select(Vote.proposal_id, func.count()).where(Vote.session_id == session_id)
                    .group_by(Vote.proposal_id))
-    proposals = tuple((p.id, p.title, dots.get(p.id, 0)) for p in s.scalars(
-        select(Proposal).where(Proposal.session_id == session_id).order_by(Proposal.position)))
+    shown = list(s.scalars(select(Proposal).where(Proposal.session_id == session_id).order_by(Proposal.position)))
+    proposals = tuple((p.id, p.title, dots.get(p.id, 0)) for p in shown)
     ratings = {n: 0 for n in range(1, 6)}
     for score, count in s.execute(select(Rating.score, func.count()).where(Rating.session_id == session_id)
                                   .group_by(Rating.score)):
@@ -289,8 +302,11 @@ def presenter_snapshot(s: OrmSession, session_id: str) -> PresenterSnapshot:
     pending = int(s.execute(select(func.count()).select_from(AudienceSubmission).where(
         AudienceSubmission.session_id == session_id, AudienceSubmission.state == State.PENDING)).scalar_one())
     ordered = sorted(words.items(), key=lambda w: (-w[1], w[0]))[:WORDS_MAX]
+    session = s.get(Session, session_id)
     return PresenterSnapshot(session_id, tuple(ordered), stances, tuple(questions[:TOP_QUESTIONS]), proposals,
-                             ratings, phones_joined(s, session_id), pending)
+                             ratings, phones_joined(s, session_id), pending,
+                             kind=e.SessionKind(session.kind) if session is not None else None,
+                             proposal_names_en={p.id: p.title_en for p in shown if p.title_en})
 
 
 # -- helpers shared with the phone side (sala.audience.actions) --------------------------------

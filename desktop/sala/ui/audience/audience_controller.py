@@ -10,6 +10,8 @@ Phones' writes reach SQLite only through the app's one writer (:class:`WriterBri
 calls ``on_change`` from its own threads after each commit; those calls are coalesced here
 (:data:`REFRESH_MS`) into one read of the queue and the presenter's figures on a
 :class:`LatestReader`, never on the UI thread, so a burst of 300 phones costs a few reads a second.
+At an exhibition the kiosk's visitors rate and vote too, without the server knowing: while the
+presenter view is up there, it is also read every :data:`POLL_MS`.
 """
 
 from __future__ import annotations
@@ -48,6 +50,8 @@ log = logging.getLogger(__name__)
 
 REFRESH_MS = 300
 """Changes within this long are read once: the projector is at most this far behind (plus a read)."""
+POLL_MS = 1000
+"""How often an exhibition's presenter view reads the figures again (the kiosk's entries)."""
 
 
 class _ChangeRelay(QObject):
@@ -105,6 +109,9 @@ class AudienceController(QObject):
         self._relay.sig_changed.connect(self._changed, Qt.ConnectionType.QueuedConnection)
         self._timer = QTimer(self, singleShot=True, interval=REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
+        self._poll = QTimer(self, interval=POLL_MS)
+        self._poll.timeout.connect(self._poll_presenter)
+        self._kind: e.SessionKind | None = None
         self._buttons: list[AudienceButton] = []
         self._page: QWidget | None = None  # the session's page the mode was started from (or rebuilt)
         self.action: QAction | None = None
@@ -240,6 +247,7 @@ class AudienceController(QObject):
         self._starting = None
         self.server, self.bridge, self.info, self.session_id = server, bridge, info, detail.id
         self._title = detail.title
+        self._kind = detail.kind
         self._records = None
         self._window.statusBar().showMessage(self.tr("Audience mode is on: phones join at %1")
                                              .replace("%1", info.urls[0]), 8000)
@@ -286,7 +294,15 @@ class AudienceController(QObject):
         if self.qr_window is not None:
             self.qr_window.hide()
         self.presenter.show_on(self.panel.chosen_screen() if self.panel is not None else None)
+        if self._kind == e.SessionKind.EXHIBITION:
+            self._poll.start()
         self.refresh()
+
+    def _poll_presenter(self) -> None:
+        if self.running and self.presenter is not None and self.presenter.isVisible():
+            self.refresh()
+        else:
+            self._poll.stop()
 
     # -- reading ------------------------------------------------------------------------------
     def _changed(self) -> None:
@@ -405,6 +421,7 @@ class AudienceController(QObject):
             return
         self.server, self.bridge, self.info, self.session_id = None, None, None, None
         self._timer.stop()
+        self._poll.stop()
         if bridge is not None:
             bridge.close()
         try:

@@ -70,12 +70,24 @@ class BarRows(QWidget):
     def minimumSizeHint(self) -> QSize:  # Qt name
         return QSize(160, 60)
 
+    def heading_font(self) -> QFont:
+        return self._fonts()[0]
+
     def _fonts(self) -> tuple[QFont, QFont]:
+        """The heading's font and the labels'. The heading is a third larger than the labels, or
+        as large as fits the width on one line ("average 3.7 / 5 from 1,204 visitors"), never cut."""
         label = QFont(self.font())
         label.setPixelSize(self.label_px)
         head = QFont(label)
-        head.setPixelSize(int(self.label_px * 1.3))
         head.setBold(True)
+        px = int(self.label_px * 1.3)
+        head.setPixelSize(px)
+        if self._heading and self.width() > 0:
+            wide = QFontMetricsF(head).horizontalAdvance(self._heading)
+            while wide > self.width() - 2 and px > 10:
+                px = max(10, int(px * min(0.95, (self.width() - 2) / wide)))
+                head.setPixelSize(px)
+                wide = QFontMetricsF(head).horizontalAdvance(self._heading)
         return head, label
 
     def layout_rows(self) -> tuple[list[_Laid], int]:
@@ -119,7 +131,7 @@ class BarRows(QWidget):
                        int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), self._heading)
         p.setFont(label)
         laid, left_out = self.layout_rows()
-        if not laid and self.empty_text:
+        if not self._rows and self.empty_text:
             p.setPen(QColor("#777777"))
             p.drawText(QRectF(0, hm.lineSpacing() + 6, self.width(), lm.lineSpacing() * 2),
                        int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap), self.empty_text)
