@@ -111,6 +111,12 @@ def main(folder: Path, which: str) -> int:
         dlg = kiosk.pin_dialog
         dlg.entry.setText("1111")
         dlg.submit()
+        answered(dlg)
+
+    def answered(dlg) -> None:
+        if dlg.busy:  # checked on the writer thread
+            QTimer.singleShot(50, lambda: answered(dlg))
+            return
         QTimer.singleShot(700, lambda: pin_checked(dlg))  # the window manager has applied the new size
 
     def pin_checked(dlg) -> None:

@@ -76,7 +76,7 @@ def _windows(qtbot, services, tasks, settings, sessions, lang: str) -> Iterator[
         ("minitalk", lambda: MinitalkPage(services, tasks, sessions["minitalk"], lang)),
         ("focus group", lambda: FocusGroupPage(services, tasks, sessions["focus_group"], lang)),
         ("exhibition staff", lambda: KioskStaffPage(services, tasks, sessions["exhibition"], lang)),
-        ("kiosk PIN", lambda: PinDialog(services.kiosk_pin, "set", lang)),
+        ("kiosk PIN", lambda: PinDialog(services.kiosk_pin, "set", lang, tasks)),
         ("session summary", lambda: ReportDialog(services, lang, sessions["minitalk"])),
         ("period report", lambda: ReportDialog(services, lang, None)),
         ("export", lambda: ExportDialog(services, lang)),

@@ -49,9 +49,11 @@ def test_first_use_sets_pin_then_visitors_vote_and_staff_tally_updates(qtbot, se
     assert dlg is not None and staff.kiosk is None
     _tap_pin(qtbot, dlg, "1357")
     _tap_pin(qtbot, dlg, "1358")  # mismatch: start over, said in both languages
-    assert "ไม่ตรงกัน" in dlg.message.text() and "do not match" in dlg.message.text()
+    qtbot.waitUntil(lambda: "ไม่ตรงกัน" in dlg.message.text())  # the PIN is hashed on the writer
+    assert "do not match" in dlg.message.text() and dlg.keys["OK"].isEnabled()
     _tap_pin(qtbot, dlg, "1357")
     _tap_pin(qtbot, dlg, "1357")
+    qtbot.waitUntil(lambda: staff.kiosk is not None)
     assert services.kiosk_pin.verify("1357")
     kiosk = staff.kiosk
     assert kiosk is not None and kiosk.isFullScreen()
@@ -88,14 +90,15 @@ def test_first_use_sets_pin_then_visitors_vote_and_staff_tally_updates(qtbot, se
     assert kiosk.isVisible() and kiosk.pin_dialog.isVisible()
     clock = services.kiosk_pin.backoff.clock = FakeClock()  # the wait after a wrong PIN, without sleeping
     _tap_pin(qtbot, kiosk.pin_dialog, "0000")
-    assert "ไม่ถูกต้อง" in kiosk.pin_dialog.message.text() and "Wrong PIN" in kiosk.pin_dialog.message.text()
+    qtbot.waitUntil(lambda: "ไม่ถูกต้อง" in kiosk.pin_dialog.message.text())  # checked on the writer
+    assert "Wrong PIN" in kiosk.pin_dialog.message.text()
     assert kiosk.isVisible()
     assert "1 วินาที" in kiosk.pin_dialog.countdown.text() and "1 s" in kiosk.pin_dialog.countdown.text()
     assert not kiosk.pin_dialog.keys["OK"].isEnabled()
     clock.advance(1)
     qtbot.waitUntil(lambda: kiosk.pin_dialog.keys["OK"].isEnabled())
     _tap_pin(qtbot, kiosk.pin_dialog, "1357")
-    assert not kiosk.isVisible()
+    qtbot.waitUntil(lambda: not kiosk.isVisible())
 
 
 def test_dot_votes_are_limited_and_age_band_toggles(qtbot, services, tasks, sid, fonts, thai_ui) -> None:

@@ -9,13 +9,7 @@ again here through the same start-up, and leaving with the PIN as staff would.
 
 from __future__ import annotations
 
-import os
-import selectors
-import signal
-import subprocess
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -24,7 +18,6 @@ from sqlalchemy import select
 
 from sala.bootstrap import build_services
 from sala.domain import enums as e
-from sala.domain.inputs import SessionInput
 from sala.paths import AppPaths
 from sala.services import audit
 from sala.services.kiosk_mode import KioskMode
@@ -35,11 +28,9 @@ from sala.ui.shell.app import LAST_OPEN_KEY
 from sala.ui.shell.main import make_settings
 from sala.ui.shell.startup import Startup
 from tests.fake_clock import FakeClock
+from tests.ui.kiosk_kill_child import PIN, exhibition_with_pin, run_until_killed
 
-REPO = Path(__file__).resolve().parents[2]
-PIN = "2580"
 L = Qt.MouseButton.LeftButton
-CHILD_GIVE_UP_S = 120  # a hung child fails the test instead of hanging the run
 
 
 @pytest.fixture
@@ -63,46 +54,6 @@ def _start(app_paths: AppPaths, made: list[Startup], qtbot) -> Startup:
     return startup
 
 
-def _exhibition(app_paths: AppPaths) -> str:
-    """An exhibition with proposals and a kiosk PIN chosen, on a laptop that was used before."""
-    services = build_services(app_paths)
-    try:
-        sid = services.sessions.create(SessionInput("นิทรรศการฝุ่น PM2.5 ลำปาง", e.SessionKind.EXHIBITION,
-                                                    province="LPG")).id
-        for title in ("ปลูกต้นไม้ริมถนน", "ห้ามเผาในที่โล่ง", "รถรับส่งนักเรียนไฟฟ้า"):
-            services.exhibition.add_proposal(sid, title)
-        services.kiosk_pin.set(PIN, PIN)
-    finally:
-        services.close()
-    return sid
-
-
-def _run_until_killed(app_paths: AppPaths, sid: str) -> str:
-    """The child app: start kiosk mode, one visitor sends; then SIGKILL it. Returns the rating id."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    env["PYTHONPATH"] = os.pathsep.join([str(REPO / "desktop"), str(REPO), env.get("PYTHONPATH", "")])
-    child = subprocess.Popen([sys.executable, "-m", "tests.ui.kiosk_kill_child", str(app_paths.data_dir), sid],
-                             cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    try:
-        assert child.stdout is not None
-        with selectors.DefaultSelector() as sel:
-            sel.register(child.stdout, selectors.EVENT_READ)
-            ready = sel.select(CHILD_GIVE_UP_S)
-        line = child.stdout.readline() if ready else ""
-        assert line.startswith("KIOSK "), f"the child app never reached the kiosk: {line!r}\n" + \
-            ("" if child.poll() is None else (child.stderr.read() if child.stderr else ""))
-        os.kill(child.pid, signal.SIGKILL)  # the battery dies: no close event, no clean-up
-        assert child.wait(30) == -signal.SIGKILL
-    finally:
-        if child.poll() is None:
-            child.kill()
-            child.wait(30)
-        for pipe in (child.stdout, child.stderr):
-            if pipe is not None:
-                pipe.close()
-    return line.split()[1]
-
-
 def _tap_pin(qtbot, pad, pin: str) -> None:
     for ch in pin:
         qtbot.mouseClick(pad.keys[ch], L)
@@ -110,8 +61,8 @@ def _tap_pin(qtbot, pad, pin: str) -> None:
 
 
 def test_killed_in_kiosk_mode_comes_back_on_the_visitor_screen(qtbot, app_paths, startups, tmp_path) -> None:
-    sid = _exhibition(app_paths)
-    rating_id = _run_until_killed(app_paths, sid)
+    sid = exhibition_with_pin(app_paths)
+    rating_id = run_until_killed(app_paths, sid)
 
     startup = _start(app_paths, startups, qtbot)
     window = startup.window
@@ -173,7 +124,7 @@ def test_killed_in_kiosk_mode_comes_back_on_the_visitor_screen(qtbot, app_paths,
 def test_a_closed_exhibition_does_not_come_back_in_kiosk_mode(qtbot, app_paths, startups) -> None:
     """Visitor mode was on, but the exhibition can no longer take visitors (closed on this laptop's
     restored backup, say): the staff page says why; visitor mode ends."""
-    sid = _exhibition(app_paths)
+    sid = exhibition_with_pin(app_paths)
     services = build_services(app_paths)
     services.sessions.open(sid)
     KioskMode(services.db).enter(sid)

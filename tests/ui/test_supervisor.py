@@ -83,17 +83,19 @@ def _set_pin_in_settings(qtbot, w, services) -> None:
     qtbot.waitExposed(pin_dialog)
     type_text(pin_dialog.first, "๕๘๐๒๖๔")  # Thai digits: refused, said in both languages
     type_text(pin_dialog.second, "๕๘๐๒๖๔")
-    pin_dialog.submit()
-    assert "0–9" in pin_dialog.message.text() and "เลขไทย" in pin_dialog.message.text()
+    pin_dialog.submit()  # checked and hashed on the writer: the answer comes a moment later
+    qtbot.waitUntil(lambda: "0–9" in pin_dialog.message.text())
+    assert "เลขไทย" in pin_dialog.message.text() and pin_dialog.first.isEnabled()
     type_text(pin_dialog.first, "123456")
     type_text(pin_dialog.second, "123456")
     pin_dialog.submit()
-    assert "easy to guess" in pin_dialog.message.text() and "เดาง่าย" in pin_dialog.message.text()
+    qtbot.waitUntil(lambda: "easy to guess" in pin_dialog.message.text())
+    assert "เดาง่าย" in pin_dialog.message.text()
     type_text(pin_dialog.first, PIN)
     type_text(pin_dialog.second, PIN)
     pin_dialog.submit()
+    qtbot.waitUntil(lambda: box.pin_state.text() == "ตั้งรหัส PIN หัวหน้างานแล้ว")  # the dialog closed, is gone
     assert services.supervisor.is_set()
-    assert box.pin_state.text() == "ตั้งรหัส PIN หัวหน้างานแล้ว"
     dlg.reject()
 
 
@@ -113,16 +115,22 @@ def test_no_pin_is_said_then_wrong_pins_wait_longer_and_a_right_one_unlocks(qtbo
     def drive(dlg: QWidget) -> bool:
         assert isinstance(dlg, SupervisorPinDialog)
         step = state["step"]
-        if step in (0, 2):  # a wrong PIN
+        if step in (0, 3):  # a wrong PIN, checked on the writer: the keys grey at once meanwhile
             _type_pin(dlg, "000000")
+            assert dlg.checking or dlg.message.text()
+            state["step"] += 1
+        elif step in (1, 4):  # its answer
+            if dlg.checking:
+                assert not dlg.ok_button.isEnabled() and not dlg.entry.isEnabled()
+                return False
             seen.append(dlg.countdown.text())
             assert "รหัส PIN ไม่ถูกต้อง" in dlg.message.text() and "Wrong PIN" in dlg.message.text()
             assert not dlg.ok_button.isEnabled() and not dlg.entry.isEnabled()
-            if step == 2:
+            if step == 4:
                 screenshot(dlg, "supervisor_pin_wait")
             state["step"] += 1
-        elif step in (1, 3):  # the wait ends: the keys come back
-            clock.advance(1 if step == 1 else 2)
+        elif step in (2, 5):  # the wait ends: the keys come back
+            clock.advance(1 if step == 2 else 2)
             dlg.tick()
             assert dlg.ok_button.isEnabled() and not dlg.countdown.isVisible()
             state["step"] += 1
@@ -234,14 +242,15 @@ def test_leaving_the_kiosk_needs_the_supervisor_pin_once_set(qtbot, window, serv
     for ch in "0000":
         qtbot.mouseClick(pad.keys[ch], L)
     qtbot.mouseClick(pad.keys["OK"], L)
-    assert kiosk.isVisible() and "Wrong PIN" in pad.message.text()
+    qtbot.waitUntil(lambda: "Wrong PIN" in pad.message.text())  # checked on the writer
+    assert kiosk.isVisible()
     assert "1 วินาที" in pad.countdown.text() and not pad.keys["5"].isEnabled()
     clock.advance(1)
     qtbot.waitUntil(lambda: pad.keys["5"].isEnabled())
     for ch in PIN:
         qtbot.mouseClick(pad.keys[ch], L)
     qtbot.mouseClick(pad.keys["OK"], L)
-    assert not kiosk.isVisible()
+    qtbot.waitUntil(lambda: not kiosk.isVisible())
     with services.db.read() as s:
         exits = [x for x in audit.entries(s) if x.action == audit.KIOSK_EXIT]
     assert [(x.actor_role, x.target) for x in exits] == [(audit.SUPERVISOR, (exhibition,))]
@@ -265,6 +274,7 @@ def test_kiosk_pin_refuses_thai_digits_typed_on_the_keyboard(qtbot, services, ta
         for ch in "1357":
             qtbot.mouseClick(dlg.keys[ch], L)
         qtbot.mouseClick(dlg.keys["OK"], L)
+    qtbot.waitUntil(lambda: page.kiosk is not None)
     assert services.kiosk_pin.is_set() and page.kiosk is not None
     page.kiosk.leave()
 
@@ -371,3 +381,80 @@ def test_retention_preview_and_purge_from_settings(qtbot, window, services, cloc
     with services.db.read() as s:
         acts = [x.action for x in audit.entries(s)]
     assert audit.RETENTION_PURGE in acts and acts.count(audit.SETTINGS_CHANGE) == 2  # the PIN set, the months
+
+
+def _spy_threads(obj: object, name: str) -> list[str]:
+    """Call ``obj.name`` through, noting the thread each call ran on."""
+    import threading
+
+    real, threads = getattr(obj, name), []
+
+    def spy(*args: object) -> object:
+        threads.append(threading.current_thread().name)
+        return real(*args)
+
+    setattr(obj, name, spy)
+    return threads
+
+
+def test_the_pin_is_checked_on_the_writer_not_the_ui_thread(qtbot, services, tasks, clocks, fonts,
+                                                            thai_ui) -> None:
+    """A key derivation per check (~0.15 s) froze the window: now submit returns at once with the
+    keys greyed; Cancel waits for the answer; wrong and right PINs are said as before."""
+    from sala.services.supervisor_pin import SETTINGS
+    from sala.storage.errors import CorruptDatabaseError
+
+    services.supervisor.set_pin(PIN, PIN)
+    services.supervisor.lock()
+    threads = _spy_threads(services.supervisor, "check")
+    dlg = SupervisorPinDialog(services.supervisor, SETTINGS, "th", tasks)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    _type_pin(dlg, "000000")
+    assert dlg.checking and not dlg.entry.isEnabled() and not dlg.ok_button.isEnabled()
+    dlg.reject()  # Esc during the check: the answer comes first
+    assert dlg.isVisible()
+    qtbot.waitUntil(lambda: not dlg.checking)
+    assert "รหัส PIN ไม่ถูกต้อง" in dlg.message.text() and "Wrong PIN" in dlg.message.text()
+    assert dlg.countdown.isVisible() and not dlg.ok_button.isEnabled()  # the backoff as before
+    assert threads == ["sala-writer"]
+    clocks[0].advance(1)
+    dlg.tick()
+    # a check that cannot run (the file found damaged meanwhile): said, the dialog stays, nothing unlocked
+    services.db.damaged = CorruptDatabaseError(services.db.path, "test", None)
+    _type_pin(dlg, PIN)
+    qtbot.waitUntil(lambda: not dlg.checking)
+    assert "เสียหาย" in dlg.message.text() and "damaged" in dlg.message.text()
+    assert dlg.isVisible() and not services.supervisor.is_unlocked() and dlg.ok_button.isEnabled()
+    services.db.damaged = None
+    with qtbot.waitSignal(dlg.accepted):
+        _type_pin(dlg, PIN)
+    assert services.supervisor.is_unlocked() and threads == ["sala-writer"] * 3
+
+
+def test_the_kiosk_pad_checks_on_the_writer(qtbot, services, tasks, clocks, exhibition, fonts, thai_ui) -> None:
+    from sala.services.kiosk_pin import KioskExit
+    from sala.ui.kiosk.pin import PinDialog
+
+    services.kiosk_pin.set("2468", "2468")
+    exit_check = KioskExit(services.db, services.supervisor, services.kiosk_pin, exhibition)
+    threads = _spy_threads(services.kiosk_pin, "check")
+    pad = PinDialog(services.kiosk_pin, "verify", "th", tasks, checker=exit_check)
+    qtbot.addWidget(pad)
+    pad.show()
+    qtbot.waitExposed(pad)
+    for ch in "1111":
+        qtbot.mouseClick(pad.keys[ch], L)
+    qtbot.mouseClick(pad.keys["OK"], L)
+    assert pad.busy and not pad.keys["1"].isEnabled() and not pad._cancel.isEnabled()
+    qtbot.waitUntil(lambda: not pad.busy)
+    assert "Wrong PIN" in pad.message.text() and "1 วินาที" in pad.countdown.text()
+    clocks[0].advance(1)
+    qtbot.waitUntil(lambda: pad.keys["OK"].isEnabled())
+    with qtbot.waitSignal(pad.accepted):
+        for ch in "2468":
+            qtbot.mouseClick(pad.keys[ch], L)
+        qtbot.mouseClick(pad.keys["OK"], L)
+        assert pad.busy
+    assert threads == ["sala-writer", "sala-writer"]

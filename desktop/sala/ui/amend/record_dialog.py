@@ -185,7 +185,8 @@ class AmendRecordDialog(QDialog):
             label.hide()
         args = (self._target_type, self._target_id, self.changes(), self.reason.text())
         supervisor = self._supervisor
-        if supervisor is not None and not require_supervisor(self, supervisor, AMEND_FINALIZED, self._lang):
+        if supervisor is not None and not require_supervisor(self, supervisor, AMEND_FINALIZED, self._lang,
+                                                             self._tasks):
             return
         self.save_button.setEnabled(False)
         svc = self._svc

@@ -9,6 +9,10 @@ Each guarded place calls it before the act and goes ahead only on True:
   on screen, in Thai and English, the keys greyed until it ends (the wait survives a restart,
   it is in the database). Cancel answers False.
 
+Checking a PIN derives a key (scrypt, ~0.15 s) and writes the count of wrong tries: it runs on the
+one writer (:class:`~sala.ui.common.tasks.TaskRunner`), never on the UI thread; the keys are greyed
+while it runs, and the dialog stays until its answer arrives. Setting a PIN (a hash too) likewise.
+
 :class:`SupervisorStatus` sits in the status bar: "no supervisor PIN" until one is set, then
 "supervisor unlocked m:ss" with a Lock button while the window is open.
 """
@@ -16,7 +20,10 @@ Each guarded place calls it before the act and goes ahead only on True:
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
@@ -36,6 +43,7 @@ from sala.services import supervisor_pin as sp
 from sala.services.pin_backoff import Attempt
 from sala.services.supervisor_pin import SupervisorPin
 from sala.ui.common.errors import ERROR_STYLE, bilingual, error_text
+from sala.ui.common.tasks import TaskRunner
 
 TICK_MS = 250
 
@@ -67,13 +75,29 @@ def wrong_text(attempt: Attempt, lang: str) -> str:
     return bilingual("รหัส PIN ไม่ถูกต้อง", "Wrong PIN", lang)
 
 
+def failed_text(exc: BaseException, lang: str) -> str:
+    """A check that could not run (the disk, a locked file): said, the PIN not counted as right."""
+    if isinstance(exc, SalaError):
+        return error_text(exc, lang)
+    return bilingual("ตรวจรหัส PIN ไม่ได้ (รายละเอียดอยู่ในไฟล์บันทึก) กรุณาลองอีกครั้ง",
+                     "The PIN could not be checked (details are in the log); try again", lang)
+
+
+def while_alive(widget: QWidget, fn: Callable[[Any], None]) -> Callable[[Any], None]:
+    """``fn`` for a task's answer, skipped when ``widget`` was deleted while the task ran."""
+    return lambda value: fn(value) if shiboken6.isValid(widget) else None
+
+
 class SupervisorPinDialog(QDialog):
     """Ask for the supervisor PIN before ``act``; accept() when right."""
 
-    def __init__(self, pins: SupervisorPin, act: str, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(self, pins: SupervisorPin, act: str, lang: str, tasks: TaskRunner,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("supervisorPinDialog")
-        self._pins, self._act, self._lang = pins, act, lang
+        self._pins, self._act, self._lang, self._tasks = pins, act, lang, tasks
+        self.checking = False
+        """A PIN is being checked on the writer: keys greyed, Cancel waits for the answer."""
         self.setWindowTitle(bilingual("รหัส PIN หัวหน้างาน", "Supervisor PIN", lang, " / "))
         self.setModal(True)
         self.prompt = QLabel(bilingual(f"การ{act_name(act, 'th')}ต้องใช้รหัส PIN หัวหน้างาน",
@@ -119,17 +143,25 @@ class SupervisorPinDialog(QDialog):
         self.countdown.setVisible(waiting)
         if waiting:
             self.countdown.setText(wait_text(left, self._lang))
-        self.entry.setEnabled(not waiting)
-        self.ok_button.setEnabled(not waiting)
-        if not waiting and not self.entry.hasFocus() and self.isVisible():
+        usable = not waiting and not self.checking
+        self.entry.setEnabled(usable)
+        self.ok_button.setEnabled(usable)
+        if usable and not self.entry.hasFocus() and self.isVisible():
             self.entry.setFocus()
 
     def submit(self) -> None:
         pin = self.entry.text()
         self.entry.clear()
-        if not pin:
+        if not pin or self.checking:
             return
-        result = self._pins.check(pin)
+        self.checking = True
+        self.message.clear()
+        self.tick()
+        pins = self._pins
+        self._tasks.run(lambda: pins.check(pin), while_alive(self, self._checked), while_alive(self, self._failed))
+
+    def _checked(self, result: Attempt) -> None:
+        self.checking = False
         if result.ok:
             self.timer.stop()
             self.accept()
@@ -138,9 +170,19 @@ class SupervisorPinDialog(QDialog):
             self.message.setText(wrong_text(result, self._lang))
         self.tick()
 
+    def _failed(self, exc: BaseException) -> None:
+        self.checking = False
+        self.message.setText(failed_text(exc, self._lang))
+        self.tick()
 
-def require_supervisor(parent: QWidget | None, pins: SupervisorPin, act: str, lang: str) -> bool:
-    """May ``act`` go ahead? Asks for the supervisor PIN when needed (see the module's doc)."""
+    def reject(self) -> None:
+        if not self.checking:  # Cancel or Esc during a check: its answer (perhaps "right") comes first
+            super().reject()
+
+
+def require_supervisor(parent: QWidget | None, pins: SupervisorPin, act: str, lang: str, tasks: TaskRunner) -> bool:
+    """May ``act`` go ahead? Asks for the supervisor PIN when needed (see the module's doc); the
+    PIN is checked on ``tasks``, the one writer, while the dialog keeps the UI responsive."""
     if not pins.is_set():
         if pins.allows_without_pin(act):
             return True
@@ -151,7 +193,7 @@ def require_supervisor(parent: QWidget | None, pins: SupervisorPin, act: str, la
         return False
     if pins.is_unlocked():
         return True
-    dialog = SupervisorPinDialog(pins, act, lang, parent)
+    dialog = SupervisorPinDialog(pins, act, lang, tasks, parent)
     try:
         return dialog.exec() == QDialog.DialogCode.Accepted
     finally:
@@ -161,10 +203,12 @@ def require_supervisor(parent: QWidget | None, pins: SupervisorPin, act: str, la
 class SetPinDialog(QDialog):
     """Choose the supervisor PIN (typed twice); a refusal shows under the fields."""
 
-    def __init__(self, pins: SupervisorPin, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(self, pins: SupervisorPin, lang: str, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("setSupervisorPinDialog")
-        self._pins, self._lang = pins, lang
+        self._pins, self._lang, self._tasks = pins, lang, tasks
+        self.saving = False
+        """The new PIN is being hashed and written on the writer."""
         self.setWindowTitle(bilingual("ตั้งรหัส PIN หัวหน้างาน", "Set the supervisor PIN", lang, " / "))
         hint = QLabel(bilingual(f"เลข 0–9 จำนวน {sp.PIN_MIN}–{sp.PIN_MAX} หลัก ห้ามเลขซ้ำหรือเรียงกัน",
                                 f"{sp.PIN_MIN}–{sp.PIN_MAX} of the digits 0–9, not one digit repeated nor a run",
@@ -185,6 +229,7 @@ class SetPinDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         layout = QVBoxLayout(self)
         layout.addWidget(hint)
         layout.addWidget(QLabel(bilingual("รหัส PIN ใหม่", "New PIN", lang, " / ")))
@@ -196,15 +241,32 @@ class SetPinDialog(QDialog):
         self.setMinimumWidth(460)
 
     def submit(self) -> None:
-        try:
-            self._pins.set_pin(self.first.text(), self.second.text())
-        except SalaError as exc:
-            self.message.setText(error_text(exc, self._lang))
-            self.first.clear()
-            self.second.clear()
-            self.first.setFocus()
+        if self.saving:
             return
+        pins, first, second = self._pins, self.first.text(), self.second.text()
+        self._set_saving(True)
+        self._tasks.run(lambda: pins.set_pin(first, second), while_alive(self, self._saved),
+                        while_alive(self, self._refused))
+
+    def _set_saving(self, saving: bool) -> None:
+        self.saving = saving
+        for w in (self.first, self.second, self.ok_button):
+            w.setEnabled(not saving)
+
+    def _saved(self, _none: None) -> None:
+        self._set_saving(False)
         self.accept()
+
+    def _refused(self, exc: BaseException) -> None:
+        self._set_saving(False)
+        self.message.setText(failed_text(exc, self._lang))
+        self.first.clear()
+        self.second.clear()
+        self.first.setFocus()
+
+    def reject(self) -> None:
+        if not self.saving:
+            super().reject()
 
 
 class SupervisorStatus(QWidget):

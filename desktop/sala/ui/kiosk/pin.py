@@ -3,21 +3,26 @@
 A touch keypad with big keys, plus the keyboard. Only 0–9 are taken (what the keypad types).
 Leaving asks for the supervisor PIN once one is set, else the kiosk PIN (``KioskExit``). Wrong
 PINs are said so in Thai and English, and the wait before the next try counts down on the pad,
-its keys greyed meanwhile.
+its keys greyed meanwhile. A PIN is checked (and a new one hashed and kept) on the one writer
+(:class:`~sala.ui.common.tasks.TaskRunner`), not on the UI thread: a key derivation takes a
+noticeable moment, and the pad's keys are greyed until the answer comes.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from sala.domain.errors import SalaError
 from sala.services.kiosk_pin import KioskPin, PinChecker
+from sala.services.pin_backoff import Attempt
 from sala.services.supervisor_pin import ascii_digits
-from sala.ui.common.errors import ERROR_STYLE, bilingual, error_text
-from sala.ui.common.supervisor_guard import TICK_MS, wait_text
+from sala.ui.common.errors import ERROR_STYLE, bilingual
+from sala.ui.common.supervisor_guard import TICK_MS, failed_text, wait_text, while_alive
+from sala.ui.common.tasks import TaskRunner
 from sala.ui.kiosk.faces import big_button
 
 WRONG_PIN = ("รหัส PIN ไม่ถูกต้อง กรุณาลองใหม่", "Wrong PIN, try again")
@@ -26,10 +31,13 @@ WRONG_PIN = ("รหัส PIN ไม่ถูกต้อง กรุณาล
 class PinDialog(QDialog):
     """``mode`` "set": choose the kiosk PIN and confirm it; "verify": check ``checker`` (accept() when right)."""
 
-    def __init__(self, pins: KioskPin, mode: str, lang: str, parent: QWidget | None = None,
+    def __init__(self, pins: KioskPin, mode: str, lang: str, tasks: TaskRunner, parent: QWidget | None = None,
                  checker: PinChecker | None = None, supervisor: bool = False) -> None:
         super().__init__(parent)
         self._pins = pins
+        self._tasks = tasks
+        self.busy = False
+        """A PIN is being checked or kept on the writer: keys greyed, Cancel waits for the answer."""
         self._checker: PinChecker = checker or pins
         self._supervisor = supervisor
         self._mode = mode
@@ -88,16 +96,19 @@ class PinDialog(QDialog):
             self.tick()
 
     def tick(self) -> None:
-        """While a wait runs after wrong PINs: count it down and grey the keys."""
-        left = self._checker.wait_remaining()
+        """While a wait runs after wrong PINs: count it down and grey the keys (also while a PIN
+        is being checked)."""
+        left = self._checker.wait_remaining() if self._mode == "verify" else 0.0
         waiting = left > 0
         self.countdown.setVisible(waiting)
         if waiting:
             self.countdown.setText(wait_text(left, self._lang))
         self._fit()
-        self.entry.setEnabled(not waiting)
+        usable = not waiting and not self.busy
+        self.entry.setEnabled(usable)
         for key in self.keys.values():
-            key.setEnabled(not waiting)
+            key.setEnabled(usable)
+        self._cancel.setEnabled(not self.busy)
 
     def _set_prompt(self) -> None:
         if self._mode == "verify" and self._supervisor:
@@ -156,17 +167,13 @@ class PinDialog(QDialog):
     def submit(self) -> None:
         pin = self.entry.text()
         self.entry.clear()
+        if self.busy:
+            return
         if self._mode == "verify":
             if not pin:
                 return
-            result = self._checker.check(pin)
-            if result.ok:
-                self.timer.stop()
-                self.accept()
-                return
-            if not result.refused:
-                self._say(*WRONG_PIN)
-            self.tick()
+            checker = self._checker
+            self._run(lambda: checker.check(pin), self._checked)
             return
         if self._first is None:
             if not ascii_digits(pin) or not 4 <= len(pin) <= 12:
@@ -177,11 +184,37 @@ class PinDialog(QDialog):
             self.message.clear()
             self._set_prompt()
             return
-        try:
-            self._pins.set(self._first, pin)
-        except SalaError as exc:
+        pins, first = self._pins, self._first
+        self._run(lambda: pins.set(first, pin), lambda _none: self.accept())
+
+    def _run(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
+        """``work`` on the writer, the pad greyed until ``done`` (or the refusal) on the UI thread."""
+        self.busy = True
+        self.tick()
+
+        def finished(value: Any) -> None:
+            self.busy = False
+            self.tick()
+            done(value)
+
+        self._tasks.run(work, while_alive(self, finished), while_alive(self, self._failed))
+
+    def _checked(self, result: Attempt) -> None:
+        if result.ok:
+            self.timer.stop()
+            self.accept()
+        elif not result.refused:
+            self._say(*WRONG_PIN)
+
+    def _failed(self, exc: BaseException) -> None:
+        """A new PIN refused (the two differ), or a check that could not run: said, start over."""
+        self.busy = False
+        if self._mode != "verify":
             self._first = None
             self._set_prompt()
-            self.message.setText(error_text(exc, self._lang))
-            return
-        self.accept()
+        self.message.setText(failed_text(exc, self._lang))
+        self.tick()
+
+    def reject(self) -> None:
+        if not self.busy:  # Cancel or Esc during a check: its answer (perhaps "right") comes first
+            super().reject()

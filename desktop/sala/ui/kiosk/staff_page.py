@@ -318,7 +318,7 @@ class KioskStaffPage(QWidget):
         if self._services.supervisor.is_set() or self._services.kiosk_pin.is_set():
             self._open_kiosk()  # with a supervisor PIN, that PIN guards the exit (no kiosk PIN needed)
             return
-        self.pin_dialog = PinDialog(self._services.kiosk_pin, "set", self._lang, self)
+        self.pin_dialog = PinDialog(self._services.kiosk_pin, "set", self._lang, self._tasks, self)
         self.pin_dialog.accepted.connect(self._open_kiosk)
         self.pin_dialog.open()
 

@@ -289,7 +289,7 @@ class KioskVisitor(QWidget):
     def ask_pin(self) -> None:
         sv = self._services
         exit_check = KioskExit(sv.db, sv.supervisor, sv.kiosk_pin, self._session_id)
-        self.pin_dialog = PinDialog(sv.kiosk_pin, "verify", self._lang, self, checker=exit_check,
+        self.pin_dialog = PinDialog(sv.kiosk_pin, "verify", self._lang, self._tasks, self, checker=exit_check,
                                     supervisor=exit_check.uses_supervisor)
         self.pin_dialog.accepted.connect(self.leave)
         self.pin_dialog.open()

@@ -76,7 +76,7 @@ class ParticipantRightsDialog(QDialog):
         self.setObjectName("participantRightsDialog")
         self.services, self.tasks, self.lang = services, tasks, lang
         self.rights: ParticipantRightsService = services.participant_rights
-        self._guard = guard or (lambda parent: require_supervisor(parent, services.supervisor, sp.ERASE, lang))
+        self._guard = guard or (lambda parent: require_supervisor(parent, services.supervisor, sp.ERASE, lang, tasks))
         self._choose_folder = choose_folder or self._ask_folder
         self.records: list[ParticipantRecord] = []
         self._query: dict[str, str] = {}

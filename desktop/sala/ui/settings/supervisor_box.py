@@ -128,9 +128,9 @@ class SupervisorBox(QGroupBox):
     # -- the PIN ------------------------------------------------------------------------------
     def set_pin(self) -> None:
         pins = self.services.supervisor
-        if pins.is_set() and not require_supervisor(self, pins, sp.SETTINGS, self.lang):
+        if pins.is_set() and not require_supervisor(self, pins, sp.SETTINGS, self.lang, self.tasks):
             return
-        self.pin_dialog = SetPinDialog(pins, self.lang, self)
+        self.pin_dialog = SetPinDialog(pins, self.lang, self.tasks, self)
         self.pin_dialog.accepted.connect(self.refresh)
         self.pin_dialog.finished.connect(self.pin_dialog.deleteLater)
         self.pin_dialog.open()
@@ -144,7 +144,7 @@ class SupervisorBox(QGroupBox):
         self._message(QMessageBox.Icon.Information, preview_text(preview, self.lang))
 
     def purge(self) -> None:
-        if not require_supervisor(self, self.services.supervisor, sp.RETENTION, self.lang):
+        if not require_supervisor(self, self.services.supervisor, sp.RETENTION, self.lang, self.tasks):
             return
         months, retention = self.months.value(), self.services.retention
         self.tasks.run(lambda: retention.preview(months), self._confirm, self._failed)

@@ -389,7 +389,7 @@ class MainWindow(QMainWindow):
         from sala.ui.common.supervisor_guard import require_supervisor
         from sala.ui.settings.dialog import SettingsDialog
 
-        if not require_supervisor(self, self.services.supervisor, SETTINGS, self.lang):
+        if not require_supervisor(self, self.services.supervisor, SETTINGS, self.lang, self.tasks):
             return None
         dlg = SettingsDialog(self.services, self.tasks, self.settings, self.lang, self)
         dlg.sig_language_chosen.connect(self.set_language)

@@ -108,7 +108,7 @@ class SyncActions(QObject):
         return dlg
 
     def show_refusals(self) -> RefusalsDialog:
-        dlg = RefusalsDialog(self.sync, self.lang, self.window,
+        dlg = RefusalsDialog(self.sync, self.lang, self.tasks, self.window,
                              supervisor=getattr(self, "supervisor", None))
         dlg.show()
         return dlg
@@ -164,7 +164,8 @@ class SyncActions(QObject):
     def import_bundle(self, path: Path | None = None) -> None:
         """A supervisor act: the supervisor PIN first (``supervisor_guard``), then the file."""
         supervisor = self.supervisor
-        if supervisor is not None and not require_supervisor(self.window, supervisor, BUNDLE_IMPORT, self.lang):
+        if supervisor is not None and not require_supervisor(self.window, supervisor, BUNDLE_IMPORT, self.lang,
+                                                             self.tasks):
             return
         if path is None:
             name, _ = QFileDialog.getOpenFileName(self.window, self.tr("Import USB bundle"), "",

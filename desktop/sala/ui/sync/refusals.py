@@ -40,6 +40,7 @@ from sala.sync import batch_store
 from sala.sync.run_report import reason_text
 from sala.sync.service import SyncService
 from sala.ui.common.supervisor_guard import require_supervisor
+from sala.ui.common.tasks import TaskRunner
 
 DISMISS = audit.REFUSAL_DISMISS
 
@@ -70,10 +71,10 @@ class RefusalsDialog(QDialog):
 
     COLUMNS = 5
 
-    def __init__(self, sync: SyncService, lang: str, parent: QWidget | None = None, *,
+    def __init__(self, sync: SyncService, lang: str, tasks: TaskRunner, parent: QWidget | None = None, *,
                  supervisor: SupervisorPin | None = None) -> None:
         super().__init__(parent)
-        self.sync, self.lang, self.supervisor = sync, lang, supervisor
+        self.sync, self.lang, self.tasks, self.supervisor = sync, lang, tasks, supervisor
         self.rows: list[dict[str, Any]] = []
         self.setWindowTitle(self.tr("Refused forwards"))
         self.resize(1000, 480)
@@ -175,7 +176,7 @@ class RefusalsDialog(QDialog):
         if not ids:
             return 0
         if self.supervisor is not None and not require_supervisor(self, self.supervisor, DISMISS,
-                                                                  self.lang):
+                                                                  self.lang, self.tasks):
             return 0
         records = sum(r["records"] for r in self.rows if r["batch_id"] in ids)
         box = self.confirm(len(ids), records)
