@@ -6,6 +6,9 @@
 ; in the same folder (and closes a running Sala first).
 ; Before the new files go in, the old program folder {app}\_internal is emptied, so no library or
 ; Qt plugin of the previous version is left beside the new ones.
+; An office's deployment file (sala-deployment.json, made by `sala-central deployment-file`) placed
+; beside the setup .exe is copied beside Sala.exe, where the app adopts it at its next start (for
+; every Windows user of the laptop); without one the installer goes on as usual.
 ; User data is never touched: Sala keeps it in %LOCALAPPDATA%\OpenGovSpace\Sala (sala.paths,
 ; via platformdirs), outside {app}; the uninstaller removes only what it installed, and this
 ; script has no [UninstallDelete] section on purpose.
@@ -52,6 +55,7 @@ Type: filesandordirs; Name: "{app}\_internal"
 
 [Files]
 Source: "..\dist\Sala\*"; DestDir: "{app}"; Flags: recursesubdirs createallsubdirs ignoreversion
+Source: "{src}\sala-deployment.json"; DestDir: "{app}"; Flags: external skipifsourcedoesntexist ignoreversion
 
 [Icons]
 Name: "{group}\Sala"; Filename: "{app}\Sala.exe"; IconFilename: "{app}\_internal\resources\icons\sala.ico"

@@ -63,7 +63,7 @@ def test_no_user_data_is_deleted() -> None:
 
 
 def test_files_come_from_the_spec_output() -> None:
-    (entry,) = _sections()["Files"]
+    entry, *_ = _sections()["Files"]
     source = PureWindowsPath(_params(entry)["Source"])
     assert source.name == "*" and (ISS.parent / source.parent.as_posix()).resolve() == ROOT / "dist" / "Sala"
     spec = (ROOT / "packaging" / "sala.spec").read_text(encoding="utf-8")
@@ -101,3 +101,21 @@ def test_paths_resolve_the_frozen_way(frozen_bundle: Path, monkeypatch: pytest.M
     assert (paths.resources_dir() / "icons" / "sala.ico").is_file()
     # The user's data is never inside the installed folder (so no uninstaller can take it).
     assert not paths.AppPaths.default().data_dir.is_relative_to(frozen_bundle)
+
+
+def test_a_deployment_file_beside_the_installer_goes_beside_the_app(monkeypatch: pytest.MonkeyPatch,
+                                                                    tmp_path: Path) -> None:
+    """An office ships sala-deployment.json beside the setup .exe: the installer copies it (if there)
+    to {app}, the folder the frozen Sala.exe looks in at start (sync.deployment.app_dir)."""
+    from sala.sync import deployment
+    from sala.wire.deployment import FILE_NAME
+
+    entries = [_params(e) for e in _sections()["Files"]]
+    (dep,) = [e for e in entries if e["Source"].startswith("{src}")]
+    assert dep["Source"] == "{src}\\" + FILE_NAME and dep["DestDir"] == "{app}"
+    flags = {f.strip() for f in dep["Flags"].split()}
+    assert {"external", "skipifsourcedoesntexist"} <= flags  # read at install time; optional
+    # the frozen app's folder is the executable's ({app}\Sala.exe -> {app})
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "Sala.exe"))
+    assert deployment.app_dir() == tmp_path
