@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import hmac
 import re
-import secrets
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session as OrmSession
 
+from sala.audience import phone_codes
 from sala.domain import enums as e
 from sala.domain import validation as v
 from sala.domain.clock import now
@@ -31,7 +31,6 @@ DOTS = 3
 """Dot-votes each phone may place, one per proposal."""
 PHONES_MAX = 2000
 """Phones one session takes: a flood of joins cannot grow the database without end."""
-CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY345679"
 _KEY = re.compile(r"^[A-Za-z0-9_-]{8,40}$")
 
 
@@ -77,9 +76,9 @@ def join(s: OrmSession, session_id: str, code: str, token_hash: str) -> Audience
     if svc.phones_joined(s, session_id) >= PHONES_MAX:
         raise RoomFullError()
     taken = set(s.scalars(select(AudiencePhone.code).where(AudiencePhone.session_id == session_id)))
-    phone_code = _phone_code()
+    phone_code = phone_codes.new_code()
     while phone_code in taken:
-        phone_code = _phone_code()
+        phone_code = phone_codes.new_code()
     phone = AudiencePhone(session_id=session_id, code=phone_code, token_hash=token_hash, joined_at=now())
     s.add(phone)
     s.flush()
@@ -253,8 +252,3 @@ def _voted(s: OrmSession, phone_id: str, kind: Target, target_id: str) -> bool:
 def _dots_used(s: OrmSession, phone_id: str) -> int:
     return int(s.execute(select(func.count()).select_from(AudienceVote).where(
         AudienceVote.phone_id == phone_id, AudienceVote.target_kind == Target.PROPOSAL)).scalar_one())
-
-
-def _phone_code() -> str:
-    return "P-" + "".join(secrets.choice(CODE_ALPHABET) for _ in range(5))
-

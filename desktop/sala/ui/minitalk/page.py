@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sala.audience import phone_codes
 from sala.bootstrap import Services
 from sala.domain import enums as e
 from sala.domain.clock import now
@@ -173,7 +174,7 @@ class MinitalkPage(QWidget):
             m.COL_TIME: ["88:88"],
             m.COL_TYPE: [x.label(self.lang) for x in e.ContributionType],
             m.COL_STANCE: [x.label(self.lang) for x in e.Stance],
-            m.COL_CODE: ["P000"],
+            m.COL_CODE: ["P000", phone_codes.widest(fm.horizontalAdvance)],  # a phone's "P-7KQ4M" on one line
             m.COL_TAGS: ["ฝุ่นควัน", "PM2.5"],  # longer tag lists wrap inside the cell
             m.COL_STATE: [QCoreApplication.translate("ContributionModel", "saving…"),
                           QCoreApplication.translate("ContributionModel", "✎ amended")],
