@@ -6,6 +6,7 @@ controller's own worker thread. Every failure reaches the user as a Thai/English
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMessageBox,
+    QTabWidget,
     QWidget,
 )
 
@@ -61,6 +63,7 @@ class SyncActions(QObject):
                  controller: SyncController, lang: str) -> None:
         super().__init__(window)
         self.window, self.sync, self.tasks, self.controller, self.lang = window, sync, tasks, controller, lang
+        self._open: list[tuple[QDialog, Callable[[], QDialog]]] = []
         self.supervisor: SupervisorPin | None = None
         """Guards bundle import when set (``install_sync_ui(..., supervisor=)``)."""
         self.menu = menu = window.menuBar().addMenu("")
@@ -92,6 +95,7 @@ class SyncActions(QObject):
         widget = getattr(self, "widget", None)
         if widget is not None:
             widget.retranslate(lang)
+        self._reopen_in_new_language()
 
     def _add(self, menu, slot) -> QAction:
         a = QAction(self.window)
@@ -104,14 +108,40 @@ class SyncActions(QObject):
 
     def show_history(self) -> SyncDialog:
         dlg = SyncDialog(self.sync, self.lang, self.window)
+        self._keep(dlg, self.show_history)
         dlg.show()
         return dlg
 
     def show_refusals(self) -> RefusalsDialog:
         dlg = RefusalsDialog(self.sync, self.lang, self.tasks, self.window,
                              supervisor=getattr(self, "supervisor", None))
+        self._keep(dlg, self.show_refusals)
         dlg.show()
         return dlg
+
+    def _keep(self, dlg: QDialog, remake: Callable[[], QDialog]) -> None:
+        """Remember an open (modeless) dialog, so a language switch can show it again in the new
+        language; forgotten when it closes."""
+        self._open.append((dlg, remake))
+        dlg.finished.connect(lambda _r=0, d=dlg: self._forget(d))
+
+    def _forget(self, dlg: QDialog) -> None:
+        self._open = [(d, r) for d, r in self._open if d is not dlg]
+
+    def _reopen_in_new_language(self) -> None:
+        """The history and refusal dialogs hold nothing typed: each open one is built again in the
+        UI's language, where it was, on the tab it showed, and the old one closed."""
+        for old, remake in list(self._open):
+            self._forget(old)
+            if not old.isVisible():
+                continue
+            geometry, tabs = old.geometry(), [t.currentIndex() for t in old.findChildren(QTabWidget)]
+            new = remake()
+            new.setGeometry(geometry)
+            for tab, index in zip(new.findChildren(QTabWidget), tabs, strict=False):
+                tab.setCurrentIndex(index)
+            old.close()
+            old.deleteLater()
 
     def enroll(self, url: str | None = None, code: str | None = None,
                allow_http: bool = False) -> None:
