@@ -158,3 +158,7 @@ def test_three_phones_in_chromium(services: Services, browsers: list[WebDriver])
     assert snap.questions[0][1:] == ("จะมีเครื่องฟอกอากาศในโรงเรียนเมื่อไร", 1)
     assert snap.proposals == ((proposal, "ห้ามเผาในที่โล่ง", 1),)
     assert dict(snap.words).get("ควัน") == 1
+    # the accepted markup question gives the cloud its one real word, none of the markup's
+    assert dict(snap.words).get("ฝุ่น") == 1
+    assert not {w.casefold() for w, _n in snap.words} & {"script", "window", "pwned", "img", "src", "onerror",
+                                                           "onmouseover", "alert", "b"}
