@@ -27,10 +27,14 @@ _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
 # A tag, closed or not: a browser reads everything up to ">" as the tag's name and attributes.
 _TAG = re.compile(rf"<\s*{_TAG_NAME}[^<>\n]*>?")
 # Attributes and script outside a tag: onerror=alert(1), href="…", javascript:…, alert(…), document.cookie.
-_ATTRIBUTE = re.compile(r"""[A-Za-z_:][-A-Za-z0-9_:.]*\s*=\s*(?:"[^"]*"?|'[^']*'?|[^\s"'<>\u0E00-\u0E7F]*)""")
-_SCHEME = re.compile(r"\b[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"'\u0E00-\u0E7F]+")
-_CALL = re.compile(r"[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\s*\(")
-_DOTTED = re.compile(r"[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+")
+# Each starts only where a run of its characters starts (the look-behinds), so a 1,000-letter run is
+# tried once, not once per letter: a phone cannot make the presenter's read (holding the GIL) slow.
+_VALUE = r"""(?:"[^"]*"?|'[^']*'?|[^\s"'<>\u0E00-\u0E7F]*)"""
+_ATTRIBUTE = re.compile(rf"(?<![-A-Za-z0-9_:.])[A-Za-z_:][-A-Za-z0-9_:.]*\s*=\s*{_VALUE}")
+_SCHEME = re.compile(r"(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"'\u0E00-\u0E7F]+")
+_NAME = r"(?<![A-Za-z0-9_$.])[A-Za-z_$][A-Za-z0-9_$]*"
+_CALL = re.compile(rf"{_NAME}(?:\.[A-Za-z_$][A-Za-z0-9_$]*)*\s*\(")
+_DOTTED = re.compile(rf"{_NAME}(?:\.[A-Za-z_$][A-Za-z0-9_$]*)+")
 _REPEAT = re.compile(r"([^\W\d_])\1{2,}")  # "มากกกกก", "soooo": one letter held down
 _LATIN_CH = "A-Za-z0-9\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF"
 # Thai letters, vowels and tone marks, ฯ inside a word (กรุงเทพฯ); not ๆ, ๏, ๚, ๛ or Thai digits.
