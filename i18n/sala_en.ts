@@ -2035,6 +2035,14 @@ Everything entered after that backup is no longer shown. The current database is
 <context>
     <name>SyncActions</name>
     <message>
+        <source>Sala deployment file (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sala USB bundle (*.sala)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../desktop/sala/ui/sync/install.py" line="77"/>
         <source>Set up from a deployment file…</source>
         <translation type="unfinished"></translation>

@@ -2037,6 +2037,14 @@ Everything entered after that backup is no longer shown. The current database is
 <context>
     <name>SyncActions</name>
     <message>
+        <source>Sala deployment file (*.json)</source>
+        <translation>ไฟล์ตั้งค่าระบบกลางของ Sala (*.json)</translation>
+    </message>
+    <message>
+        <source>Sala USB bundle (*.sala)</source>
+        <translation>ชุดข้อมูล USB ของ Sala (*.sala)</translation>
+    </message>
+    <message>
         <location filename="../desktop/sala/ui/sync/install.py" line="77" />
         <source>Set up from a deployment file…</source>
         <translation>ตั้งค่าจากไฟล์ของระบบกลาง…</translation>

@@ -164,7 +164,7 @@ class SyncActions(QObject):
         """Trust the platform named in a signed deployment file (``sala setup FILE``)."""
         if path is None:
             name, _ = QFileDialog.getOpenFileName(self.window, self.tr("Deployment file"), "",
-                                                  "Sala deployment (*.json)")
+                                                  self.tr("Sala deployment file (*.json)"))
             if not name:
                 return
             path = Path(name)
@@ -181,7 +181,7 @@ class SyncActions(QObject):
         if path is None:
             name, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export USB bundle"),
                                                   str(default_bundle_path(self.sync.db, self.lang)),
-                                                  "Sala bundle (*.sala)")
+                                                  self.tr("Sala USB bundle (*.sala)"))
             if not name:
                 return
             path = Path(name)
@@ -199,7 +199,7 @@ class SyncActions(QObject):
             return
         if path is None:
             name, _ = QFileDialog.getOpenFileName(self.window, self.tr("Import USB bundle"), "",
-                                                  "Sala bundle (*.sala)")
+                                                  self.tr("Sala USB bundle (*.sala)"))
             if not name:
                 return
             path = Path(name)
