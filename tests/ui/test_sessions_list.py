@@ -7,11 +7,15 @@ from datetime import datetime
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor
 
 from sala.domain import enums as e
 from sala.domain.clock import BANGKOK
 from sala.domain.inputs import AttendanceInput, ContributionInput, SessionInput
+from sala.services.first_page import read_first_page
 from sala.services.sessions import SessionSort
+from sala.ui.sessions import cells
+from sala.ui.sessions.list_model import SessionListModel
 from sala.ui.sessions.list_page import SessionListPage
 from tests.typing import type_text
 
@@ -127,3 +131,81 @@ def test_rows_show_contributions_or_visitors_speakers_and_head_count(page, servi
     fm = page.table.horizontalHeader().fontMetrics()
     for c, label in enumerate(labels):                                  # every header readable whole
         assert fm.horizontalAdvance(label) < page.table.columnWidth(c), label
+
+
+ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ForegroundRole,
+         Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole)
+
+
+def _shown(model, row: int, column: int, role: Qt.ItemDataRole):
+    value = model.index(row, column).data(role)
+    if role == Qt.ItemDataRole.TextAlignmentRole and value is not None:
+        return int(value)
+    return value.name() if isinstance(value, QColor) else value
+
+
+def test_the_first_screenful_shows_what_the_list_shows_then_hands_over(qtbot, services, thai_ui, sessions):
+    """At start the rows read before the services exist are in Qt's own model; each cell must say and
+    look what the service's model says (words, Thai dates, colours, alignment, tooltips, titles);
+    a sort and a filter chosen meanwhile apply once the service is attached, the scroll stays."""
+    for day in range(1, 9):
+        make(services, f"เวทีที่ {day}", "LPG", day, head=day if day % 2 else None)
+    services.sessions.close(sessions["haze"])
+    services.sessions.finalize(sessions["haze"])
+    first = read_first_page(services.db.path)
+    assert first is not None and len(first.rows) == 13
+    page = SessionListPage(first, "th")
+    qtbot.addWidget(page)
+    page.resize(1366, 300)
+    page.show()
+    qtbot.waitExposed(page)
+    served = SessionListPage(services.sessions, "th")
+    qtbot.addWidget(served)
+    early, model = page.model, served.model
+    assert not page.attached and not isinstance(early, SessionListModel)
+    assert early.rowCount() == model.rowCount() == 13 and early.columnCount() == model.columnCount()
+    for c in range(model.columnCount()):
+        for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.InitialSortOrderRole):
+            assert early.headerData(c, Qt.Orientation.Horizontal, role) == \
+                model.headerData(c, Qt.Orientation.Horizontal, role)
+        for r in range(model.rowCount()):
+            for role in ROLES:
+                assert _shown(early, r, c, role) == _shown(model, r, c, role), (r, c, role)
+    assert [early.session_id(r) for r in range(13)] == [model.session_id(r) for r in range(13)]
+
+    page.table.verticalScrollBar().setValue(3)
+    page.table.selectRow(5)
+    selected = early.session_id(5)
+    page.filters.kind.setCurrentIndex(page.filters.kind.findData(e.SessionKind.EXHIBITION.value))
+    assert page.model is early and early.rowCount() == 13, "the filter waits for the service"
+    page.filters.kind.setCurrentIndex(0)
+    page.attach(services.sessions)
+    assert page.attached and isinstance(page.model, SessionListModel)
+    assert page.model.rowCount() == 13 and page.table.verticalScrollBar().value() == 3
+    assert page.model.session_id(page.table.currentIndex().row()) == selected
+    assert page.table.selectionModel().isRowSelected(page.table.currentIndex().row())
+    type_text(page.filters.search, "แม่เมาะ")
+    qtbot.waitUntil(lambda: titles(page) == ["ฝุ่นควัน แม่เมาะ"])
+
+
+def test_a_filter_chosen_before_the_service_applies_once_it_is_attached(qtbot, services, thai_ui, sessions):
+    first = read_first_page(services.db.path)
+    page = SessionListPage(first, "th")
+    qtbot.addWidget(page)
+    page.filters.kind.setCurrentIndex(page.filters.kind.findData(e.SessionKind.EXHIBITION.value))
+    assert page.model.rowCount() == 5
+    page.attach(services.sessions)
+    assert titles(page) == ["นิทรรศการเมืองน่าอยู่"] and page.model.total() == 1
+
+
+def test_the_roles_the_first_screenful_uses_are_qts():
+    assert cells.DISPLAY_ROLE == Qt.ItemDataRole.DisplayRole.value
+    assert cells.TOOLTIP_ROLE == Qt.ItemDataRole.ToolTipRole.value
+    assert cells.ALIGNMENT_ROLE == Qt.ItemDataRole.TextAlignmentRole.value
+    assert cells.BACKGROUND_ROLE == Qt.ItemDataRole.BackgroundRole.value
+    assert cells.FOREGROUND_ROLE == Qt.ItemDataRole.ForegroundRole.value
+    assert cells.INITIAL_SORT_ORDER_ROLE == Qt.ItemDataRole.InitialSortOrderRole.value
+    assert cells.SESSION_ID_ROLE == SessionListModel.SessionIdRole
+    assert cells.RIGHT_ALIGNED == (Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value
+    assert cells.ASCENDING == Qt.SortOrder.AscendingOrder.value
+    assert cells.DESCENDING == Qt.SortOrder.DescendingOrder.value

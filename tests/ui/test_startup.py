@@ -18,6 +18,7 @@ from sala.services.demo import generate
 from sala.services.first_page import SCREENFUL
 from sala.services.session_rows import SessionSort
 from sala.storage.errors import CorruptDatabaseError
+from sala.ui.sessions.list_model import SessionListModel
 from sala.ui.shell import startup as startup_module
 from sala.ui.shell.main import make_settings
 from sala.ui.shell.startup import Startup
@@ -209,13 +210,14 @@ def test_a_sort_asked_for_before_the_database_opens_applies_once_it_is(qtbot, ap
     page = startup.window.list_page
     before = [page.model.session_id(r) for r in range(page.model.rowCount())]
     header = page.table.horizontalHeader()
-    section = page.model.COLUMNS.index("title")
+    section = SessionListModel.COLUMNS.index("title")
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
                      pos=QPoint(header.sectionViewportPosition(section) + header.sectionSize(section) // 2,
                                 header.height() // 2))
-    assert page.model.sort_key() == (SessionSort.TITLE, False)
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (section, Qt.SortOrder.AscendingOrder)
     assert [page.model.session_id(r) for r in range(page.model.rowCount())] == before, "waits for the service"
     held_open.set()
     qtbot.waitUntil(lambda: startup.window.services is not None, timeout=10_000)
     expected = startup.services.sessions.list(limit=100, sort=SessionSort.TITLE, descending=False)
     assert [page.model.session_id(r) for r in range(page.model.rowCount())] == [r.id for r in expected]
+    assert page.model.sort_key() == (SessionSort.TITLE, False)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from sala.files import atomic_path
 from sala.paths import i18n_dir
 
 LANGS = ("th", "en")
@@ -49,6 +48,8 @@ def build(force: bool = False) -> list[Path]:
             continue
         if force or not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
             import subprocess  # only when building: the app's start checks dates and moves on
+
+            from sala.files import atomic_path
 
             # Compiled beside it, then renamed over it: a running Sala (another window, the kiosk)
             # has the old .qm mapped in memory, and rewriting that file in place crashed it.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, time
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QDateTime, QTime, Signal
 from PySide6.QtGui import QFont, QValidator
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -58,6 +58,10 @@ class EmptyState(QWidget):
     """The user pressed the call-to-action button."""
 
     def __init__(self, title: str, body: str, action: str, parent: QWidget | None = None) -> None:
+        # Not at import: the session list's filters import this module before its first paint, which
+        # must not wait for the ``Qt`` namespace's enum classes (~12 ms; see ui/sessions/cells.py).
+        from PySide6.QtCore import Qt
+
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.addStretch(1)

@@ -1,12 +1,18 @@
 """The session list page: filters, the lazily loaded table sorted by a click on a header, and an
 empty state. The search box matches every word anywhere in a session (title, venue, province,
-district, facilitators, what was said): "ขยะพลาสติก ลำปาง" finds the plastic-waste sessions in Lampang."""
+district, facilitators, what was said): "ขยะพลาสติก ลำปาง" finds the plastic-waste sessions in Lampang.
+
+At start the page shows the first screenful read before the services exist (see
+``ui/shell/startup.py``) in Qt's own item model (:mod:`~sala.ui.sessions.first_screen`): nothing on
+that path touches the ``Qt`` namespace or a Python model, so the list paints sooner. A sort or a
+filter asked for meanwhile waits for :meth:`SessionListPage.attach`.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -17,13 +23,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sala.ui.common.widgets import EmptyState
+from sala.services.session_rows import SessionFilter
+from sala.ui.sessions import cells
 from sala.ui.sessions.filters import SessionFilterBar
-from sala.ui.sessions.list_model import SessionListModel
 
 if TYPE_CHECKING:
     from sala.services.first_page import FirstPage
     from sala.services.sessions import SessionService
+    from sala.ui.common.widgets import EmptyState
+    from sala.ui.sessions.first_screen import FirstScreenModel
+    from sala.ui.sessions.list_model import SessionListModel
 
 
 class SessionListPage(QWidget):
@@ -34,16 +43,25 @@ class SessionListPage(QWidget):
     sig_new_session = Signal()
     """The user asked to set up a new session."""
 
+    model: SessionListModel | FirstScreenModel
+    empty: EmptyState
+    no_match: QLabel
+
     def __init__(self, sessions: SessionService | FirstPage, lang: str, parent: QWidget | None = None) -> None:
         """``sessions`` may be the first screenful read at start (see ``ui/shell/startup.py``) until
         :meth:`attach` hands over the service."""
         super().__init__(parent)
+        self._lang = lang
+        self.attached = False
+        """Whether the list is over the service (not the first screenful read at start)."""
+        self._pending: SessionFilter | None = None  # a filter chosen before the services exist
         topics = [(t.id, t.label(lang)) for t in sessions.topics()]
         self.filters = SessionFilterBar(topics, lang)
-        self.model = SessionListModel(sessions, lang, self)
         self.table = QTableView()
         self.table.setObjectName("sessionTable")
-        self.table.setModel(self.model)
+        # The viewport made here, not by Qt: PySide6 then knows its type when asked for it, instead of
+        # trying every widget class it has (~4 ms of enum classes, at the first call of viewport()).
+        self.table.setViewport(QWidget())
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -51,14 +69,68 @@ class SessionListPage(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 14)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(self.model.COLUMNS.index("title"), QHeaderView.ResizeMode.Stretch)
-        # A click on a header sorts the whole list (the service sorts; see SessionListModel.sort).
-        header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        header.setSectionResizeMode(cells.COLUMNS.index("title"), QHeaderView.ResizeMode.Stretch)
+        # Qt's header starts on the first column (date), newest first: the order the list is read in.
+        # A click on a header sorts the whole list (the service sorts; see SessionListModel.sort);
+        # before the services exist it only turns the header's arrow, and attach() sorts.
         header.setSortIndicatorShown(True)
         header.setSectionsClickable(True)
-        self.table.setSortingEnabled(True)
         self.table.activated.connect(lambda ix: self.sig_open_session.emit(self.model.session_id(ix.row())))
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.filters)
+        layout.addWidget(self.stack, 1)
+        self.filters.sig_changed.connect(self.apply_filter)
+        if getattr(sessions, "provisional", False):
+            from sala.ui.sessions.first_screen import FirstScreenModel
+
+            self.model = FirstScreenModel(sessions, lang, self)  # type: ignore[arg-type]
+            self.table.setModel(self.model)
+            # Its rows do not change: each column is measured once, not again at each layout as
+            # ResizeToContents does (twice before the first paint), until attach() switches it on.
+            for column, name in enumerate(cells.COLUMNS):
+                if name != "title":
+                    self.table.resizeColumnToContents(column)
+        else:
+            self._show_service(sessions)  # type: ignore[arg-type]
+
+    def attach(self, sessions: SessionService) -> None:
+        """The service, in place of the first screenful this page was built with: the rows shown
+        stay, with the selection and the scroll; a sort or a filter chosen meanwhile applies now."""
+        if not self.attached:
+            self._show_service(sessions)
+
+    def _show_service(self, sessions: SessionService) -> None:
+        from PySide6.QtCore import Qt
+
+        from sala.ui.common.widgets import EmptyState
+        from sala.ui.sessions.list_model import SessionListModel
+
+        header = self.table.horizontalHeader()
+        sort = (cells.SORTS[cells.COLUMNS[header.sortIndicatorSection()]],
+                header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder)
+        first = getattr(self, "model", None)
+        unfiltered = self._pending is None or self._pending == SessionFilter()
+        if first is not None and unfiltered and sort == (cells.SORTS["date"], True):
+            current, scrolled = self.table.currentIndex(), self.table.verticalScrollBar().value()
+            self.model = SessionListModel(sessions, self._lang, self, shown=(first.rows, first.total()))
+            self.table.setModel(self.model)
+            if current.isValid():
+                self.table.setCurrentIndex(self.model.index(current.row(), current.column()))
+            self.table.verticalScrollBar().setValue(scrolled)
+        else:
+            self.model = SessionListModel(sessions, self._lang, self, flt=self._pending, sort=sort)
+            self.table.setModel(self.model)
+        if first is not None:
+            first.deleteLater()
+        self._pending = None
+        self.attached = True
+        self.table.setSortingEnabled(True)  # the model is in the header's order already: nothing reloads
+        for column, name in enumerate(cells.COLUMNS):
+            if name != "title":
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
         self.empty = EmptyState(
             self.tr("No sessions yet"),
@@ -69,26 +141,20 @@ class SessionListPage(QWidget):
         self.empty.sig_action.connect(self.sig_new_session)
         self.no_match = QLabel(self.tr("No session matches these filters."))
         self.no_match.setAlignment(Qt.AlignmentFlag.AlignCenter)
-
-        self.stack = QStackedWidget()
-        for w in (self.table, self.empty, self.no_match):
+        for w in (self.empty, self.no_match):
             self.stack.addWidget(w)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.filters)
-        layout.addWidget(self.stack, 1)
-        self.filters.sig_changed.connect(self.apply_filter)
         self.model.modelReset.connect(self._update_stack)
-        self.model.reload()
+        self._update_stack()
 
-    def attach(self, sessions: SessionService) -> None:
-        """The service, in place of the first screenful this page was built with."""
-        self.model.attach(sessions)
-
-    def apply_filter(self, flt) -> None:
-        self.model.set_filter(flt)
+    def apply_filter(self, flt: SessionFilter) -> None:
+        if self.attached:
+            self.model.set_filter(flt)  # type: ignore[union-attr]
+        else:
+            self._pending = flt
 
     def refresh(self) -> None:
-        self.model.reload()
+        if self.attached:
+            self.model.reload()  # type: ignore[union-attr]
 
     def _update_stack(self) -> None:
         if self.model.total() > 0:

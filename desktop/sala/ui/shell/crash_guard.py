@@ -17,8 +17,6 @@ from types import TracebackType
 
 from PySide6.QtWidgets import QApplication
 
-from sala.ui.common.errors import show_error
-
 log = logging.getLogger("sala.bug")
 
 Hook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
@@ -39,6 +37,8 @@ class CrashGuard:
             return
         if QApplication.instance() is None:
             return
+        from sala.ui.common.errors import show_error  # not at start: the window paints first
+
         self._showing = True
         try:
             show_error(QApplication.activeWindow(), exc, self._lang())

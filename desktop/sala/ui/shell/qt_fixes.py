@@ -11,7 +11,6 @@ topped up by a timer, so the stolen references come out of the reserve instead.
 
 from __future__ import annotations
 
-import ctypes
 import sys
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
@@ -26,6 +25,8 @@ _reserve: list[list[object]] = []
 def _keep(refs: list[object]) -> None:
     """Hold ``refs`` for the life of the process, past interpreter shutdown (freeing them then
     would hand the stolen references back as a crash)."""
+    import ctypes  # only where the leak is found: not on every start (~2 ms)
+
     ctypes.pythonapi.Py_IncRef(ctypes.py_object(refs))
     _reserve.append(refs)
 _timer: QTimer | None = None

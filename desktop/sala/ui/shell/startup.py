@@ -137,7 +137,6 @@ class Startup(QObject):
         self.window.removeEventFilter(self)
         if self._first_page is not None:
             self._first_page.table.viewport().removeEventFilter(self)
-        self.window.add_shortcuts()
         from sala.ui.shell.fonts import register_other_fonts
 
         register_other_fonts()
