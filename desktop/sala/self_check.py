@@ -3,6 +3,8 @@
 Each check prints one line, ``ok``/``FAIL``/``skip``, its name in Thai and English and what it
 found; the exit status is 0 when nothing failed, else 1 (the failed checks are named last).
 
+- files: every file the app reads at run time from its resources and translations is there (the
+  fonts, the window icon, the audience page phones load, both compiled translations);
 - database: a temporary database is created and brought to the newest revision with the
   migrations that ship with the app;
 - PDF: a Thai paragraph is typeset with the report code and read back from the file itself (the
@@ -45,6 +47,27 @@ class Check:
 
     def line(self) -> str:
         return f"{self.status:<4}  {self.name_th} / {self.name_en}: {self.detail}"
+
+
+FONT_STYLES = ("Regular", "Bold", "Italic", "BoldItalic", "SemiBold", "Light")
+"""The Sarabun faces reports register (``sala.reports.fonts``); the window uses the same files."""
+AUDIENCE_PAGE = ("index.html", "app.js", "app.css")
+"""The page phones load in audience mode (``sala.audience.server.STATIC``)."""
+
+
+def check_files() -> Check:
+    """Every resource the app opens by name is in place (a bundle built without one, a file removed)."""
+    from sala.paths import font_path, i18n_dir, resources_dir
+
+    res = resources_dir()
+    needed = [font_path(style) for style in FONT_STYLES] + [res / "fonts" / "OFL.txt",
+                                                              res / "icons" / "sala-256.png"]
+    needed += [res / "audience" / name for name in AUDIENCE_PAGE]
+    needed += [i18n_dir() / f"sala_{lang}.qm" for lang in ("th", "en")]
+    missing = [p for p in needed if not p.is_file()]
+    if missing:
+        return Check("ไฟล์ของโปรแกรม", "files", "FAIL", "missing " + ", ".join(str(p) for p in missing))
+    return Check("ไฟล์ของโปรแกรม", "files", "ok", f"{len(needed)} files in {res} and {i18n_dir()}")
 
 
 def check_database(folder: Path) -> Check:
@@ -133,7 +156,8 @@ def run_checks(load_qt: QtChecksLoader) -> list[Check]:
     """Every check, the Qt ones last (in a temporary folder removed afterwards)."""
     with tempfile.TemporaryDirectory(prefix="sala-self-check-") as tmp:
         folder = Path(tmp)
-        checks = [_guarded("ฐานข้อมูล", "database", lambda: check_database(folder)),
+        checks = [_guarded("ไฟล์ของโปรแกรม", "files", check_files),
+                  _guarded("ฐานข้อมูล", "database", lambda: check_database(folder)),
                   _guarded("PDF ภาษาไทย", "Thai PDF", lambda: check_pdf(folder))]
         # Offscreen, whatever the session has: the check must run where there is no display.
         os.environ["QT_QPA_PLATFORM"] = "offscreen"

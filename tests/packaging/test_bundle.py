@@ -29,7 +29,7 @@ def test_frozen_self_check(frozen_bundle: Path, tmp_path: Path) -> None:
                           env=clean_env(tmp_path / "home", tmp_path / "tmp"), capture_output=True, text=True,
                           timeout=120)
     assert done.returncode == 0, done.stdout + done.stderr
-    assert done.stdout.splitlines()[-1] == "ตรวจผ่านทั้งหมด / all 5 checks passed"
+    assert done.stdout.splitlines()[-1] == "ตรวจผ่านทั้งหมด / all 6 checks passed"
     # Everything was found inside the bundle (sys._MEIPASS), not in the checkout.
     internal = str(frozen_bundle / "_internal")
     assert f"in {internal}/sala/storage/migrations" in done.stdout, done.stdout
