@@ -798,29 +798,8 @@
 <context>
     <name>KioskStaffPage</name>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="132"/>
-        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="190"/>
-        <source>New proposal on display — Enter adds it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="136"/>
-        <source>Its English name (optional)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="136"/>
-        <source>English name of the selected proposal (optional) — Enter saves</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="138"/>
         <source>Start kiosk mode (full screen)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="148"/>
-        <source>Proposals on display</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -840,6 +819,59 @@
     </message>
     <message>
         <source>Live tally and comments</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProposalsEditor</name>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk/proposals_editor.py" line="1"/>
+        <source>Proposals on display</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk/proposals_editor.py" line="1"/>
+        <source>Thai name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk/proposals_editor.py" line="1"/>
+        <source>English name (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk/proposals_editor.py" line="1"/>
+        <source>(the Thai name is shown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk/proposals_editor.py" line="1"/>
+        <source>To change a name, double-click it (or F2), type, then Enter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk/proposals_editor.py" line="1"/>
+        <source>Add a proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk/proposals_editor.py" line="1"/>
+        <source>Optional: shown on an English kiosk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk/proposals_editor.py" line="1"/>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk/proposals_editor.py" line="1"/>
+        <source>English name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk/proposals_editor.py" line="1"/>
+        <source>New proposal on display — Enter adds it</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

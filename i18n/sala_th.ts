@@ -797,30 +797,9 @@
 <context>
     <name>KioskStaffPage</name>
     <message>
-        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="132" />
-        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="190" />
-        <source>New proposal on display — Enter adds it</source>
-        <translation>ข้อเสนอที่จัดแสดงใหม่ — กด Enter เพื่อเพิ่ม</translation>
-    </message>
-    <message>
-        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="136" />
-        <source>Its English name (optional)</source>
-        <translation>ชื่อภาษาอังกฤษ (ไม่บังคับ)</translation>
-    </message>
-    <message>
-        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="136" />
-        <source>English name of the selected proposal (optional) — Enter saves</source>
-        <translation>ชื่อภาษาอังกฤษของข้อเสนอที่เลือก (ไม่บังคับ) — กด Enter เพื่อบันทึก</translation>
-    </message>
-    <message>
         <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="138" />
         <source>Start kiosk mode (full screen)</source>
         <translation>เริ่มโหมดตู้แสดงความคิดเห็น (เต็มจอ)</translation>
-    </message>
-    <message>
-        <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="148" />
-        <source>Proposals on display</source>
-        <translation>ข้อเสนอที่จัดแสดง</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/kiosk/staff_page.py" line="191" />
@@ -840,6 +819,59 @@
     <message>
         <source>Live tally and comments</source>
         <translation>ผลสดและความคิดเห็น</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalsEditor</name>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk/proposals_editor.py" line="1" />
+        <source>Proposals on display</source>
+        <translation>ข้อเสนอที่จัดแสดง</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk/proposals_editor.py" line="1" />
+        <source>Thai name</source>
+        <translation>ชื่อภาษาไทย</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk/proposals_editor.py" line="1" />
+        <source>English name (optional)</source>
+        <translation>ชื่อภาษาอังกฤษ (ไม่บังคับ)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk/proposals_editor.py" line="1" />
+        <source>(the Thai name is shown)</source>
+        <translation>(แสดงชื่อภาษาไทยแทน)</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk/proposals_editor.py" line="1" />
+        <source>To change a name, double-click it (or F2), type, then Enter.</source>
+        <translation>แก้ชื่อ: ดับเบิลคลิกที่ชื่อ (หรือกด F2) พิมพ์ แล้วกด Enter</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk/proposals_editor.py" line="1" />
+        <source>Add a proposal</source>
+        <translation>เพิ่มข้อเสนอ</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk/proposals_editor.py" line="1" />
+        <source>Optional: shown on an English kiosk</source>
+        <translation>ไม่บังคับ: แสดงเมื่อตู้ใช้ภาษาอังกฤษ</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk/proposals_editor.py" line="1" />
+        <source>Add</source>
+        <translation>เพิ่ม</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk/proposals_editor.py" line="1" />
+        <source>English name</source>
+        <translation>ชื่อภาษาอังกฤษ</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/kiosk/proposals_editor.py" line="1" />
+        <source>New proposal on display — Enter adds it</source>
+        <translation>ข้อเสนอที่จัดแสดงใหม่ — กด Enter เพื่อเพิ่ม</translation>
     </message>
 </context>
 <context>

@@ -251,7 +251,8 @@ def add_proposals(qtbot: Any, page: Any, proposals: list[str]) -> None:
     for n, title in enumerate(proposals, start=1):
         type_text(title)
         press(Qt.Key.Key_Return)
-        qtbot.waitUntil(lambda n=n: page.proposals.count() == n and not page.new_proposal.text(), timeout=WAIT_MS)
+        qtbot.waitUntil(lambda n=n: page.proposals.rowCount() == n and not page.new_proposal.text(),
+                        timeout=WAIT_MS)
 
 
 def kiosk_visits(qtbot: Any, page: Any, shots: Any, visits: list[tuple[int, list[int], str]],

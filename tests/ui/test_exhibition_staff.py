@@ -81,7 +81,7 @@ def test_lifecycle_from_the_header_gates_proposals_and_the_kiosk(qtbot, services
     assert staff.new_proposal.isEnabled() and not note.isVisible()
     _add(qtbot, tasks, staff, "ตลาดชุมชน")
     assert [p.title for p in services.exhibition.proposals(sid)][-1] == "ตลาดชุมชน"
-    assert staff.proposals.count() == 3
+    assert staff.proposals.rowCount() == 3
 
     qtbot.mouseClick(h.close_button, L)
     _settle(qtbot, tasks)
@@ -163,3 +163,110 @@ def test_live_tally_names_the_faces_and_the_visitors(qtbot, services, sid, fonts
     assert tally.chart_ratings.categories == ["แย่มาก", "แย่", "พอใช้", "ดี", "ดีมาก"]
     assert list(tally.chart_ratings.series) == ["ผู้เยี่ยมชม"]
     tally.close()
+
+
+LONG = ("ตั้งจุดคัดแยกขยะพลาสติกในตลาดสดเทศบาลทุกแห่งพร้อมเจ้าหน้าที่ให้คำแนะนำแม่ค้าและผู้ซื้อทุกวันตลอดปีงบประมาณ",
+        "Plastic sorting points in every municipal fresh market, with staff advising sellers and buyers every day")
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_each_proposal_reads_as_a_thai_and_english_pair(qtbot, services, tasks, sid, fonts, qapp, lang,
+                                                         screenshot) -> None:
+    """Field-day walk: the English name's field sat among two others with no label. Now each proposal
+    is one row, its Thai name and its English name side by side under labelled columns; the new
+    proposal's two names are labelled fields one under the other; Tab goes Thai → English → Add."""
+    from PySide6.QtWidgets import QApplication
+
+    from sala.ui.shell.i18n import switch_language
+
+    switch_language(qapp, lang)
+    try:
+        page = KioskStaffPage(services, tasks, sid, lang)
+        qtbot.addWidget(page)
+        page.resize(1366, 768)
+        page.show()
+        qtbot.waitExposed(page)
+        editor = page.editor
+        heads = [str(page.proposals.model().headerData(c, Qt.Orientation.Horizontal)) for c in (0, 1)]
+        assert heads == (["ชื่อภาษาไทย", "ชื่อภาษาอังกฤษ (ไม่บังคับ)"] if lang == "th"
+                         else ["Thai name", "English name (optional)"])
+        labels = (editor.thai_label.text(), editor.english_label.text())
+        assert labels == (("ชื่อภาษาไทย", "ชื่อภาษาอังกฤษ") if lang == "th" else ("Thai name", "English name"))
+        assert editor.thai_label.buddy() is page.new_proposal and editor.english_label.buddy() is page.new_proposal_en
+
+        # a new proposal typed as a pair: Thai name, Tab, English name, Enter
+        page.new_proposal.setFocus()
+        type_text(page.new_proposal, LONG[0])
+        qtbot.keyClick(page.new_proposal, Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is page.new_proposal_en
+        type_text(page.new_proposal_en, LONG[1])
+        qtbot.keyClick(page.new_proposal_en, Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is editor.add_button
+        qtbot.keyClick(editor.add_button, Qt.Key.Key_Backtab)
+        qtbot.keyClick(page.new_proposal_en, Qt.Key.Key_Return)
+        _settle(qtbot, tasks)
+        assert editor.names()[-1] == LONG and QApplication.focusWidget() is page.new_proposal
+        stored = services.exhibition.proposals(sid)[-1]
+        assert (stored.title, stored.title_en) == LONG
+
+        # laid out as pairs: label left of its field on the same line, English under Thai, both
+        # columns of the table in view (nothing scrolls sideways), the long names wrapped in their row
+        thai_f, en_f = page.new_proposal.geometry(), page.new_proposal_en.geometry()
+        assert en_f.left() == thai_f.left() and en_f.top() > thai_f.bottom()
+        for label, field in ((editor.thai_label, page.new_proposal), (editor.english_label, page.new_proposal_en)):
+            g = label.geometry()
+            assert g.right() < field.geometry().left() and field.geometry().top() <= g.center().y() <= \
+                field.geometry().bottom()
+        table = page.proposals
+        assert not table.horizontalScrollBar().isVisible()
+        assert min(table.columnWidth(0), table.columnWidth(1)) >= table.viewport().width() * 0.4
+        row = table.rowCount() - 1
+        lines = table.fontMetrics().lineSpacing()
+        qtbot.waitUntil(lambda: table.rowHeight(row) >= 2 * lines)  # wrapped, not cut at the right
+        assert page.new_proposal.geometry().bottom() < page.start_button.geometry().top()
+        screenshot(page, f"exhibition_pairs_{lang}")
+        assert not page.new_proposal.text() and not page.new_proposal_en.text()
+    finally:
+        switch_language(qapp, "th")
+
+
+def test_a_pair_is_changed_in_place_and_tab_leaves_the_table(qtbot, services, tasks, sid, staff) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
+
+    table = staff.proposals
+    table.setFocus()
+    table.setCurrentCell(0, 1)
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    edit = QApplication.focusWidget()
+    assert isinstance(edit, QLineEdit)
+    type_text(edit, "Seaside park")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)  # the cell commits at the next turn of the event loop
+    qtbot.waitUntil(lambda: services.exhibition.proposals(sid)[0].title_en == "Seaside park")
+    assert services.exhibition.proposals(sid)[0].title == "ปรับปรุงสวนสาธารณะริมทะเล"
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Tab)  # Tab leaves the table (arrows move between its cells)
+    assert QApplication.focusWidget() is staff.up_button
+    table.setFocus()
+    table.setCurrentCell(0, 0)
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    edit = QApplication.focusWidget()
+    assert isinstance(edit, QLineEdit)
+    edit.selectAll()
+    qtbot.keyClick(edit, Qt.Key.Key_Delete)
+    seen: list[str] = []
+
+    def read_and_close() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, read_and_close)
+            return
+        seen.append(box.text())
+        box.accept()
+
+    QTimer.singleShot(0, read_and_close)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)  # an empty Thai name is refused and said; the names stay
+    qtbot.waitUntil(lambda: bool(seen))
+    assert "Enter" not in seen[0] and any("\u0e00" <= ch <= "\u0e7f" for ch in seen[0])  # said in Thai
+    qtbot.waitUntil(lambda: staff.editor.names()[0] == ("ปรับปรุงสวนสาธารณะริมทะเล", "Seaside park"))
+    assert services.exhibition.proposals(sid)[0].title == "ปรับปรุงสวนสาธารณะริมทะเล"

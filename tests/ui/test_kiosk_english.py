@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from sala.domain import enums as e
 from sala.domain.inputs import SessionInput
@@ -35,15 +36,18 @@ def test_staff_type_an_english_name_and_an_english_kiosk_shows_it(qtbot, show, s
     stored = {p.title: p.title_en for p in services.exhibition.proposals(sid)}
     assert stored == {PARK: PARK_EN, PATH: ""}
 
-    # The selected proposal's English name shows below the list; typing one and Enter saves it.
-    staff.proposals.setCurrentRow(0)
-    assert staff.proposal_en.text() == PARK_EN
-    staff.proposals.setCurrentRow(1)
-    assert staff.proposal_en.text() == ""
-    type_text(staff.proposal_en, PATH_EN)
-    qtbot.keyClick(staff.proposal_en, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: services.exhibition.proposals(sid)[1].title_en == PATH_EN)
+    # Each proposal's English name sits beside its Thai name; F2 on it, type, Enter saves it.
+    assert staff.editor.names() == [(PARK, PARK_EN), (PATH, "")]
+    staff.proposals.setFocus()
+    staff.proposals.setCurrentCell(1, 1)
+    qtbot.keyClick(staff.proposals, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit) and editor.text() == ""
+    type_text(editor, PATH_EN)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: services.exhibition.proposals(sid)[1].title_en == PATH_EN, timeout=10_000)
     assert services.exhibition.proposals(sid)[1].title == PATH  # the Thai title is untouched
+    qtbot.waitUntil(lambda: staff.editor.names() == [(PARK, PARK_EN), (PATH, PATH_EN)])
 
     services.exhibition.rename_proposal(services.exhibition.proposals(sid)[1].id, PATH, "")  # back to none
     kiosk = show(KioskVisitor(services, tasks, sid, "en"), (1366, 768))

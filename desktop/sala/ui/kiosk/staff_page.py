@@ -11,14 +11,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QProgressBar,
     QPushButton,
     QScrollArea,
@@ -30,22 +26,20 @@ from PySide6.QtWidgets import (
 from sala.bootstrap import Services
 from sala.domain import enums as e
 from sala.domain.errors import SalaError
-from sala.services.exhibition import ProposalView, Tally
+from sala.services.exhibition import Tally
 from sala.services.kiosk_mode import KioskMode
 from sala.services.sessions import SessionDetail
 from sala.ui.audience.page_button import AudienceButton
 from sala.ui.common.errors import error_text, show_error
 from sala.ui.common.tasks import TaskRunner
-from sala.ui.common.widgets import ReorderButtons
 from sala.ui.kiosk.comments import CommentsPanel
 from sala.ui.kiosk.faces import face_words
 from sala.ui.kiosk.pin import PinDialog
+from sala.ui.kiosk.proposals_editor import ProposalsEditor
 from sala.ui.kiosk.visitor import KioskVisitor
 from sala.ui.sessions.header import SessionHeader
 
 S = e.SessionStatus
-ENGLISH_ROLE = Qt.ItemDataRole.UserRole + 1
-"""A proposal item's English name (empty when staff gave none)."""
 
 
 class TallyView(QWidget):
@@ -131,27 +125,11 @@ class KioskStaffPage(QWidget):
                                     supervisor=services.supervisor)
         self.header.sig_changed.connect(self.apply_status)
 
-        self.proposals = QListWidget()
-        self.proposals.setObjectName("staffProposals")
-        self.proposals.setWordWrap(True)
-        self.proposals.itemChanged.connect(self._renamed)
-        self.new_proposal = QLineEdit()
-        self.new_proposal.setObjectName("newProposal")
-        self.new_proposal.setPlaceholderText(self.tr("New proposal on display — Enter adds it"))
-        self.new_proposal.returnPressed.connect(self.add_proposal)
-        # The English name is optional: an English kiosk, page or report shows it, else the Thai title.
-        self.new_proposal_en = QLineEdit()
-        self.new_proposal_en.setObjectName("newProposalEnglish")
-        self.new_proposal_en.setPlaceholderText(self.tr("Its English name (optional)"))
-        self.new_proposal_en.returnPressed.connect(self.add_proposal)
-        self.proposal_en = QLineEdit()
-        self.proposal_en.setObjectName("proposalEnglish")
-        self.proposal_en.setPlaceholderText(self.tr("English name of the selected proposal (optional) — Enter saves"))
-        self.proposal_en.returnPressed.connect(self.save_english_name)
-        self.proposals.currentItemChanged.connect(self._show_english_name)
-        self.moves = ReorderButtons()
-        self.moves.sig_move.connect(self.move_current)
-        self.moves.sig_delete.connect(self.delete_current)
+        self.editor = ProposalsEditor(services.exhibition, tasks, session_id)
+        self.editor.sig_changed.connect(self.refresh_tally)
+        self.editor.sig_failed.connect(self._error)
+        self.proposals, self.moves = self.editor.table, self.editor.moves
+        self.new_proposal, self.new_proposal_en = self.editor.new_thai, self.editor.new_english
         self.up_button, self.down_button, self.delete_button = self.moves.up, self.moves.down, self.moves.delete
         self.start_button = QPushButton(self.tr("Start kiosk mode (full screen)"))
         self.start_button.setObjectName("startKioskButton")
@@ -163,14 +141,7 @@ class KioskStaffPage(QWidget):
         self.kiosk_note.setStyleSheet("color: #8a4b00; background: #fff4e0; padding: 6px; border-radius: 4px;")
         self.kiosk_note.hide()
         left = QVBoxLayout()
-        head = QLabel(self.tr("Proposals on display"))
-        head.setStyleSheet("font-weight: bold;")
-        left.addWidget(head)
-        left.addWidget(self.proposals, 1)
-        left.addWidget(self.proposal_en)
-        left.addWidget(self.new_proposal)
-        left.addWidget(self.new_proposal_en)
-        left.addWidget(self.moves)
+        left.addWidget(self.editor, 1)
         left.addWidget(self.kiosk_note)
         left.addWidget(self.start_button)
         self.audience_button = AudienceButton()  # driven by the window's audience controller
@@ -214,14 +185,9 @@ class KioskStaffPage(QWidget):
     def apply_status(self, detail: SessionDetail) -> None:
         """Draft or open: proposals change and the kiosk may start; closed or finalized: neither."""
         live = detail.status in (S.DRAFT, S.OPEN)
-        self.proposals.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                       | QAbstractItemView.EditTrigger.EditKeyPressed if live
-                                       else QAbstractItemView.EditTrigger.NoEditTriggers)
-        for w in (self.new_proposal, self.new_proposal_en, self.proposal_en, self.moves, self.start_button):
-            w.setEnabled(live)
-        self.new_proposal.setPlaceholderText(self.tr("New proposal on display — Enter adds it") if live
-                                             else self.tr("Proposals cannot change: the exhibition is %1")
-                                             .replace("%1", detail.status.label(self._lang)))
+        self.editor.set_live(live, self.tr("Proposals cannot change: the exhibition is %1")
+                             .replace("%1", detail.status.label(self._lang)))
+        self.start_button.setEnabled(live)
         self.comments.set_status(detail.status)
         self.audience_button.set_status(detail.status)
         if live:
@@ -239,71 +205,11 @@ class KioskStaffPage(QWidget):
 
     # -- proposals ----------------------------------------------------------------------------
     def reload(self, select_id: str | None = None) -> None:
-        self._filling = True
-        self.proposals.clear()
-        for p in self._services.exhibition.proposals(self._session_id):
-            item = QListWidgetItem(p.title)
-            item.setData(Qt.ItemDataRole.UserRole, p.id)
-            item.setData(ENGLISH_ROLE, p.title_en)
-            item.setToolTip(p.title_en)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
-            self.proposals.addItem(item)
-            if p.id == select_id:
-                self.proposals.setCurrentItem(item)
-        self._filling = False
-        self._show_english_name(self.proposals.currentItem())
+        self.editor.reload(select_id)
         self.refresh_tally()
-
-    def _show_english_name(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None = None) -> None:
-        self.proposal_en.setText(item.data(ENGLISH_ROLE) or "" if item is not None else "")
-
-    def save_english_name(self) -> None:
-        """Give the selected proposal the English name typed (empty clears it)."""
-        item = self.proposals.currentItem()
-        if item is None:
-            return
-        pid, title, text, ex = item.data(Qt.ItemDataRole.UserRole), item.text(), self.proposal_en.text(), \
-            self._services.exhibition
-        self._tasks.run(lambda: ex.rename_proposal(pid, title, text), lambda _p: self.reload(pid), self._error)
 
     def refresh_tally(self) -> None:
         self.tally.show_tally(self._services.exhibition.tally(self._session_id))
-
-    def _current_id(self) -> str | None:
-        item = self.proposals.currentItem()
-        return item.data(Qt.ItemDataRole.UserRole) if item else None
-
-    def add_proposal(self) -> None:
-        text, english = self.new_proposal.text(), self.new_proposal_en.text()
-        ex, sid = self._services.exhibition, self._session_id
-
-        def done(p: ProposalView) -> None:
-            self.new_proposal.clear()
-            self.new_proposal_en.clear()
-            self.reload(p.id)
-
-        self._tasks.run(lambda: ex.add_proposal(sid, text, english), done, self._error)
-
-    def _renamed(self, item: QListWidgetItem) -> None:
-        if self._filling:
-            return
-        pid, text, ex = item.data(Qt.ItemDataRole.UserRole), item.text(), self._services.exhibition
-
-        def failed(exc: BaseException) -> None:
-            self._error(exc)
-            self.reload(pid)
-
-        self._tasks.run(lambda: ex.rename_proposal(pid, text), lambda _p: self.reload(pid), failed)
-
-    def move_current(self, delta: int) -> None:
-        pid, ex = self._current_id(), self._services.exhibition
-        if pid:
-            self._tasks.run(lambda: ex.move_proposal(pid, delta), lambda _l: self.reload(pid), self._error)
-
-    def delete_current(self) -> None:
-        pid, ex = self._current_id(), self._services.exhibition
-        if pid:
-            self._tasks.run(lambda: ex.delete_proposal(pid), lambda _r: self.reload(), self._error)
 
     # -- kiosk mode ---------------------------------------------------------------------------
     def start_kiosk(self) -> None:
