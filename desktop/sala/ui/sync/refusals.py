@@ -14,6 +14,7 @@ confirmation): the batch stays on record, no longer listed (``batch_store.dismis
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Any
 
@@ -57,6 +58,13 @@ def refusals_note(n: int) -> str:
                                        "The central platform refused %1 forwarded batch(es); see "
                                        "Sync ▸ Refused forwards")
             .replace("%1", str(n)))
+
+
+def breakable(text: str) -> str:
+    """``text`` with a zero-width space after each ``-``, ``_``, ``.`` and ``/``: a device id or a
+    file name has no other place to wrap, and a UUID's ``-`` before a digit is no break
+    opportunity (Unicode's line breaking), so it ran past its column (seen at 1366x768)."""
+    return re.sub(r"([-_./])", "\\1\u200b", text)
 
 
 def reason_cell(r: dict[str, Any], lang: str) -> str:
@@ -124,13 +132,15 @@ class RefusalsDialog(QDialog):
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
             who = f"{r['device_name']} ({r['device_id']})" if r["device_name"] else r["device_id"]
+            shown = [breakable(who), str(r["records"]), breakable(r["source"])]
             when = ""
             if r["refused_at"]:
                 when = format_datetime(to_local(datetime.fromisoformat(r["refused_at"])), self.lang)
             reason = reason_cell(r, self.lang)
-            for j, text in enumerate([who, str(r["records"]), r["source"], reason, when]):
+            for j, (text, tip) in enumerate(zip([*shown, reason, when],
+                                                [who, str(r["records"]), r["source"], reason, when], strict=True)):
                 item = QTableWidgetItem(text)
-                item.setToolTip(text)
+                item.setToolTip(tip)
                 self.table.setItem(i, j, item)
         width = max(160, self.width() // 5)
         for col in (0, 2):
