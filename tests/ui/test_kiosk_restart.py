@@ -73,6 +73,7 @@ def test_killed_in_kiosk_mode_comes_back_on_the_visitor_screen(qtbot, app_paths,
     qtbot.waitExposed(kiosk)
     assert kiosk.isVisible() and kiosk.isFullScreen()
     assert [w for w in QApplication.topLevelWidgets() if isinstance(w, KioskVisitor) and w.isVisible()] == [kiosk]
+    assert not window.isVisible(), "the staff window stays out of reach (Alt+Tab) behind the visitor screen"
     assert "นิทรรศการ" not in kiosk.windowTitle() and not kiosk.findChildren(KioskStaffPage)
     # offscreen's screen is 800 px wide, under the kiosk's 1024 (the Xvfb kiosk test covers sizes): a look only
     assert kiosk.grab().save(str(tmp_path / "kiosk_after_restart.png"))

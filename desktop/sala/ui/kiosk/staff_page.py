@@ -120,6 +120,7 @@ class KioskStaffPage(QWidget):
         self.kiosk: KioskVisitor | None = None
         self.pin_dialog: PinDialog | None = None
         self._mode = KioskMode(services.db)
+        self._hidden_window: QWidget | None = None  # the staff window while the visitor screen shows
         detail = services.sessions.get(session_id)
         self.header = SessionHeader(services.sessions, tasks, lang, detail, amendments=services.amendments,
                                     supervisor=services.supervisor)
@@ -254,17 +255,28 @@ class KioskStaffPage(QWidget):
         return True
 
     def _show_visitor(self) -> None:
+        screen = self.screen()
         self.kiosk = KioskVisitor(self._services, self._tasks, self._session_id, self._lang)
         self.kiosk.sig_visit_saved.connect(lambda _rid: self.refresh_tally())
         self.kiosk.sig_exited.connect(self._kiosk_left)
         self.kiosk.sig_refused.connect(self._kiosk_refused)
-        self.kiosk.show_on(self.screen())
+        self.kiosk.show_on(screen)
+        staff_window = self.window()
+        if staff_window is not self and staff_window.isVisible():
+            # The staff window, with its menus and controls, is not left behind the visitor screen
+            # for Alt+Tab or a window list to bring up: it comes back when the PIN is given.
+            staff_window.hide()
+            self._hidden_window = staff_window
 
     def audience_changed(self) -> None:
         """Phones rated or dot-voted (audience mode): the live tally follows."""
         self.refresh_tally()
 
     def _kiosk_left(self) -> None:
+        staff_window, self._hidden_window = self._hidden_window, None
+        if staff_window is not None:  # before the visitor screen closes: the app must keep a window
+            staff_window.show()
+            staff_window.activateWindow()
         mode = self._mode
         self._tasks.run(mode.end, None, self._error)  # the right PIN's transaction ended it already
         self.refresh_tally()

@@ -296,8 +296,8 @@ class KioskVisitor(QWidget):
 
     def leave(self) -> None:
         self._unlocked = True
+        self.sig_exited.emit()  # first: the staff window shows again before this, the last one, closes
         self.close()
-        self.sig_exited.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt name
         if event.key() == Qt.Key.Key_Escape:
