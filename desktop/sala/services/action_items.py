@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from sala.domain import validation as v
 from sala.domain.errors import ValidationError
-from sala.services.sessions import audit, editable_record, editable_session
+from sala.services.sessions import editable_record, editable_session
 from sala.storage.database import Database
 from sala.storage.models import ActionItem
 
@@ -65,7 +65,6 @@ class ActionItemService:
             a = editable_record(s, ActionItem, item_id, _WHAT)
             view = _view(a)
             s.delete(a)
-            audit(s, "delete", "action_item", item_id, {"what": view.what[:200]})
             return view
 
     def list(self, session_id: str) -> list[ActionItemView]:

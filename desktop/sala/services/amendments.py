@@ -20,7 +20,7 @@ from sala.domain import enums as e
 from sala.domain import validation as v
 from sala.domain.errors import ValidationError
 from sala.domain.inputs import AttendanceInput
-from sala.services.sessions import audit, effective_attendance, load_record, load_session
+from sala.services.sessions import effective_attendance, load_record, load_session
 from sala.services.tallies import count
 from sala.storage.database import Database
 from sala.storage.models import ActionItem, Amendment, Contribution, Observation, Rating, Session, Tally
@@ -130,7 +130,6 @@ class AmendmentService:
             s.add(a)
             s.flush()
             self._enqueue(s, a)
-            audit(s, "amend", target_type, target_id, {"amendment": a.id})
             return _view(a)
 
     def amend_attendance(self, session_id: str, data: AttendanceInput, reason: str) -> AmendmentView:

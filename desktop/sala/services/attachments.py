@@ -21,7 +21,7 @@ from sqlalchemy import select
 from sala.domain import validation as v
 from sala.domain.errors import SalaError, ValidationError
 from sala.files import blob_path, publish
-from sala.services.sessions import audit, load_record
+from sala.services.sessions import load_record
 from sala.services.writable import writable_session
 from sala.storage.database import Database
 from sala.storage.models import Attachment
@@ -190,7 +190,6 @@ class AttachmentService:
         with self._db.write() as s:
             a = self._load(s, attachment_id)
             writable_session(s, a.session_id)
-            audit(s, "delete", "attachment", attachment_id, {"sha256": a.sha256})
             s.delete(a)
 
     @staticmethod

@@ -28,7 +28,6 @@ from sala.services.audience_words import profanity_found as profanity_found  # t
 from sala.services.audience_words import profanity_words as profanity_words
 from sala.services.audience_words import theme_words
 from sala.services.contributions import participant_for_code
-from sala.services.sessions import audit
 from sala.services.writable import writable_session
 from sala.storage.models import (
     AudiencePhone,
@@ -147,7 +146,6 @@ def rotate_join_code(s: OrmSession, session_id: str) -> str:
     old = room.join_code
     while room.join_code == old:
         room.join_code = new_join_code()
-    audit(s, "rotate_join_code", "session", session_id)
     return room.join_code
 
 
@@ -160,7 +158,6 @@ def set_accept_all(s: OrmSession, session_id: str, on: bool) -> None:
     """Turn "accept all" on or off; turning it on accepts what waits unflagged as well."""
     room = open_room(s, session_id)
     room.accept_all = bool(on)
-    audit(s, "audience_accept_all", "session", session_id, {"on": bool(on)})
     if on:
         waiting = s.scalars(select(AudienceSubmission).where(
             AudienceSubmission.session_id == session_id, AudienceSubmission.state == State.PENDING,
@@ -229,7 +226,6 @@ def hide(s: OrmSession, submission_id: str) -> QueueItem:
     writable_session(s, sub.session_id)
     if sub.state == State.ACCEPTED and sub.record_id and sub.kind != Kind.RATING:
         s.execute(delete(Contribution).where(Contribution.id == sub.record_id))
-        audit(s, "delete", "contribution", sub.record_id, {"why": "audience hide"})
         sub.record_id = None
     sub.state = State.HIDDEN
     sub.decided_at = now()

@@ -13,7 +13,7 @@ from sala.domain import enums as e
 from sala.domain.errors import NotFoundError
 from sala.domain.ids import new_id
 from sala.domain.inputs import ContributionInput
-from sala.services.sessions import audit, load_record
+from sala.services.sessions import load_record
 from sala.services.writable import check_status, writable_record
 from sala.storage.database import Database, stamp_new_record
 from sala.storage.models import Contribution, Participant
@@ -100,7 +100,6 @@ class ContributionService:
             code = s.get_one(Participant, c.participant_id).code if c.participant_id else None
             view = _view(c, code)
             s.execute(delete(Contribution).where(Contribution.id == contribution_id))
-            audit(s, "delete", "contribution", contribution_id, {"text": c.text[:200]})
             return view
 
     def restore(self, view: ContributionView) -> ContributionView:

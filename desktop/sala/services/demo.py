@@ -24,7 +24,6 @@ from sala.domain.clock import BANGKOK
 from sala.domain.ids import new_id
 from sala.domain.provinces import all_provinces
 from sala.services import demo_phrases as ph
-from sala.services.sessions import audit
 from sala.storage.database import Database, take_change_seqs
 from sala.storage.models import (
     Contribution,
@@ -162,8 +161,6 @@ def _generate_chunk(db: Database, rng: random.Random, n: int, topics: dict[str, 
         s.connection().execute(session_topic.insert(), links)
         for sid in finalized:  # what SessionService.set_status does on finalize, in this transaction
             on_finalize(s, s.get_one(Session, sid))
-            audit(s, "status", "session", sid, {"from": e.SessionStatus.CLOSED.value,
-                                                 "to": e.SessionStatus.FINALIZED.value})
             s.flush()
             s.expunge_all()  # keep the identity map small over a 200-session chunk
         counts["finalized"] += len(finalized)

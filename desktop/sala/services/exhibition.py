@@ -13,7 +13,7 @@ from sala.domain import enums as e
 from sala.domain import validation as v
 from sala.domain.clock import now
 from sala.domain.errors import ImmutableError, NotFoundError, ValidationError
-from sala.services.sessions import audit, editable_session, load_record, load_session
+from sala.services.sessions import editable_session, load_record, load_session
 from sala.storage.database import Database
 from sala.storage.models import Proposal, Rating, Vote
 from sala.storage.rating_comments import amended_hidden
@@ -115,7 +115,6 @@ class ExhibitionService:
             if votes:
                 raise ValidationError("proposal", f"ลบข้อเสนอนี้ไม่ได้ เพราะมีผู้ลงคะแนนแล้ว {votes} เสียง",
                                       f"This proposal already has {votes} vote(s) and cannot be deleted")
-            audit(s, "delete", "proposal", proposal_id, {"title": p.title})
             s.delete(p)
 
     def proposals(self, session_id: str) -> list[ProposalView]:
@@ -182,7 +181,6 @@ class ExhibitionService:
             finalized = load_session(s, r.session_id).status == e.SessionStatus.FINALIZED
             if not finalized:
                 r.comment_hidden = bool(hidden)
-                audit(s, "hide_comment" if hidden else "show_comment", "rating", rating_id)
         if finalized:
             from sala.services.amendments import AmendmentService  # its outbox import is heavier
 

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session as OrmSession
 
 from sala.domain import validation as v
 from sala.domain.errors import ValidationError
-from sala.services.sessions import audit, editable_session, load_record
+from sala.services.sessions import editable_session, load_record
 from sala.storage.database import Database
 from sala.storage.models import Guide, GuideQuestion
 
@@ -79,7 +79,6 @@ class GuideService:
             if not g.is_template:
                 raise ValidationError("guide", "ลบได้เฉพาะแม่แบบ", "Only templates can be deleted")
             s.delete(g)
-            audit(s, "delete", "guide", guide_id)
 
     # -- a session's own guide ----------------------------------------------------------------
     def session_guide(self, session_id: str) -> GuideView | None:
@@ -102,7 +101,7 @@ class GuideService:
     def apply_template(self, session_id: str, guide_id: str) -> GuideView:
         """Copy a template's questions into the session's guide (appended after any it has)."""
         with self._db.write() as s:
-            session = editable_session(s, session_id)
+            editable_session(s, session_id)
             template = self._load(s, guide_id)
             g = self._session_guide(s, session_id)
             if g is None:
@@ -114,7 +113,6 @@ class GuideService:
                 s.add(GuideQuestion(guide_id=g.id, position=start + i, text=q.text))
             s.flush()
             s.refresh(g)
-            audit(s, "apply_template", "guide", g.id, {"template": guide_id, "session": session.id})
             return _view(g)
 
     def save_as_template(self, guide_id: str, title: str) -> GuideView:
@@ -167,7 +165,6 @@ class GuideService:
         with self._db.write() as s:
             q = self._question(s, question_id)
             g = self._editable(s, q.guide_id)
-            audit(s, "delete", "guide_question", question_id, {"text": q.text[:200]})
             g.questions.remove(q)
             for n, item in enumerate(sorted(g.questions, key=lambda x: x.position)):
                 item.position = n

@@ -9,7 +9,7 @@ from sqlalchemy import delete, select
 
 from sala.domain import validation as v
 from sala.domain.clock import now
-from sala.services.sessions import audit, load_record
+from sala.services.sessions import load_record
 from sala.services.writable import writable_record, writable_session
 from sala.storage.database import Database
 from sala.storage.models import Observation
@@ -57,7 +57,6 @@ class ObservationService:
         with self._db.write() as s:
             o = writable_record(s, Observation, observation_id, _WHAT)
             view = _view(o)
-            audit(s, "delete", "observation", observation_id, {"text": o.text[:200]})
             s.execute(delete(Observation).where(Observation.id == observation_id))
             return view
 

@@ -24,7 +24,7 @@ from sala.domain import enums as e
 from sala.domain.clock import now
 from sala.domain.errors import SalaError, ValidationError
 from sala.domain.inputs import CONSENT_PURPOSE_TH, ParticipantInput
-from sala.services.sessions import audit, load_record
+from sala.services.sessions import load_record
 from sala.services.writable import writable_session
 from sala.storage import contact_vault as vaults
 from sala.storage.contact_vault import Contact, ContactVault
@@ -122,7 +122,6 @@ class ParticipantService:
             p = self._load(s, participant_id)
             writable_session(s, p.session_id)
             s.delete(p)
-            audit(s, "delete", "participant", participant_id)
 
     def _apply(self, s: OrmSession, p: Participant, clean: ParticipantInput) -> None:
         p.age_band = clean.age_band  # type: ignore[assignment]

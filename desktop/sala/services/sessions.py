@@ -23,7 +23,6 @@ from sala.services.session_rows import SessionFilter, SessionRow, SessionSort
 from sala.storage.database import Database
 from sala.storage.models import (
     Amendment,
-    AuditEvent,
     Base,
     Contribution,
     LocalSetting,
@@ -120,10 +119,6 @@ def editable_record(s: OrmSession, model: type[R], record_id: str, what: str) ->
     return obj
 
 
-def audit(s: OrmSession, action: str, entity: str, entity_id: str, detail: dict | None = None) -> None:
-    s.add(AuditEvent(at=now(), action=action, entity=entity, entity_id=entity_id, detail=detail))
-
-
 class SessionService:
     """Create, edit, list and finalize sessions."""
 
@@ -149,7 +144,6 @@ class SessionService:
             session.topics = self._topics(s, clean.topic_ids)
             s.add(session)
             s.flush()
-            audit(s, "create", "session", session.id, {"kind": e.SessionKind(clean.kind).value})
             return self._detail(session)
 
     def update(self, session_id: str, data: SessionInput) -> SessionDetail:
@@ -190,7 +184,6 @@ class SessionService:
             session = editable_session(s, session_id)
             session.attendance_total = clean.total  # type: ignore[assignment]
             session.attendance_detail = clean.detail()
-            audit(s, "attendance", "session", session.id, {"total": clean.total})
             return self._detail(session, s)
 
     # -- lifecycle ----------------------------------------------------------------------------
@@ -213,12 +206,10 @@ class SessionService:
                 session.finalized_at = stamp
                 if session.ended_at is None:
                     session.ended_at = stamp
-            previous = session.status
             session.status = target
             s.flush()
             if target == S.FINALIZED and self._on_finalize is not None:
                 self._on_finalize(s, session)
-            audit(s, "status", "session", session.id, {"from": previous.value, "to": target.value})
             return self._detail(session)
 
     def open(self, session_id: str) -> SessionDetail:

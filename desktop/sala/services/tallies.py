@@ -12,7 +12,6 @@ from sqlalchemy import select
 
 from sala.domain import validation as v
 from sala.domain.errors import ValidationError
-from sala.services.sessions import audit
 from sala.services.writable import writable_record, writable_session
 from sala.storage.database import Database
 from sala.storage.models import Tally
@@ -95,7 +94,6 @@ class TallyService:
             t = writable_record(s, Tally, tally_id, _WHAT)
             view = _view(t)
             s.delete(t)
-            audit(s, "delete", "tally", tally_id, {"question": view.question[:200]})
             return view
 
     def list(self, session_id: str) -> list[TallyView]:

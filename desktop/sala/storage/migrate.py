@@ -69,6 +69,11 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Migrate to ``revision``, then move the pages written into the file and empty the
+    write-ahead log: a migration that drops or rewrites data (0013 zeroes the old audit table)
+    must not leave the earlier copies of those pages in the ``-wal`` file."""
     from alembic import command
 
     command.upgrade(alembic_config(engine), revision)
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")

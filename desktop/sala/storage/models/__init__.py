@@ -13,7 +13,7 @@ every module below, so Alembic's env and ``create_all`` see every table. The mod
 from __future__ import annotations
 
 from sala.storage.models.audience import AudiencePhone, AudienceRoom, AudienceSubmission, AudienceVote
-from sala.storage.models.audit import AuditEntry, AuditEvent
+from sala.storage.models.audit import AuditEntry
 from sala.storage.models.base import NAMING, Base, SyncRecord
 from sala.storage.models.contacts import ParticipantContact
 from sala.storage.models.local import Device, LocalSetting
@@ -40,7 +40,7 @@ from sala.storage.models.sync_state import BlobUpload, CatalogLink, OutboxEntry,
 
 __all__ = [
     "NAMING", "SYNCED_MODELS", "ActionItem", "Amendment", "Attachment", "AudiencePhone", "AudienceRoom",
-    "AudienceSubmission", "AudienceVote", "AuditEntry", "AuditEvent", "Base", "BlobUpload", "CatalogLink",
+    "AudienceSubmission", "AudienceVote", "AuditEntry", "Base", "BlobUpload", "CatalogLink",
     "Contribution", "Device", "Guide", "GuideQuestion", "LocalSetting", "Observation", "OutboxEntry",
     "Participant", "ParticipantContact", "Proposal", "Rating", "Session", "SyncBatch", "SyncRecord", "SyncRun",
     "Tally", "Topic", "Venue", "Vote", "session_topic",

@@ -1,29 +1,15 @@
-"""What happened on this laptop: the append-only audit log and the older event table."""
+"""What happened on this laptop: the append-only audit log (the older ``audit_event`` table, which
+kept deleted text, was dropped by migration 0013)."""
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
-from sqlalchemy import Index, Integer, String, Text
+from sqlalchemy import Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from sala.domain.ids import new_id
 from sala.storage.models.base import Base
 from sala.storage.types import AwareDateTime, JsonText
-
-
-class AuditEvent(Base):
-    """What happened on this device, in order (local only)."""
-
-    __tablename__ = "audit_event"
-    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
-    at: Mapped[datetime] = mapped_column(AwareDateTime())
-    action: Mapped[str] = mapped_column(String(40))
-    entity: Mapped[str] = mapped_column(String(40))
-    entity_id: Mapped[str] = mapped_column(String(36))
-    detail: Mapped[dict[str, Any] | None] = mapped_column(JsonText, nullable=True)
-    __table_args__ = (Index("ix_audit_entity", "entity_id"),)
 
 
 class AuditEntry(Base):
