@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 import subprocess
 import sys
@@ -52,6 +53,21 @@ def _laptop_with_p07(root: Path, *, pin: bool = True) -> tuple[Path, list[str]]:
         svc.close()
 
 
+def _one_language(out: str, lang: str, contact: str) -> None:
+    """Each line of ``find`` is wholly in ``lang``: no English word in a Thai line (the participant
+    id aside), no Thai in an English one (the session titles, which staff typed, aside)."""
+    lines = out.splitlines()
+    assert len(lines) == 3 and all(contact in ln for ln in lines[:2]), out
+    for line in lines:
+        words = line.split("  ", 1)[-1]                      # the participant id is hex
+        for title in ("เวทีฝุ่นควัน ลำปาง", "เวทีงบประมาณ"):
+            words = words.replace(title, "")
+        if lang == "th":
+            assert re.search(r"[A-Za-z]{2,}", words) is None, line
+        else:
+            assert re.search(r"[\u0E00-\u0E7F]", words) is None, line
+
+
 def test_find_export_erase_and_the_audit_log(tmp_path: Path) -> None:
     db, _sids = _laptop_with_p07(tmp_path)
     d = ["--db", str(db)]
@@ -60,7 +76,11 @@ def test_find_export_erase_and_the_audit_log(tmp_path: Path) -> None:
     rows = json.loads(found.stdout)
     assert len(rows) == 2 and {r["code"] for r in rows} == {"P07"} and all(r["contributions"] == 1 for r in rows)
     by_name = sala(*d, "participant", "find", "--name", NAME)
-    assert by_name.returncode == 0 and "พบ 2 รายการ / 2 found" in by_name.stdout
+    assert by_name.returncode == 0 and by_name.stdout.splitlines()[-1] == "พบ 2 รายการ"
+    _one_language(by_name.stdout, "th", "ข้อมูลติดต่อ: มี (เข้ารหัสในเครื่องนี้)")
+    in_english = sala(*d, "--lang", "en", "participant", "find", "--name", NAME)
+    assert in_english.returncode == 0 and in_english.stdout.splitlines()[-1] == "2 found"
+    _one_language(in_english.stdout, "en", "contact: yes (encrypted on this laptop)")
     assert sala(*d, "participant", "find", "--phone", "0812345678").returncode == 0
     none = sala(*d, "participant", "find", "--code", "P55")
     assert none.returncode == 3 and "ไม่พบผู้เข้าร่วม" in none.stderr and "No participant matches" in none.stderr

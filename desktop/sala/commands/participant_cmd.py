@@ -83,10 +83,22 @@ def _found(args: argparse.Namespace, services: Any) -> list[Any]:
     return rows
 
 
+#: how a row's contact stands, in the words of the app's rights dialog (``ui/privacy``)
+_CONTACT_WORDS: dict[str, tuple[str, str]] = {
+    "none": ("ไม่มี", "none"),
+    "readable": ("มี (เข้ารหัสในเครื่องนี้)", "yes (encrypted on this laptop)"),
+    "sealed": ("ผนึกส่งแพลตฟอร์มกลางแล้ว", "sealed for the central platform"),
+    "unreadable": ("อ่านไม่ได้ในเครื่องนี้ (ไม่พบกุญแจ)", "unreadable on this laptop (key not found)"),
+}
+
+
 def _line(r: Any, lang: str) -> str:
+    """One row, wholly in ``lang``: id, code, session, date, contributions and the contact."""
     from sala.services.participant_rights import describe
 
-    return f"{r.participant_id}  {describe(r, lang)}  [{r.contact_state}]"
+    th, en = _CONTACT_WORDS.get(r.contact_state, _CONTACT_WORDS["unreadable"])
+    contact = f"ข้อมูลติดต่อ: {th}" if lang == "th" else f"contact: {en}"
+    return f"{r.participant_id}  {describe(r, lang)} · {contact}"
 
 
 def run_find(args: argparse.Namespace, services: Any) -> int:
@@ -101,7 +113,7 @@ def run_find(args: argparse.Namespace, services: Any) -> int:
         return 0
     for r in rows:
         print(_line(r, lang))
-    print(f"พบ {len(rows)} รายการ / {len(rows)} found")
+    print(f"พบ {len(rows)} รายการ" if lang == "th" else f"{len(rows)} found")
     return 0
 
 
