@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from sala.domain.clock import to_local
-
 BE_OFFSET = 543
 
 MONTHS_TH = (
@@ -36,8 +34,16 @@ def ce_year(be: int) -> int:
 
 def _as_local_date(value: date | datetime) -> date:
     if isinstance(value, datetime):
-        return to_local(value).date() if value.tzinfo else value.date()
+        return _to_local(value).date() if value.tzinfo else value.date()
     return value
+
+
+def _to_local(value: datetime) -> datetime:
+    # Imported when a time is shown, not with this module: the session list's first screen shows
+    # dates only, and loading the time-zone database (~2 ms) would hold up its first paint.
+    from sala.domain.clock import to_local
+
+    return to_local(value)
 
 
 def format_date(value: date | datetime, lang: str = "th", abbr: bool = False) -> str:
@@ -52,7 +58,7 @@ def format_date(value: date | datetime, lang: str = "th", abbr: bool = False) ->
 
 def format_datetime(value: datetime, lang: str = "th", abbr: bool = True) -> str:
     """Date plus local time, ``22 พ.ย. 2569 14:05 น.`` in Thai."""
-    local = to_local(value) if value.tzinfo else value
+    local = _to_local(value) if value.tzinfo else value
     suffix = " น." if lang == "th" else ""
     return f"{format_date(local, lang, abbr)} {local:%H:%M}{suffix}"
 

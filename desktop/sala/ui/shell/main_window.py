@@ -13,12 +13,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from sala.domain import enums as e
+from sala.ui.shell import menus
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QMenu
+
     from sala.bootstrap import Services
     from sala.ui.common.tasks import TaskRunner
     from sala.ui.sessions.list_page import SessionListPage
@@ -71,6 +74,22 @@ class MainWindow(QMainWindow):
     sig_attached = Signal()
     """The services are attached: the session list is showing."""
 
+    # The menus and their actions (ui/shell/menus.py builds them with the shell).
+    file_menu: QMenu
+    view_menu: QMenu
+    lang_menu: QMenu
+    action_new: QAction
+    action_backup: QAction
+    action_settings: QAction
+    action_quit: QAction
+    action_summary: QAction
+    action_period: QAction
+    action_export: QAction
+    action_sessions: QAction
+    action_back: QAction
+    action_dashboard: QAction
+    language_actions: dict[str, QAction]
+
     def __init__(self, settings: QSettings, lang: str) -> None:
         super().__init__()
         self.settings = settings
@@ -92,7 +111,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.opening)
         self.setCentralWidget(self.stack)
-        self._build_menus()
+        menus.build(self)
         self.retranslate()
         self._needs_services = (self.action_new, self.action_backup, self.action_summary, self.action_period,
                                 self.action_export, self.action_sessions, self.action_dashboard,
@@ -152,88 +171,18 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)
 
-    def _build_menus(self) -> None:
-        """The menus and their actions; their words are set by :meth:`retranslate`."""
-        self.file_menu = file_menu = self.menuBar().addMenu("")
-        self.action_new = QAction(self)
-        self.action_new.triggered.connect(self.new_session)
-        self.action_backup = QAction(self)
-        self.action_backup.triggered.connect(self.backup_now)
-        self.action_settings = QAction(self)
-        self.action_settings.setObjectName("actionSettings")
-        self.action_settings.triggered.connect(self.open_settings)
-        self.action_quit = quit_action = QAction(self)
-        quit_action.triggered.connect(self.close)
-        self.action_summary = QAction(self)
-        self.action_summary.triggered.connect(self.session_summary)
-        self.action_period = QAction(self)
-        self.action_period.triggered.connect(self.period_report)
-        self.action_export = QAction(self)
-        self.action_export.triggered.connect(self.export_data)
-        for a in (self.action_new, self.action_backup, self.action_settings):
-            file_menu.addAction(a)
-        file_menu.addSeparator()
-        for a in (self.action_summary, self.action_period, self.action_export):
-            file_menu.addAction(a)
-        file_menu.addSeparator()
-        file_menu.addAction(quit_action)
-        self.action_sessions = QAction(self)
-        self.action_sessions.triggered.connect(self.show_list)
-        # Back from a session page to the list: Alt+Left always; Esc too when no field used it
-        # (see keyPressEvent), so an editor's Esc still cancels its edit.
-        self.action_back = QAction(self)
-        self.action_back.triggered.connect(self.back_to_list)
-        self.action_dashboard = QAction(self)
-        self.action_dashboard.triggered.connect(self.show_dashboard)
-        view = self.menuBar().addMenu("")
-        view.addAction(self.action_sessions)
-        view.addAction(self.action_back)
-        view.addAction(self.action_dashboard)
-        self.lang_menu = view.addMenu("")
-        group = QActionGroup(self)
-        self.language_actions: dict[str, QAction] = {}
-        from sala.ui.shell.i18n import LANGUAGE_NAMES
-
-        for code, label in LANGUAGE_NAMES:  # each language in its own words, in either UI language
-            act = QAction(label, self, checkable=True, checked=(code == self.lang))
-            act.triggered.connect(lambda _=False, c=code: self._choose_language(c))
-            group.addAction(act)
-            self.lang_menu.addAction(act)
-            self.language_actions[code] = act
-        self.view_menu = view
-        self._shortcuts = ((self.action_new, QKeySequence.StandardKey.New),
-                           (quit_action, QKeySequence.StandardKey.Quit),
-                           (self.action_summary, QKeySequence.StandardKey.Print),
-                           (self.action_sessions, "Ctrl+L"), (self.action_dashboard, "Ctrl+D"),
-                           (self.action_back, "Alt+Left"), (self.action_settings, "Ctrl+,"))
-
     def retranslate(self) -> None:
         """Set every word the shell itself shows in the current UI language."""
         self.setWindowTitle(self.tr("Sala — public consultation"))
         if self.services is None and self.list_page is None:  # the note goes once the list shows
             self._opening_label.setText(self.tr("Opening your sessions…"))
-        self.file_menu.setTitle(self.tr("&File"))
-        self.action_new.setText(self.tr("&New session…"))
-        self.action_backup.setText(self.tr("&Back up now"))
-        self.action_settings.setText(self.tr("Se&ttings…"))
-        self.action_quit.setText(self.tr("&Quit"))
-        self.action_summary.setText(self.tr("Session &summary…"))
-        self.action_period.setText(self.tr("&Period report…"))
-        self.action_export.setText(self.tr("&Export…"))
-        self.action_sessions.setText(self.tr("&Sessions"))
-        self.action_back.setText(self.tr("&Back to the session list"))
-        self.action_dashboard.setText(self.tr("&Dashboard"))
-        self.view_menu.setTitle(self.tr("&View"))
-        self.lang_menu.setTitle(self.tr("&Language"))
+        menus.retranslate(self)
         if self.list_page is not None:
             self._update_counts()
 
     def add_shortcuts(self) -> None:
-        """Bind the menus' keys. Called just after the first paint (and by :meth:`attach`):
-        the first ``setShortcut`` builds Qt's key enums (~20 ms) the shell need not wait for."""
-        for action, key in self._shortcuts:
-            if action.shortcut().isEmpty():
-                action.setShortcut(QKeySequence(key))
+        """Bind the menus' keys (see :func:`sala.ui.shell.menus.add_shortcuts`); :meth:`attach` calls it."""
+        menus.add_shortcuts(self)
 
     def _attached(self) -> tuple[Services, TaskRunner, SessionListPage]:
         """What the menus work on; their actions are enabled only once :meth:`attach` ran."""
@@ -295,6 +244,8 @@ class MainWindow(QMainWindow):
             return
         factory = self._pages.get(kind)
         if factory is None:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.information(self, "Sala", self.tr("This kind of session cannot be opened here."))
             return
         self.settings.setValue("session/last_open", session_id)
@@ -338,6 +289,8 @@ class MainWindow(QMainWindow):
         list_page = self._attached()[2]
         index = list_page.table.currentIndex()
         if not index.isValid():
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.information(self, "Sala", self.tr("Select a session in the list first."))
             return
         self.print_summary(list_page.model.session_id(index.row()))
@@ -376,9 +329,6 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self._saving_message)
         elif self._saving_message is not None and self.statusBar().currentMessage() == self._saving_message:
             self.statusBar().showMessage(self.tr("All changes saved"), 3000)
-
-    def _choose_language(self, code: str) -> None:
-        self.set_language(code)
 
     # -- settings and language ----------------------------------------------------------
     def open_settings(self) -> QWidget | None:

@@ -22,10 +22,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from sala.domain.errors import SalaError
-from sala.domain.thaitext import warm_up
 from sala.paths import AppPaths
 from sala.ui.shell.main_window import MainWindow
 
@@ -155,6 +154,7 @@ class Startup(QObject):
 
     # -- steps ----------------------------------------------------------------------------
     def _opened(self, services: Services) -> None:
+        from sala.domain.thaitext import warm_up
         from sala.ui.common.tasks import start
         from sala.ui.shell.app import attach_services, reopen_last_session
 
@@ -182,6 +182,8 @@ class Startup(QObject):
             self.tasks.run(services.db.check, None, self._failed)
 
     def _failed(self, exc: BaseException) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from sala.storage.errors import CorruptDatabaseError
 
         if isinstance(exc, CorruptDatabaseError):
@@ -196,6 +198,8 @@ class Startup(QObject):
         self._give_up()
 
     def _offer_restore(self, exc: CorruptDatabaseError) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         self.window.setEnabled(False)  # nothing more is typed into a damaged file meanwhile
         if exc.backup is None:
             QMessageBox.critical(self.window, "Sala", exc.bilingual())
@@ -223,6 +227,8 @@ class Startup(QObject):
 
         The window is disabled meanwhile: nothing reads or writes the database while it is
         swapped. A refused file changes nothing (see ``sala.services.backups``)."""
+        from PySide6.QtWidgets import QMessageBox
+
         from sala.storage.backup import check_backup
         from sala.ui.common.errors import show_error
 
@@ -249,6 +255,8 @@ class Startup(QObject):
                        self._restored, self._failed)
 
     def _restored(self, result: RestoreResult) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from sala.ui.common.errors import error_text
 
         if result.services is None:  # refused before anything moved: carry on as before
