@@ -2067,6 +2067,14 @@ Everything entered after that backup is no longer shown. The current database is
 <context>
     <name>SyncActions</name>
     <message>
+        <source>Reports are headed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New sessions start in: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Sala deployment file (*.json)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2069,6 +2069,14 @@ Everything entered after that backup is no longer shown. The current database is
 <context>
     <name>SyncActions</name>
     <message>
+        <source>Reports are headed: %1</source>
+        <translation>หัวรายงานที่พิมพ์: %1</translation>
+    </message>
+    <message>
+        <source>New sessions start in: %1</source>
+        <translation>จังหวัดเริ่มต้นของเวทีใหม่: %1</translation>
+    </message>
+    <message>
         <source>Sala deployment file (*.json)</source>
         <translation>ไฟล์ตั้งค่าระบบกลางของ Sala (*.json)</translation>
     </message>

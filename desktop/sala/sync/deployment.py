@@ -145,8 +145,8 @@ def adopt(db: Database, dep: wire.Deployment, *, allow_http: bool = False) -> di
         settings.put(s, _UNIT, unit or None)
         settings.put(s, _PROVINCE, province.code if province else None)
         ADOPTED.put(s, {"sha256": fingerprint(dep), "body": dep.body()})
-    return {"server_id": dep.server_id, "url": url, "name": dep.name, "agency": dep.agency,
-            "unit": dep.unit, "province": province.code if province else "",
+    return {"server_id": dep.server_id, "url": url, "name": dep.name, "agency": agency,
+            "unit": unit, "province": province.code if province else "",
             "expires_at": dep.expires_at, "sealed_contacts": sealed}
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sala.domain.provinces import find_province
 from sala.services.supervisor_pin import BUNDLE_IMPORT, SupervisorPin
 from sala.sync.service import SyncService
 from sala.ui.common.errors import show_error
@@ -170,9 +171,23 @@ class SyncActions(QObject):
             path = Path(name)
 
         def done(info: dict) -> None:
-            self._say(self.tr("This laptop now trusts %1 at %2")
-                      .replace("%1", info["name"] or info["server_id"]).replace("%2", info["url"]))
+            trusted = (self.tr("This laptop now trusts %1 at %2")
+                       .replace("%1", info["name"] or info["server_id"]).replace("%2", info["url"]))
             self.controller.refresh_status()
+            # Said in a box, not the status bar: there the permanent widgets cut a long address short
+            # (seen at 1366x768: "…ที่ https://sala.ex"), and an office checks here that the file set
+            # what it expected.
+            lines = [trusted]
+            header = " · ".join(x for x in (info["agency"], info["unit"]) if x)
+            if header:
+                lines.append(self.tr("Reports are headed: %1").replace("%1", header))
+            province = find_province(info["province"]) if info["province"] else None
+            if province is not None:
+                lines.append(self.tr("New sessions start in: %1").replace("%1", province.label(self.lang)))
+            box = QMessageBox(QMessageBox.Icon.Information, "Sala", "\n".join(lines), parent=self.window)
+            box.setObjectName("deploymentAdopted")
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
 
         self.tasks.run(lambda: self.sync.adopt_deployment(path), done,
                        lambda exc: show_error(self.window, exc, self.lang))

@@ -1,0 +1,89 @@
+"""Sync ▸ Set up from a deployment file…, as an office does it in the real window at 1366x768: a good
+file is confirmed in a box naming the platform, its whole address, the report header and the default
+province (before, only a status-bar message the permanent widgets cut short: "…ที่ https://sala.ex");
+a changed file is refused in Thai and English and changes nothing."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from sala.domain.clock import now
+from sala.sync import identity
+from sala.ui.shell.app import create_main_window
+from sala.ui.shell.i18n import switch_language
+from sala.wire import crypto
+from sala.wire import deployment as dw
+
+URL = "https://sala-consultation.opdc.example.go.th"
+
+
+def _file(path: Path) -> Path:
+    key = crypto.generate_signing_key()
+    path.write_bytes(dw.sign(key, dw.Deployment(
+        url=URL, server_id="srv-0123456789abcdef", name="ศูนย์ข้อมูลกลาง", signing_key=crypto.public_key_b64(key),
+        sealing_key=crypto.sealing_public_b64(crypto.generate_sealing_key()), sealing_alg=crypto.SEAL_ALG,
+        agency="สำนักงานจังหวัดลำปาง", unit="กลุ่มงานยุทธศาสตร์", province="LPG",
+        issued_at=dw.iso(now()), expires_at=dw.iso(now() + timedelta(days=30)))))
+    return path
+
+
+@pytest.fixture
+def window(qtbot, services, tasks, settings, qapp, thai_ui):
+    w = create_main_window(services, tasks, settings, "th")
+    qtbot.addWidget(w)
+    w.resize(1366, 768)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    switch_language(qapp, "th")
+
+
+def _box(name: str) -> QMessageBox | None:
+    found = [b for b in QApplication.topLevelWidgets()
+             if isinstance(b, QMessageBox) and b.isVisible() and (not name or b.objectName() == name)]
+    return found[0] if found else None
+
+
+def test_a_good_file_is_confirmed_whole(qtbot, window, services, tmp_path) -> None:
+    window.sync_actions.setup_deployment(_file(tmp_path / "sala-deployment.json"))
+    qtbot.waitUntil(lambda: _box("deploymentAdopted") is not None, timeout=10_000)
+    box = _box("deploymentAdopted")
+    assert box is not None
+    text = box.text()
+    assert f"เครื่องนี้เชื่อถือระบบกลาง ศูนย์ข้อมูลกลาง ที่ {URL} แล้ว" in text
+    assert "หัวรายงานที่พิมพ์: สำนักงานจังหวัดลำปาง · กลุ่มงานยุทธศาสตร์" in text
+    assert "จังหวัดเริ่มต้นของเวทีใหม่: ลำปาง" in text
+    assert box.geometry().width() <= 1366
+    box.close()
+    with services.db.read() as s:
+        assert identity.pinned(s) is not None
+
+
+def test_in_english_the_box_speaks_english(qtbot, window, tmp_path) -> None:
+    window.set_language("en")
+    window.sync_actions.setup_deployment(_file(tmp_path / "sala-deployment.json"))
+    qtbot.waitUntil(lambda: _box("deploymentAdopted") is not None, timeout=10_000)
+    box = _box("deploymentAdopted")
+    assert box is not None
+    assert f"This laptop now trusts ศูนย์ข้อมูลกลาง at {URL}" in box.text()
+    assert "New sessions start in: Lampang" in box.text()
+    box.close()
+
+
+def test_a_changed_file_is_refused_in_both_languages_and_changes_nothing(qtbot, window, services, tmp_path,
+                                                                         monkeypatch) -> None:
+    said: list[str] = []  # the warning box is modal: its words are taken as show_error gives them
+    monkeypatch.setattr("sala.ui.common.errors.QMessageBox.warning", lambda _p, _t, text: said.append(text))
+    path = _file(tmp_path / "sala-deployment.json")
+    path.write_bytes(path.read_bytes().replace(b'\n  "deployment"', b'\n\t"deployment"', 1))
+    window.sync_actions.setup_deployment(path)
+    qtbot.waitUntil(lambda: bool(said), timeout=10_000)
+    assert "ไม่ได้ใช้ไฟล์ตั้งค่าระบบกลาง" in said[0] and "The deployment file was not used" in said[0], said
+    assert "changed after the platform signed it" in said[0]
+    assert _box("deploymentAdopted") is None
+    with services.db.read() as s:
+        assert identity.pinned(s) is None
