@@ -3,6 +3,7 @@ restore the newest backup, never a traceback, and nothing is written into it mea
 
 from __future__ import annotations
 
+import gc
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -13,14 +14,14 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from sala.bootstrap import build_services
 from sala.domain.inputs import ContributionInput, SessionInput
-from sala.paths import AppPaths
+from sala.paths import AppPaths, UnusableLocationError
 from sala.services.demo import generate
 from sala.services.first_page import SCREENFUL
 from sala.services.session_rows import SessionSort
 from sala.storage.errors import CorruptDatabaseError
 from sala.ui.sessions.list_model import SessionListModel
 from sala.ui.shell import startup as startup_module
-from sala.ui.shell.main import make_settings
+from sala.ui.shell.main import make_settings, run_gui
 from sala.ui.shell.startup import Startup
 
 
@@ -74,6 +75,40 @@ def test_the_window_shows_before_the_database_opens_then_fills_in(qtbot, app_pat
     qtbot.waitUntil(lambda: startup.tasks.pending() == 0)
     assert startup.services is not None and startup.services.db.damaged is None, "the deferred check passed"
     assert not window.action_new.shortcut().isEmpty(), "keys are bound once painted"
+
+
+def test_the_collector_paused_for_the_start_runs_again_once_the_list_has_painted(qtbot, app_paths, startups,
+                                                                                   held_open):
+    _many_sessions(app_paths, 5)
+    startup_module.pause_gc()
+    try:
+        startup = _start(app_paths, startups)
+        assert not gc.isenabled(), "paused while the window and the list's first screenful are built"
+        qtbot.waitUntil(lambda: startup.tasks is not None, timeout=10_000)
+        assert startup.window.list_page is not None and startup.services is None
+        assert gc.isenabled() and gc.get_freeze_count() > 0, "collecting again; start-up's objects set aside"
+        held_open.set()
+        qtbot.waitUntil(lambda: startup.window.services is not None, timeout=10_000)
+        assert gc.get_freeze_count() == 0, "handed back to the collector once the services are open"
+    finally:
+        startup_module.resume_gc()
+        gc.unfreeze()
+        gc.enable()
+
+
+def test_a_failed_start_leaves_the_collector_running(qapp, tmp_path):
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    names = qapp.organizationName(), qapp.applicationName(), qapp.desktopFileName(), qapp.windowIcon()
+    try:
+        with pytest.raises(UnusableLocationError):
+            run_gui(blocked / "sala.sqlite3")
+        assert gc.isenabled()
+    finally:
+        qapp.setOrganizationName(names[0])
+        qapp.setApplicationName(names[1])
+        qapp.setDesktopFileName(names[2])
+        qapp.setWindowIcon(names[3])
 
 
 def test_a_damaged_header_offers_the_latest_backup_and_restores_it(qtbot, app_paths, startups):

@@ -26,25 +26,29 @@ def make_settings(paths: AppPaths) -> QSettings:
 
 def run_gui(db_path: Path | None = None, lang: str | None = None) -> int:
     """Start the GUI: the window shows before the database opens (see ``ui/shell/startup.py``)."""
-    app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
-    app.setOrganizationName(APP_AUTHOR)
-    app.setApplicationName(APP_NAME)
-    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "sala-256.png")))  # read when first shown
-    app.setDesktopFileName("sala")  # the installed menu entry (packaging/linux/sala.desktop), for Wayland
-    qt_fixes.install()  # once, before any page is built: a PySide6 that leaks is patched (see qt_fixes)
-    paths = AppPaths.resolve(db_path).ensure()  # the rotating log is set up by the first task
-    register_fonts(app, styles=FIRST_STYLES)  # the rest just after the first paint
-    settings = make_settings(paths)
-    lang = current_language(settings, lang)
-    translators = install_translators(app, lang)  # noqa: F841 - kept alive for the app's life
-    guard = crash_guard.install(lambda: str(settings.value(SETTINGS_KEY, lang)))
-    from sala.ui.shell.startup import Startup
+    from sala.ui.shell.startup import Startup, pause_gc, resume_gc
 
-    startup = Startup(paths, settings, lang)
-    startup.begin()
+    pause_gc()  # until the session list has painted (or the start fails)
     try:
-        code = app.exec()
+        app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
+        app.setOrganizationName(APP_AUTHOR)
+        app.setApplicationName(APP_NAME)
+        app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "sala-256.png")))  # read when first shown
+        app.setDesktopFileName("sala")  # the installed menu entry (packaging/linux/sala.desktop), for Wayland
+        qt_fixes.install()  # once, before any page is built: a PySide6 that leaks is patched (see qt_fixes)
+        paths = AppPaths.resolve(db_path).ensure()  # the rotating log is set up by the first task
+        register_fonts(app, styles=FIRST_STYLES)  # the other styles once the database is open
+        settings = make_settings(paths)
+        lang = current_language(settings, lang)
+        translators = install_translators(app, lang)  # noqa: F841 - kept alive for the app's life
+        guard = crash_guard.install(lambda: str(settings.value(SETTINGS_KEY, lang)))
+        startup = Startup(paths, settings, lang)
+        startup.begin()
+        try:
+            code = app.exec()
+        finally:
+            startup.close()
+            crash_guard.uninstall(guard)
+        return startup.exit_code or code
     finally:
-        startup.close()
-        crash_guard.uninstall(guard)
-    return startup.exit_code or code
+        resume_gc()

@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 from pathlib import Path
@@ -38,6 +39,37 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 FIRST_PAINT_GRACE_MS = 300
 WARM_UP_AFTER_MS = 400
+
+
+_gc_paused = False
+
+
+def pause_gc() -> None:
+    """Hold the cyclic garbage collector until the session list has painted (:func:`resume_gc`).
+
+    Start-up makes tens of thousands of objects that live as long as the app (modules, classes,
+    Qt wrappers); the full collections they set off cost ~10 ms before the list could show, and
+    found nothing to free."""
+    global _gc_paused
+    if gc.isenabled():
+        gc.disable()
+        _gc_paused = True
+
+
+def resume_gc() -> None:
+    """Collect again; what start-up made stays out of the collections (frozen) until
+    :func:`settle_gc`, so the first one does not walk it all just as the list shows."""
+    global _gc_paused
+    if _gc_paused:
+        _gc_paused = False
+        gc.freeze()
+        gc.enable()
+
+
+def settle_gc() -> None:
+    """Hand what start-up made back to the collector (once the services are open)."""
+    if gc.isenabled() and gc.get_freeze_count():
+        gc.unfreeze()
 
 
 def _open_services(paths: AppPaths, check: bool) -> Services:
@@ -136,9 +168,7 @@ class Startup(QObject):
         self.window.removeEventFilter(self)
         if self._first_page is not None:
             self._first_page.table.viewport().removeEventFilter(self)
-        from sala.ui.shell.fonts import register_other_fonts
-
-        register_other_fonts()
+        resume_gc()
         from sala.ui.common.tasks import TaskRunner
 
         self.tasks = TaskRunner()
@@ -146,6 +176,7 @@ class Startup(QObject):
 
     def close(self) -> None:
         """At quit: finish queued writes, then close the database."""
+        resume_gc()
         if self.tasks is not None:
             self.tasks.shutdown()
         if self.services is not None:
@@ -157,6 +188,9 @@ class Startup(QObject):
         from sala.domain.thaitext import warm_up
         from sala.ui.common.tasks import start
         from sala.ui.shell.app import attach_services, reopen_last_session
+        from sala.ui.shell.fonts import register_other_fonts
+
+        register_other_fonts()  # italic, light, semi-bold: the session pages' (built from here on)
 
         self.services = services
         assert self.tasks is not None
@@ -180,6 +214,7 @@ class Startup(QObject):
         QTimer.singleShot(WARM_UP_AFTER_MS, lambda: start(lambda _job: warm_up(), self, name="thai-warm-up"))
         if not services.open_report.checked:
             self.tasks.run(services.db.check, None, self._failed)
+        settle_gc()
 
     def _failed(self, exc: BaseException) -> None:
         from PySide6.QtWidgets import QMessageBox
