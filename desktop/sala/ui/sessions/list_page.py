@@ -83,9 +83,11 @@ class SessionListPage(QWidget):
         layout.addWidget(self.filters)
         layout.addWidget(self.stack, 1)
         self.filters.sig_changed.connect(self.apply_filter)
+        self._first: FirstPage | None = None
         if getattr(sessions, "provisional", False):
             from sala.ui.sessions.first_screen import FirstScreenModel
 
+            self._first = sessions  # type: ignore[assignment]
             self.model = FirstScreenModel(sessions, lang, self)  # type: ignore[arg-type]
             self.table.setModel(self.model)
             # Its rows do not change: each column is measured once, not again at each layout as
@@ -111,21 +113,21 @@ class SessionListPage(QWidget):
         header = self.table.horizontalHeader()
         sort = (cells.SORTS[cells.COLUMNS[header.sortIndicatorSection()]],
                 header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder)
-        first = getattr(self, "model", None)
-        unfiltered = self._pending is None or self._pending == SessionFilter()
-        if first is not None and unfiltered and sort == (cells.SORTS["date"], True):
+        flt = self._pending if self._pending is not None else SessionFilter()
+        shown = getattr(self, "model", None)  # the first screenful's, if any
+        first, self._first, self._pending = self._first, None, None
+        if first is not None and first.answers(flt, *sort):  # what is shown stays, selection and scroll too
             current, scrolled = self.table.currentIndex(), self.table.verticalScrollBar().value()
-            self.model = SessionListModel(sessions, self._lang, self, shown=(first.rows, first.total()))
+            self.model = SessionListModel(sessions, self._lang, self, shown=(first.rows, first.total))
             self.table.setModel(self.model)
             if current.isValid():
                 self.table.setCurrentIndex(self.model.index(current.row(), current.column()))
             self.table.verticalScrollBar().setValue(scrolled)
         else:
-            self.model = SessionListModel(sessions, self._lang, self, flt=self._pending, sort=sort)
+            self.model = SessionListModel(sessions, self._lang, self, flt=flt, sort=sort)
             self.table.setModel(self.model)
-        if first is not None:
-            first.deleteLater()
-        self._pending = None
+        if shown is not None:
+            shown.deleteLater()
         self.attached = True
         self.table.setSortingEnabled(True)  # the model is in the header's order already: nothing reloads
         for column, name in enumerate(cells.COLUMNS):
