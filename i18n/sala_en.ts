@@ -2067,6 +2067,10 @@ Everything entered after that backup is no longer shown. The current database is
 <context>
     <name>SyncActions</name>
     <message>
+        <source>File: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Reports are headed: %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2069,6 +2069,10 @@ Everything entered after that backup is no longer shown. The current database is
 <context>
     <name>SyncActions</name>
     <message>
+        <source>File: %1</source>
+        <translation>ไฟล์: %1</translation>
+    </message>
+    <message>
         <source>Reports are headed: %1</source>
         <translation>หัวรายงานที่พิมพ์: %1</translation>
     </message>

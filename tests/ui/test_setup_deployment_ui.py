@@ -87,3 +87,51 @@ def test_a_changed_file_is_refused_in_both_languages_and_changes_nothing(qtbot, 
     assert _box("deploymentAdopted") is None
     with services.db.read() as s:
         assert identity.pinned(s) is None
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_the_window_says_what_became_of_the_file_beside_the_app(qtbot, services, tasks, settings, qapp, thai_ui,
+                                                                 tmp_path, lang) -> None:
+    """At start (bootstrap adopts the file beside the app), the window says once that a file was
+    refused, why, in both languages, and where it is; or whom the laptop trusts now."""
+    from sala.sync import deployment
+
+    app_dir = tmp_path / "opt-sala"
+    app_dir.mkdir()
+    bad = _file(app_dir / dw.FILE_NAME)
+    bad.write_bytes(bad.read_bytes().replace(b"LPG", b"CMI"))
+    deployment.adopt_beside_app(services.db, app_dir)
+    if lang == "en":
+        switch_language(qapp, "en")
+    try:
+        w = create_main_window(services, tasks, settings, lang)
+        qtbot.addWidget(w)
+        w.resize(1366, 768)
+        w.show()
+        qtbot.waitUntil(lambda: _box("deploymentRefused") is not None, timeout=10_000)
+        box = _box("deploymentRefused")
+        assert box is not None
+        first, second = ("ไม่ได้ใช้ไฟล์ตั้งค่าระบบกลาง", "The deployment file was not used")[:: 1 if lang == "th" else -1]
+        assert box.text().index(first) < box.text().index(second), "the UI's language first"
+        assert str(bad) in box.text()
+        box.close()
+        w.close()
+
+        _file(app_dir / dw.FILE_NAME)  # a good one now: adopted at the next start, said once
+        deployment.adopt_beside_app(services.db, app_dir)
+        w2 = create_main_window(services, tasks, settings, lang)
+        qtbot.addWidget(w2)
+        w2.show()
+        qtbot.waitUntil(lambda: _box("deploymentAdopted") is not None, timeout=10_000)
+        box = _box("deploymentAdopted")
+        assert box is not None and URL in box.text()
+        box.close()
+        w2.close()
+        w3 = create_main_window(services, tasks, settings, lang)
+        qtbot.addWidget(w3)
+        w3.show()
+        tasks.wait_idle(10.0)
+        QApplication.processEvents()
+        assert _box("deploymentAdopted") is None and _box("deploymentRefused") is None, "said once"
+    finally:
+        switch_language(qapp, "th")

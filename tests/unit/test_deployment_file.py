@@ -150,3 +150,32 @@ def test_invisible_characters_in_the_header_are_cleaned_as_the_settings_screen_d
     path.write_bytes(make(agency="\u202eสำนักงาน\u200bจังหวัดลำปาง "))
     deployment.adopt(services.db, deployment.read(path))
     assert services.preferences.load().agency == "สำนักงานจังหวัดลำปาง"
+
+
+def test_what_became_of_the_file_beside_the_app_is_said_once_per_file(tmp_path: Path, services: Services) -> None:
+    """Before, a refused file beside the app went only to the log: the office never learned its
+    laptops did not trust their platform."""
+    app = tmp_path / "opt-sala"
+    app.mkdir()
+    good = make()
+    (app / dw.FILE_NAME).write_bytes(good.replace(b'\n  "deployment"', b'\n\t"deployment"', 1))
+    assert deployment.adopt_beside_app(services.db, app) is None
+    notice = deployment.take_notice(services.db)
+    assert notice is not None and notice["kind"] == "refused" and notice["path"] == str(app / dw.FILE_NAME)
+    assert THAI.search(notice["th"]) and "changed after the platform signed it" in notice["en"]
+    assert deployment.take_notice(services.db) is None, "said once"
+    assert deployment.adopt_beside_app(services.db, app) is None  # the next start, the same bad file
+    assert deployment.take_notice(services.db) is None, "not again for the same file"
+    _nothing_trusted(services)
+
+    (app / dw.FILE_NAME).write_bytes(good)  # the administrator puts a good one there
+    assert deployment.adopt_beside_app(services.db, app) is not None
+    notice = deployment.take_notice(services.db)
+    assert notice is not None and notice["kind"] == "adopted" and notice["agency"] == "สำนักงานจังหวัดลำปาง"
+    assert deployment.adopt_beside_app(services.db, app) is None  # adopted already: nothing new to say
+    assert deployment.take_notice(services.db) is None
+
+
+def test_no_file_beside_the_app_nothing_to_say(tmp_path: Path, services: Services) -> None:
+    assert deployment.adopt_beside_app(services.db, tmp_path) is None
+    assert deployment.take_notice(services.db) is None

@@ -33,6 +33,9 @@ from sala.wire.protocol import canonical_json
 log = logging.getLogger(__name__)
 
 ADOPTED = Setting("deployment.adopted", dict)   # the file's body and its sha256
+NOTICE = Setting("deployment.notice", dict)
+"""What became of the file beside the app at start, for the window to say once (:func:`take_notice`):
+``{"kind": "adopted" | "refused", "key", "shown", ...}``."""
 # The report and session preferences (services/preferences.py reads them under these keys).
 _AGENCY, _UNIT, _PROVINCE = "report.agency", "report.unit", "session.default_province"
 NAME_MAX = 200
@@ -169,7 +172,8 @@ def app_dir() -> Path:
 
 def adopt_beside_app(db: Database, folder: Path | None = None) -> dict[str, Any] | None:
     """At start: adopt ``sala-deployment.json`` beside the app if it is there and new. A bad
-    file is logged (Thai and English) and changes nothing; the app starts all the same."""
+    file is logged (Thai and English) and changes nothing; the app starts all the same, and the
+    window says once what happened (:data:`NOTICE`), so the office learns its file was not used."""
     path = (folder or app_dir()) / wire.FILE_NAME
     if not os.path.lexists(path):
         return None
@@ -179,7 +183,35 @@ def adopt_beside_app(db: Database, folder: Path | None = None) -> dict[str, Any]
             done = ADOPTED.get(s)
         if isinstance(done, dict) and done.get("sha256") == fingerprint(dep):
             return None
-        return adopt(db, dep)
+        info = adopt(db, dep)
     except SalaError as exc:
         log.error("deployment file %s refused:\n%s", path, exc.bilingual())
+        stat_ = os.lstat(path)
+        _notify(db, {"kind": "refused", "key": f"{getattr(exc, 'code', '')}:{stat_.st_size}:{stat_.st_mtime_ns}",
+                     "path": str(path), "th": exc.th, "en": exc.en})
         return None
+    _notify(db, {"kind": "adopted", "key": fingerprint(dep), **info})
+    return info
+
+
+def _notify(db: Database, notice: dict[str, Any]) -> None:
+    """Keep ``notice`` for the window, unless the same one (the same file) was kept already."""
+    with db.write() as s:
+        old = NOTICE.get(s)
+        if isinstance(old, dict) and old.get("kind") == notice["kind"] and old.get("key") == notice["key"]:
+            return
+        NOTICE.put(s, {**notice, "shown": False})
+
+
+def take_notice(db: Database) -> dict[str, Any] | None:
+    """The notice about the file beside the app not yet shown (then marked shown), else None."""
+    with db.read() as s:
+        notice = NOTICE.get(s)
+    if not isinstance(notice, dict) or notice.get("shown"):
+        return None  # every start: only a read
+    with db.write() as s:
+        notice = NOTICE.get(s)
+        if not isinstance(notice, dict) or notice.get("shown"):
+            return None
+        NOTICE.put(s, {**notice, "shown": True})
+    return notice

@@ -89,7 +89,15 @@ class SyncController(QObject):
         session finalized, an amendment, a bundle imported) the status is read again, off the UI
         thread, once for a burst of saves."""
         self._status_timer.setInterval(delay_ms)
-        tasks.sig_busy_changed.connect(lambda busy: None if busy else self._status_timer.start())
+        # A slot of this object, not a lambda: Qt drops the connection when the controller goes (a
+        # restore builds a new window over the same writer); a lambda outlived it and raised on the
+        # next write ("QTimer already deleted").
+        tasks.sig_busy_changed.connect(self._writer_busy)
+
+    @Slot(bool)
+    def _writer_busy(self, busy: bool) -> None:
+        if not busy:
+            self._status_timer.start()
 
     @Slot()
     def _refresh_in_background(self) -> None:

@@ -6,6 +6,7 @@ controller's own worker thread. Every failure reaches the user as a Thai/English
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
@@ -26,8 +27,9 @@ from PySide6.QtWidgets import (
 
 from sala.domain.provinces import find_province
 from sala.services.supervisor_pin import BUNDLE_IMPORT, SupervisorPin
+from sala.sync.deployment import take_notice
 from sala.sync.service import SyncService
-from sala.ui.common.errors import show_error
+from sala.ui.common.errors import bilingual, show_error
 from sala.ui.common.supervisor_guard import require_supervisor
 from sala.ui.common.tasks import TaskRunner
 from sala.ui.sync.bundle_place import default_bundle_path
@@ -35,6 +37,8 @@ from sala.ui.sync.controller import SyncController, enroll_failure
 from sala.ui.sync.history_dialog import SyncDialog
 from sala.ui.sync.refusals import RefusalsDialog, refusals_note, refused
 from sala.ui.sync.status import SyncStatusWidget
+
+log = logging.getLogger(__name__)
 
 
 class EnrollDialog(QDialog):
@@ -171,26 +175,44 @@ class SyncActions(QObject):
             path = Path(name)
 
         def done(info: dict) -> None:
-            trusted = (self.tr("This laptop now trusts %1 at %2")
-                       .replace("%1", info["name"] or info["server_id"]).replace("%2", info["url"]))
             self.controller.refresh_status()
-            # Said in a box, not the status bar: there the permanent widgets cut a long address short
-            # (seen at 1366x768: "…ที่ https://sala.ex"), and an office checks here that the file set
-            # what it expected.
-            lines = [trusted]
-            header = " · ".join(x for x in (info["agency"], info["unit"]) if x)
-            if header:
-                lines.append(self.tr("Reports are headed: %1").replace("%1", header))
-            province = find_province(info["province"]) if info["province"] else None
-            if province is not None:
-                lines.append(self.tr("New sessions start in: %1").replace("%1", province.label(self.lang)))
-            box = QMessageBox(QMessageBox.Icon.Information, "Sala", "\n".join(lines), parent=self.window)
-            box.setObjectName("deploymentAdopted")
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            box.open()
+            self.confirm_adopted(info)
 
         self.tasks.run(lambda: self.sync.adopt_deployment(path), done,
                        lambda exc: show_error(self.window, exc, self.lang))
+
+    def confirm_adopted(self, info: dict) -> QMessageBox:
+        """Say in a box whom this laptop trusts now and what the file set. A box, not the status
+        bar: there the permanent widgets cut a long address short (seen at 1366x768: "…ที่
+        https://sala.ex"), and an office checks here that the file set what it expected."""
+        lines = [self.tr("This laptop now trusts %1 at %2")
+                 .replace("%1", info["name"] or info["server_id"]).replace("%2", info["url"])]
+        header = " · ".join(x for x in (info["agency"], info["unit"]) if x)
+        if header:
+            lines.append(self.tr("Reports are headed: %1").replace("%1", header))
+        province = find_province(info["province"]) if info["province"] else None
+        if province is not None:
+            lines.append(self.tr("New sessions start in: %1").replace("%1", province.label(self.lang)))
+        return self._box(QMessageBox.Icon.Information, "deploymentAdopted", "\n".join(lines))
+
+    def show_start_notice(self, notice: dict | None) -> None:
+        """What became of the deployment file beside the app at this start (``sync.deployment``):
+        adopted, or refused with the reason in both languages. Said once per file."""
+        if not notice:
+            return
+        if notice.get("kind") == "adopted":
+            self.confirm_adopted(notice)
+            return
+        text = bilingual(str(notice.get("th", "")), str(notice.get("en", "")), self.lang, "\n\n")
+        where = self.tr("File: %1").replace("%1", str(notice.get("path", "")))
+        self._box(QMessageBox.Icon.Warning, "deploymentRefused", f"{text}\n\n{where}")
+
+    def _box(self, icon: QMessageBox.Icon, name: str, text: str) -> QMessageBox:
+        box = QMessageBox(icon, "Sala", text, parent=self.window)
+        box.setObjectName(name)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()  # not exec(): the window stays usable behind it
+        return box
 
     def export_bundle(self, path: Path | None = None) -> None:
         if path is None:
@@ -256,6 +278,9 @@ def install_sync_ui(window: QMainWindow, sync: SyncService, tasks: TaskRunner, l
         controller.start()
     else:
         controller.refresh_status()
+    # The deployment file beside the app, adopted or refused at this start: said once, in a box.
+    tasks.run(lambda: take_notice(sync.db), actions.show_start_notice,
+              lambda exc: log.error("reading the deployment notice failed: %r", exc))
     return actions
 
 
