@@ -8,6 +8,7 @@ from datetime import datetime
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QHeaderView
 
 from sala.domain import enums as e
 from sala.domain.clock import BANGKOK
@@ -161,7 +162,14 @@ def test_the_first_screenful_shows_what_the_list_shows_then_hands_over(qtbot, se
     qtbot.waitExposed(page)
     served = SessionListPage(services.sessions, "th")
     qtbot.addWidget(served)
+    served.resize(1366, 300)
+    served.show()
+    qtbot.waitExposed(served)
     early, model = page.model, served.model
+    widths = [served.table.columnWidth(c) for c in range(model.columnCount())]
+    assert [page.table.columnWidth(c) for c in range(model.columnCount())] == widths
+    header = page.table.horizontalHeader()
+    assert header.length() == page.table.viewport().width(), "the title column takes the rest of the width"
     assert not page.attached and not isinstance(early, SessionListModel)
     assert early.rowCount() == model.rowCount() == 13 and early.columnCount() == model.columnCount()
     for c in range(model.columnCount()):
@@ -181,6 +189,10 @@ def test_the_first_screenful_shows_what_the_list_shows_then_hands_over(qtbot, se
     page.filters.kind.setCurrentIndex(0)
     page.attach(services.sessions)
     assert page.attached and isinstance(page.model, SessionListModel)
+    modes = [header.sectionResizeMode(c) for c in range(len(cells.COLUMNS))]
+    assert modes == [served.table.horizontalHeader().sectionResizeMode(c) for c in range(len(cells.COLUMNS))]
+    assert modes[cells.COLUMNS.index("title")] == QHeaderView.ResizeMode.Stretch
+    assert modes.count(QHeaderView.ResizeMode.ResizeToContents) == len(cells.COLUMNS) - 1
     assert page.model.rowCount() == 13 and page.table.verticalScrollBar().value() == 3
     assert page.model.session_id(page.table.currentIndex().row()) == selected
     assert page.table.selectionModel().isRowSelected(page.table.currentIndex().row())

@@ -69,7 +69,6 @@ class SessionListPage(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 14)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(cells.COLUMNS.index("title"), QHeaderView.ResizeMode.Stretch)
         # Qt's header starts on the first column (date), newest first: the order the list is read in.
         # A click on a header sorts the whole list (the service sorts; see SessionListModel.sort);
         # before the services exist it only turns the header's arrow, and attach() sorts.
@@ -92,6 +91,8 @@ class SessionListPage(QWidget):
             self.table.setModel(self.model)
             # Its rows do not change: each column is measured once, not again at each layout as
             # ResizeToContents does (twice before the first paint), until attach() switches it on.
+            header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+            header.setSectionResizeMode(cells.COLUMNS.index("title"), QHeaderView.ResizeMode.Stretch)
             for column, name in enumerate(cells.COLUMNS):
                 if name != "title":
                     self.table.resizeColumnToContents(column)
@@ -130,9 +131,8 @@ class SessionListPage(QWidget):
             shown.deleteLater()
         self.attached = True
         self.table.setSortingEnabled(True)  # the model is in the header's order already: nothing reloads
-        for column, name in enumerate(cells.COLUMNS):
-            if name != "title":
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # a new model: set again
+        header.setSectionResizeMode(cells.COLUMNS.index("title"), QHeaderView.ResizeMode.Stretch)
 
         self.empty = EmptyState(
             self.tr("No sessions yet"),

@@ -4,7 +4,10 @@
    nothing heavy (SQLAlchemy, the services, the capture pages) has been imported yet.
 2. Once the shell has painted, the list's first screenful is read with ``sqlite3`` alone
    (:mod:`sala.services.first_page`: only from a database already at the migrations' head) and
-   shown. It only shows: a session opened from it, a sort or a filter wait for step 3.
+   shown in Qt's own item model (:mod:`sala.ui.sessions.first_screen`). It only shows: a session
+   opened from it, a sort or a filter wait for step 3. Until it has painted, the cyclic garbage
+   collector is held (:func:`pause_gc`), and nothing touches the ``Qt`` namespace (its first use
+   builds ~90 enum classes) or binds a key.
 3. Once the list has painted, the first task on the single writer thread imports the composition
    root and opens the database (creating or migrating it when due: a migration always checks
    integrity first). The window is filled in on the UI thread (the list shown in step 2 is kept,
