@@ -17,6 +17,7 @@ from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent, QScreen, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
+    QDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -295,7 +296,13 @@ class KioskVisitor(QWidget):
         self.pin_dialog.open()
 
     def leave(self) -> None:
+        if self._unlocked:
+            return  # left already (a PIN pad's late answer)
         self._unlocked = True
+        pad = self.pin_dialog
+        if pad is not None and pad.isVisible():  # not left by its Confirm: the pad goes with the kiosk
+            pad.timer.stop()
+            pad.done(QDialog.DialogCode.Rejected)
         self.sig_exited.emit()  # first: the staff window shows again before this, the last one, closes
         self.close()
 
