@@ -157,8 +157,9 @@ def test_one_device_cannot_take_every_slot(central_factory) -> None:
                                 "2\r\n\x1f\x8b\r\n")
             for _ in range(10)]
     try:
-        # 4 batches per device at once: exactly six of the ten idle uploads are answered
-        # (429) at once
+        # at most 4 batches of one device at once, and no more work than the service does
+        # within its budget: at least six of the ten idle uploads are answered 429 (each
+        # within DRAIN_S, the connection closed)
         sel = selectors.DefaultSelector()
         for s in idle:
             sel.register(s, selectors.EVENT_READ)
@@ -167,8 +168,8 @@ def test_one_device_cannot_take_every_slot(central_factory) -> None:
             for key, _ in sel.select():
                 sel.unregister(key.fileobj)
                 answered.append(read_answer(key.fileobj)[0])  # type: ignore[arg-type]
-        assert answered == [429] * 6
-        # meanwhile another device is served
+        assert set(answered) == {429}
+        # meanwhile another device is served: an upload stalled past the budget is not work
         r = post_batch(server, other, [contribution(other.device_id, 1)])
         assert r.status_code == 200 and r.json()["counts"]["accepted"] == 1
     finally:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from tests.perf.load_driver import LoadConfig, cases_from_env, run_load
+from tests.perf.load_driver import LoadConfig, LoadResult, cases_from_env, run_load
 
 WORKERS = 3
 GRID = ",".join(f"{n}:{backend}" for backend in ("sqlite", "postgres", f"postgres:{WORKERS}")
@@ -25,9 +25,28 @@ GRID = ",".join(f"{n}:{backend}" for backend in ("sqlite", "postgres", f"postgre
 CPU_BEFORE_MS = 90.0       # per 1,000 records, PostgreSQL at 200 devices, before issue 15
 
 
+def grid_table(results: list[LoadResult]) -> str:
+    """The grid as one table, a row a run (``make bench`` prints it after the runs)."""
+    head = ("backend", "procs", "devices", "rec/s", "ack p50", "ack p99", "first→ack p99", "429s",
+            "MB/proc", "CPU ms/1k", "lost", "doubled")
+    rows = [head]
+    for r in results:
+        c = r.config
+        procs = c.server_args[1] if c.server_args[:1] == ("--workers",) else "1"
+        rows.append((c.backend, procs, str(c.devices), f"{r.rate:,.0f}", f"{r.ack_p50 * 1000:.0f} ms",
+                     f"{r.ack_p99 * 1000:.0f} ms", f"{r.first_to_ack_p99 * 1000:.0f} ms",
+                     str(r.retries_429), f"{r.peak_rss_bytes / 2**20:.0f}", f"{r.cpu_ms_per_1000:.0f}",
+                     str(r.lost), str(r.doubled)))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
+    return "\n".join("   " + "  ".join(cell.rjust(w) for cell, w in zip(row, widths, strict=True))
+                     for row in rows)
+
+
 def run(report: Any) -> None:
+    results: list[LoadResult] = []
     for cfg in cases_from_env(GRID):
         r = run_load(cfg)
+        results.append(r)
         print("   " + r.line(), flush=True)
         name = f"load {cfg.devices} devices {cfg.backend}"
         if cfg.server_args[:1] == ("--workers",):
@@ -50,6 +69,7 @@ def run(report: Any) -> None:
                    baseline_name="before issue 15" if big_pg else "")
         report.add(f"{name}: lost", r.lost, "rec", target="0", ok=r.lost == 0)
         report.add(f"{name}: doubled", r.doubled, "rec", target="0", ok=r.doubled == 0)
+    print(grid_table(results), flush=True)
     small = int(os.environ.get("SALA_LOAD_SMALL_RECORDS", "20000"))
     if small:
         rates = {}

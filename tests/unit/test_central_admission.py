@@ -68,19 +68,35 @@ def test_budget_refuses_more_than_it_has() -> None:
 
 def _door(clock: Clock, dice: list[float] | None = None, **kw: object) -> admission.Door:
     rolls = iter(dice or [0.5] * 1000)
-    opts: dict = {"per_device": 2, "max_inside": 4, "max_wait_s": 0.5} | kw
+    opts: dict = {"per_device": 2, "max_inside": 4, "max_wait_s": 0.5, "booking_floor": 0} | kw
     return admission.Door(clock=clock, rand=lambda: next(rolls), **opts)
+
+
+def _body(cost: int) -> int:
+    """The body size of a request that costs ``cost`` at the door."""
+    return cost - admission.REQUEST_COST
 
 
 def _measure(door: admission.Door, clock: Clock, bytes_per_s: int) -> None:
     """Four batches pass: the first completion opens the window, three more a second later."""
-    limit, door.max_inside = door.max_inside, 4
-    tickets = [door.enter(f"warm-{i}", 0, None) for i in range(4)]
-    door.leave(tickets[0], done_bytes=0)
+    limit, budget = door.max_inside, door.max_wait_s
+    door.max_inside, door.max_wait_s = 4, 1e9
+    tickets = [door.enter(f"warm-{i}", _body(bytes_per_s // 3), None) for i in range(4)]
+    door.leave(tickets[0])
     clock.now += 1.0
     for t in tickets[1:]:
-        door.leave(t, done_bytes=bytes_per_s // 3)
-    door.max_inside = limit
+        door.leave(t)
+    door.max_inside, door.max_wait_s = limit, budget
+    assert door.rate == pytest.approx(bytes_per_s, rel=0.01)
+    door._late.clear()            # the warm-up's promises were made before any rate was known
+    door.lateness = 0.0
+
+
+def _refused(door: admission.Door, key: str, body: int, batch_id: str | None = None) -> int:
+    with pytest.raises(ApiError) as exc:
+        door.enter(key, body, batch_id)
+    assert exc.value.status == 429 and exc.value.message
+    return int(exc.value.headers["Retry-After"])
 
 
 def test_a_device_gets_its_share_and_no_more() -> None:
@@ -95,56 +111,148 @@ def test_a_device_gets_its_share_and_no_more() -> None:
     door.enter("dev-a", 1000, None)          # and a device's share frees as it leaves
 
 
+def test_what_is_let_in_is_done_within_the_budget_at_the_measured_rate() -> None:
+    """No count decides: at 100 KB a second and a 0.5 s budget, batches costing 9 KB go in
+    while 50 KB of work has room for them; at 400 KB a second four times the work."""
+    for rate, admitted in ((100_000, 5), (400_000, 22)):
+        clock = Clock()
+        door = _door(clock, max_inside=1000, per_device=1000)
+        _measure(door, clock, rate)
+        n = 0
+        while True:
+            try:
+                door.enter(f"dev-{n}", _body(9_000), None)
+            except ApiError:
+                break
+            n += 1
+            assert door.cost_inside / door.rate <= door.max_wait_s
+        assert n == admitted
+
+
+def test_before_a_measurement_the_assumed_rate_bounds_the_first_wave() -> None:
+    door = _door(Clock(), max_inside=1000, per_device=1000)
+    cost = admission.ASSUMED_RATE // 20          # a twentieth of a second each
+    n = 0
+    with pytest.raises(ApiError):
+        while True:
+            door.enter(f"dev-{n}", _body(cost), None)
+            n += 1
+    assert n == 10                              # half a second of work, not a fixed count
+
+
+def test_the_rate_is_measured_only_while_the_service_is_saturated() -> None:
+    """Completions while fewer than ``busy_at`` batches are inside tell how fast batches
+    arrive, not how fast the service works: they leave the rate as it was."""
+    clock = Clock()
+    door = _door(clock, max_inside=100, per_device=100, busy_at=4, max_wait_s=100.0)
+    tickets = [door.enter(f"dev-{i}", _body(50_000), None) for i in range(3)]
+    door.leave(tickets[0])
+    for t in tickets[1:]:
+        clock.now += 1.0                         # a trickle: one completion a second
+        door.leave(t)
+    assert door.rate == admission.ASSUMED_RATE
+    tickets = [door.enter(f"dev-{i}", _body(50_000), None) for i in range(8)]
+    door.leave(tickets[0])                       # saturated from here on: the window opens
+    clock.now += 0.5
+    for t in tickets[1:4]:
+        door.leave(t)                            # three more in half a second
+    assert door.rate == pytest.approx(3 * 50_000 / 0.5)
+
+
+def test_batches_done_later_than_promised_make_the_door_let_in_less() -> None:
+    """What the rate does not see (bodies still uploading, threads waiting their turn) shows
+    as lateness against the promise made at the door, and admission counts it in."""
+    clock = Clock()
+    door = _door(clock, max_inside=1000, per_device=1000)
+    _measure(door, clock, 100_000)
+
+    def admitted() -> list[admission.Ticket]:
+        tickets = []
+        with pytest.raises(ApiError):
+            while True:
+                tickets.append(door.enter(f"dev-{len(tickets)}", _body(9_000), None))
+        return tickets
+
+    on_time = admitted()
+    for t in on_time:
+        clock.now = max(clock.now, t.promised)
+        door.leave(t)
+    assert door.lateness <= 0.0
+    clock.now += 2.0                                      # past the refused ones' bookings
+    late = admitted()
+    assert len(late) == len(on_time) == 5
+    for t in late:
+        clock.now = max(clock.now, t.promised + 0.2)      # each 0.2 s later than promised
+        door.leave(t)
+    assert door.lateness == pytest.approx(0.2, abs=0.01)
+    clock.now += 2.0
+    assert len(admitted()) == 3                           # 0.3 s of work, not 0.5
+
+
+def test_an_upload_stalled_past_the_budget_keeps_nobody_out() -> None:
+    """Two seconds of declared work inside: others are refused while it uploads, let in once
+    it has uploaded longer than the budget (its client is slow, or stalls on purpose), and
+    refused again as long as a body that did arrive is waiting to be stored."""
+    for read in (False, True):
+        clock = Clock()
+        door = _door(clock, max_inside=100, per_device=10)
+        _measure(door, clock, 100_000)
+        hog = door.enter("dev-hog", _body(200_000), None)
+        _refused(door, "dev-other", 1000)
+        if read:
+            door.ready(hog)
+        clock.now += door.max_wait_s + 0.01
+        if read:
+            _refused(door, "dev-other", 1000)
+        else:
+            door.enter("dev-other", 1000, None)
+
+
 def test_refusals_are_booked_one_after_another_at_the_measured_rate() -> None:
     clock = Clock()
     door = _door(clock, max_inside=1, per_device=10)
     _measure(door, clock, 100_000)            # 100 KB a second
-    door.enter("dev-0", 100_000, None)        # inside: one second of work
-    waits = []
-    for i in range(6):
-        with pytest.raises(ApiError) as exc:
-            door.enter(f"dev-{i + 1}", 100_000, f"batch-{i}")
-        waits.append(int(exc.value.headers["Retry-After"]))
-    # spread out, in arrival order: each refusal booked after the one before
+    door.enter("dev-0", _body(100_000), None)  # inside: one second of work
+    waits = [_refused(door, f"dev-{i + 1}", _body(100_000), f"batch-{i}") for i in range(6)]
+    # spread out, in arrival order: each second holds what the service does in a second
     assert waits == sorted(waits) and waits[-1] - waits[0] >= 3 and len(set(waits)) >= 4
 
 
-def test_retry_after_is_rounded_at_random_so_a_wave_does_not_return_at_once() -> None:
-    seen = set()
-    for roll in (0.01, 0.99):
-        clock = Clock()
-        door = _door(clock, [roll] * 10, max_inside=1)
-        _measure(door, clock, 100_000)            # 100 KB a second
-        door.enter("dev-x", 150_000, None)        # 1.5 s of work inside
-        with pytest.raises(ApiError) as exc:
-            door.enter("dev-y", 1000, None)
-        seen.add(exc.value.headers["Retry-After"])
-    assert seen == {"1", "2"}     # the same 1.5 s wait, told as two different whole seconds
+def test_a_wave_of_refusals_is_spread_over_the_seconds_it_needs() -> None:
+    """Ten refused at once, at 100 KB a second, 34 KB each: three come back in each second
+    (a second holds what the service does in it, OVERBOOK more), in the order they came."""
+    clock = Clock()
+    door = _door(clock, max_inside=1, per_device=100)
+    _measure(door, clock, 100_000)
+    door.enter("dev-hog", _body(10_000), None)
+    waits = [_refused(door, f"dev-{i}", _body(34_000), f"b-{i}") for i in range(10)]
+    per_second = int(100_000 * admission.OVERBOOK) // 34_000
+    assert waits == sorted(waits) and waits[0] == 1
+    assert all(waits.count(w) <= per_second for w in set(waits))
+    assert waits == [1 + i // per_second for i in range(10)]
 
 
 def test_a_stale_schedule_books_no_further_than_its_bound() -> None:
     clock = Clock()
     door = _door(clock, [0.5] * 1000, max_inside=1, per_device=1000)
     _measure(door, clock, 10_000)              # a slow service: 10 KB a second
-    door.enter("dev-0", 10_000, None)
-    waits = []
-    for i in range(40):                        # 40 s of work booked, were it not bounded
-        with pytest.raises(ApiError) as exc:
-            door.enter(f"dev-{i + 1}", 10_000, None)
-        waits.append(int(exc.value.headers["Retry-After"]))
-    assert max(waits) <= admission.MAX_BOOKING_S + 1
+    door.enter("dev-0", _body(10_000), None)
+    # 40 s of work booked, were it not bounded
+    waits = [_refused(door, f"dev-{i + 1}", _body(10_000)) for i in range(40)]
+    assert max(waits) <= admission.MAX_BOOKING_S and min(waits) >= 1
 
 
-def test_a_batch_that_returns_at_its_booked_time_keeps_its_turn() -> None:
+def test_a_booked_batch_that_finds_no_room_is_booked_again_ahead_of_newcomers() -> None:
     clock = Clock()
     door = _door(clock, max_inside=1, per_device=10)
-    door.enter("dev-hog", 1000, None)
-    with pytest.raises(ApiError) as exc:
-        door.enter("dev-late", 1000, "batch-late")
-    clock.now += int(exc.value.headers["Retry-After"])
-    with pytest.raises(ApiError):
-        door.enter("dev-new", 1000, "batch-new")          # a newcomer still waits
-    door.enter("dev-late", 1000, "batch-late")             # the booked one goes in
+    _measure(door, clock, 100_000)
+    door.enter("dev-hog", _body(10_000), None)
+    first = _refused(door, "dev-late", _body(50_000), "batch-late")
+    later = [_refused(door, f"dev-{i}", _body(50_000), f"b-{i}") for i in range(6)]
+    clock.now += first                                       # the hog is still inside
+    again = _refused(door, "dev-late", _body(50_000), "batch-late")
+    newcomer = _refused(door, "dev-new", _body(50_000), "batch-new")
+    assert again == 1 and newcomer > again and max(later) - first >= 2
 
 
 def test_token_cache_forgets_after_its_time_and_on_request() -> None:

@@ -4,13 +4,14 @@ A country's laptops come back online together. What a batch may cost is settled 
 cheap, each before the next costs more (issue 15):
 
 1. **The door** (no database, no body read): the token's hash is the device's key. A device
-   holds at most ``per_device`` requests inside; the requests inside may not promise more than
-   ``max_wait_s`` of work at the measured rate. Otherwise 429 at once, with a ``Retry-After``
-   taken from a schedule: each refusal books the next free moment at the service's rate, so
-   refused devices come back spread out (randomised rounding of the whole seconds jitters
-   them), not in waves, and in the order they first came. A batch that returns at its booked
-   moment (its ``Idempotency-Key``) goes in whatever the queue: a long waiter is never starved
-   by newcomers.
+   holds at most ``per_device`` requests inside; the requests inside, with the newcomer, may
+   not hold more than ``max_wait_s`` of work at the rate the service measures while saturated:
+   every batch let in is answered within that budget. Otherwise 429 at once, the connection
+   closed (the retry may reach another service process), with a ``Retry-After`` booked into
+   the first whole second ahead that has room at the service's rate: a wave of refusals comes
+   back spread over the seconds it needs, in the order it came. A batch back at its booked
+   second (its ``Idempotency-Key``) has the first claim on the budget; one that still finds no
+   room is booked into the next second, ahead of later newcomers.
 2. **The token** (:class:`TokenCache`): for batches, a verified token is remembered ``ttl_s``
    seconds, so a busy device costs one lookup per ``ttl_s``, not one per batch; each batch
    checks the token again inside its write transaction (``ledger.ingest``), so a revoked device
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import math
 import random
 import time
 from collections import Counter, OrderedDict, deque
@@ -137,78 +139,155 @@ class TokenCache:
         self._items.pop(token_hash, None)
 
 
-OVERBOOK = 1.2
-# body bytes a second assumed until measured (about 30,000 records of Thai text): a first
-# wave of refusals booked too slowly would leave the service idle while they wait
-ASSUMED_RATE = 2 << 20
+OVERBOOK = 1.3          # each second is booked this much beyond the measured rate
+# body bytes a second assumed until measured (about 7,500 records of Thai text): admission
+# uses it until completions give the service's own rate. Low on purpose: a first wave let in
+# on a rate twice the real one is answered in twice the budget, while one let in on half the
+# rate only leaves the service idle a moment
+ASSUMED_RATE = 512 << 10
+# ...and the other way round for bookings: a second is booked for at least this much. Seconds
+# booked too thinly leave the service idle while the refused wait (a rate measured in the
+# first crush, with refused bodies being drained, was a quarter of the later one); seconds
+# booked too thickly cost a few more refusals, each cheap
+BOOKING_FLOOR = 1 << 20
+REQUEST_COST = 4096     # what a request costs besides its body, in body bytes (a few ms)
 RATE_WINDOW_S = 0.25    # the rate is measured over busy time, smoothed window by window
-MAX_BOOKING_S = 15.0    # no Retry-After beyond this: past it, a random moment within it
+MAX_BOOKING_S = 15      # no Retry-After beyond this: past it, a random second within it
+EARLY_S = 0.5           # a booked batch back this much before its moment still has its turn
+
+
+LATENESS_SAMPLES = 64    # completions whose lateness is remembered
+LATENESS_QUANTILE = 0.9  # of those, how late a promise is taken to be
 
 
 @dataclass
 class Ticket:
     key: str
     cost: int
+    promised: float = 0.0   # clock time the batch was expected to be done by, when let in
+    entered: float = 0.0
+    uploading: bool = True  # until its body is read (Door.ready)
 
 
 class Door:
-    """Step 1 of the module doc: who may come in now, and when the others should come back."""
+    """Step 1 of the module doc: who may come in now, and when the others should come back.
 
-    def __init__(self, *, per_device: int, max_inside: int, max_wait_s: float,
+    The budget ``max_wait_s`` bounds the answer time of every batch let in: the work inside
+    (body bytes plus :data:`REQUEST_COST` a request, at the rate measured while the service
+    is saturated) plus the batch's own must be done within it. Nothing waits inside beyond
+    the budget: a long queue is a Retry-After, not a slow answer.
+
+    A refused batch can come back only whole seconds later (``Retry-After``), so it is booked
+    into the first of the seconds ahead that still has room: each second takes what the
+    service does in a second (:data:`OVERBOOK` more, since some may not come back), and a
+    wave of refusals is spread over the seconds it needs, in arrival order. A booked batch
+    back at its second that still finds no room (the service ran behind) is booked into the
+    next second, room or not: ahead of those refused after it. (With several processes a
+    batch may come back to another one, which does not know its booking: there it queues
+    as one refused now. Giving newcomers only a share of the budget while bookings were due
+    cost the service a quarter of each wave, as most of those who came back were strangers
+    to the process they reached.)
+
+    ``busy_at``: the requests inside at which the service is saturated (its processing
+    slots); completions while fewer are inside measure the arrivals, not the service.
+    """
+
+    def __init__(self, *, per_device: int, max_inside: int, max_wait_s: float, busy_at: int = 1,
                  clock: Callable[[], float] = time.monotonic,
-                 rand: Callable[[], float] = random.random) -> None:
+                 rand: Callable[[], float] = random.random,
+                 assumed_rate: float = ASSUMED_RATE, booking_floor: float = BOOKING_FLOOR) -> None:
         self.per_device = per_device
         self.max_inside = max_inside
         self.max_wait_s = max_wait_s
+        self.busy_at = max(1, busy_at)
         self._clock = clock
         self._rand = rand
+        self._assumed_rate = assumed_rate
+        self._booking_floor = booking_floor
         self.inside: Counter[str] = Counter()
-        self.cost_inside = 0            # body bytes promised by the requests inside
-        self._rate = 0.0                # body bytes done per second (smoothed); 0 = unknown
+        self.cost_inside = 0            # what the requests inside cost (body bytes and more)
+        self._rate = 0.0                # cost done per second saturated (smoothed); 0 = unknown
         self._done_bytes = 0            # since the window opened, at a completion
         self._done_count = 0
         self._window_start: float | None = None
-        self._next_free = 0.0           # the schedule of refused requests (clock time)
+        self._slots: dict[int, int] = {}   # whole clock second → cost booked to come back in it
         self._booked: OrderedDict[str, float] = OrderedDict()   # batch id → booked moment
+        self._late: deque[float] = deque(maxlen=LATENESS_SAMPLES)
+        self._uploading: list[Ticket] = []   # let in, body not read yet (some may have left)
+        self.lateness = 0.0             # how much later than promised batches are done
         self.refused = 0
 
-    def _expected_wait(self, extra: int) -> float:
-        """Seconds of work inside (0 until a rate is measured: then only max_inside holds)."""
-        return (self.cost_inside + extra) / self._rate if self._rate > 0 else 0.0
+    @property
+    def rate(self) -> float:
+        """Cost units (body bytes) done per second: measured, or assumed until measured."""
+        return self._rate if self._rate > 0 else self._assumed_rate
 
-    def enter(self, key: str, cost: int, batch_id: str | None) -> Ticket:
-        """A ticket, or ApiError 429 with a scheduled, jittered Retry-After."""
+    @staticmethod
+    def cost(body_bytes: int) -> int:
+        return body_bytes + REQUEST_COST
+
+    def _expected_wait(self, extra: int) -> float:
+        """Seconds until the work inside and ``extra`` more are done. A body still uploading
+        past the budget is not work yet: the client is slow, or stalls on purpose (one
+        stalled upload would otherwise keep everyone out until the body timeout)."""
+        if self._uploading:
+            since = self._clock() - self.max_wait_s
+            self._uploading = [t for t in self._uploading if t.uploading]
+            stalled = sum(t.cost for t in self._uploading if t.entered < since)
+        else:
+            stalled = 0
+        return (self.cost_inside - stalled + extra) / self.rate
+
+    def enter(self, key: str, body_bytes: int, batch_id: str | None) -> Ticket:
+        """A ticket, or ApiError 429 with a booked Retry-After."""
         now = self._clock()
+        cost = self.cost(body_bytes)
         if self.inside[key] >= self.per_device:
             raise self._refuse(now, cost, None,
                                f"at most {self.per_device} batches of one device at once; retry")
-        booked = self._booked.pop(batch_id, None) if batch_id else None
-        # a booked batch goes in even past max_wait_s, up to twice it
-        kept_turn = (booked is not None and booked <= now + 0.5
-                     and self._expected_wait(cost) <= 2 * self.max_wait_s)
+        booked_at = self._booked.get(batch_id) if batch_id else None
+        booked = booked_at is not None and booked_at <= now + EARLY_S
         n = self.inside.total()
         if n == 0:    # the rate is measured over busy time only
             self._window_start = None
-        if not kept_turn and n > 0 and (n >= self.max_inside
-                                        or self._expected_wait(cost) > self.max_wait_s):
-            raise self._refuse(now, cost, batch_id, "the service is busy; retry")
+        expected = self._expected_wait(cost)
+        if n > 0 and (n >= self.max_inside or expected + self.lateness > self.max_wait_s):
+            raise self._refuse(now, cost, batch_id, "the service is busy; retry", again=booked)
+        if booked_at is not None:
+            del self._booked[batch_id]   # type: ignore[arg-type]
         self.inside[key] += 1
         self.cost_inside += cost
-        return Ticket(key, cost)
+        # a promise made on the assumed rate says nothing of how late the service runs
+        ticket = Ticket(key, cost, now + expected if self._rate > 0 else 0.0, now)
+        self._uploading.append(ticket)
+        return ticket
 
-    def leave(self, ticket: Ticket, done_bytes: int = 0) -> None:
+    def ready(self, ticket: Ticket) -> None:
+        """The ticket's body is read: its work is now certain (see :meth:`_expected_wait`)."""
+        ticket.uploading = False
+
+    def leave(self, ticket: Ticket) -> None:
+        ticket.uploading = False
+        saturated = self.inside.total() >= self.busy_at
         self.inside[ticket.key] -= 1
         if self.inside[ticket.key] <= 0:
             del self.inside[ticket.key]
         self.cost_inside -= ticket.cost
         now = self._clock()
-        # throughput between completions: a window opens at one completion and counts the
-        # ones after it (from the start of a busy spell it would measure the first batch's
-        # latency, and book refusals as if the service were many times slower)
-        if self._window_start is None:
+        # what the rate does not see (a body still uploading, a thread waiting for its turn,
+        # a rate measured a moment ago) shows as lateness; admission counts it in
+        if ticket.promised:
+            self._late.append(now - ticket.promised)
+            ordered = sorted(self._late)
+            late = ordered[int(LATENESS_QUANTILE * (len(ordered) - 1))]
+            self.lateness = min(max(late, -0.25 * self.max_wait_s), self.max_wait_s)
+        # throughput between completions while saturated: a window opens at one completion and
+        # counts the ones after it (from the start of a busy spell it would measure the first
+        # batch's latency; while few are inside, how fast they arrive)
+        if self._window_start is None or not saturated:
             self._window_start, self._done_bytes, self._done_count = now, 0, 0
             return
-        self._done_bytes += done_bytes
+        self._done_bytes += ticket.cost
         self._done_count += 1
         elapsed = now - self._window_start
         if elapsed >= RATE_WINDOW_S and self._done_count >= 3:
@@ -216,24 +295,34 @@ class Door:
             self._rate = rate if self._rate <= 0 else 0.5 * self._rate + 0.5 * rate
             self._window_start, self._done_bytes, self._done_count = now, 0, 0
 
-    def _refuse(self, now: float, cost: int, batch_id: str | None, message: str) -> ApiError:
+    def _book(self, now: float, cost: int, again: bool) -> int:
+        """Whole seconds to come back: the first second ahead with room for ``cost`` (an
+        empty second takes one whatever its cost). A batch booked ``again`` takes the first
+        second it may, room or not."""
+        second = int(now)
+        for old in [s for s in self._slots if s < second]:
+            del self._slots[old]
+        per_second = max(self._rate * OVERBOOK, self._booking_floor)
+        # not before the work inside has drained enough to let it in
+        first = max(1, math.ceil(self._expected_wait(cost) - self.max_wait_s))
+        for wait in range(first, MAX_BOOKING_S + 1):
+            slot = int(now + wait)
+            booked = self._slots.get(slot, 0)
+            if again or booked == 0 or booked + cost <= per_second:
+                break
+        else:   # more booked than the service can do within the bound: a random second in it
+            wait = 1 + int(self._rand() * MAX_BOOKING_S)
+            wait, slot = min(wait, MAX_BOOKING_S), int(now + min(wait, MAX_BOOKING_S))
+        self._slots[slot] = self._slots.get(slot, 0) + cost
+        return wait
+
+    def _refuse(self, now: float, cost: int, batch_id: str | None, message: str,
+                again: bool = False) -> ApiError:
         self.refused += 1
-        # booked a little faster than measured (OVERBOOK): a returning batch that finds the
-        # service idle wastes more than one that waits a moment
-        per_request = cost / (self._rate * OVERBOOK if self._rate > 0 else ASSUMED_RATE)
-        start = max(now + self._expected_wait(0), self._next_free, now + 1.0)
-        if start - now > MAX_BOOKING_S:   # a stale schedule is not a promise: start afresh
-            start = now + MAX_BOOKING_S * self._rand()
-            start = max(start, now + 1.0)
-        self._next_free = start + per_request
-        wait = start - now
-        # whole seconds (RFC 9110), rounded at random in proportion: spread, not in waves
-        seconds = int(wait) + (1 if self._rand() < wait - int(wait) else 0)
-        seconds = max(1, min(seconds, 120))
+        wait = self._book(now, cost, again)
         if batch_id:
-            self._booked[batch_id] = now + seconds
+            self._booked[batch_id] = now + wait
             self._booked.move_to_end(batch_id)
             while len(self._booked) > 10_000:
                 self._booked.popitem(last=False)
-        return ApiError(429, "too_many_batches", message, {"Retry-After": str(seconds)})
-
+        return ApiError(429, "too_many_batches", message, {"Retry-After": str(wait)})

@@ -33,6 +33,9 @@ from sala.wire import crypto, http, pieces, protocol
 from sala.wire import enroll as enroll_wire
 
 ERR = {"model": schemas.ErrorBody}
+# token lookups at once in one process: a burst of devices not yet in the token cache waits
+# for these rather than open a database connection each (the pool holds db.POOL_SIZE)
+LOOKUPS = 6
 MAX_INT64 = 2**63 - 1
 M = TypeVar("M", bound=BaseModel)
 log = logging.getLogger(__name__)
@@ -55,7 +58,7 @@ class Settings:
     # admission (admission.py): batches inside one process at once, and per device
     max_inflight_batches: int = 32
     max_inflight_per_device: int = 4
-    max_wait_s: float = 0.5            # work promised to those inside, at the measured rate
+    max_wait_s: float = 0.85           # the answer-time budget of a batch let in (admission.Door)
     # batches stored at once (threads, database connections); the rest wait in arrival order
     max_processing_batches: int = 4
     # memory: bodies held while read, and batches while decompressed, parsed and stored
@@ -118,6 +121,29 @@ def _parse_batch(raw: bytes, max_records: int) -> protocol.Batch:
                           batch_id=doc["batch_id"], protocol=doc["protocol"])
 
 
+DRAIN_S = 2.0   # a refused request's body is read and dropped for at most this long
+
+
+async def _refused(request: Request, exc: ApiError, limit: int) -> ApiError:
+    """A refusal at the door, answered on a connection closed after it: the device's next try
+    connects anew, and with several service processes the kernel hands it to whichever takes
+    it first, usually one with room (a kept-alive connection would bring every retry back to
+    the process that refused it). What has come of the body is read and dropped first (at most
+    ``limit`` bytes, :data:`DRAIN_S` seconds, no memory kept): closing over unread bytes resets
+    the connection, and the answer with it; an upload that stalls is answered all the same."""
+    async def drain() -> None:
+        seen = 0
+        async for chunk in request.stream():
+            seen += len(chunk)
+            if seen > limit:
+                break
+    try:
+        await asyncio.wait_for(drain(), DRAIN_S)
+    except (TimeoutError, ApiError):   # stalled, or cut by the body guard: answered anyway
+        pass
+    return ApiError(exc.status, exc.code, exc.message, exc.headers | {"Connection": "close"})
+
+
 def _piece(header: str | None, proof: str | None, max_records: int) -> pieces.PieceInfo | None:
     """Sala-Piece headers checked for sane sizes before any arithmetic on them."""
     if header is None:
@@ -139,6 +165,9 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
     if migrate:
         db.migrate(engine)
     meta = db.meta(engine)
+    # the connections batches will need, opened now: a crowd that finds none open waits for
+    # each to be made (a PostgreSQL connection is a process; the first batches took 2.4×)
+    db.warm_pool(engine, settings.max_processing_batches)
     limits = settings.limits
     signing_key = crypto.signing_key_from_bytes(crypto.b64d(meta["signing_private"]))
     hello = protocol.Hello(name=meta["name"], server_id=meta["server_id"],
@@ -149,11 +178,13 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
     store = BlobStore(settings.blobs_dir, engine, limits.max_blob_bytes, settings.partial_ttl_s)
     door = admission.Door(per_device=settings.max_inflight_per_device,
                           max_inside=settings.max_inflight_batches,
-                          max_wait_s=settings.max_wait_s)
+                          max_wait_s=settings.max_wait_s,
+                          busy_at=settings.max_processing_batches)
     tokens = admission.TokenCache(settings.token_cache_s)
     body_budget = admission.Budget(max(settings.body_budget_bytes, limits.max_body_bytes))
     work_budget = admission.Budget(settings.work_budget_bytes)
     processing = asyncio.Semaphore(settings.max_processing_batches)
+    lookups = asyncio.Semaphore(LOOKUPS)
     challenges = auth.Challenges(meta["sealing_private"])
     json_cap = max(limits.max_body_bytes, bodies.MIN_JSON_BODY_BYTES)
     batch_values = bodies.value_budget(limits.max_records)
@@ -194,14 +225,12 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
         log.error("unhandled error", exc_info=exc)
         return _error(500, "internal", "internal error")
 
-    async def caller(authorization: str | None, *, cached_ok: bool = False) -> auth.Device:
-        """The device behind the token. ``cached_ok`` (batches, which check the token again
-        in their transaction): from the cache of verified tokens when there."""
+    async def caller(authorization: str | None) -> auth.Device:
+        """The device behind the token, looked up every time (reads and blobs; batches use
+        the cache of verified tokens, as they check the token again in their transaction)."""
+        async with lookups:
+            dev = await run_in_threadpool(auth.authenticate, engine, authorization)
         key = admission.token_key(authorization)
-        cached: auth.Device | None = tokens.get(key) if key and cached_ok else None
-        if cached is not None:
-            return cached
-        dev = await run_in_threadpool(auth.authenticate, engine, authorization)
         if key:
             tokens.put(key, dev)
         return dev
@@ -273,9 +302,17 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
             raise AssertionError("unreachable")
         else:   # chunked: a first step, grown while read if the budget has room (else 503)
             reserve = min(limits.max_body_bytes, admission.CHUNKED_FIRST_BYTES)
-        ticket = door.enter(key, reserve, idempotency_key)        # 429: no database work
         try:
-            dev = await caller(authorization, cached_ok=True)
+            ticket = door.enter(key, reserve, idempotency_key)    # 429: no database work
+        except ApiError as exc:
+            raise await _refused(request, exc, limits.max_body_bytes) from None
+        # a verified token spares the lookup; otherwise it is made in the thread that stores
+        # the batch, first (under load a thread hop costs more than the lookup): an unknown
+        # token is answered 401 once its body is read, as a kept-alive connection reads it
+        # anyway, and before any fault of the batch is
+        cached: auth.Device | None = tokens.get(key)
+        checked = cached is not None
+        try:
             piece = _piece(sala_piece, sala_piece_proof, limits.max_records)
             held = [reserve]
 
@@ -291,8 +328,13 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
             await body_budget.take(reserve)
             try:
                 body = await bodies.read_body(request, limits.max_body_bytes, grow)
-                size, values, astral = await run_in_threadpool(
-                    bodies.measure_gzip, body, limits.max_uncompressed_bytes, batch_values)
+                door.ready(ticket)
+                measured = bodies.measure_gzip_inline(body, limits.max_uncompressed_bytes,
+                                                      batch_values)
+                if measured is None:
+                    measured = await run_in_threadpool(
+                        bodies.measure_gzip, body, limits.max_uncompressed_bytes, batch_values)
+                size, values, astral = measured
                 need = admission.batch_memory(size, values, astral)
                 if need > work_budget.total:
                     raise ApiError(413, "too_complex", "this batch would need more memory than "
@@ -300,25 +342,32 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
                 await work_budget.take(need)
                 try:
                     async with processing:
-                        result = await run_in_threadpool(
-                            _process_batch, dev, body, size, sala_signature, sala_public_key,
-                            idempotency_key, piece, key, sala_vouch)
+                        checked = True          # the lookup comes first in there
+                        dev, result = await run_in_threadpool(
+                            _process_batch, cached, authorization, body, size, sala_signature,
+                            sala_public_key, idempotency_key, piece, key, sala_vouch)
                 finally:
                     work_budget.give(need)
+                if cached is None:
+                    tokens.put(key, dev)
             finally:
                 body_budget.give(held[0])
         except ApiError as exc:
             if exc.status == 401:
                 tokens.drop(key)
+            elif not checked:                   # an unknown token is told so first
+                await caller(authorization)
             raise
         finally:
-            door.leave(ticket, done_bytes=reserve)
+            door.leave(ticket)
         return _json(result.to_json())
 
-    def _process_batch(dev: auth.Device, body: bytes, size: int, signature: str | None,
-                       public_key: str | None, idem: str | None,
-                       piece: pieces.PieceInfo | None, token_hash: str,
-                       vouch: str | None = None) -> protocol.BatchResult:
+    def _process_batch(cached: auth.Device | None, authorization: str | None, body: bytes,
+                       size: int, signature: str | None, public_key: str | None,
+                       idem: str | None, piece: pieces.PieceInfo | None, token_hash: str,
+                       vouch: str | None = None) -> tuple[auth.Device, protocol.BatchResult]:
+        """The sender (``cached``, or looked up by its token: 401) and its batch's result."""
+        dev = cached or auth.authenticate(engine, authorization)
         raw = bodies.gunzip_measured(body, size)
         batch = _parse_batch(raw, limits.max_records)
         if idem is not None and idem != batch.batch_id:
@@ -336,8 +385,8 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
                            "batch signature does not verify against the device's key") from exc
         except RecursionError:
             raise ApiError(400, "too_deep", "JSON nested too deeply") from None
-        return ledger.ingest(engine, batch, body_sha256=hashlib.sha256(raw).hexdigest(),
-                             sender=dev, signer_key=key, token_hash=token_hash)
+        return dev, ledger.ingest(engine, batch, body_sha256=hashlib.sha256(raw).hexdigest(),
+                                  sender=dev, signer_key=key, token_hash=token_hash)
 
     @app.head(http.PATH_BLOBS, responses={200: {"description": "complete; Blob-Length"},
                                                404: {"description": "absent or partial; "

@@ -13,7 +13,7 @@ import os
 import secrets
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,7 @@ from sala.wire import crypto
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 BUSY_TIMEOUT_MS = 30_000
+POOL_SIZE = 16
 
 
 def normalize_url(db: str) -> str:
@@ -64,8 +65,20 @@ def make_engine(db: str) -> Engine:
     # prepare_threshold=None: no server-side prepared statements. psycopg prepares a statement
     # after its fifth run, and a plan made while the ledger was tiny (a sequential scan) was
     # kept as it grew: every small batch slower than the last (issue 15; ledger_sql).
-    return create_engine(url, pool_size=8, max_overflow=8, pool_pre_ping=True,
+    # No ping before each use (a round trip per request, 3-8% of the service's time under load):
+    # a connection the database dropped (a restart) fails its statement, the request answers
+    # 503 with Retry-After, and SQLAlchemy drops every pooled connection made before it.
+    # pool_size: what one process uses at once (batches being stored, token lookups, reads),
+    # so a burst does not open and close connections (a PostgreSQL connection is a process).
+    return create_engine(url, pool_size=POOL_SIZE, max_overflow=8,
                          connect_args={"prepare_threshold": None})
+
+
+def warm_pool(engine: Engine, n: int) -> None:
+    """Open ``n`` pooled connections (at most the pool's size) and keep them in the pool."""
+    with ExitStack() as stack:
+        for _ in range(min(n, POOL_SIZE)):
+            stack.enter_context(engine.connect())
 
 
 def is_postgres(conn: Connection | Engine) -> bool:
@@ -83,8 +96,14 @@ def write_tx(engine: Engine) -> Iterator[Connection]:
 
 @contextmanager
 def read_tx(engine: Engine) -> Iterator[Connection]:
-    with engine.connect() as conn, conn.begin():
-        yield conn
+    """Reads. On PostgreSQL without BEGIN and COMMIT (two round trips of three for a lookup):
+    at READ COMMITTED every statement takes its own snapshot inside a transaction or not. On
+    SQLite a transaction, so that the statements of one read see one snapshot."""
+    with engine.connect() as conn:
+        if is_postgres(conn):
+            conn.execution_options(isolation_level="AUTOCOMMIT")
+        with conn.begin():
+            yield conn
 
 
 def insert_ignore(conn: Connection, table: Any, values: dict[str, Any] | list[dict[str, Any]],
