@@ -14,7 +14,8 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
 from typing import Any
 
 from sqlalchemy import Connection, Engine, select, update
@@ -26,6 +27,20 @@ from sala.central.db import read_tx, write_tx
 from sala.central.errors import ApiError
 from sala.wire import privacy, protocol
 from sala.wire.protocol import Batch, BatchResult, RecordResult, canonical_text
+
+# protocol.canonical_text's C encoder, made once: JSONEncoder.encode makes a new one for each
+# call, a third of the time canonical text of 500 record bodies took. Without the circular
+# reference check (a parsed body has no cycles); the same sorted keys, separators, text as is.
+_C_CANONICAL: Callable[[Any, int], list[str]] | None = (
+    c_make_encoder(None, json.JSONEncoder().default, encode_basestring, None, ":", ",", True,
+                   False, False) if c_make_encoder is not None else None)
+
+
+def canonical_body(body: Any) -> str:
+    """``protocol.canonical_text(body)``, cheaper."""
+    if _C_CANONICAL is None:
+        return canonical_text(body)
+    return "".join(_C_CANONICAL(body, 0))
 
 
 def _prepare(batch: Batch) -> tuple[list[RecordResult | None], list[dict[str, Any]]]:
@@ -43,7 +58,7 @@ def _prepare(batch: Batch) -> tuple[list[RecordResult | None], list[dict[str, An
         try:
             protocol.validate_record(rec, device_id=batch.device_id, check_hash=False)
             privacy.check_body(rec["type"], rec["body"])
-            body = canonical_text(rec["body"])
+            body = canonical_body(rec["body"])
             typ = rec["type"]
             # type matched TYPE_RE ([a-z0-9_]), so quoting it needs no escaping
             hashed = '{"body":' + body + ',"type":"' + typ + '"}'
