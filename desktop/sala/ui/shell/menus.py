@@ -9,34 +9,66 @@ need not wait for.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol, cast
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
 from sala.ui.shell.i18n import LANGUAGE_NAMES
 
-if TYPE_CHECKING:
-    from sala.ui.shell.main_window import MainWindow
+
+class MenuHost(Protocol):
+    """What the menus are built on and call: the main window (``ui/shell/main_window.py``)."""
+
+    lang: str
+    file_menu: QMenu
+    view_menu: QMenu
+    lang_menu: QMenu
+    action_new: QAction
+    action_backup: QAction
+    action_settings: QAction
+    action_quit: QAction
+    action_summary: QAction
+    action_period: QAction
+    action_export: QAction
+    action_sessions: QAction
+    action_back: QAction
+    action_dashboard: QAction
+    language_actions: dict[str, QAction]
+
+    def menuBar(self) -> QMenuBar: ...
+    def close(self) -> bool: ...
+    def new_session(self) -> None: ...
+    def backup_now(self) -> None: ...
+    def open_settings(self) -> QWidget | None: ...
+    def session_summary(self) -> None: ...
+    def period_report(self) -> None: ...
+    def export_data(self) -> None: ...
+    def show_list(self) -> None: ...
+    def back_to_list(self, from_escape: bool = False) -> None: ...
+    def show_dashboard(self) -> None: ...
+    def set_language(self, lang: str) -> None: ...
 
 
-def build(window: MainWindow) -> None:
+def build(window: MenuHost) -> None:
     """Add the menus and their actions to ``window``; :func:`retranslate` sets their words."""
+    owner = cast(QObject, window)  # the actions' parent: they go with the window
     window.file_menu = file_menu = window.menuBar().addMenu("")
-    window.action_new = QAction(window)
+    window.action_new = QAction(owner)
     window.action_new.triggered.connect(window.new_session)
-    window.action_backup = QAction(window)
+    window.action_backup = QAction(owner)
     window.action_backup.triggered.connect(window.backup_now)
-    window.action_settings = QAction(window)
+    window.action_settings = QAction(owner)
     window.action_settings.setObjectName("actionSettings")
     window.action_settings.triggered.connect(window.open_settings)
-    window.action_quit = QAction(window)
+    window.action_quit = QAction(owner)
     window.action_quit.triggered.connect(window.close)
-    window.action_summary = QAction(window)
+    window.action_summary = QAction(owner)
     window.action_summary.triggered.connect(window.session_summary)
-    window.action_period = QAction(window)
+    window.action_period = QAction(owner)
     window.action_period.triggered.connect(window.period_report)
-    window.action_export = QAction(window)
+    window.action_export = QAction(owner)
     window.action_export.triggered.connect(window.export_data)
     for a in (window.action_new, window.action_backup, window.action_settings):
         file_menu.addAction(a)
@@ -45,30 +77,30 @@ def build(window: MainWindow) -> None:
         file_menu.addAction(a)
     file_menu.addSeparator()
     file_menu.addAction(window.action_quit)
-    window.action_sessions = QAction(window)
+    window.action_sessions = QAction(owner)
     window.action_sessions.triggered.connect(window.show_list)
     # Back from a session page to the list: Alt+Left always; Esc too when no field used it
     # (see MainWindow.keyPressEvent), so an editor's Esc still cancels its edit.
-    window.action_back = QAction(window)
+    window.action_back = QAction(owner)
     window.action_back.triggered.connect(window.back_to_list)
-    window.action_dashboard = QAction(window)
+    window.action_dashboard = QAction(owner)
     window.action_dashboard.triggered.connect(window.show_dashboard)
     window.view_menu = view = window.menuBar().addMenu("")
     view.addAction(window.action_sessions)
     view.addAction(window.action_back)
     view.addAction(window.action_dashboard)
     window.lang_menu = view.addMenu("")
-    group = QActionGroup(window)
+    group = QActionGroup(owner)
     window.language_actions = {}
     for code, label in LANGUAGE_NAMES:  # each language in its own words, in either UI language
-        act = QAction(label, window, checkable=True, checked=(code == window.lang))
+        act = QAction(label, owner, checkable=True, checked=(code == window.lang))
         act.triggered.connect(lambda _=False, c=code: window.set_language(c))
         group.addAction(act)
         window.lang_menu.addAction(act)
         window.language_actions[code] = act
 
 
-def retranslate(window: MainWindow) -> None:
+def retranslate(window: MenuHost) -> None:
     """The menus' words in the current UI language."""
     window.file_menu.setTitle(QCoreApplication.translate("MainWindow", "&File"))
     window.action_new.setText(QCoreApplication.translate("MainWindow", "&New session…"))
@@ -85,7 +117,7 @@ def retranslate(window: MainWindow) -> None:
     window.lang_menu.setTitle(QCoreApplication.translate("MainWindow", "&Language"))
 
 
-def add_shortcuts(window: MainWindow) -> None:
+def add_shortcuts(window: MenuHost) -> None:
     """Bind the menus' keys (once the list has painted: see the module's note)."""
     from PySide6.QtGui import QKeySequence
 
