@@ -78,18 +78,15 @@ def _body(cost: int) -> int:
 
 
 def _measure(door: admission.Door, clock: Clock, bytes_per_s: int) -> None:
-    """Four batches pass: the first completion opens the window, three more a second later."""
-    limit, budget = door.max_inside, door.max_wait_s
-    door.max_inside, door.max_wait_s = 4, 1e9
-    tickets = [door.enter(f"warm-{i}", _body(bytes_per_s // 3), None) for i in range(4)]
-    door.leave(tickets[0])
-    clock.now += 1.0
-    for t in tickets[1:]:
+    """Two batches stored one after the other in one busy second."""
+    for i in range(2):
+        t = door.enter(f"warm-{i}", _body(bytes_per_s // 2), None)
+        door.ready(t)
+        door.working(t)
+        clock.now += 0.5
         door.leave(t)
-    door.max_inside, door.max_wait_s = limit, budget
     assert door.rate == pytest.approx(bytes_per_s, rel=0.01)
-    door._late.clear()            # the warm-up's promises were made before any rate was known
-    door.lateness = 0.0
+    assert door.lateness == 0.0     # promises made on the assumed rate are not counted
 
 
 def _refused(door: admission.Door, key: str, body: int, batch_id: str | None = None) -> int:
@@ -111,10 +108,10 @@ def test_a_device_gets_its_share_and_no_more() -> None:
     door.enter("dev-a", 1000, None)          # and a device's share frees as it leaves
 
 
-def test_what_is_let_in_is_done_within_the_budget_at_the_measured_rate() -> None:
+def test_what_is_let_in_waits_no_longer_than_the_budget_at_the_measured_rate() -> None:
     """No count decides: at 100 KB a second and a 0.5 s budget, batches costing 9 KB go in
-    while 50 KB of work has room for them; at 400 KB a second four times the work."""
-    for rate, admitted in ((100_000, 5), (400_000, 22)):
+    while the work ahead of them is at most 50 KB; at 400 KB a second four times the work."""
+    for rate, admitted in ((100_000, 6), (400_000, 23)):
         clock = Clock()
         door = _door(clock, max_inside=1000, per_device=1000)
         _measure(door, clock, rate)
@@ -125,7 +122,7 @@ def test_what_is_let_in_is_done_within_the_budget_at_the_measured_rate() -> None
             except ApiError:
                 break
             n += 1
-            assert door.cost_inside / door.rate <= door.max_wait_s
+            assert (door.cost_inside - 9_000) / door.rate <= door.max_wait_s
         assert n == admitted
 
 
@@ -137,26 +134,28 @@ def test_before_a_measurement_the_assumed_rate_bounds_the_first_wave() -> None:
         while True:
             door.enter(f"dev-{n}", _body(cost), None)
             n += 1
-    assert n == 10                              # half a second of work, not a fixed count
+    assert n == 11                              # half a second of work ahead, not a count
 
 
-def test_the_rate_is_measured_only_while_the_service_is_saturated() -> None:
-    """Completions while fewer than ``busy_at`` batches are inside tell how fast batches
-    arrive, not how fast the service works: they leave the rate as it was."""
+def test_the_rate_is_work_stored_per_busy_second() -> None:
+    """Not how fast batches arrive or upload: a trickle of one batch every two seconds, each
+    stored in a quarter of a second, measures the service at four batches a second; batches
+    refused on their way (a bad token) leave the rate as it was."""
     clock = Clock()
-    door = _door(clock, max_inside=100, per_device=100, busy_at=4, max_wait_s=100.0)
-    tickets = [door.enter(f"dev-{i}", _body(50_000), None) for i in range(3)]
-    door.leave(tickets[0])
-    for t in tickets[1:]:
-        clock.now += 1.0                         # a trickle: one completion a second
+    door = _door(clock, max_inside=100, per_device=100, max_wait_s=100.0)
+    for i in range(3):
+        t = door.enter(f"dev-{i}", _body(50_000), None)
+        clock.now += 1.0                          # uploading: not the service's time
+        door.ready(t)
+        door.working(t)
+        clock.now += 0.25
         door.leave(t)
-    assert door.rate == admission.ASSUMED_RATE
-    tickets = [door.enter(f"dev-{i}", _body(50_000), None) for i in range(8)]
-    door.leave(tickets[0])                       # saturated from here on: the window opens
-    clock.now += 0.5
-    for t in tickets[1:4]:
-        door.leave(t)                            # three more in half a second
-    assert door.rate == pytest.approx(3 * 50_000 / 0.5)
+        clock.now += 0.75                         # idle
+    assert door.rate == pytest.approx(50_000 / 0.25)
+    for i in range(5):
+        door.leave(door.enter(f"bad-{i}", _body(50_000), None))
+        clock.now += 1.0
+    assert door.rate == pytest.approx(50_000 / 0.25)
 
 
 def test_batches_done_later_than_promised_make_the_door_let_in_less() -> None:
@@ -173,20 +172,26 @@ def test_batches_done_later_than_promised_make_the_door_let_in_less() -> None:
                 tickets.append(door.enter(f"dev-{len(tickets)}", _body(9_000), None))
         return tickets
 
+    def store(tickets: list[admission.Ticket], late: float) -> None:
+        clock.now += late                       # the bodies take this long to upload
+        for t in tickets:
+            door.ready(t)
+            door.working(t)
+        for t in tickets:                       # then they are stored at the measured rate
+            clock.now = max(clock.now, t.promised + late)
+            door.leave(t)
+
     on_time = admitted()
-    for t in on_time:
-        clock.now = max(clock.now, t.promised)
-        door.leave(t)
+    store(on_time, 0.0)
     assert door.lateness <= 0.0
     clock.now += 2.0                                      # past the refused ones' bookings
     late = admitted()
-    assert len(late) == len(on_time) == 5
-    for t in late:
-        clock.now = max(clock.now, t.promised + 0.2)      # each 0.2 s later than promised
-        door.leave(t)
+    assert len(late) == len(on_time) == 6
+    store(late, 0.2)                                       # each 0.2 s later than promised
     assert door.lateness == pytest.approx(0.2, abs=0.01)
+    assert door.rate == pytest.approx(100_000, rel=0.01)   # the service itself is as fast
     clock.now += 2.0
-    assert len(admitted()) == 3                           # 0.3 s of work, not 0.5
+    assert len(admitted()) == 4                           # 0.3 s of work ahead, not 0.5
 
 
 def test_an_upload_stalled_past_the_budget_keeps_nobody_out() -> None:

@@ -4,14 +4,14 @@ A country's laptops come back online together. What a batch may cost is settled 
 cheap, each before the next costs more (issue 15):
 
 1. **The door** (no database, no body read): the token's hash is the device's key. A device
-   holds at most ``per_device`` requests inside; the requests inside, with the newcomer, may
-   not hold more than ``max_wait_s`` of work at the rate the service measures while saturated:
-   every batch let in is answered within that budget. Otherwise 429 at once, the connection
+   holds at most ``per_device`` requests inside; the requests inside may not hold more than
+   ``max_wait_s`` of work at the rate the service measures while busy: no batch let in waits
+   longer than that budget before its own work. Otherwise 429 at once, the connection
    closed (the retry may reach another service process), with a ``Retry-After`` booked into
    the first whole second ahead that has room at the service's rate: a wave of refusals comes
    back spread over the seconds it needs, in the order it came. A batch back at its booked
-   second (its ``Idempotency-Key``) has the first claim on the budget; one that still finds no
-   room is booked into the next second, ahead of later newcomers.
+   second (its ``Idempotency-Key``) that still finds no room is booked into the next second,
+   ahead of those refused after it.
 2. **The token** (:class:`TokenCache`): for batches, a verified token is remembered ``ttl_s``
    seconds, so a busy device costs one lookup per ``ttl_s``, not one per batch; each batch
    checks the token again inside its write transaction (``ledger.ingest``), so a revoked device
@@ -151,7 +151,7 @@ ASSUMED_RATE = 512 << 10
 # booked too thickly cost a few more refusals, each cheap
 BOOKING_FLOOR = 1 << 20
 REQUEST_COST = 4096     # what a request costs besides its body, in body bytes (a few ms)
-RATE_WINDOW_S = 0.25    # the rate is measured over busy time, smoothed window by window
+RATE_WINDOW_S = 0.25    # busy seconds a measurement of the rate spans (smoothed)
 MAX_BOOKING_S = 15      # no Retry-After beyond this: past it, a random second within it
 EARLY_S = 0.5           # a booked batch back this much before its moment still has its turn
 
@@ -167,15 +167,17 @@ class Ticket:
     promised: float = 0.0   # clock time the batch was expected to be done by, when let in
     entered: float = 0.0
     uploading: bool = True  # until its body is read (Door.ready)
+    working: bool = False   # being stored (Door.working): its time is the service's
 
 
 class Door:
     """Step 1 of the module doc: who may come in now, and when the others should come back.
 
-    The budget ``max_wait_s`` bounds the answer time of every batch let in: the work inside
-    (body bytes plus :data:`REQUEST_COST` a request, at the rate measured while the service
-    is saturated) plus the batch's own must be done within it. Nothing waits inside beyond
-    the budget: a long queue is a Retry-After, not a slow answer.
+    The budget ``max_wait_s`` bounds the wait of every batch let in: the work inside ahead
+    of it (body bytes plus :data:`REQUEST_COST` a request, at the rate measured while the
+    service is busy) must be done within it; the batch's answer comes that much and its own
+    work later. Nothing waits inside beyond the budget: a long queue is a Retry-After, not a
+    slow answer.
 
     A refused batch can come back only whole seconds later (``Retry-After``), so it is booked
     into the first of the seconds ahead that still has room: each second takes what the
@@ -188,28 +190,30 @@ class Door:
     cost the service a quarter of each wave, as most of those who came back were strangers
     to the process they reached.)
 
-    ``busy_at``: the requests inside at which the service is saturated (its processing
-    slots); completions while fewer are inside measure the arrivals, not the service.
+    The rate is the work done per second of the service's busy time, the time during which
+    at least one batch is being stored (:meth:`working`): neither how fast batches arrive nor
+    how fast their bodies upload, and right whether batches are stored four at a time or one.
     """
 
-    def __init__(self, *, per_device: int, max_inside: int, max_wait_s: float, busy_at: int = 1,
+    def __init__(self, *, per_device: int, max_inside: int, max_wait_s: float,
                  clock: Callable[[], float] = time.monotonic,
                  rand: Callable[[], float] = random.random,
                  assumed_rate: float = ASSUMED_RATE, booking_floor: float = BOOKING_FLOOR) -> None:
         self.per_device = per_device
         self.max_inside = max_inside
         self.max_wait_s = max_wait_s
-        self.busy_at = max(1, busy_at)
         self._clock = clock
         self._rand = rand
         self._assumed_rate = assumed_rate
         self._booking_floor = booking_floor
         self.inside: Counter[str] = Counter()
         self.cost_inside = 0            # what the requests inside cost (body bytes and more)
-        self._rate = 0.0                # cost done per second saturated (smoothed); 0 = unknown
-        self._done_bytes = 0            # since the window opened, at a completion
+        self._rate = 0.0                # cost done per second busy (smoothed); 0 = unknown
+        self._working = 0               # batches being stored now
+        self._busy_since: float | None = None   # since when at least one is being stored
+        self._busy_s = 0.0              # busy seconds in the current window, before that
+        self._done_bytes = 0            # cost of the batches stored in the current window
         self._done_count = 0
-        self._window_start: float | None = None
         self._slots: dict[int, int] = {}   # whole clock second → cost booked to come back in it
         self._booked: OrderedDict[str, float] = OrderedDict()   # batch id → booked moment
         self._late: deque[float] = deque(maxlen=LATENESS_SAMPLES)
@@ -248,17 +252,19 @@ class Door:
         booked_at = self._booked.get(batch_id) if batch_id else None
         booked = booked_at is not None and booked_at <= now + EARLY_S
         n = self.inside.total()
-        if n == 0:    # the rate is measured over busy time only
-            self._window_start = None
-        expected = self._expected_wait(cost)
-        if n > 0 and (n >= self.max_inside or expected + self.lateness > self.max_wait_s):
+        # the wait ahead of it, not its own work: a batch that alone takes most of the budget
+        # (5,000 records on a busy machine) still gets one in line behind it, or the service
+        # would idle between one and the next, a whole second of Retry-After apart
+        ahead = self._expected_wait(0)
+        if n > 0 and (n >= self.max_inside or ahead + self.lateness > self.max_wait_s):
             raise self._refuse(now, cost, batch_id, "the service is busy; retry", again=booked)
         if booked_at is not None:
             del self._booked[batch_id]   # type: ignore[arg-type]
         self.inside[key] += 1
         self.cost_inside += cost
         # a promise made on the assumed rate says nothing of how late the service runs
-        ticket = Ticket(key, cost, now + expected if self._rate > 0 else 0.0, now)
+        done_by = now + ahead + cost / self.rate
+        ticket = Ticket(key, cost, done_by if self._rate > 0 else 0.0, now)
         self._uploading.append(ticket)
         return ticket
 
@@ -266,14 +272,22 @@ class Door:
         """The ticket's body is read: its work is now certain (see :meth:`_expected_wait`)."""
         ticket.uploading = False
 
+    def working(self, ticket: Ticket) -> None:
+        """The ticket's batch is being stored from now until it leaves."""
+        ticket.working = True
+        if self._working == 0:
+            self._busy_since = self._clock()
+        self._working += 1
+
     def leave(self, ticket: Ticket) -> None:
         ticket.uploading = False
-        saturated = self.inside.total() >= self.busy_at
         self.inside[ticket.key] -= 1
         if self.inside[ticket.key] <= 0:
             del self.inside[ticket.key]
         self.cost_inside -= ticket.cost
         now = self._clock()
+        if not ticket.working:      # refused on its way (bad token, bad body): not work
+            return
         # what the rate does not see (a body still uploading, a thread waiting for its turn,
         # a rate measured a moment ago) shows as lateness; admission counts it in
         if ticket.promised:
@@ -281,19 +295,21 @@ class Door:
             ordered = sorted(self._late)
             late = ordered[int(LATENESS_QUANTILE * (len(ordered) - 1))]
             self.lateness = min(max(late, -0.25 * self.max_wait_s), self.max_wait_s)
-        # throughput between completions while saturated: a window opens at one completion and
-        # counts the ones after it (from the start of a busy spell it would measure the first
-        # batch's latency; while few are inside, how fast they arrive)
-        if self._window_start is None or not saturated:
-            self._window_start, self._done_bytes, self._done_count = now, 0, 0
-            return
+        ticket.working = False
         self._done_bytes += ticket.cost
         self._done_count += 1
-        elapsed = now - self._window_start
-        if elapsed >= RATE_WINDOW_S and self._done_count >= 3:
-            rate = self._done_bytes / elapsed
+        self._working -= 1
+        busy = self._busy_s + (now - self._busy_since if self._busy_since is not None else 0.0)
+        if self._working == 0:
+            self._busy_s, self._busy_since = busy, None
+        # the work stored per busy second, window by window (a window long enough to hold a
+        # few completions, so that a batch begun in the window before does not weigh much)
+        if busy >= RATE_WINDOW_S and self._done_count >= 2:
+            rate = self._done_bytes / busy
             self._rate = rate if self._rate <= 0 else 0.5 * self._rate + 0.5 * rate
-            self._window_start, self._done_bytes, self._done_count = now, 0, 0
+            self._busy_s, self._done_bytes, self._done_count = 0.0, 0, 0
+            if self._busy_since is not None:
+                self._busy_since = now
 
     def _book(self, now: float, cost: int, again: bool) -> int:
         """Whole seconds to come back: the first second ahead with room for ``cost`` (an
@@ -304,7 +320,7 @@ class Door:
             del self._slots[old]
         per_second = max(self._rate * OVERBOOK, self._booking_floor)
         # not before the work inside has drained enough to let it in
-        first = max(1, math.ceil(self._expected_wait(cost) - self.max_wait_s))
+        first = max(1, math.ceil(self._expected_wait(0) - self.max_wait_s))
         for wait in range(first, MAX_BOOKING_S + 1):
             slot = int(now + wait)
             booked = self._slots.get(slot, 0)

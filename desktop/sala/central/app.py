@@ -58,7 +58,7 @@ class Settings:
     # admission (admission.py): batches inside one process at once, and per device
     max_inflight_batches: int = 32
     max_inflight_per_device: int = 4
-    max_wait_s: float = 0.85           # the answer-time budget of a batch let in (admission.Door)
+    max_wait_s: float = 0.8            # the wait a batch let in may have ahead (admission.Door)
     # batches stored at once (threads, database connections); the rest wait in arrival order
     max_processing_batches: int = 4
     # memory: bodies held while read, and batches while decompressed, parsed and stored
@@ -178,8 +178,7 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
     store = BlobStore(settings.blobs_dir, engine, limits.max_blob_bytes, settings.partial_ttl_s)
     door = admission.Door(per_device=settings.max_inflight_per_device,
                           max_inside=settings.max_inflight_batches,
-                          max_wait_s=settings.max_wait_s,
-                          busy_at=settings.max_processing_batches)
+                          max_wait_s=settings.max_wait_s)
     tokens = admission.TokenCache(settings.token_cache_s)
     body_budget = admission.Budget(max(settings.body_budget_bytes, limits.max_body_bytes))
     work_budget = admission.Budget(settings.work_budget_bytes)
@@ -343,6 +342,7 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
                 try:
                     async with processing:
                         checked = True          # the lookup comes first in there
+                        door.working(ticket)
                         dev, result = await run_in_threadpool(
                             _process_batch, cached, authorization, body, size, sala_signature,
                             sala_public_key, idempotency_key, piece, key, sala_vouch)
