@@ -166,7 +166,7 @@ def test_batches_done_later_than_promised_make_the_door_let_in_less() -> None:
     _measure(door, clock, 100_000)
 
     def admitted() -> list[admission.Ticket]:
-        tickets = []
+        tickets: list[admission.Ticket] = []
         with pytest.raises(ApiError):
             while True:
                 tickets.append(door.enter(f"dev-{len(tickets)}", _body(9_000), None))
