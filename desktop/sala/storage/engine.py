@@ -22,6 +22,10 @@ PRAGMAS = (
     f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
     "PRAGMA temp_store=MEMORY",
     "PRAGMA cache_size=-32000",
+    # A deleted row's bytes are overwritten, not left in free pages: an erased participant's
+    # words must not be readable from the file. Debian's SQLite does this by default; Python's
+    # own SQLite (Windows, macOS builds) does not.
+    "PRAGMA secure_delete=ON",
 )
 
 
