@@ -7,9 +7,11 @@ non-zero with a message in Thai and English; anything else is a bug, logged with
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from sala import __version__
@@ -84,6 +86,31 @@ def _main(argv: list[str] | None) -> int:
         from sala.self_check import main as self_check
 
         return self_check(_load_qt_checks)
+    if gui_args.db is None:
+        with _thai_words_data_in_our_folder():
+            return _run(rest, gui_args, argv)
+    return _run(rest, gui_args, argv)
+
+
+@contextlib.contextmanager
+def _thai_words_data_in_our_folder() -> Iterator[None]:
+    """PyThaiNLP makes a data folder when first used, ``~/pythainlp-data`` unless told otherwise: a
+    stray folder in the user's home (on Windows, in their profile). Point it inside Sala's own data
+    folder for the run (put back after, for callers that run ``main`` in-process, such as tests)."""
+    keys = ("PYTHAINLP_DATA", "PYTHAINLP_DATA_DIR")
+    if any(os.environ.get(k) for k in keys):
+        yield
+        return
+    from sala.paths import AppPaths
+
+    os.environ["PYTHAINLP_DATA"] = str(AppPaths.default().data_dir / "pythainlp")
+    try:
+        yield
+    finally:
+        os.environ.pop("PYTHAINLP_DATA", None)
+
+
+def _run(rest: list[str], gui_args: argparse.Namespace, argv: list[str]) -> int:
     if not rest:
         from sala.ui.shell.main import run_gui
 
