@@ -150,6 +150,10 @@ ASSUMED_RATE = 512 << 10
 # first crush, with refused bodies being drained, was a quarter of the later one); seconds
 # booked too thickly cost a few more refusals, each cheap
 BOOKING_FLOOR = 1 << 20
+# a second's bookings before any rate is measured: a crowd refused in the first moment books
+# the seconds ahead on this (one process alone did 2 MB a second; booked at the floor, it
+# worked half of each second for seven seconds)
+ASSUMED_BOOKING_RATE = 2 << 20
 REQUEST_COST = 4096     # what a request costs besides its body, in body bytes (a few ms)
 RATE_WINDOW_S = 0.25    # busy seconds a measurement of the rate spans (smoothed)
 MAX_BOOKING_S = 15      # no Retry-After beyond this: past it, a random second within it
@@ -318,7 +322,8 @@ class Door:
         second = int(now)
         for old in [s for s in self._slots if s < second]:
             del self._slots[old]
-        per_second = max(self._rate * OVERBOOK, self._booking_floor)
+        per_second = (max(self._rate * OVERBOOK, self._booking_floor) if self._rate > 0
+                      else max(ASSUMED_BOOKING_RATE, self._booking_floor))
         # not before the work inside has drained enough to let it in
         first = max(1, math.ceil(self._expected_wait(0) - self.max_wait_s))
         for wait in range(first, MAX_BOOKING_S + 1):

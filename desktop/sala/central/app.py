@@ -56,7 +56,7 @@ class Settings:
         max_body_bytes=8 << 20, max_uncompressed_bytes=16 << 20, max_records=5000,
         max_blob_bytes=256 << 20, max_reconcile_ids=100_000))
     # admission (admission.py): batches inside one process at once, and per device
-    max_inflight_batches: int = 32
+    max_inflight_batches: int = 64     # a bound on count; the budget (max_wait_s) binds first
     max_inflight_per_device: int = 4
     max_wait_s: float = 0.8            # the wait a batch let in may have ahead (admission.Door)
     # batches stored at once (threads, database connections); the rest wait in arrival order
