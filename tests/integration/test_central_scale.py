@@ -13,6 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from sala.wire import http
 from sala.wire.protocol import Batch, BatchResult, sign_batch
 from tests.integration.conftest import enroll
 from tests.integration.servers import CentralServer, PostgresCluster, contribution, post_batch
@@ -267,6 +268,10 @@ def test_a_refusal_costs_no_database_work(tmp_path: Path) -> None:
         engine.dispose()
     assert {r.status_code for r in refused} == {429}
     assert all(int(r.headers["Retry-After"]) >= 1 and r.json()["error"]["message"] for r in refused)
+    # the moment to come back, to the millisecond, never past the whole seconds beside it
+    waits = [http.retry_after_seconds(r.headers) for r in refused]
+    assert all(w is not None and 0 < w <= int(r.headers["Retry-After"]) for w, r in zip(waits, refused, strict=True))
+    assert len(set(waits)) > 1
     assert all(r.headers["Connection"] == "close" for r in refused)
     assert door.refused == 40
     assert [r.status_code for r in stalled_answers] == [400]     # truncated gzip, in words

@@ -260,6 +260,8 @@ def _push(d: _Device, url: str, ready: threading.Barrier) -> None:
     request's first byte sent (connecting included, when the service closed the connection
     after a refusal) to its answer read whole, as a device sees it; the answer is gzip as the
     service sends it and is read, not decoded."""
+    from sala.wire.http import retry_after_seconds
+
     host, port = url.removeprefix("http://").rsplit(":", 1)
     conn = http.client.HTTPConnection(host, int(port), timeout=120)
     ready.wait()                         # every device starts at the same moment
@@ -285,7 +287,9 @@ def _push(d: _Device, url: str, ready: threading.Barrier) -> None:
                     break
                 if r.status in (429, 503):
                     d.retries_429 += 1
-                    time.sleep(float(r.getheader("Retry-After", "1")))
+                    # as the laptops' client reads it (Retry-After-Ms when sent)
+                    wait = retry_after_seconds(dict(r.getheaders()))
+                    time.sleep(1.0 if wait is None else wait)
                     continue
                 d.failures += 1
                 time.sleep(0.5)

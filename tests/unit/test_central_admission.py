@@ -7,11 +7,13 @@ from __future__ import annotations
 import asyncio
 import gzip
 import json
+import math
 
 import pytest
 
 from sala.central import admission, bodies
 from sala.central.errors import ApiError
+from sala.wire import http
 
 
 class Clock:
@@ -89,11 +91,21 @@ def _measure(door: admission.Door, clock: Clock, bytes_per_s: int) -> None:
     assert door.lateness == 0.0     # promises made on the assumed rate are not counted
 
 
-def _refused(door: admission.Door, key: str, body: int, batch_id: str | None = None) -> int:
+def _refused(door: admission.Door, key: str, body: int, batch_id: str | None = None) -> float:
+    """The wait a refusal asks for, in seconds, as the laptops' client reads it; the whole
+    seconds beside it are never sooner."""
     with pytest.raises(ApiError) as exc:
         door.enter(key, body, batch_id)
     assert exc.value.status == 429 and exc.value.message
-    return int(exc.value.headers["Retry-After"])
+    wait = http.retry_after_seconds(exc.value.headers)
+    assert wait is not None and wait >= admission.MIN_RETRY_S
+    assert int(exc.value.headers["Retry-After"]) == max(1, math.ceil(wait))
+    return wait
+
+
+def _slot(wait: float, clock: Clock) -> int:
+    """The booking slot a wait falls in."""
+    return math.floor((clock.now + wait) / admission.SLOT_S + 1e-9)
 
 
 def test_a_device_gets_its_share_and_no_more() -> None:
@@ -219,45 +231,52 @@ def test_refusals_are_booked_one_after_another_at_the_measured_rate() -> None:
     _measure(door, clock, 100_000)            # 100 KB a second
     door.enter("dev-0", _body(100_000), None)  # inside: one second of work
     waits = [_refused(door, f"dev-{i + 1}", _body(100_000), f"batch-{i}") for i in range(6)]
-    # spread out, in arrival order: each second holds what the service does in a second
-    assert waits == sorted(waits) and waits[-1] - waits[0] >= 3 and len(set(waits)) >= 4
+    # spread out, in arrival order, one a slot (each costs more than a slot holds), and none
+    # before the work inside has drained to the budget
+    slots = [_slot(w, clock) for w in waits]
+    assert slots == sorted(slots) and len(set(slots)) == 6
+    assert min(waits) >= 1.0 - door.max_wait_s
 
 
-def test_a_wave_of_refusals_is_spread_over_the_seconds_it_needs() -> None:
-    """Ten refused at once, at 100 KB a second, 34 KB each: three come back in each second
-    (a second holds what the service does in it, OVERBOOK more), in the order they came."""
+def test_a_wave_of_refusals_is_spread_over_the_time_it_needs() -> None:
+    """Forty refused at once, at 100 KB a second, 3.4 KB each: three come back in each tenth
+    of a second (a slot holds what the service does in it, OVERBOOK more), in the order they
+    came, each at its own moment within its slot."""
     clock = Clock()
-    door = _door(clock, max_inside=1, per_device=100)
+    door = _door(clock, max_inside=1, per_device=100, dice=[i / 40 for i in range(40)] * 10)
     _measure(door, clock, 100_000)
-    door.enter("dev-hog", _body(10_000), None)
-    waits = [_refused(door, f"dev-{i}", _body(34_000), f"b-{i}") for i in range(10)]
-    per_second = int(100_000 * admission.OVERBOOK) // 34_000
-    assert waits == sorted(waits) and waits[0] == 1
-    assert all(waits.count(w) <= per_second for w in set(waits))
-    assert waits == [1 + i // per_second for i in range(10)]
+    door.enter("dev-hog", _body(1_000), None)
+    waits = [_refused(door, f"dev-{i}", _body(3_400), f"b-{i}") for i in range(40)]
+    per_slot = int(100_000 * admission.OVERBOOK * admission.SLOT_S) // 3_400
+    slots = [_slot(w, clock) for w in waits]
+    first = slots[0]
+    assert slots == [first + i // per_slot for i in range(40)]
+    assert waits == sorted(waits) and len(set(waits)) == 40    # not all at one moment
+    assert waits[-1] < 40 / per_slot * admission.SLOT_S + admission.SLOT_S
 
 
 def test_a_stale_schedule_books_no_further_than_its_bound() -> None:
     clock = Clock()
-    door = _door(clock, [0.5] * 1000, max_inside=1, per_device=1000)
-    _measure(door, clock, 10_000)              # a slow service: 10 KB a second
-    door.enter("dev-0", _body(10_000), None)
-    # 40 s of work booked, were it not bounded
-    waits = [_refused(door, f"dev-{i + 1}", _body(10_000)) for i in range(40)]
-    assert max(waits) <= admission.MAX_BOOKING_S and min(waits) >= 1
+    door = _door(clock, [0.5] * 10_000, max_inside=1, per_device=1000)
+    _measure(door, clock, 1_000)               # a slow service: 1 KB a second
+    door.enter("dev-0", _body(1_000), None)
+    # 2,000 s of work booked, were it not bounded
+    waits = [_refused(door, f"dev-{i + 1}", _body(10_000)) for i in range(200)]
+    assert max(waits) <= admission.MAX_BOOKING_S and min(waits) >= admission.MIN_RETRY_S
 
 
 def test_a_booked_batch_that_finds_no_room_is_booked_again_ahead_of_newcomers() -> None:
     clock = Clock()
     door = _door(clock, max_inside=1, per_device=10)
     _measure(door, clock, 100_000)
-    door.enter("dev-hog", _body(10_000), None)
-    first = _refused(door, "dev-late", _body(50_000), "batch-late")
-    later = [_refused(door, f"dev-{i}", _body(50_000), f"b-{i}") for i in range(6)]
+    door.enter("dev-hog", _body(1_000), None)
+    first = _refused(door, "dev-late", _body(5_000), "batch-late")
+    later = [_refused(door, f"dev-{i}", _body(5_000), f"b-{i}") for i in range(30)]
     clock.now += first                                       # the hog is still inside
-    again = _refused(door, "dev-late", _body(50_000), "batch-late")
-    newcomer = _refused(door, "dev-new", _body(50_000), "batch-new")
-    assert again == 1 and newcomer > again and max(later) - first >= 2
+    again = _refused(door, "dev-late", _body(5_000), "batch-late")
+    newcomer = _refused(door, "dev-new", _body(5_000), "batch-new")
+    assert again <= admission.MIN_RETRY_S + admission.SLOT_S    # the first slot it may
+    assert newcomer > again and max(later) - first >= 1.0
 
 
 def test_token_cache_forgets_after_its_time_and_on_request() -> None:

@@ -138,6 +138,12 @@ def test_client_actions_and_backoff() -> None:
     assert http.action_for(502) is act.BACKOFF
     assert http.retry_after_seconds({"Retry-After": "7"}) == 7.0
     assert http.retry_after_seconds({}) is None
+    # the precise figure beside it is obeyed when it is no longer than its whole-second twin
+    assert http.retry_after_seconds({"Retry-After": "1", "retry-after-ms": "340"}) == 0.34
+    assert http.retry_after_seconds({"Retry-After": "2", "Retry-After-Ms": "2000"}) == 2.0
+    for hostile in ("3000", "-5", "0x10", "1e3", "99999999999999999999", ""):
+        assert http.retry_after_seconds({"Retry-After": "2", "Retry-After-Ms": hostile}) == 2.0
+    assert http.retry_after_seconds({"Retry-After-Ms": "340"}) is None
     rng = random.Random(1)
     delays = [http.backoff_delay(n, rng=rng) for n in range(40)]
     assert all(1.0 <= d <= 600.0 for d in delays) and max(delays) > 60

@@ -8,10 +8,11 @@ cheap, each before the next costs more (issue 15):
    ``max_wait_s`` of work at the rate the service measures while busy: no batch let in waits
    longer than that budget before its own work. Otherwise 429 at once, the connection
    closed (the retry may reach another service process), with a ``Retry-After`` booked into
-   the first whole second ahead that has room at the service's rate: a wave of refusals comes
-   back spread over the seconds it needs, in the order it came. A batch back at its booked
-   second (its ``Idempotency-Key``) that still finds no room is booked into the next second,
-   ahead of those refused after it.
+   the first tenth of a second ahead that has room at the service's rate (sent to the
+   millisecond as ``Retry-After-Ms``, and rounded up to whole seconds as ``Retry-After``): a
+   wave of refusals comes back spread over the time it needs, in the order it came. A batch
+   back at its booked moment (its ``Idempotency-Key``) that still finds no room is booked into
+   the next tenth, ahead of those refused after it.
 2. **The token** (:class:`TokenCache`): for batches, a verified token is remembered ``ttl_s``
    seconds, so a busy device costs one lookup per ``ttl_s``, not one per batch; each batch
    checks the token again inside its write transaction (``ledger.ingest``), so a revoked device
@@ -156,8 +157,15 @@ BOOKING_FLOOR = 1 << 20
 ASSUMED_BOOKING_RATE = 2 << 20
 REQUEST_COST = 4096     # what a request costs besides its body, in body bytes (a few ms)
 RATE_WINDOW_S = 0.25    # busy seconds a measurement of the rate spans (smoothed)
-MAX_BOOKING_S = 15      # no Retry-After beyond this: past it, a random second within it
-EARLY_S = 0.5           # a booked batch back this much before its moment still has its turn
+MAX_BOOKING_S = 15      # no Retry-After beyond this: past it, a random moment within it
+EARLY_S = 0.25          # a booked batch back this much before its moment still has its turn
+# bookings are made by tenths of a second, and the moment to come back is sent to the
+# millisecond (``Retry-After-Ms``) beside the whole seconds every client knows: refused at
+# once in whole seconds, a crowd came back a whole second later while the service had been
+# idle since the first half of it (200 devices, three processes: idle 0.5-1.0 s and again
+# 1.75-2.25 s of a 3.7 s run)
+SLOT_S = 0.1
+MIN_RETRY_S = 0.05      # no sooner than this: a refusal is not an invitation to spin
 
 
 LATENESS_SAMPLES = 64    # completions whose lateness is remembered
@@ -183,12 +191,11 @@ class Door:
     work later. Nothing waits inside beyond the budget: a long queue is a Retry-After, not a
     slow answer.
 
-    A refused batch can come back only whole seconds later (``Retry-After``), so it is booked
-    into the first of the seconds ahead that still has room: each second takes what the
-    service does in a second (:data:`OVERBOOK` more, since some may not come back), and a
-    wave of refusals is spread over the seconds it needs, in arrival order. A booked batch
-    back at its second that still finds no room (the service ran behind) is booked into the
-    next second, room or not: ahead of those refused after it. (With several processes a
+    A refused batch is booked into the first of the slots ahead (tenths of a second) that
+    still has room: each slot takes what the service does in it (:data:`OVERBOOK` more, since
+    some may not come back), and a wave of refusals is spread over the time it needs, in
+    arrival order. A booked batch back at its moment that still finds no room (the service
+    ran behind) is booked into the next slot, room or not: ahead of those refused after it. (With several processes a
     batch may come back to another one, which does not know its booking: there it queues
     as one refused now. Giving newcomers only a share of the budget while bookings were due
     cost the service a quarter of each wave, as most of those who came back were strangers
@@ -218,7 +225,7 @@ class Door:
         self._busy_s = 0.0              # busy seconds in the current window, before that
         self._done_bytes = 0            # cost of the batches stored in the current window
         self._done_count = 0
-        self._slots: dict[int, int] = {}   # whole clock second → cost booked to come back in it
+        self._slots: dict[int, int] = {}   # slot (clock // SLOT_S) → cost booked to come back in it
         self._booked: OrderedDict[str, float] = OrderedDict()   # batch id → booked moment
         self._late: deque[float] = deque(maxlen=LATENESS_SAMPLES)
         self._uploading: list[Ticket] = []   # let in, body not read yet (some may have left)
@@ -258,7 +265,7 @@ class Door:
         n = self.inside.total()
         # the wait ahead of it, not its own work: a batch that alone takes most of the budget
         # (5,000 records on a busy machine) still gets one in line behind it, or the service
-        # would idle between one and the next, a whole second of Retry-After apart
+        # would idle between one and the next, a Retry-After apart
         ahead = self._expected_wait(0)
         if n > 0 and (n >= self.max_inside or ahead + self.lateness > self.max_wait_s):
             raise self._refuse(now, cost, batch_id, "the service is busy; retry", again=booked)
@@ -315,27 +322,31 @@ class Door:
             if self._busy_since is not None:
                 self._busy_since = now
 
-    def _book(self, now: float, cost: int, again: bool) -> int:
-        """Whole seconds to come back: the first second ahead with room for ``cost`` (an
-        empty second takes one whatever its cost). A batch booked ``again`` takes the first
-        second it may, room or not."""
-        second = int(now)
-        for old in [s for s in self._slots if s < second]:
+    def _book(self, now: float, cost: int, again: bool) -> float:
+        """Seconds to come back: a moment in the first slot (:data:`SLOT_S`) ahead with room
+        for ``cost`` (an empty slot takes one whatever its cost), spread at random within its
+        slot. A batch booked ``again`` takes the first slot it may, room or not."""
+        first_slot = math.floor(now / SLOT_S)
+        for old in [s for s in self._slots if s < first_slot]:
             del self._slots[old]
         per_second = (max(self._rate * OVERBOOK, self._booking_floor) if self._rate > 0
                       else max(ASSUMED_BOOKING_RATE, self._booking_floor))
+        per_slot = per_second * SLOT_S
         # not before the work inside has drained enough to let it in
-        first = max(1, math.ceil(self._expected_wait(0) - self.max_wait_s))
-        for wait in range(first, MAX_BOOKING_S + 1):
-            slot = int(now + wait)
+        earliest = now + max(MIN_RETRY_S, self._expected_wait(0) - self.max_wait_s)
+        start = math.floor(earliest / SLOT_S)
+        last = math.floor((now + MAX_BOOKING_S) / SLOT_S)
+        for slot in range(start, last + 1):
             booked = self._slots.get(slot, 0)
-            if again or booked == 0 or booked + cost <= per_second:
+            if again or booked == 0 or booked + cost <= per_slot:
                 break
-        else:   # more booked than the service can do within the bound: a random second in it
-            wait = 1 + int(self._rand() * MAX_BOOKING_S)
-            wait, slot = min(wait, MAX_BOOKING_S), int(now + min(wait, MAX_BOOKING_S))
+        else:   # more booked than the service can do within the bound: a random slot in it
+            slot = start + int(self._rand() * (last - start + 1))
+            slot = min(slot, last)
         self._slots[slot] = self._slots.get(slot, 0) + cost
-        return wait
+        begin = max(earliest, slot * SLOT_S)
+        at = begin + self._rand() * max(0.0, (slot + 1) * SLOT_S - begin)
+        return min(at - now, MAX_BOOKING_S)
 
     def _refuse(self, now: float, cost: int, batch_id: str | None, message: str,
                 again: bool = False) -> ApiError:
@@ -346,4 +357,6 @@ class Door:
             self._booked.move_to_end(batch_id)
             while len(self._booked) > 10_000:
                 self._booked.popitem(last=False)
-        return ApiError(429, "too_many_batches", message, {"Retry-After": str(wait)})
+        return ApiError(429, "too_many_batches", message,
+                        {"Retry-After": str(max(1, math.ceil(wait))),
+                         "Retry-After-Ms": str(max(1, round(wait * 1000)))})

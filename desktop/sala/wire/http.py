@@ -26,6 +26,10 @@ H_IDEMPOTENCY = "Idempotency-Key"     # = batch_id
 H_UPLOAD_OFFSET = "Upload-Offset"     # bytes of a blob the server already holds
 H_BLOB_LENGTH = "Blob-Length"         # total size of a complete blob
 H_RETRY_AFTER = "Retry-After"
+# the same wait in milliseconds, for clients that can come back between whole seconds: the
+# service books refused batches into tenths of a second (``central.admission``); a client that
+# knows only ``Retry-After`` comes back at the whole second after, which is never earlier
+H_RETRY_AFTER_MS = "Retry-After-Ms"
 
 BACKOFF_BASE_S = 1.0
 BACKOFF_CAP_S = 600.0
@@ -107,12 +111,18 @@ def action_for(status: int, *, blob: bool = False, has_retry_after: bool = False
 
 
 def retry_after_seconds(headers: Mapping[str, str], now: datetime | None = None) -> float | None:
-    """Seconds from a ``Retry-After`` header (delta-seconds or HTTP date), else ``None``."""
+    """Seconds from ``Retry-After-Ms`` when it is a number of milliseconds no longer than the
+    ``Retry-After`` beside it, else from ``Retry-After`` (delta-seconds or HTTP date), else
+    ``None``. (A millisecond figure alone, or one past its whole-second twin, is not trusted:
+    the standard header is what every client obeys.)"""
     value = next((v for k, v in headers.items() if k.lower() == "retry-after"), None)
     if value is None:
         return None
     value = value.strip()
     if value.isdigit():
+        ms = next((v for k, v in headers.items() if k.lower() == "retry-after-ms"), "").strip()
+        if ms.isdigit() and len(ms) <= 9 and int(ms) <= 1000 * int(value):
+            return int(ms) / 1000
         return float(value)
     try:
         when = parsedate_to_datetime(value)
