@@ -147,3 +147,52 @@ def test_visitor_mode_for_a_session_that_is_gone_opens_the_list(qtbot, app_paths
     assert startup.window.stack.currentWidget() is startup.window.list_page
     qtbot.waitUntil(lambda: startup.tasks is not None and not startup.tasks.busy())
     assert startup.services is not None and KioskMode(startup.services.db).session_id() is None
+
+
+def test_a_backup_taken_in_kiosk_mode_restores_onto_the_staff_page(qtbot, app_paths, startups) -> None:
+    """A backup taken while an exhibition's kiosk was on, restored by staff from Settings: the
+    restored laptop opens for the member of staff who restored it (the staff page, no PIN),
+    and its next start does too; the visitors' entries in the backup are all there."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    sid = exhibition_with_pin(app_paths)
+    services = build_services(app_paths)
+    services.sessions.open(sid)
+    KioskMode(services.db).enter(sid)
+    backup = services.db.backup("manual")         # taken with visitor mode on
+    KioskMode(services.db).end()
+    services.close()
+
+    startup = _start(app_paths, startups, qtbot)
+    old = startup.window
+    old.action_settings.trigger()
+    dlg = old.settings_dialog
+    assert dlg is not None
+    qtbot.waitExposed(dlg)
+    row = next(i for i in range(dlg.backup_list.count()) if dlg.backup_list.item(i).toolTip() == str(backup))
+    dlg.backup_list.setCurrentRow(row)
+
+    def confirm() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            box.button(QMessageBox.StandardButton.Yes).click()
+        else:
+            QTimer.singleShot(20, confirm)
+
+    QTimer.singleShot(20, confirm)
+    dlg.restore_button.click()
+    qtbot.waitUntil(lambda: startup.window is not old and startup.window.services is not None, timeout=15_000)
+    qtbot.waitUntil(lambda: getattr(startup, "restore_message", None) is not None)
+    startup.restore_message.close()
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, KioskVisitor) and w.isVisible()]
+    assert startup.window.isVisible()
+    assert startup.services is not None and KioskMode(startup.services.db).session_id() is None
+    assert startup.services.sessions.get(sid).status == e.SessionStatus.OPEN
+
+    startup.window.close()
+    startup.close()
+    startups.remove(startup)
+    again = _start(app_paths, startups, qtbot)
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, KioskVisitor) and w.isVisible()]
+    assert again.window.isVisible()

@@ -85,6 +85,17 @@ def _open_services(paths: AppPaths, check: bool) -> Services:
     return build_services(paths, check=check)
 
 
+def _open_after_restore(paths: AppPaths) -> Services:
+    """The services over a database a member of staff chose to restore (Settings): it opens on
+    the staff page, even when the backup was taken while an exhibition's kiosk was on (its
+    visitor mode would otherwise put the restored laptop straight back behind the PIN)."""
+    from sala.services.kiosk_mode import KioskMode
+
+    services = _open_services(paths, check=True)
+    KioskMode(services.db).end()
+    return services
+
+
 def _restore_and_open(exc: CorruptDatabaseError, paths: AppPaths, damaged: Services | None) -> Services:
     from sala.storage import backup
 
@@ -288,8 +299,7 @@ class Startup(QObject):
             actions.controller.stop()
         self.window.setEnabled(False)
         self.window.statusBar().showMessage(self.window.restore_texts()["restoring"])
-        self.tasks.run(lambda: restore_and_reopen(self.paths, chosen, current.close,
-                                                  lambda p: _open_services(p, check=True)),
+        self.tasks.run(lambda: restore_and_reopen(self.paths, chosen, current.close, _open_after_restore),
                        self._restored, self._failed)
 
     def _restored(self, result: RestoreResult) -> None:
