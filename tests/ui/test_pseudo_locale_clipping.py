@@ -4,15 +4,20 @@ screen and dialog at 1366x768 still fits the screen and shows each label, button
 A string that grows in translation (Thai often does, and needs more height for its marks) must
 wrap, elide on purpose or find room; never be cut at a widget's edge or push the window past the
 laptop's screen. Checked with font metrics, not pixels: a label or button smaller than its text
-needs (``clipped_texts``), a tab narrower than its text, a window whose minimum size is larger
-than the screen, and a visible widget that lies outside its window.
+needs (``clipped_texts``), a tab narrower than its text, a combo box too small for any of its items,
+a tool button, a group box's title or a table header cut (``tests/ui/clipping.py``, width and
+height), a window whose minimum size is larger than the screen, and a visible widget that lies
+outside its window. The same walk runs in Thai and in English.
 """
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QEvent, QPoint, QRect
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QTabBar, QWidget
 
+from sala.ui.shell.i18n import switch_language
+from tests.ui.clipping import clipped_self_sized
 from tests.ui.conftest import SCREEN, clipped_texts
 from tests.ui.test_i18n_coverage import _windows, pseudo, sessions  # noqa: F401 - fixtures used by name
 
@@ -27,9 +32,10 @@ def _in_scroll_area(w: QWidget, top: QWidget) -> bool:
     """Whether ``w`` sits inside a scroll area's viewport (there it may extend: it scrolls)."""
     p = w.parentWidget()
     while p is not None and p is not top:
-        if isinstance(p.parentWidget(), QAbstractScrollArea) and p is p.parentWidget().viewport():
+        parent = p.parentWidget()
+        if isinstance(parent, QAbstractScrollArea) and p is parent.viewport():
             return True
-        p = p.parentWidget()
+        p = parent
     return False
 
 
@@ -62,12 +68,10 @@ def clipped_tabs(window: QWidget) -> list[str]:
     return cut
 
 
-def test_every_window_fits_1366x768_with_longer_taller_strings(qtbot, services, tasks, settings,
-                                                                sessions,  # noqa: F811 - the fixture
-                                                                pseudo) -> None:  # noqa: F811 - the fixture
+def _problems(qtbot, services, tasks, settings, made: dict[str, str], lang: str) -> tuple[int, list[str]]:
     problems: list[str] = []
     seen = 0
-    for name, w in _windows(qtbot, services, tasks, settings, sessions, "en"):
+    for name, w in _windows(qtbot, services, tasks, settings, made, lang):
         _settle()
         seen += 1
         hint = w.minimumSizeHint()
@@ -75,7 +79,28 @@ def test_every_window_fits_1366x768_with_longer_taller_strings(qtbot, services, 
             problems.append(f"{name}: needs at least {hint.width()}x{hint.height()}, the screen is {SCREEN}")
         if w.width() > SCREEN[0] or w.height() > SCREEN[1]:
             problems.append(f"{name}: is {w.width()}x{w.height()}, larger than the screen")
-        problems += [f"{name}: {p}" for p in clipped_texts(w) + clipped_tabs(w) + outside_window(w)]
+        cut = clipped_texts(w) + clipped_tabs(w) + clipped_self_sized(w) + outside_window(w)
+        problems += [f"{name}: {p}" for p in cut]
         w.close()
+    return seen, problems
+
+
+def test_every_window_fits_1366x768_with_longer_taller_strings(qtbot, services, tasks, settings,
+                                                                sessions,  # noqa: F811 - the fixture
+                                                                pseudo) -> None:  # noqa: F811 - the fixture
+    seen, problems = _problems(qtbot, services, tasks, settings, sessions, "en")
     assert seen >= 15
     assert not problems, "in the pseudo-locale at 1366x768:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_every_window_shows_its_texts_whole_in_thai_and_english(qapp, qtbot, services, tasks, settings, thai_ui,
+                                                                 sessions,  # noqa: F811 - the fixture
+                                                                 lang: str) -> None:
+    switch_language(qapp, lang)
+    try:
+        seen, problems = _problems(qtbot, services, tasks, settings, sessions, lang)
+    finally:
+        switch_language(qapp, "th")
+    assert seen >= 15
+    assert not problems, f"in {lang} at 1366x768:\n" + "\n".join(problems)

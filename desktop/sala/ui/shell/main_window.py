@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from sala.domain import enums as e
+from sala.ui.common.status_bar import GIVES_WAY, FittingStatusBar
 from sala.ui.shell import menus
 
 if TYPE_CHECKING:
@@ -120,8 +121,13 @@ class MainWindow(QMainWindow):
             action.setEnabled(False)
         self.count_label = QLabel()
         self.db_label = QLabel()
-        self.statusBar().addPermanentWidget(self.count_label)
-        self.statusBar().addPermanentWidget(self.db_label)
+        self.status_bar = FittingStatusBar()
+        """Makes room for a passing message and a narrow screen (see ui/common/status_bar.py)."""
+        self.setStatusBar(self.status_bar)
+        self.status_bar.addPermanentWidget(self.count_label)
+        self.status_bar.addPermanentWidget(self.db_label)
+        self.status_bar.can_give_way(self.db_label, GIVES_WAY["data file"])
+        self.status_bar.can_give_way(self.count_label, GIVES_WAY["session count"])
 
     def attach(self, services: Services, tasks: TaskRunner, pages: dict[e.SessionKind, PageFactory] | None = None,
                new_session: Callable[[QWidget], str | None] | None = None) -> None:

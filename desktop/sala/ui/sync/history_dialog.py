@@ -34,6 +34,7 @@ def _table(headers: list[str]) -> QTableWidget:
     t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     t.horizontalHeader().setStretchLastSection(True)
     t.verticalHeader().hide()
+    t.resizeColumnsToContents()  # each title whole while the table is still empty
     return t
 
 

@@ -30,6 +30,7 @@ from sala.services.supervisor_pin import BUNDLE_IMPORT, SupervisorPin
 from sala.sync.deployment import take_notice
 from sala.sync.service import SyncService
 from sala.ui.common.errors import bilingual, show_error
+from sala.ui.common.status_bar import GIVES_WAY, FittingStatusBar
 from sala.ui.common.supervisor_guard import require_supervisor
 from sala.ui.common.tasks import TaskRunner
 from sala.ui.sync.bundle_place import default_bundle_path
@@ -265,6 +266,10 @@ def install_sync_ui(window: QMainWindow, sync: SyncService, tasks: TaskRunner, l
     controller.watch_writes(tasks)
     widget = SyncStatusWidget(controller, lang)
     window.statusBar().addPermanentWidget(widget)
+    bar = window.statusBar()
+    if isinstance(bar, FittingStatusBar):  # the app's window; a bare QMainWindow in some tests
+        bar.can_give_way(widget.last_label, GIVES_WAY["last sync"])
+        bar.can_give_way(widget.pending_label, GIVES_WAY["waiting to send"])
     actions = SyncActions(window, sync, tasks, controller, lang)
     actions.supervisor = supervisor
     actions.widget = widget  # type: ignore[attr-defined]
