@@ -1051,9 +1051,9 @@
     <message numerus="yes">
         <location filename="../desktop/sala/ui/shell/main_window.py" line="354"/>
         <source>%n session(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n session</numerusform>
+            <numerusform>%n sessions</numerusform>
         </translation>
     </message>
     <message>
@@ -1156,9 +1156,9 @@
     <message numerus="yes">
         <location filename="../desktop/sala/ui/minitalk/page.py" line="385"/>
         <source>%n contribution(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n contribution</numerusform>
+            <numerusform>%n contributions</numerusform>
         </translation>
     </message>
 </context>
@@ -2713,16 +2713,16 @@ Everything entered after that backup is no longer shown. The current database is
     </message>
     <message numerus="yes">
         <source>%n phone(s) joined</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n phone joined</numerusform>
+            <numerusform>%n phones joined</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n waiting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n waiting</numerusform>
+            <numerusform>%n waiting</numerusform>
         </translation>
     </message>
     <message>
@@ -2779,9 +2779,9 @@ code %2</source>
     </message>
     <message numerus="yes">
         <source>%n phone(s) joined</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n phone joined</numerusform>
+            <numerusform>%n phones joined</numerusform>
         </translation>
     </message>
     <message>

@@ -128,6 +128,26 @@ def untranslated(lang: str) -> list[str]:
     return out
 
 
+def unfinished_plurals(lang: str) -> list[str]:
+    """Messages counted with ``%n`` whose forms in ``lang`` are not all written, or still say "(s)".
+
+    Left unfinished, Qt shows the source itself: "1 phone(s) joined" on an English screen, even
+    though English needs no other translation (its sources are English).
+    """
+    import xml.etree.ElementTree as ET
+
+    out = []
+    for msg in ET.parse(ts_path(lang)).iter("message"):
+        if msg.get("numerus") != "yes":
+            continue
+        tr = msg.find("translation")
+        forms = [] if tr is None else [f.text or "" for f in tr.findall("numerusform")]
+        if (tr is None or tr.get("type") == "unfinished" or not forms
+                or any(not f.strip() or "(s)" in f for f in forms)):
+            out.append(msg.findtext("source") or "")
+    return out
+
+
 if __name__ == "__main__":
     # --fill FILE: lines "English source<TAB>Thai" fill sala_th.ts (use \n for newlines).
     if "--update" in sys.argv:
@@ -145,5 +165,8 @@ if __name__ == "__main__":
     if "--missing" in sys.argv:
         for text in untranslated("th"):
             print(text)
+        for lang in LANGS:
+            for text in unfinished_plurals(lang):
+                print(f"{lang} plural forms: {text}")
     for path in build(force="--force" in sys.argv):
         print(f"built {path}")
