@@ -5,6 +5,7 @@ keep everything; counts stay; the CLI previews, refuses without the supervisor P
 from __future__ import annotations
 
 import os
+import sqlite3
 from datetime import timedelta
 from pathlib import Path
 
@@ -40,12 +41,20 @@ from tests.reports_helpers import pdftotext, squash
 JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + os.urandom(4000)
 
 
+SECRET = "ลุงเฉลิมพงษ์ฝากบอกว่าบ่อขยะหลังวัดส่งกลิ่นเหม็นทุกคืน"    # words of one purged session only
+
+
+def _trigrams(words: str) -> list[str]:
+    """The search index's pieces of ``words`` (three characters each, as its tokenizer cuts)."""
+    return [words[i:i + 3] for i in range(len(words) - 2)]
+
+
 @pytest.fixture(autouse=True)
 def _key_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SALA_KEY_DIR", str(tmp_path / "keys"))
 
 
-def _session(services: Services, title: str, photo: Path) -> str:
+def _session(services: Services, title: str, photo: Path, words: str = "เด็กไอทุกวัน") -> str:
     topics = services.catalog.topics()
     sid = services.sessions.create(SessionInput(title=title, kind="focus_group", province="ลำปาง",
                                                 topic_ids=[topics[0].id])).id
@@ -53,8 +62,8 @@ def _session(services: Services, title: str, photo: Path) -> str:
     services.participants.add(sid, ParticipantInput("P01", age_band="25_34", gender="female", consent="written",
                                                     contact_name="สมศรี มีสุข", phone="081-234-5678"))
     services.participants.add(sid, ParticipantInput("P02"))
-    for code, words in (("P01", "ฝุ่นมากตอนเช้า"), ("P01", "เด็กไอทุกวัน"), ("P02", "อยากได้เครื่องวัดฝุ่น")):
-        services.contributions.add(sid, ContributionInput("concern", words, participant_code=code))
+    for code, said in (("P01", "ฝุ่นมากตอนเช้า"), ("P01", words), ("P02", "อยากได้เครื่องวัดฝุ่น")):
+        services.contributions.add(sid, ContributionInput("concern", said, participant_code=code))
     services.observations.add(sid, "ผู้ร่วมตั้งใจฟังมาก")
     services.tallies.add(sid, TallyInput("เห็นด้วยให้งดเผาไหม", 12, 3, 1))
     services.attachments.add_file(sid, photo)
@@ -87,7 +96,7 @@ def test_only_the_acknowledged_old_session_is_purged(tmp_path: Path, central_sql
             p.write_bytes(JPEG + bytes([i]))
             photos.append(p)
         enroll(services, central_sqlite)
-        acked = _session(services, "เวทีฝุ่นควัน ลำปาง", photos[0])
+        acked = _session(services, "เวทีฝุ่นควัน ลำปาง", photos[0], SECRET)
         report = services.sync.sync(policy=FAST)
         assert str(report.outcome) == "ok", report
         unacked = _session(services, "เวทีงบประมาณ ชลบุรี", photos[1])
@@ -145,6 +154,13 @@ def test_only_the_acknowledged_old_session_is_purged(tmp_path: Path, central_sql
         build_session_summary(services.db, acked, pdf, attachments_dir=services.paths.attachments)
         printed = squash(pdftotext(pdf))
         assert squash("ถูกลบตามระยะเวลาเก็บ") in printed and squash("ความคิดเห็น 3 รายการ") in printed
+        # the purged words are nowhere in the database's files: not as text, not as the search
+        # index's three-character pieces (left in its segments until they merge), not in the log
+        files = b"".join(f.read_bytes() for f in services.db.path.parent.glob(services.db.path.name + "*"))
+        assert SECRET.encode() not in files
+        with sqlite3.connect(services.db.path) as con:     # what is still there as text (blobs as hex)
+            kept_text = "\n".join(con.iterdump())
+        assert [g for g in _trigrams(SECRET) if g.encode() in files and g not in kept_text] == []
         # the search no longer finds purged words, and still finds the kept sessions' words
         assert not [h for h in services.search.search("ตอนเช้า") if h.session_id == acked]
         assert [h for h in services.search.search("ตอนเช้า") if h.session_id == unacked]

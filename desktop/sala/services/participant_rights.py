@@ -275,7 +275,7 @@ class ParticipantRightsService:
             erasure_id = s.scalars(select(OutboxEntry.record_id).where(OutboxEntry.record_type == privacy.ERASURE_TYPE)
                                    .order_by(OutboxEntry.seq.desc()).limit(1)).one()
             scrubbed = self._scrub_delivered(s, frozenset(pids), erasure_id)
-        self._checkpoint()
+        self._db.forget_freed_pages()
         log.info("erased participants %s (%d contributions unlinked, %d contacts)", pids,
                  len(contribution_ids), len(contacts))
         return ErasureResult(erasure_id, entry, tuple(pids), len(contribution_ids), len(contacts), scrubbed,
@@ -331,14 +331,6 @@ class ParticipantRightsService:
             entry.size = len(entry.envelope.encode("utf-8"))
             n += 1
         return n
-
-    def _checkpoint(self) -> None:
-        """Move the zeroed pages from the write-ahead log into the file (best effort)."""
-        try:
-            with self._db.engine.connect() as conn:
-                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        except Exception as exc:  # noqa: BLE001 - a busy reader only delays it; never fails the erasure
-            log.warning("checkpoint after erasure skipped: %s", exc)
 
 
 def describe(record: ParticipantRecord, lang: str = "th") -> str:

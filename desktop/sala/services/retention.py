@@ -14,7 +14,9 @@ show-of-hands tallies, action items, the question guide, proposals, ratings and 
 the counts of what was purged (:class:`PurgedSummary`, kept under ``retention.purged.<id>``),
 so the list, the dashboard's people and ratings and a printed summary still say how many.
 
-A run is one transaction (the purge and its audit entry commit together or not at all); photo
+A run is one transaction (the purge, the search index merged without the purged words, and the
+audit entry commit together or not at all); the write-ahead log is then emptied into the file,
+so no earlier copy of a purged page stays readable (``secure_delete`` zeroes freed pages); photo
 files are removed after the commit, so a crash leaves at worst an unused file, never a record
 pointing at nothing. No Qt.
 """
@@ -245,9 +247,14 @@ class RetentionService:
             ids = [c.session_id for c in preview.sessions]
             for c in preview.sessions:
                 doomed_files += _purge(s, c, stamp)
+            # the search index marks a deleted text deleted but keeps its pieces (three
+            # characters each, in order: the words can be read back from the file) until its
+            # segments merge; merged now, the pages they were on are freed, and zeroed
+            s.execute(text("INSERT INTO contribution_fts(contribution_fts) VALUES('optimize')"))
             audit.append(s, role, audit.RETENTION_PURGE,
                          f"older than {preview.months} months: {len(ids)} sessions, {preview.records} records",
                          ids)
+        self._db.forget_freed_pages()
         removed, errors = 0, []
         for sha in dict.fromkeys(doomed_files):
             path = blob_path(self._attachments, sha)

@@ -111,6 +111,17 @@ class Database:
             self.damaged = exc
             raise
 
+    def forget_freed_pages(self) -> None:
+        """After deleting personal text: move the zeroed pages (``secure_delete``) from the
+        write-ahead log into the file and empty the log, whose older frames still hold the
+        pages as they were. Best effort: a reader still open only delays it to a later
+        checkpoint, and never fails the deletion itself."""
+        try:
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        except Exception as exc:  # noqa: BLE001
+            log.warning("checkpoint after a deletion skipped: %s", exc)
+
     def close(self) -> None:
         self.engine.dispose()
 
