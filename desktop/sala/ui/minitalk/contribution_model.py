@@ -181,6 +181,8 @@ class ContributionModel(QAbstractTableModel):
             return {self.COL_TYPE: v.type.value, self.COL_STANCE: v.stance.value if v.stance else "",
                     self.COL_TEXT: v.text, self.COL_CODE: v.participant_code or ""}.get(col)
         if role == Qt.ItemDataRole.ToolTipRole:
+            if col == self.COL_CODE:  # whole, where the column shortens a long one
+                return v.participant_code or None
             return self._tooltip(row) if col in (self.COL_TEXT, self.COL_STATE) else None
         if role == Qt.ItemDataRole.ForegroundRole and row.pending:
             return QColor("#777777")
