@@ -56,9 +56,28 @@ def sessions(services) -> dict[str, str]:
     return {"minitalk": mt, "focus_group": fg, "exhibition": ex, "finalized": done}
 
 
+def _moderation(lang: str) -> QWidget:
+    """The moderation panel as audience mode shows it: the address, the join code, the counts."""
+    from sala.ui.audience.moderation_panel import ModerationPanel
+
+    panel = ModerationPanel(lang)
+    panel.set_join(["http://192.168.1.20:8765/"], "4821")
+    panel.show_counts(3, 1)
+    return panel
+
+
+def _presenter() -> QWidget:
+    from sala.ui.audience.presenter_view import PresenterNumbers, PresenterView
+
+    view = PresenterView()
+    view.show_results(PresenterNumbers(phones=3, exhibition=True, rating_count=2, rating_average=4.5))
+    return view
+
+
 def _windows(qtbot, services, tasks, settings, sessions, lang: str) -> Iterator[tuple[str, QWidget]]:
     """Each window and dialog, built as the app builds it, shown at 1366x768."""
     from sala.ui.amend.contribution_dialog import AmendDialog
+    from sala.ui.dashboard.page import DashboardPage
     from sala.ui.focus_group.page import FocusGroupPage
     from sala.ui.kiosk.pin import PinDialog
     from sala.ui.kiosk.staff_page import KioskStaffPage
@@ -90,6 +109,9 @@ def _windows(qtbot, services, tasks, settings, sessions, lang: str) -> Iterator[
         ("amend a contribution", lambda: AmendDialog(
             services.amendments, tasks, lang, services.contributions.list(sessions["finalized"])[0], {})),
         ("finalized minitalk", lambda: MinitalkPage(services, tasks, sessions["finalized"], lang)),
+        ("dashboard", lambda: DashboardPage(services, lang)),
+        ("audience moderation", lambda: _moderation(lang)),
+        ("audience presenter", _presenter),
     ]
     for name, make in makers:
         w = make()
