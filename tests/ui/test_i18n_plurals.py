@@ -5,6 +5,8 @@ forms written in both .ts files; and no count on an English screen says "(s)".""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from sala.domain import enums as e
@@ -72,3 +74,24 @@ def test_the_broken_plural_pattern_finds_what_it_is_for():
     assert BROKEN_PLURAL.search("1 phone(s) joined") and BROKEN_PLURAL.search("12 session(s)")
     assert not BROKEN_PLURAL.search("Tick the network(s) the phones are on")
     assert not BROKEN_PLURAL.search("3 phones joined")
+
+
+def test_no_message_written_in_both_languages_counts_with_s_in_brackets():
+    """Messages made with ``bilingual`` (not ``tr()``) count in English with ``count_en``: a count
+    then "word(s)" in the source is "1 session(s)" on screen."""
+    from pathlib import Path
+
+    import sala.ui
+
+    counted = re.compile(r"\}\s+[A-Za-z ]*\w\(s\)")  # f"{n} session(s)"
+    found = [f"{path.name}:{i}: {line.strip()}" for path in Path(sala.ui.__file__).parent.rglob("*.py")
+             for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if counted.search(line)]
+    assert found == [], "\n".join(found)
+
+
+def test_count_en_says_one_and_many():
+    from sala.ui.common.counts import count_en
+
+    assert count_en(1, "session", "sessions") == "1 session"
+    assert count_en(0, "session", "sessions") == "0 sessions"
+    assert count_en(1234, "record", "records") == "1,234 records"

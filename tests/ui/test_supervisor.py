@@ -359,7 +359,7 @@ def test_retention_preview_and_purge_from_settings(qtbot, window, services, cloc
     texts.append(box.box.text())
     screenshot(box.box, "retention_preview")
     box.box.accept()
-    assert "1 เวที" in texts[0] and "1 session(s)" in texts[0] and "เวทีฝุ่นควัน ลำปาง" in texts[0]
+    assert "1 เวที" in texts[0] and "1 session:" in texts[0] and "เวทีฝุ่นควัน ลำปาง" in texts[0]
     assert "ชลบุรี" not in texts[0]
 
     def confirm(msg: QWidget) -> bool:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from sala.services.participant_rights import ParticipantRecord, describe
+from sala.ui.common.counts import count_en
 from sala.ui.common.errors import bilingual
 
 
@@ -35,7 +36,8 @@ class EraseConfirmDialog(QDialog):
             f"จะลบข้อมูลส่วนบุคคลของผู้เข้าร่วม {len(rows)} รายการนี้: ชื่อ โทรศัพท์ อีเมล และการเชื่อมโยง"
             "ความคิดเห็นกับผู้นี้ รหัสผู้เข้าร่วมจะถูกแทนด้วยรหัสที่ไม่บอกตัวตน เนื้อหาความคิดเห็นและจำนวน"
             "ผู้เข้าร่วมยังคงอยู่ แพลตฟอร์มกลางจะได้รับแจ้งให้ลบด้วยเมื่อซิงก์หรือส่งแฟ้ม USB ย้อนกลับไม่ได้",
-            f"The personal data of these {len(rows)} participant record(s) will be erased: name, phone, "
+            f"The personal data of {count_en(len(rows), 'participant record', 'participant records')} will be "
+            "erased: name, phone, "
             "e-mail and the link between this person and what they said. Their code is replaced by one "
             "that names no one. The words said and the head counts stay. The central platform is told to "
             "erase its copies at the next sync or USB bundle. This cannot be undone."))

@@ -41,6 +41,7 @@ from sala.services.participant_rights import (
     ParticipantRecord,
     ParticipantRightsService,
 )
+from sala.ui.common.counts import count_en
 from sala.ui.common.errors import ERROR_STYLE, bilingual, error_text
 from sala.ui.common.supervisor_guard import require_supervisor
 from sala.ui.privacy.erase_confirm import EraseConfirmDialog
@@ -278,8 +279,9 @@ class ParticipantRightsDialog(QDialog):
             f"ลบข้อมูลส่วนบุคคลแล้ว: ความคิดเห็น {result.contributions_unlinked} รายการไม่ผูกกับผู้นี้อีก "
             f"ข้อมูลติดต่อ {result.contacts_removed} รายการ บันทึกการตรวจสอบลำดับที่ {result.audit_entry.position} "
             "แพลตฟอร์มกลางจะได้รับแจ้งเมื่อซิงก์",
-            f"Personal data erased: {result.contributions_unlinked} contribution(s) unlinked, "
-            f"{result.contacts_removed} contact(s) removed, audit entry {result.audit_entry.position}; "
+            f"Personal data erased: {count_en(result.contributions_unlinked, 'contribution', 'contributions')} "
+            f"unlinked, {count_en(result.contacts_removed, 'contact', 'contacts')} removed, "
+            f"audit entry {result.audit_entry.position}; "
             "the platform is told at the next sync", self.lang))
         self.sig_erased.emit(result)
 

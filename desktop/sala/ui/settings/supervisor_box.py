@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from sala.domain.thaidate import format_date
 from sala.services import supervisor_pin as sp
 from sala.services.retention import MONTHS_MAX, Preview, RunResult
+from sala.ui.common.counts import count_en
 from sala.ui.common.errors import bilingual, show_error
 from sala.ui.common.supervisor_guard import SetPinDialog, require_supervisor
 
@@ -50,7 +51,8 @@ def preview_text(p: Preview, lang: str) -> str:
         more = f"\n… +{len(p.sessions) - 12}" if len(p.sessions) > 12 else ""
         th = (f"จะลบสำเนาในเครื่องของ {len(p.sessions)} เวที รวม {p.records} รายการ ประมาณ {_size(p.bytes)} "
               "(ความคิดเห็น บันทึก ข้อมูลติดต่อ ภาพ) เก็บจำนวนและสรุปไว้")
-        en = (f"Purges the local copies of {len(p.sessions)} session(s): {p.records} records, about {_size(p.bytes)} "
+        en = (f"Purges the local copies of {count_en(len(p.sessions), 'session', 'sessions')}: "
+              f"{count_en(p.records, 'record', 'records')}, about {_size(p.bytes)} "
               "(contributions, observations, contacts, photos); counts and summaries are kept.")
         th, en = th + "\n" + names + more, en
     if p.waiting:
@@ -170,7 +172,8 @@ class SupervisorBox(QGroupBox):
         n = len(result.preview.sessions)
         records, files = result.preview.records, result.files_removed
         text = bilingual(f"ลบสำเนาในเครื่องของ {n} เวทีแล้ว ({records} รายการ, ภาพ {files} ไฟล์)",
-                         f"Purged the local copies of {n} session(s) ({records} records, {files} photo files)",
+                         f"Purged the local copies of {count_en(n, 'session', 'sessions')} "
+                         f"({count_en(records, 'record', 'records')}, {count_en(files, 'photo file', 'photo files')})",
                          self.lang, "\n\n")
         if result.file_errors:
             text += "\n\n" + "\n".join(result.file_errors)

@@ -40,6 +40,7 @@ from sala.services.supervisor_pin import SupervisorPin
 from sala.sync import batch_store
 from sala.sync.run_report import reason_text
 from sala.sync.service import SyncService
+from sala.ui.common.counts import count_en
 from sala.ui.common.supervisor_guard import require_supervisor
 from sala.ui.common.tasks import TaskRunner
 
@@ -198,6 +199,7 @@ class RefusalsDialog(QDialog):
         role = self.supervisor.role() if self.supervisor is not None else audit.FIELD_STAFF
         with self.sync.db.write() as s:
             n = batch_store.dismiss_refused(s, ids)
-            audit.append(s, role, DISMISS, f"{n} refused forward(s), {records} records", ids[:20])
+            said = f"{count_en(n, 'refused forward', 'refused forwards')}, {count_en(records, 'record', 'records')}"
+            audit.append(s, role, DISMISS, said, ids[:20])
         self.reload()
         return n
