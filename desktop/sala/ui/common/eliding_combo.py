@@ -4,7 +4,6 @@ every item whole. A plain QComboBox cuts such a text at its edge with no way to 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox, QStylePainter, QWidget
 
@@ -38,6 +37,8 @@ class ElidingComboBox(QComboBox):
         painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, opt)
         room = self._text_room(opt)
         if self.fontMetrics().boundingRect(opt.currentText).width() > room:
+            from PySide6.QtCore import Qt  # only here: the list's first paint builds no Qt namespace
+
             opt.currentText = self.fontMetrics().elidedText(opt.currentText, Qt.TextElideMode.ElideRight, room)
         painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, opt)
 

@@ -6,11 +6,14 @@ last sync was): each is registered with :meth:`FittingStatusBar.can_give_way`, i
 way. While a temporary message is shown they hide, one by one, until the message fits whole; on a
 narrow window they hide until the rest fits. What they said is kept in the bar's tooltip. A message
 longer than the whole bar is elided, with the whole message in the tooltip.
+
+The window's shell uses this bar before the session list first paints: ``Qt``'s namespace is imported
+only where a message is elided (its first use costs ~12 ms; see tests/unit/test_startup_imports.py).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QEvent, QSize
 from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QStatusBar, QStyle, QStyleOption, QWidget
 
@@ -128,9 +131,11 @@ class FittingStatusBar(QStatusBar):
         """The temporary message as it is painted: whole, or elided when even all room is not enough."""
         message = self.currentMessage()
         room = self._message_right() - _MESSAGE_LEFT
-        if self.fontMetrics().horizontalAdvance(message) <= room:
+        if not message or self.fontMetrics().horizontalAdvance(message) <= room:
             return message
-        return self.fontMetrics().elidedText(message, Qt.TextElideMode.ElideRight, room)
+        from PySide6.QtCore import Qt
+
+        return self.fontMetrics().elidedText(message, Qt.TextElideMode.ElideRight, max(room, 0))
 
     def _message_right(self) -> int:
         right = self.width() - _MESSAGE_RIGHT
@@ -158,6 +163,8 @@ class FittingStatusBar(QStatusBar):
             super().paintEvent(event)
             return
         # Qt's own painting, with the message elided instead of cut at the permanent widgets' edge.
+        from PySide6.QtCore import Qt
+
         painter = QPainter(self)
         opt = QStyleOption()
         opt.initFrom(self)
