@@ -191,7 +191,7 @@ def test_the_first_screenful_shows_what_the_list_shows_then_hands_over(qtbot, se
     assert page.attached and isinstance(page.model, SessionListModel)
     modes = [header.sectionResizeMode(c) for c in range(len(cells.COLUMNS))]
     assert modes == [served.table.horizontalHeader().sectionResizeMode(c) for c in range(len(cells.COLUMNS))]
-    assert modes[cells.COLUMNS.index("title")] == QHeaderView.ResizeMode.Stretch
+    assert modes[cells.COLUMNS.index("title")] == QHeaderView.ResizeMode.Interactive  # the rest, with a floor
     assert modes.count(QHeaderView.ResizeMode.ResizeToContents) == len(cells.COLUMNS) - 1
     assert page.model.rowCount() == 13 and page.table.verticalScrollBar().value() == 3
     assert page.model.session_id(page.table.currentIndex().row()) == selected

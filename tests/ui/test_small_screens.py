@@ -8,13 +8,14 @@ message in the tooltip when even that is not enough.
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, QTranslator
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QMainWindow, QWidget
 
 from sala.domain import enums as e
-from sala.domain.inputs import SessionInput
+from sala.domain.inputs import SessionInput, VenueInput
+from sala.ui import i18n_build
 from sala.ui.shell.app import create_main_window
-from sala.ui.shell.i18n import switch_language
+from sala.ui.shell.i18n import TRANSLATOR_NAME, switch_language
 from tests.ui.clipping import clipped_self_sized
 from tests.ui.conftest import clipped_texts
 from tests.ui.test_pseudo_locale_clipping import _settle, outside_window
@@ -25,9 +26,15 @@ USUAL = (1366, 728)
 
 
 @pytest.fixture
-def lang(request, qapp, thai_ui):
-    switch_language(qapp, request.param)
-    yield request.param
+def lang(request, qapp, thai_ui, tmp_path):
+    """"th", "en", or "pseudo": English stretched a third longer with Thai marks (see i18n_build)."""
+    switch_language(qapp, "en" if request.param == "pseudo" else request.param)
+    if request.param == "pseudo":
+        translator = QTranslator(qapp)
+        translator.setObjectName(TRANSLATOR_NAME)
+        assert translator.load(str(i18n_build.build_pseudo(tmp_path / "i18n")))
+        qapp.installTranslator(translator)
+    yield "en" if request.param == "pseudo" else request.param
     switch_language(qapp, "th")
 
 
@@ -36,6 +43,8 @@ def window(qtbot, services, tasks, settings, lang):
     """The app's main window over sessions whose words are long in both languages."""
     services.sessions.create(SessionInput("ร่วมเลือกโครงการพัฒนาเมือง", e.SessionKind.EXHIBITION, province="AYA"))
     services.sessions.create(SessionInput("ชุมชนปลอดขยะ", e.SessionKind.MINITALK, province="KPT"))
+    services.sessions.create(SessionInput("เวทีรับฟังความคิดเห็นปัญหาฝุ่น PM2.5", e.SessionKind.FOCUS_GROUP, venue=VenueInput(
+        "ศูนย์ราชการสะดวก G-Service กรุงเทพมหานคร", e.VenueKind.G_SERVICE, "BKK")))
 
     def make(size: tuple[int, int]) -> QMainWindow:
         w = create_main_window(services, tasks, settings, lang)
@@ -53,7 +62,7 @@ def _inside(w: QMainWindow, child: QWidget) -> bool:
     return QRect(QPoint(0, 0), w.size()).contains(QRect(child.mapTo(w, QPoint(0, 0)), child.size()))
 
 
-@pytest.mark.parametrize("lang", ["th", "en"], indirect=True)
+@pytest.mark.parametrize("lang", ["th", "en", "pseudo"], indirect=True)
 @pytest.mark.parametrize("size", [SMALL, USUAL], ids=["1024x600", "1366x768"])
 def test_the_main_window_fits_the_screen_with_every_control_inside(window, size):
     w = window(size)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -33,6 +33,10 @@ if TYPE_CHECKING:
     from sala.ui.common.widgets import EmptyState
     from sala.ui.sessions.first_screen import FirstScreenModel
     from sala.ui.sessions.list_model import SessionListModel
+
+
+TITLE_MIN_CHARS = 18
+"""The title column never gets narrower than about this many characters (nor than its heading)."""
 
 
 class SessionListPage(QWidget):
@@ -83,6 +87,7 @@ class SessionListPage(QWidget):
         layout.addWidget(self.stack, 1)
         self.filters.sig_changed.connect(self.apply_filter)
         self._first: FirstPage | None = None
+        self._title_fitted = False
         if getattr(sessions, "provisional", False):
             from sala.ui.sessions.first_screen import FirstScreenModel
 
@@ -132,7 +137,14 @@ class SessionListPage(QWidget):
         self.attached = True
         self.table.setSortingEnabled(True)  # the model is in the header's order already: nothing reloads
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # a new model: set again
-        header.setSectionResizeMode(cells.COLUMNS.index("title"), QHeaderView.ResizeMode.Stretch)
+        # The title takes the rest of the width, as a stretching column would, but never less than
+        # its floor: long venues and a language with longer headings crushed it to its cut heading.
+        header.setSectionResizeMode(cells.COLUMNS.index("title"), QHeaderView.ResizeMode.Interactive)
+        if not self._title_fitted:
+            self._title_fitted = True
+            header.sectionResized.connect(self._other_resized)
+            self.table.viewport().installEventFilter(self)
+        self._fit_title()
 
         self.empty = EmptyState(
             self.tr("No sessions yet"),
@@ -147,6 +159,29 @@ class SessionListPage(QWidget):
             self.stack.addWidget(w)
         self.model.modelReset.connect(self._update_stack)
         self._update_stack()
+
+    def title_floor(self) -> int:
+        """The title column's least width: its heading whole, and room for a few words."""
+        header = self.table.horizontalHeader()
+        heading = header.sectionSizeFromContents(cells.COLUMNS.index("title")).width()
+        return max(heading, self.fontMetrics().averageCharWidth() * TITLE_MIN_CHARS)
+
+    def _fit_title(self) -> None:
+        header = self.table.horizontalHeader()
+        title = cells.COLUMNS.index("title")
+        others = sum(header.sectionSize(c) for c in range(header.count()) if c != title)
+        width = max(self.title_floor(), self.table.viewport().width() - others)
+        if header.sectionSize(title) != width:
+            header.resizeSection(title, width)
+
+    def _other_resized(self, column: int, _old: int, _new: int) -> None:
+        if column != cells.COLUMNS.index("title"):
+            self._fit_title()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
+            self._fit_title()
+        return False
 
     def apply_filter(self, flt: SessionFilter) -> None:
         if self.attached:
