@@ -58,7 +58,7 @@ class Settings:
     # admission (admission.py): batches inside one process at once, and per device
     max_inflight_batches: int = 64     # a bound on count; the budget (max_wait_s) binds first
     max_inflight_per_device: int = 4
-    max_wait_s: float = 0.6            # the wait a batch let in may have ahead (admission.Door)
+    max_wait_s: float = 0.5            # the wait a batch let in may have ahead (admission.Door)
     # batches stored at once (threads, database connections); the rest wait in arrival order
     max_processing_batches: int = 4
     # memory: bodies held while read, and batches while decompressed, parsed and stored
