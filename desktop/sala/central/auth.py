@@ -188,7 +188,11 @@ def revoke(engine: Engine, device_id: str) -> bool:
 
 def reinstate(engine: Engine, device_id: str) -> bool:
     """Lift a revocation (an administrator's decision): the device may enroll again, with the
-    same key and a new code; it gets no token until then."""
+    same key and a new code; it gets no token until then. Its key is trusted again, and so is
+    whatever that key signed while revoked, vouches included: their dates are the signer's
+    word, so no date separates them. A key that may have been in other hands (a laptop lost or
+    stolen) is released instead (:func:`unbind`, ``sala-central unbind``), and the laptop enrolls
+    with a new one."""
     with write_tx(engine) as conn:
         res = conn.execute(update(t.devices).where(t.devices.c.device_id == device_id)
                            .values(revoked=False))

@@ -400,8 +400,10 @@ def build_parser() -> argparse.ArgumentParser:
     r = with_db(sub.add_parser("revoke", help="revoke a device"))
     r.add_argument("device_id")
     r.set_defaults(func=cmd_revoke)
-    ri = with_db(sub.add_parser("reinstate", help="lift a device's revocation (it must then "
-                                                  "enroll again with a new code)"))
+    reinstate_help = ("lift a device's revocation (it must then enroll again with a new code). "
+                      "Its key is trusted again, with whatever it signed while revoked: for a "
+                      "laptop lost or stolen, release its id instead (sala-central unbind)")
+    ri = with_db(sub.add_parser("reinstate", help=reinstate_help, description=reinstate_help))
     ri.add_argument("device_id")
     ri.set_defaults(func=cmd_reinstate)
     def any_db(sp: argparse.ArgumentParser) -> argparse.ArgumentParser:
