@@ -82,6 +82,7 @@ def _start_baseline(tmp: Path) -> tuple[subprocess.Popen[bytes], str]:
 
 
 def run(report: Any) -> None:
+    from sala.wire.http import retry_after_seconds
     from sala.wire.protocol import Batch, sign_batch
     from tests.integration.conftest import enroll
     from tests.integration.servers import CentralServer
@@ -101,14 +102,20 @@ def run(report: Any) -> None:
                 local.client = httpx.Client(timeout=120)
                 clients.append(local.client)
             signed = sign_batch(Batch(dev.device_id, records[i:i + limit]), dev.key)
-            r = local.client.post(server.url + "/v1/batches", content=signed.body,
-                                  headers=signed.headers() | dev.auth())
+            while True:   # a 429 is waited out as the laptops' client does (Retry-After-Ms)
+                r = local.client.post(server.url + "/v1/batches", content=signed.body,
+                                      headers=signed.headers() | dev.auth())
+                if r.status_code != 429:
+                    break
+                refusals.append(1)
+                time.sleep(retry_after_seconds(r.headers) or 1.0)
             r.raise_for_status()
             return r.json()["counts"]["accepted"], len(signed.body), r.num_bytes_downloaded
 
         # Two batches in flight (two workers), as the outbox pump does: the server validates
         # one while it commits the other, and the client encodes meanwhile.
         clients: list[httpx.Client] = []
+        refusals: list[int] = []
         t0 = time.perf_counter()
         with ThreadPoolExecutor(IN_FLIGHT) as pool:
             outcomes = list(pool.map(push, range(0, len(records), limit)))
@@ -141,6 +148,7 @@ def run(report: Any) -> None:
                    ok=push_s <= 3 * base_s)
         report.add("sync bytes on the wire per contribution (up+down)",
                    (sent + received) / N_RECORDS, "B", target="-")
+        report.add("sync push: batches refused (429) and waited out", len(refusals), "", target="-")
     finally:
         server.stop()
         if baseline_proc is not None:
