@@ -183,6 +183,8 @@ class ContributionModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == self.COL_CODE:  # whole, where the column shortens a long one
                 return v.participant_code or None
+            if col == self.COL_TAGS:
+                return ", ".join(v.tags) or None
             return self._tooltip(row) if col in (self.COL_TEXT, self.COL_STATE) else None
         if role == Qt.ItemDataRole.ForegroundRole and row.pending:
             return QColor("#777777")

@@ -47,7 +47,7 @@ from sala.ui.common.autosave import Autosave
 from sala.ui.common.errors import show_error
 from sala.ui.common.record_undo import UndoActions
 from sala.ui.common.tasks import TaskRunner
-from sala.ui.minitalk import code_column
+from sala.ui.minitalk import code_column, tags_column
 from sala.ui.minitalk.capture_box import CapturePanel
 from sala.ui.minitalk.contribution_model import ChoiceDelegate, ContributionModel
 from sala.ui.minitalk.side_panels import ActionItemsPanel, AmendmentsPanel, NotesPanel, TalliesPanel
@@ -158,7 +158,7 @@ class MinitalkPage(QWidget):
         t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)  # editing is the capture box's
         t.setItemDelegateForColumn(ContributionModel.COL_CODE, code_column.CodeDelegate(t))
         for sig in (self.model.rowsInserted, self.model.modelReset, self.model.dataChanged):
-            sig.connect(self._fit_code_column)
+            sig.connect(self._fit_content_columns)
         t.setItemDelegateForColumn(ContributionModel.COL_TYPE, ChoiceDelegate(
             [(x.value, x.label(self.lang)) for x in e.ContributionType], t))
         t.setItemDelegateForColumn(ContributionModel.COL_STANCE, ChoiceDelegate(
@@ -177,7 +177,6 @@ class MinitalkPage(QWidget):
             m.COL_TIME: ["88:88"],
             m.COL_TYPE: [x.label(self.lang) for x in e.ContributionType],
             m.COL_STANCE: [x.label(self.lang) for x in e.Stance],
-            m.COL_TAGS: ["ฝุ่นควัน", "PM2.5"],  # longer tag lists wrap inside the cell
             m.COL_STATE: [QCoreApplication.translate("ContributionModel", "saving…"),
                           QCoreApplication.translate("ContributionModel", "✎ amended")],
         }
@@ -185,10 +184,11 @@ class MinitalkPage(QWidget):
             label = str(self.model.headerData(col, Qt.Orientation.Horizontal) or "")
             width = max([fm.horizontalAdvance(t) + 12 for t in texts] + [head.horizontalAdvance(label) + 16])
             self.table.setColumnWidth(col, width)
-        self._fit_code_column()
+        self._fit_content_columns()
 
-    def _fit_code_column(self) -> None:
+    def _fit_content_columns(self) -> None:
         code_column.fit(self.table, self.model)
+        tags_column.fit(self.table, self.model)
 
     def _fit_rows(self) -> None:
         """Give each row on screen the height its wrapped text needs."""

@@ -1,0 +1,42 @@
+"""The minitalk table's tags column: every tag's words whole.
+
+Tags are the agenda's topics or words the facilitator typed (up to 60 characters each). The
+view wraps a cell's text at word boundaries, so a Thai tag wider than the column ("งบประมาณ",
+"ผู้สูงอายุ" in a column sized for "ฝุ่นควัน") was cut off mid-word: no boundary to wrap at. The
+column is now as wide as the session's widest tag, within bounds: never narrower than its heading
+and a short tag, never wider than about twelve Thai letters, so "What was said" keeps its room. A
+longer tag wraps at its own word boundaries (Qt breaks Thai between words), and the cell's
+tooltip lists the tags whole.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QTableView
+
+from sala.ui.minitalk.contribution_model import ContributionModel
+
+CELL_MARGIN = 12
+SHORTEST = ("ฝุ่นควัน", "PM2.5")
+"""The column is at least as wide as these (a typical topic word), like the other short columns."""
+
+
+def widest_px(fm: QFontMetrics) -> int:
+    """The column's widest: about twelve Thai letters (a long Thai word, a short phrase)."""
+    return fm.horizontalAdvance("ก" * 12) + CELL_MARGIN
+
+
+def column_px(fm: QFontMetrics, tags: set[str], heading_px: int) -> int:
+    need = max(fm.horizontalAdvance(t) for t in (*SHORTEST, *tags)) + CELL_MARGIN
+    return max(heading_px, min(need, widest_px(fm)))
+
+
+def fit(table: QTableView, model: ContributionModel) -> None:
+    """Set the tags column as wide as the session's widest tag, within bounds."""
+    label = str(model.headerData(model.COL_TAGS, Qt.Orientation.Horizontal) or "")
+    heading = table.horizontalHeader().fontMetrics().horizontalAdvance(label) + 16
+    tags = {t for r in range(model.rowCount()) for t in model.view_at(r).tags}
+    width = column_px(table.fontMetrics(), tags, heading)
+    if table.columnWidth(model.COL_TAGS) != width:
+        table.setColumnWidth(model.COL_TAGS, width)
