@@ -172,3 +172,21 @@ def test_audit_log_window_shows_bangkok_time_and_a_broken_chain(qtbot, window, p
     with qtbot.waitSignal(dlg.sig_loaded, timeout=10_000):
         dlg.reload()
     assert "ถูกแก้ไขหลังบันทึก" in dlg.status.text()
+
+
+def test_audit_log_closed_before_it_is_read_says_nothing(qtbot, window, people, services, tasks) -> None:
+    """Opened then closed at once (it deletes itself on close): the log read meanwhile comes back to
+    no window, and nothing is raised (before: 'Internal C++ object (QTableWidget) already deleted',
+    seen in the pseudo-locale walk)."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    window.privacy.audit_action.trigger()
+    dlg = window.privacy.audit_dialog
+    dlg.close()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # gone before the answer is delivered
+    assert window.privacy.audit_dialog is None
+    qtbot.waitUntil(lambda: tasks.pending() == 0)  # the answer delivered, to no one
+    window.privacy.audit_action.trigger()  # and the log opens again, read whole
+    with qtbot.waitSignal(window.privacy.audit_dialog.sig_loaded, timeout=10_000):
+        pass

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from sala.services import audit
 from sala.ui.common.errors import ERROR_STYLE, bilingual
+from sala.ui.common.supervisor_guard import while_alive
 
 if TYPE_CHECKING:
     from sala.bootstrap import Services
@@ -74,7 +75,8 @@ class AuditLogDialog(QDialog):
             with db.read() as s:
                 return audit.entries(s), audit.verify(s)
 
-        self.tasks.run(read, self._show)
+        # closed before the log is read (it deletes itself on close), the answer finds no table
+        self.tasks.run(read, while_alive(self, self._show))
 
     def _show(self, result: Any) -> None:
         entries, problems = result
