@@ -39,8 +39,8 @@ class _Server:
 
 def _ctx(**policy: object) -> tuple[RunContext, list[float]]:
     waits: list[float] = []
-    pol = RetryPolicy(base=0.5, cap=8.0, network_attempts=3, busy_attempts=2, max_wait=60.0,
-                      sleep=waits.append, **policy)  # type: ignore[arg-type]
+    pol = RetryPolicy(**({"base": 0.5, "cap": 8.0, "network_attempts": 3, "busy_attempts": 2, "max_wait": 60.0,
+                          "busy_patience": 0.0, "sleep": waits.append} | policy))  # type: ignore[arg-type]
     ctx = RunContext(db=None, ident=None, attachments=None, client=None,  # type: ignore[arg-type]
                      report=RunReport("run", Outcome.OK), policy=pol)
     return ctx, waits
@@ -59,6 +59,25 @@ def test_busy_past_the_policy_ends_the_run_as_busy() -> None:
     with pytest.raises(RunStopped) as stop:
         request(ctx, _Server(*[_ans(503, Retry_After="1")] * 3), "batch")
     assert stop.value.outcome is Outcome.BUSY and waits == [1.0, 1.0]
+
+
+def test_busy_patience_is_time_as_well_as_a_count() -> None:
+    """A crowd booked by tenths of a second: thirty 429s of 0.1 s each are three seconds, not
+    the patience of thirty whole-second ones; the batch keeps its turn until 30 s were waited
+    (and the count is past too), then the run ends as busy."""
+    ctx, waits = _ctx(busy_attempts=30, busy_patience=30.0)
+    tenth = _ans(429, Retry_After="1", Retry_After_Ms="100")
+    with pytest.raises(RunStopped) as stop:
+        request(ctx, _Server(*[tenth] * 400), "batch")
+    assert stop.value.outcome is Outcome.BUSY
+    assert waits == [0.1] * 300 and sum(waits) == pytest.approx(30.0)
+    ctx, waits = _ctx(busy_attempts=30, busy_patience=30.0)           # whole seconds: as before
+    with pytest.raises(RunStopped):
+        request(ctx, _Server(*[_ans(503, Retry_After="1")] * 40), "batch")
+    assert waits == [1.0] * 30
+    ctx, waits = _ctx(busy_attempts=30, busy_patience=30.0)           # served once its turn comes
+    assert request(ctx, _Server(*[tenth] * 120, _ans(200, {})), "batch").status == 200
+    assert len(waits) == 120
 
 
 def test_a_retry_after_longer_than_the_run_waits_is_busy_at_once() -> None:

@@ -31,6 +31,7 @@ class Tries:
 
     failures: int = 0
     busy: int = 0
+    busy_waited: float = 0.0       # seconds waited on busy answers
 
     def backoff(self, ctx: RunContext, detail: str) -> None:
         self.failures = ctx.backoff(self.failures, detail)
@@ -67,8 +68,10 @@ def request(ctx: RunContext, send: Callable[[], Answer], what: str, *, blob: boo
             wait = retry_after
             if wait is None:
                 wait = http.backoff_delay(t.busy - 1, base=ctx.policy.base, cap=ctx.policy.cap)
-            if t.busy > ctx.policy.busy_attempts or wait > ctx.policy.max_wait:
+            patience_over = t.busy > ctx.policy.busy_attempts and t.busy_waited >= ctx.policy.busy_patience
+            if patience_over or wait > ctx.policy.max_wait:
                 raise RunStopped(Outcome.BUSY, f"{ans.status} {ans.error_code} on {what}")
+            t.busy_waited += wait
             ctx.policy.sleep(wait)
         elif act is Action.BACKOFF:
             t.backoff(ctx, f"{what}: HTTP {ans.status}")

@@ -22,7 +22,10 @@ class RetryPolicy:
     base: float = http.BACKOFF_BASE_S
     cap: float = http.BACKOFF_CAP_S
     network_attempts: int = 4      # consecutive network failures before "no link"
-    busy_attempts: int = 30        # 429/503/409+Retry-After answers per batch before "busy"
+    busy_attempts: int = 30        # 429/503/409+Retry-After answers per batch before "busy"...
+    # ...and at least this many seconds waited on them: a service that books its crowd by tenths
+    # of a second (Retry-After-Ms) may answer 429 thirty times within a few seconds
+    busy_patience: float = 30.0
     max_wait: float = 120.0        # a Retry-After longer than this ends the run as "busy"
     stall: float = http.STALL_S    # no progress on a request for this long: "the link stalled"
     sleep: Callable[[float], None] = time.sleep
