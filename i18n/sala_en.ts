@@ -1696,7 +1696,12 @@
     <name>SessionFilterBar</name>
     <message>
         <location filename="../desktop/sala/ui/sessions/filters.py" line="28"/>
-        <source>Search: words in any order (title, place, what was said)…</source>
+        <source>Search title, place, what was said…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sessions/filters.py" line="28"/>
+        <source>Search by title, place or what was said: type several words, in any order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1694,8 +1694,13 @@
     <name>SessionFilterBar</name>
     <message>
         <location filename="../desktop/sala/ui/sessions/filters.py" line="28" />
-        <source>Search: words in any order (title, place, what was said)…</source>
-        <translation>ค้นหา: พิมพ์ได้หลายคำ ไม่ต้องเรียงลำดับ (ชื่อเวที สถานที่ ความคิดเห็น)…</translation>
+        <source>Search title, place, what was said…</source>
+        <translation>ค้นหาชื่อเวที สถานที่ ความคิดเห็น…</translation>
+    </message>
+    <message>
+        <location filename="../desktop/sala/ui/sessions/filters.py" line="28" />
+        <source>Search by title, place or what was said: type several words, in any order</source>
+        <translation>ค้นหาจากชื่อเวที สถานที่ หรือความคิดเห็น: พิมพ์ได้หลายคำ ไม่ต้องเรียงลำดับ</translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/sessions/filters.py" line="30" />

@@ -5,7 +5,8 @@ Height counts as much as width: Thai stacks marks above and below the line, so a
 font's line height or its ink's height, whichever is taller (``_text_size``). A combo box is checked
 for every item it may show, not only the current one: picking "Phra Nakhon Si Ayutthaya" must not
 cut it. A combo box that elides on purpose (``ELIDES`` set true, the whole text in its tooltip and in
-its list) is checked for its list's width instead.
+its list) is checked for its list's width instead. A line edit's placeholder (the hint shown while
+it is empty) is checked against the room the box gives it, after its clear button and icons.
 """
 
 from __future__ import annotations
@@ -17,8 +18,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
     QHeaderView,
+    QLineEdit,
     QStyle,
     QStyleOptionComboBox,
+    QStyleOptionFrame,
     QStyleOptionGroupBox,
     QToolButton,
     QWidget,
@@ -131,7 +134,44 @@ def clipped_headers(window: QWidget) -> list[str]:
     return cut
 
 
+LINE_EDIT_MARGIN = 2
+"""QLineEdit keeps this many pixels clear on each side of its text (``QLineEditPrivate::horizontalMargin``)."""
+
+
+def placeholder_room(edit: QLineEdit) -> QRect:
+    """Where ``edit`` draws its placeholder: its contents less its margins and side buttons (the clear
+    button, an action's icon)."""
+    opt = QStyleOptionFrame()
+    edit.initStyleOption(opt)
+    room = edit.style().subElementRect(QStyle.SubElement.SE_LineEditContents, opt, edit)
+    room = room.marginsRemoved(edit.textMargins())
+    middle = edit.width() // 2
+    for side in edit.findChildren(QWidget):
+        if side.parentWidget() is not edit or not side.isVisibleTo(edit):
+            continue
+        if side.geometry().center().x() < middle:
+            room.setLeft(max(room.left(), side.geometry().right() + 1))
+        else:
+            room.setRight(min(room.right(), side.geometry().left() - 1))
+    return room.adjusted(LINE_EDIT_MARGIN, 0, -LINE_EDIT_MARGIN, 0)
+
+
+def clipped_placeholders(window: QWidget) -> list[str]:
+    """Empty line edits whose placeholder is cut (Qt elides it at the box's edge)."""
+    cut = []
+    for edit in window.findChildren(QLineEdit):
+        hint = edit.placeholderText()
+        if not _shown(edit, window) or not hint or edit.text():
+            continue
+        room = placeholder_room(edit)
+        need = _text_size(edit.fontMetrics(), hint)
+        if need.width() > room.width() or need.height() > room.height():
+            cut.append(f"line edit #{edit.objectName()} placeholder {hint!r}: needs {need.width()}x{need.height()}, "
+                       f"has {room.width()}x{room.height()}")
+    return cut
+
+
 def clipped_self_sized(window: QWidget) -> list[str]:
     """Every check of this module over ``window``."""
     return (clipped_combos(window) + clipped_tool_buttons(window) + clipped_group_titles(window)
-            + clipped_headers(window))
+            + clipped_headers(window) + clipped_placeholders(window))

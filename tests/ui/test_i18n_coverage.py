@@ -46,6 +46,8 @@ def sessions(services) -> dict[str, str]:
     services.contributions.add(mt, ContributionInput("opinion", SAID))
     fg = services.sessions.create(SessionInput(FOCUS, e.SessionKind.FOCUS_GROUP, province="LPG")).id
     services.participants.add(fg, ParticipantInput("P01"))  # a participant's row, contacts locked
+    services.contributions.add(fg, ContributionInput("opinion", SAID, participant_code="P01"))
+    services.observations.add(fg, SAID)
     ex = services.sessions.create(SessionInput(EXHIBITION, e.SessionKind.EXHIBITION, province="LPG")).id
     services.exhibition.add_proposal(ex, PROPOSAL)
     done = services.sessions.create(SessionInput(MINITALK, e.SessionKind.MINITALK, province="LPG")).id
@@ -74,9 +76,128 @@ def _presenter() -> QWidget:
     return view
 
 
-def _windows(qtbot, services, tasks, settings, sessions, lang: str) -> Iterator[tuple[str, QWidget]]:
-    """Each window and dialog, built as the app builds it, shown at 1366x768."""
+BILINGUAL = frozenset({"supervisor PIN", "set supervisor PIN", "participant rights", "erase personal data", "audit log",
+                       "deployment refused"})
+"""Windows that say every text in both languages at once, or the one ``lang`` picks, on purpose (the
+supervisor's PIN prompts, the PDPA dialogs and audit log, a refusal's reason): the clipping walks see
+them, the translation walks do not."""
+NETWORKS = {"wlp2s0 (Wi-Fi)": "192.168.1.20", "enp3s0": "10.0.0.7"}
+"""The laptop's networks audience mode offers (their names are the system's, in no UI language)."""
+
+
+def _main_window(qtbot, services, tasks, settings, lang: str, held: dict[str, QWidget]) -> QWidget:
+    """One main window (shown at 1366x768) for the dialogs a user opens from it."""
+    from sala.ui.shell.app import create_main_window
+
+    if "main" not in held:
+        w = create_main_window(services, tasks, settings, lang)
+        qtbot.addWidget(w)
+        w.resize(1366, 768)
+        w.show()
+        qtbot.waitExposed(w)
+        held["main"] = w
+    return held["main"]
+
+
+def _erase_confirm(services, lang: str, parent: QWidget) -> QWidget:
+    """As Erase… opens it: a participant found, ticked, the supervisor's PIN given."""
+    from sala.ui.privacy.erase_confirm import EraseConfirmDialog
+
+    return EraseConfirmDialog(services.participant_rights.find(code="P01"), lang, parent)
+
+
+def _rights(qtbot, window: QWidget) -> QWidget:
+    """File ▸ Participant rights (PDPA)…, a participant searched for and found."""
+    dlg = window.privacy.open()  # type: ignore[attr-defined]
+    dlg.code_edit.setText("P01")
+    with qtbot.waitSignal(dlg.sig_searched, timeout=5000):
+        dlg.search_button.click()
+    return dlg
+
+
+def _audit(qtbot, window: QWidget) -> QWidget:
+    """File ▸ Audit log…, its entries read."""
+    dlg = window.privacy.open_audit()  # type: ignore[attr-defined]
+    with qtbot.waitSignal(dlg.sig_loaded, timeout=5000):
+        pass
+    return dlg
+
+
+def _merge(lang: str, parent: QWidget) -> QWidget:
+    """The moderation queue's Merge…: a duplicate and what it may be merged with."""
+    from datetime import UTC, datetime
+
+    from sala.services.audience import Kind, QueueItem, State
+    from sala.ui.audience.moderation_panel import MergeDialog
+
+    def item(n: int, text: str, state: State) -> QueueItem:
+        return QueueItem(f"q{n}", "s", Kind.OPINION, e.ContributionType.OPINION, None, None, text, None, f"{n:04d}",
+                         state, False, 0, 0, None, datetime(2026, 12, 1, 9, n, tzinfo=UTC))
+
+    return MergeDialog(item(1, SAID, State.PENDING), [item(2, SAID + " at all", State.ACCEPTED),
+                                                      item(3, SAID + " now", State.PENDING)], lang, parent)
+
+
+def _networks(parent: QWidget) -> QWidget:
+    """Audience mode's first question: which network the phones are on."""
+    from types import SimpleNamespace
+
+    from sala.ui.audience.interface_dialog import InterfaceDialog
+
+    return InterfaceDialog([SimpleNamespace(interface=name, ip=ip) for name, ip in NETWORKS.items()], parent)
+
+
+def _edit_entry(qtbot, services, tasks, sessions, lang: str, held: dict[str, QWidget], answer: bool) -> QWidget:
+    """A focus group's Edit answer… / Edit observation…, on the first of its list."""
+    from sala.ui.focus_group.page import FocusGroupPage
+
+    page = FocusGroupPage(services, tasks, sessions["focus_group"], lang)
+    qtbot.addWidget(page)
+    held[f"focus group {answer}"] = page
+    panel = page.answers
+    lst = panel.answers if answer else panel.observations
+    qtbot.waitUntil(lambda: lst.count() > 0)
+    lst.setCurrentRow(0)
+    (panel.edit_answer if answer else panel.edit_observation)()
+    return panel.dialog
+
+
+def _amend_title(qtbot, window: QWidget, sid: str) -> QWidget:
+    """A finalized session's title, corrected from its header (Amend title…)."""
+    window.open_session(sid)  # type: ignore[attr-defined]
+    header = window.stack.currentWidget().header  # type: ignore[attr-defined]
+    header.amend_title()
+    return header.dialog
+
+
+def _deployment_refused(window: QWidget) -> QWidget:
+    """The box said at start when the deployment file beside the app is refused."""
+    from PySide6.QtWidgets import QMessageBox
+
+    window.sync_actions.show_start_notice({  # type: ignore[attr-defined]
+        "kind": "refused", "path": "/media/usb/sala-deployment.json",
+        "th": "แฟ้มการติดตั้งนี้ไม่ได้ลงนามโดยแพลตฟอร์ม จึงไม่ได้ใช้", "en": "This deployment file is not signed "
+        "by the platform, so it was not used"})
+    box = window.findChild(QMessageBox, "deploymentRefused")
+    assert box is not None
+    return box
+
+
+DEPLOYMENT = {"name": "Sala Lampang", "server_id": "srv-1", "url": "https://sala.lampang.example.go.th",
+              "agency": "สำนักงานสิ่งแวดล้อมภาค", "unit": "ลำปาง", "province": "AYA"}
+"""What a deployment file set (as ``sync.adopt_deployment`` answers): a long province on purpose."""
+
+
+def _windows(qtbot, services, tasks, settings, sessions, lang: str,
+             bilingual: bool = False) -> Iterator[tuple[str, QWidget]]:
+    """Each window and dialog, built as the app builds it (opened from the main window's menu where
+    the user opens it there). Pages and the main window are shown at 1366x768; a dialog at the size
+    it opens at. ``bilingual``: the windows of BILINGUAL too."""
+    from PySide6.QtWidgets import QDialog
+
+    from sala.services import supervisor_pin as sp
     from sala.ui.amend.contribution_dialog import AmendDialog
+    from sala.ui.common.supervisor_guard import SetPinDialog, SupervisorPinDialog
     from sala.ui.dashboard.page import DashboardPage
     from sala.ui.focus_group.page import FocusGroupPage
     from sala.ui.kiosk.pin import PinDialog
@@ -90,6 +211,15 @@ def _windows(qtbot, services, tasks, settings, sessions, lang: str) -> Iterator[
     from sala.ui.settings.dialog import SettingsDialog
     from sala.ui.shell.app import create_main_window
     from sala.ui.sync.history_dialog import SyncDialog
+    from sala.ui.sync.install import EnrollDialog
+
+    held: dict[str, QWidget] = {}
+
+    def main() -> QWidget:
+        return _main_window(qtbot, services, tasks, settings, lang, held)
+
+    def refusals() -> QWidget:
+        return main().sync_actions.show_refusals()  # type: ignore[attr-defined]
 
     makers: list[tuple[str, Callable[[], QWidget]]] = [
         ("main window", lambda: create_main_window(services, tasks, settings, lang)),
@@ -108,20 +238,50 @@ def _windows(qtbot, services, tasks, settings, sessions, lang: str) -> Iterator[
                                                 services.sessions.get(sessions["minitalk"]))),
         ("amend a contribution", lambda: AmendDialog(
             services.amendments, tasks, lang, services.contributions.list(sessions["finalized"])[0], {})),
+        ("amend the session title", lambda: _amend_title(qtbot, main(), sessions["finalized"])),
         ("finalized minitalk", lambda: MinitalkPage(services, tasks, sessions["finalized"], lang)),
         ("dashboard", lambda: DashboardPage(services, lang)),
         ("audience moderation", lambda: _moderation(lang)),
         ("audience presenter", _presenter),
+        ("audience networks", lambda: _networks(main())),
+        ("merge duplicates", lambda: _merge(lang, main())),
+        ("edit answer", lambda: _edit_entry(qtbot, services, tasks, sessions, lang, held, answer=True)),
+        ("edit observation", lambda: _edit_entry(qtbot, services, tasks, sessions, lang, held, answer=False)),
+        ("refused forwards", refusals),
+        ("dismiss refusals", lambda: refusals().confirm(2, 1250)),  # type: ignore[attr-defined]
+        ("enroll this laptop", lambda: EnrollDialog("https://sala.lampang.example.go.th", main())),
+        ("deployment adopted", lambda: main().sync_actions.confirm_adopted(DEPLOYMENT)),  # type: ignore[attr-defined]
     ]
+    if bilingual:
+        makers += [
+            ("deployment refused", lambda: _deployment_refused(main())),
+            ("set supervisor PIN", lambda: SetPinDialog(services.supervisor, lang, tasks, main())),
+            ("supervisor PIN", lambda: SupervisorPinDialog(services.supervisor, sp.ERASE, lang, tasks, main())),
+            ("participant rights", lambda: _rights(qtbot, main())),
+            ("erase personal data", lambda: _erase_confirm(services, lang, main())),
+            ("audit log", lambda: _audit(qtbot, main())),
+        ]
     for name, make in makers:
         w = make()
-        qtbot.addWidget(w)
-        w.resize(1366, 768)
-        w.show()
+        if w.parentWidget() is None:
+            qtbot.addWidget(w)  # one opened from a window goes with it (some delete themselves on close)
+        if isinstance(w, QDialog):
+            w.show()  # at the size it opens at, as open() and exec() show it
+        else:
+            w.resize(1366, 768)
+            w.show()
         qtbot.waitExposed(w)
         yield name, w
         if isinstance(w, KioskVisitor):
             w.leave()  # closed otherwise, it asks for the PIN: a modal pad left up for the next tests
+
+
+WALKED = frozenset({"MainWindow", "SettingsDialog", "NewSessionDialog", "PinDialog", "ReportDialog", "ExportDialog",
+                    "SyncDialog", "AttendanceDialog", "AmendDialog", "AmendRecordDialog", "InterfaceDialog",
+                    "MergeDialog", "EditEntryDialog", "RefusalsDialog", "EnrollDialog", "AuditLogDialog",
+                    "SetPinDialog", "SupervisorPinDialog", "ParticipantRightsDialog", "EraseConfirmDialog",
+                    "JobDialog"})
+"""The window classes of sala.ui the walk opens (JobDialog: as the report and export dialogs)."""
 
 
 @pytest.fixture
@@ -159,7 +319,7 @@ def _data_words() -> set[str]:
     for enum in (e.SessionKind, e.ContributionType, e.Stance, e.VenueKind, e.SessionStatus, e.AgeBand, e.Gender,
                  e.Occupation, e.ConsentKind):
         words |= {x.label("en") for x in enum}
-    return words | DATA | PDPA_NOTICES
+    return words | DATA | PDPA_NOTICES | set(NETWORKS) | {"https://"}  # the enrollment address's start
 
 
 _LATIN = re.compile(r"[A-Za-z]{2,}")

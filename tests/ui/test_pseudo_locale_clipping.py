@@ -7,10 +7,31 @@ laptop's screen. Checked with font metrics, not pixels: a label or button smalle
 needs (``clipped_texts``), a tab narrower than its text, a combo box too small for any of its items,
 a tool button, a group box's title or a table header cut (``tests/ui/clipping.py``, width and
 height), a window whose minimum size is larger than the screen, and a visible widget that lies
-outside its window. The same walk runs in Thai and in English.
+outside its window. An empty line edit's placeholder is checked too. The same walk runs in Thai and
+in English.
+
+The walk (``tests/ui/test_i18n_coverage._windows``) opens, in this order:
+main window, settings, new session, minitalk, focus group, exhibition staff, kiosk PIN, session
+summary, period report, export, sync history, kiosk visitor, head count, amend a contribution, amend
+the session title, finalized minitalk, dashboard, audience moderation, audience presenter (the
+projector window's only content), audience networks, merge duplicates, edit answer, edit
+observation, refused forwards, dismiss refusals, enroll this laptop, deployment adopted, and (said in
+both languages, or in the one the window was opened in, so outside the translation walks) deployment
+refused, set supervisor PIN, supervisor PIN, participant rights, erase personal data, audit log.
+Pages and the main window at 1366x768; dialogs at the size they open at.
+
+Not walked (said here so an absence is seen): Qt's file dialogs (their texts are Qt's own, see
+``sala/ui/shell/qt_strings.py``), the tag and guide-template name prompts (QInputDialog.getText),
+and message boxes built and run inside one handler (finalize a session, restore a backup, the
+retention purge's confirmation, the error boxes of ``common/errors.py``, startup's): a QMessageBox
+wraps its text and sizes itself to it. ``test_every_dialog_class_is_walked`` fails when a dialog
+class of ``sala/ui`` is not in the walk.
 """
 
 from __future__ import annotations
+
+import ast
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QRect
@@ -19,7 +40,11 @@ from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QTabBar, QWidge
 from sala.ui.shell.i18n import switch_language
 from tests.ui.clipping import clipped_self_sized
 from tests.ui.conftest import SCREEN, clipped_texts
-from tests.ui.test_i18n_coverage import _windows, pseudo, sessions  # noqa: F401 - fixtures used by name
+from tests.ui.test_i18n_coverage import WALKED, _windows, pseudo, sessions  # noqa: F401 - fixtures used by name
+
+UI = Path(__file__).resolve().parents[2] / "desktop" / "sala" / "ui"
+WINDOW_BASES = {"QDialog", "QMainWindow", "QMessageBox", "QInputDialog", "QFileDialog"}
+"""Qt's top-level window classes: a class of sala.ui built on one (directly or not) is a window."""
 
 
 def _settle() -> None:
@@ -68,12 +93,33 @@ def clipped_tabs(window: QWidget) -> list[str]:
     return cut
 
 
-def _problems(qtbot, services, tasks, settings, made: dict[str, str], lang: str) -> tuple[int, list[str]]:
+def window_classes() -> set[str]:
+    """Every class in sala/ui built on a Qt dialog or main window, directly or through another."""
+    bases: dict[str, set[str]] = {}
+    for path in UI.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                bases.setdefault(node.name, set()).update(
+                    b.id if isinstance(b, ast.Name) else b.attr for b in node.bases
+                    if isinstance(b, (ast.Name, ast.Attribute)))
+    windows: set[str] = set()
+    grew = True
+    while grew:
+        before = len(windows)
+        windows |= {name for name, of in bases.items() if of & (WINDOW_BASES | windows)}
+        grew = len(windows) > before
+    return windows
+
+
+def _problems(qtbot, services, tasks, settings, made: dict[str, str], lang: str,
+              classes: set[str] | None = None) -> tuple[int, list[str]]:
     problems: list[str] = []
     seen = 0
-    for name, w in _windows(qtbot, services, tasks, settings, made, lang):
+    for name, w in _windows(qtbot, services, tasks, settings, made, lang, bilingual=True):
         _settle()
         seen += 1
+        if classes is not None:
+            classes.update(k.__name__ for k in type(w).__mro__)
         hint = w.minimumSizeHint()
         if hint.width() > SCREEN[0] or hint.height() > SCREEN[1]:
             problems.append(f"{name}: needs at least {hint.width()}x{hint.height()}, the screen is {SCREEN}")
@@ -88,8 +134,10 @@ def _problems(qtbot, services, tasks, settings, made: dict[str, str], lang: str)
 def test_every_window_fits_1366x768_with_longer_taller_strings(qtbot, services, tasks, settings,
                                                                 sessions,  # noqa: F811 - the fixture
                                                                 pseudo) -> None:  # noqa: F811 - the fixture
-    seen, problems = _problems(qtbot, services, tasks, settings, sessions, "en")
-    assert seen >= 15
+    classes: set[str] = set()
+    seen, problems = _problems(qtbot, services, tasks, settings, sessions, "en", classes)
+    assert seen >= 33
+    assert WALKED <= classes, f"said to be walked, not opened: {sorted(WALKED - classes)}"
     assert not problems, "in the pseudo-locale at 1366x768:\n" + "\n".join(problems)
 
 
@@ -102,5 +150,40 @@ def test_every_window_shows_its_texts_whole_in_thai_and_english(qapp, qtbot, ser
         seen, problems = _problems(qtbot, services, tasks, settings, sessions, lang)
     finally:
         switch_language(qapp, "th")
-    assert seen >= 15
+    assert seen >= 33
     assert not problems, f"in {lang} at 1366x768:\n" + "\n".join(problems)
+
+
+def test_every_dialog_class_is_walked() -> None:
+    """A new dialog (or window) class in sala/ui fails here until the walk opens it (add it to
+    ``_windows`` and ``WALKED`` in test_i18n_coverage, and to this module's list)."""
+    found = window_classes()
+    assert {"SettingsDialog", "AmendDialog", "ReportDialog", "MainWindow"} <= found  # the scan sees subclasses
+    assert not found - WALKED, f"dialogs the walk never opens: {sorted(found - WALKED)}"
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_the_session_search_hint_reads_whole_and_its_tooltip_says_all(qapp, qtbot, services, tasks, settings, thai_ui,
+                                                                     lang: str) -> None:
+    """The search box's placeholder was cut at 1366x768 once the combo boxes grew ("ค้นหา: พิมพ์ได้
+    หลายคำ ไม่ต้องเรียงลำดับ (ชื่อเวที สถานที่ …"): a short hint in the box, the whole one in its tooltip."""
+    from PySide6.QtWidgets import QLineEdit
+
+    from sala.ui.shell.app import create_main_window
+    from tests.ui.clipping import clipped_placeholders
+
+    switch_language(qapp, lang)
+    try:
+        w = create_main_window(services, tasks, settings, lang)
+        qtbot.addWidget(w)
+        w.resize(*SCREEN)
+        w.show()
+        qtbot.waitExposed(w)
+        _settle()
+        search = w.findChild(QLineEdit, "sessionSearch")
+        assert search.placeholderText() and not clipped_placeholders(w)
+        whole = {"th": "ค้นหาจากชื่อเวที สถานที่ หรือความคิดเห็น: พิมพ์ได้หลายคำ ไม่ต้องเรียงลำดับ",
+                 "en": "Search by title, place or what was said: type several words, in any order"}[lang]
+        assert search.toolTip() == whole
+    finally:
+        switch_language(qapp, "th")

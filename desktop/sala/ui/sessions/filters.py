@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDate, QSize, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QStyle, QVBoxLayout, QWidget
 
 from sala.domain import enums as e
 from sala.domain.provinces import all_provinces
@@ -25,6 +25,18 @@ TOPIC_MAX_PX = 240
 """The topic box's widest; a longer topic is elided there and shown whole in its list and tooltip."""
 _SPACING = 6
 """Between two widgets of a row (a row's layout spacing; the style's own is 6 px or less)."""
+_LINE_EDIT_MARGIN = 2
+"""A line edit keeps this many pixels clear each side of its text (Qt's QLineEdit, not a style metric)."""
+
+
+def search_width(edit: QLineEdit) -> int:
+    """The search box's narrowest: SEARCH_MIN_PX, or its placeholder whole (a longer language), with
+    the room Qt keeps around a line edit's text and for its clear button."""
+    hint = edit.fontMetrics().horizontalAdvance(edit.placeholderText())
+    frame = edit.style().pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth, None, edit)
+    margins = edit.textMargins()
+    clear = edit.fontMetrics().height() + 8  # the clear button, once something is typed
+    return max(SEARCH_MIN_PX, hint + 2 * frame + margins.left() + margins.right() + 2 * _LINE_EDIT_MARGIN + clear)
 
 
 class SessionFilterBar(QWidget):
@@ -40,9 +52,11 @@ class SessionFilterBar(QWidget):
 
         self.search = QLineEdit()
         self.search.setObjectName("sessionSearch")
-        self.search.setPlaceholderText(self.tr("Search: words in any order (title, place, what was said)…"))
+        # a short hint that reads whole in the box; the whole of it in the tooltip
+        self.search.setPlaceholderText(self.tr("Search title, place, what was said…"))
+        self.search.setToolTip(self.tr("Search by title, place or what was said: type several words, in any order"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(SEARCH_MIN_PX)
+        self.search.setMinimumWidth(search_width(self.search))
         self.kind = self._combo(self.tr("All kinds"), [(k.value, k.label(lang)) for k in e.SessionKind])
         self.status = self._combo(self.tr("All statuses"), [(s.value, s.label(lang)) for s in e.SessionStatus])
         self.topic = ElidingComboBox()
