@@ -2556,8 +2556,24 @@ Everything entered after that backup is no longer shown. The current database is
     </message>
     <message>
         <location filename="../desktop/sala/ui/sync/refusals.py" line="1"/>
-        <source>Dismiss %1 refused batch(es) (%2 records)? They are not deleted: they stay on this laptop with the platform's reason, no longer listed here. Importing their bundle again sends them again.</source>
+        <source>Dismiss %1 (%2)? They are not deleted: they stay on this laptop with the platform's reason, no longer listed here. Importing their bundle again sends them again.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../desktop/sala/ui/sync/refusals.py" line="1"/>
+        <source>%n refused batch(es)</source>
+        <translation>
+            <numerusform>%n refused batch</numerusform>
+            <numerusform>%n refused batches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../desktop/sala/ui/sync/refusals.py" line="1"/>
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n record</numerusform>
+            <numerusform>%n records</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/sync/refusals.py" line="1"/>
@@ -2571,7 +2587,7 @@ Everything entered after that backup is no longer shown. The current database is
     </message>
     <message>
         <location filename="../desktop/sala/ui/sync/refusals.py" line="1"/>
-        <source>The central platform refused %1 forwarded batch(es); see Sync ▸ Refused forwards</source>
+        <source>Forwarded batches the central platform refused: %1 (see Sync ▸ Refused forwards)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

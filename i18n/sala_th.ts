@@ -2558,8 +2558,22 @@ Everything entered after that backup is no longer shown. The current database is
     </message>
     <message>
         <location filename="../desktop/sala/ui/sync/refusals.py" line="1"/>
-        <source>Dismiss %1 refused batch(es) (%2 records)? They are not deleted: they stay on this laptop with the platform's reason, no longer listed here. Importing their bundle again sends them again.</source>
-        <translation>ปัดตกชุดข้อมูลที่ระบบกลางไม่รับ %1 ชุด (%2 รายการ) ใช่หรือไม่ ข้อมูลจะไม่ถูกลบ ยังเก็บอยู่ในเครื่องนี้พร้อมเหตุผลจากระบบกลาง เพียงไม่แสดงในรายการนี้อีก หากนำเข้าชุดข้อมูลเดิมอีกครั้งจะส่งใหม่</translation>
+        <source>Dismiss %1 (%2)? They are not deleted: they stay on this laptop with the platform's reason, no longer listed here. Importing their bundle again sends them again.</source>
+        <translation>ปัดตกชุดข้อมูลที่ระบบกลางไม่รับ %1 (%2) ใช่หรือไม่ ข้อมูลจะไม่ถูกลบ ยังเก็บอยู่ในเครื่องนี้พร้อมเหตุผลจากระบบกลาง เพียงไม่แสดงในรายการนี้อีก หากนำเข้าชุดข้อมูลเดิมอีกครั้งจะส่งใหม่</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../desktop/sala/ui/sync/refusals.py" line="1"/>
+        <source>%n refused batch(es)</source>
+        <translation>
+            <numerusform>%n ชุด</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../desktop/sala/ui/sync/refusals.py" line="1"/>
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n รายการ</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../desktop/sala/ui/sync/refusals.py" line="1"/>
@@ -2573,8 +2587,8 @@ Everything entered after that backup is no longer shown. The current database is
     </message>
     <message>
         <location filename="../desktop/sala/ui/sync/refusals.py" line="1"/>
-        <source>The central platform refused %1 forwarded batch(es); see Sync ▸ Refused forwards</source>
-        <translation>ระบบกลางไม่รับข้อมูลที่ส่งต่อ %1 ชุด ดูที่ เมนูส่งข้อมูล ▸ ข้อมูลส่งต่อที่ระบบกลางไม่รับ</translation>
+        <source>Forwarded batches the central platform refused: %1 (see Sync ▸ Refused forwards)</source>
+        <translation>ข้อมูลที่ส่งต่อที่ระบบกลางไม่รับ: %1 ชุด (ดูที่ เมนูส่งข้อมูล ▸ ข้อมูลส่งต่อที่ระบบกลางไม่รับ)</translation>
     </message>
 </context>
 <context>

@@ -34,8 +34,9 @@ PROPOSAL = "Clean air zones"
 SAID = "Burning should stop"
 DATA = {MINITALK, FOCUS, EXHIBITION, PROPOSAL, SAID, "ไทย", "English", "Sala"}
 """Words that are the same in every UI language: the test's data, each language's own name."""
-BROKEN_PLURAL = re.compile(r"\d[\d,]* [^\s\d]*\w\(s\)")
-"""A number then a word with "(s)": a count whose plural form was never chosen."""
+BROKEN_PLURAL = re.compile(r"\d[\d,]* (?:[^\s\d]+ )?[^\s\d]*\w\(e?s\)")
+"""A number then a word with "(s)" or "(es)", perhaps one word between ("2 refused batch(es)"): a count
+whose plural form was never chosen."""
 PDPA_NOTICES = {CONSENT_PURPOSE_TH, CONSENT_PURPOSE_EN, CONTACT_LOCKED_TH, CONTACT_LOCKED_EN}
 """Read out to participants in Thai and English whatever the UI's language, on purpose."""
 
@@ -323,12 +324,16 @@ def _data_words() -> set[str]:
 
 
 _LATIN = re.compile(r"[A-Za-z]{2,}")
-_MARKED = re.compile(re.escape(i18n_build.PSEUDO_OPEN) + ".*?" + re.escape(i18n_build.PSEUDO_CLOSE), re.S)
+_MARKED = re.compile(re.escape(i18n_build.PSEUDO_OPEN) + f"[^{i18n_build.PSEUDO_OPEN}{i18n_build.PSEUDO_CLOSE}]*"
+                     + re.escape(i18n_build.PSEUDO_CLOSE))
+"""One marked text holding no other (a translated count put inside a translated sentence nests them)."""
 
 
 def unmarked(text: str, allowed: set[str]) -> str:
     """What is left of ``text`` outside the markers and the allowed data words, if it has words."""
-    rest = _MARKED.sub(" ", re.sub(r"<[^>]+>", " ", text))  # rich text's tags are not words
+    rest = re.sub(r"<[^>]+>", " ", text)  # rich text's tags are not words
+    while _MARKED.search(rest):  # the innermost first: "⟦Dismiss ⟦2 refused batches⟧ …⟧"
+        rest = _MARKED.sub(" ", rest)
     for word in sorted(allowed, key=len, reverse=True):
         rest = rest.replace(word, " ")
     return rest if _LATIN.search(rest) else ""
@@ -353,3 +358,5 @@ def test_the_pseudo_locale_marks_and_stretches_every_string(tmp_path):
     assert got.startswith(i18n_build.PSEUDO_OPEN + "&File") and got.endswith(i18n_build.PSEUDO_CLOSE)
     assert len(got) > len("&File") * 1.3
     assert unmarked(got, set()) == "" and unmarked("Hard-coded", set()) != ""
+    assert unmarked(f"⟦Dismiss ⟦2 batches{got}⟧ (⟦3 records⟧)? Gone⟧", set()) == ""
+    assert unmarked("⟦Dismiss ⟦2 batches⟧⟧ left out", set()) != ""

@@ -55,9 +55,9 @@ def refused(sync: SyncService) -> list[dict[str, Any]]:
 
 def refusals_note(n: int) -> str:
     """Status-bar words after a sync that leaves ``n`` refused forwarded batches."""
-    return (QCoreApplication.translate("RefusalsDialog",
-                                       "The central platform refused %1 forwarded batch(es); see "
-                                       "Sync ▸ Refused forwards")
+    # said without a plural (pyside6-lupdate reads no count from QCoreApplication.translate)
+    return (QCoreApplication.translate("RefusalsDialog", "Forwarded batches the central platform refused: %1 "
+                                       "(see Sync ▸ Refused forwards)")
             .replace("%1", str(n)))
 
 
@@ -170,10 +170,12 @@ class RefusalsDialog(QDialog):
 
     def confirm(self, n: int, records: int) -> QMessageBox:
         """The confirmation (a separate method so tests can answer it like a person)."""
+        # each count in its own %n message: English says "1 refused batch", "2 records"
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Dismiss refusals"), self.tr(
-            "Dismiss %1 refused batch(es) (%2 records)? They are not deleted: they stay on this "
-            "laptop with the platform's reason, no longer listed here. Importing their bundle "
-            "again sends them again.").replace("%1", str(n)).replace("%2", str(records)),
+            "Dismiss %1 (%2)? They are not deleted: they stay on this laptop with the platform's "
+            "reason, no longer listed here. Importing their bundle again sends them again.")
+            .replace("%1", self.tr("%n refused batch(es)", "", n))
+            .replace("%2", self.tr("%n record(s)", "", records)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Dismiss"))
