@@ -28,6 +28,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from sala.domain.counts import count_en
+
 SAMPLE_TH = "ศาลาประชาคมรับฟังความคิดเห็นเรื่องฝุ่นละอองขนาดเล็ก"
 """Thai with marks above and below the line (ุ ่ ็ ิ ั), the text every Thai check renders."""
 
@@ -176,7 +178,7 @@ def main(load_qt: QtChecksLoader) -> int:
     lines = [c.line() for c in checks]
     if failed:
         names = ", ".join(c.name_en for c in failed)
-        lines.append(f"ตรวจไม่ผ่าน {len(failed)} รายการ / {len(failed)} check(s) failed: {names}")
+        lines.append(f"ตรวจไม่ผ่าน {len(failed)} รายการ / {count_en(len(failed), 'check', 'checks')} failed: {names}")
     else:
         lines.append(f"ตรวจผ่านทั้งหมด / all {len(checks)} checks passed")
     _emit("\n".join(lines))

@@ -113,7 +113,7 @@ def test_find_export_erase_and_the_audit_log(tmp_path: Path) -> None:
     erased = sala(*d, "participant", "erase", "--code", "P07", "--reason", "ผู้ร่วมขอให้ลบตาม PDPA",
                   stdin=f"{PIN}\nใช่\n")
     assert erased.returncode == 0, erased.stderr
-    assert "2 contribution(s) unlinked, 2 contact(s) removed" in erased.stdout
+    assert "2 contributions unlinked, 2 contacts removed" in erased.stdout
     assert sala(*d, "participant", "find", "--code", "P07").returncode == 3
     assert sala(*d, "participant", "find", "--name", NAME).returncode == 3
 

@@ -41,7 +41,7 @@ def test_self_check_names_what_is_missing(tmp_path: Path) -> None:
     assert any(line.startswith("FAIL") and "Thai PDF" in line and "font" in line for line in lines), done.stdout
     assert any(line.startswith("FAIL") and "Thai window" in line for line in lines), done.stdout
     assert any(line.startswith("ok") and "database" in line for line in lines), done.stdout
-    assert lines[-1].endswith("3 check(s) failed: files, Thai PDF, Thai window"), lines[-1]
+    assert lines[-1].endswith("3 checks failed: files, Thai PDF, Thai window"), lines[-1]
 
 
 def test_a_file_only_one_feature_reads_is_named(tmp_path: Path) -> None:
@@ -56,7 +56,7 @@ def test_a_file_only_one_feature_reads_is_named(tmp_path: Path) -> None:
     assert done.returncode == 1, done.stdout + done.stderr
     (line,) = [x for x in done.stdout.splitlines() if x.startswith("FAIL")]
     assert "/ files:" in line and str(resources / "audience" / "app.js") in line, line
-    assert done.stdout.splitlines()[-1].endswith("1 check(s) failed: files")
+    assert done.stdout.splitlines()[-1].endswith("1 check failed: files")
 
 
 def test_the_files_checked_are_those_the_app_opens() -> None:

@@ -78,13 +78,14 @@ def test_the_broken_plural_pattern_finds_what_it_is_for():
 
 def test_no_message_written_in_both_languages_counts_with_s_in_brackets():
     """Messages made with ``bilingual`` (not ``tr()``) count in English with ``count_en``: a count
-    then "word(s)" in the source is "1 session(s)" on screen."""
+    then "word(s)" in the source is "1 session(s)" on screen. The whole package: the services',
+    the sync engine's and the commands' messages reach the same screens and terminals."""
     from pathlib import Path
 
-    import sala.ui
+    import sala
 
     counted = re.compile(r"\}\s+[A-Za-z ]*\w\(s\)")  # f"{n} session(s)"
-    found = [f"{path.name}:{i}: {line.strip()}" for path in Path(sala.ui.__file__).parent.rglob("*.py")
+    found = [f"{path.name}:{i}: {line.strip()}" for path in Path(sala.__file__).parent.rglob("*.py")
              for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if counted.search(line)]
     assert found == [], "\n".join(found)
 

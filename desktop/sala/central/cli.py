@@ -189,7 +189,8 @@ def cmd_enroll_code(args: argparse.Namespace) -> int:
     engine = _engine(args)
     codes = auth.mint_codes(engine, args.count, args.ttl_hours * 3600)
     fingerprint = enroll_wire.group(enroll_wire.code_fingerprint(auth.public_key_of(engine)))
-    print(f"{len(codes)} enrollment code(s), valid {args.ttl_hours} h, each usable once. The "
+    print(f"{len(codes)} enrollment {'code' if len(codes) == 1 else 'codes'}, "
+          f"valid {args.ttl_hours} h, each usable once. The "
           f"last three groups ({fingerprint}) are this platform's key: a laptop refuses a server "
           "that does not prove it. Give each code whole:", file=sys.stderr)
     for code in codes:
@@ -232,7 +233,8 @@ def cmd_devices(args: argparse.Namespace) -> int:
     for r in rows:
         print(f"{r['device_id']}\t{r['state']}\t{r['key']}\t{r['via']}\t{_printable(r['name'])}"
               f"\t{r['vouched_by']}\t{stamp(r['vouched_at'])}\t{stamp(r['released_at'])}")
-    print(f"{len(rows)} device(s). States: enrolled (proved its key), vouched (registered "
+    print(f"{len(rows)} {'device' if len(rows) == 1 else 'devices'}. "
+          "States: enrolled (proved its key), vouched (registered "
           "offline by the supervisor in vouched_by), assigned (bound by an administrator), "
           "unbound (released; binds at its next enrollment), revoked, pinned (key taken from a "
           "forwarded batch by an older service: check it, reassign or unbind)", file=sys.stderr)
@@ -305,7 +307,7 @@ def cmd_catalog_import(args: argparse.Namespace) -> int:
         changed = catalog.import_catalog(_engine(args), doc)
     except (ValueError, TypeError) as exc:
         raise UsageError(f"catalogue refused: {str(exc)[:200]}") from None
-    print(f"{changed} catalogue item(s) added or changed")
+    print(f"{changed} catalogue {'item' if changed == 1 else 'items'} added or changed")
     return 0
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from sala.commands.supervisor_prompt import require_supervisor
+from sala.domain.counts import count_en
 from sala.domain.errors import SalaError
 from sala.domain.thaidate import format_date
 from sala.services.supervisor_pin import ERASE
@@ -129,7 +130,8 @@ def run_export(args: argparse.Namespace, services: Any) -> int:
     data = rights.collect([r.participant_id for r in rows], query)
     files = write_export(data, folder, args.export_lang or _lang(args))
     rights.note_export([r.participant_id for r in rows], [files.pdf.name, files.json.name])
-    print(f"ส่งออกข้อมูลของผู้เข้าร่วม {len(rows)} รายการแล้ว / Exported {len(rows)} participant record(s):")
+    print(f"ส่งออกข้อมูลของผู้เข้าร่วม {len(rows)} รายการแล้ว / Exported "
+          f"{count_en(len(rows), 'participant record', 'participant records')}:")
     print(files.pdf)
     print(files.json)
     return 0
@@ -154,7 +156,9 @@ def run_erase(args: argparse.Namespace, services: Any) -> int:
     result = _rights(services).erase([r.participant_id for r in rows], args.reason, actor_role=role)
     print(f"ลบแล้ว: ความคิดเห็น {result.contributions_unlinked} รายการไม่ผูกกับผู้นี้อีก ข้อมูลติดต่อ "
           f"{result.contacts_removed} รายการ บันทึกการตรวจสอบลำดับที่ {result.audit_entry.position} "
-          f"และจะแจ้งแพลตฟอร์มกลางเมื่อซิงก์ / Erased: {result.contributions_unlinked} contribution(s) "
-          f"unlinked, {result.contacts_removed} contact(s) removed, audit entry {result.audit_entry.position}; "
+          f"และจะแจ้งแพลตฟอร์มกลางเมื่อซิงก์ / Erased: "
+          f"{count_en(result.contributions_unlinked, 'contribution', 'contributions')} unlinked, "
+          f"{count_en(result.contacts_removed, 'contact', 'contacts')} removed, "
+          f"audit entry {result.audit_entry.position}; "
           "the platform is told at the next sync or bundle.")
     return 0

@@ -13,6 +13,8 @@ import argparse
 import json
 from pathlib import Path
 
+from sala.domain.counts import count_en
+
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("setup", help="trust the central platform named in a signed deployment "
@@ -33,5 +35,5 @@ def run_setup(args: argparse.Namespace, services) -> int:
     print(f"เครื่องนี้เชื่อถือระบบกลาง {info['name']} ({info['server_id']}) ที่ {info['url']} แล้ว "
           f"ปิดผนึกข้อมูลติดต่อ {info['sealed_contacts']} รายการ\n"
           f"This laptop now trusts the central platform {info['name']} ({info['server_id']}) at "
-          f"{info['url']}; {info['sealed_contacts']} contact record(s) sealed to it.")
+          f"{info['url']}; {count_en(info['sealed_contacts'], 'contact record', 'contact records')} sealed to it.")
     return 0

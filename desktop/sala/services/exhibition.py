@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from sala.domain import enums as e
 from sala.domain import validation as v
 from sala.domain.clock import now
+from sala.domain.counts import count_en
 from sala.domain.errors import ImmutableError, NotFoundError, ValidationError
 from sala.services.sessions import editable_session, load_record, load_session
 from sala.storage.database import Database
@@ -114,7 +115,8 @@ class ExhibitionService:
             votes = s.execute(select(func.count()).where(Vote.proposal_id == proposal_id)).scalar_one()
             if votes:
                 raise ValidationError("proposal", f"ลบข้อเสนอนี้ไม่ได้ เพราะมีผู้ลงคะแนนแล้ว {votes} เสียง",
-                                      f"This proposal already has {votes} vote(s) and cannot be deleted")
+                                      f"This proposal already has {count_en(votes, 'vote', 'votes')} and cannot be "
+                                      "deleted")
             s.delete(p)
 
     def proposals(self, session_id: str) -> list[ProposalView]:

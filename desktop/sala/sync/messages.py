@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
+from sala.domain.counts import count_en
 from sala.domain.errors import SalaError
 
 
@@ -92,7 +93,8 @@ def outcome_text(outcome: str, lang: str = "th") -> str:
 def quarantine_note(n: int, lang: str = "th") -> str:
     if lang == "th":
         return f"มี {n} รายการที่ระบบกลางไม่รับ (ถูกกักไว้พร้อมเหตุผล) ดูได้ที่หน้าประวัติการส่ง"
-    return f"{n} record(s) were refused by the central platform (quarantined with the reason); see the sync history."
+    return (f"{count_en(n, 'record was', 'records were')} refused by the central platform (quarantined with the "
+            "reason); see the sync history.")
 
 
 # -- why a run failed, in a few words ------------------------------------------------------------
