@@ -135,3 +135,33 @@ def test_the_window_says_what_became_of_the_file_beside_the_app(qtbot, services,
         assert _box("deploymentAdopted") is None and _box("deploymentRefused") is None, "said once"
     finally:
         switch_language(qapp, "th")
+
+
+@pytest.mark.parametrize("drive", [True, False])
+def test_the_file_dialog_opens_on_the_flash_drive_or_downloads(qtbot, window, tmp_path, monkeypatch, drive) -> None:
+    """The office hands the file over on a USB stick or by e-mail: the dialog starts on the first
+    flash drive, else Downloads (seen in the lead's walk: it opened in the folder the app was
+    started from, the install folder on a field laptop)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QFileDialog
+
+    from sala.ui.sync import bundle_place
+
+    stick = tmp_path / "KINGSTON"
+    stick.mkdir()
+    (tmp_path / "home" / "Downloads").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setattr(bundle_place, "removable_folders", lambda: [stick] if drive else [])
+    seen: list[str] = []
+
+    def look() -> None:
+        dialogs = [d for d in QApplication.topLevelWidgets() if isinstance(d, QFileDialog) and d.isVisible()]
+        if not dialogs:
+            QTimer.singleShot(20, look)
+            return
+        seen.append(dialogs[0].directory().absolutePath())
+        dialogs[0].reject()
+
+    QTimer.singleShot(20, look)
+    window.sync_actions.action_setup.trigger()
+    assert seen == [str(stick if drive else tmp_path / "home" / "Downloads")]

@@ -52,3 +52,14 @@ def default_bundle_path(db: Database, lang: str) -> Path:
     docs = Path.home() / "Documents"
     folder = drives[0] if drives else (docs if docs.is_dir() else Path.home())
     return folder / bundle_file_name(db, lang)
+
+
+def default_open_folder() -> Path:
+    """Where the dialogs that open a file the user was handed (a USB bundle, a deployment file)
+    start: the first mounted removable drive, else Downloads, else the home folder; never the
+    folder the app was started from (the install folder, on a field laptop)."""
+    drives = removable_folders()
+    if drives:
+        return drives[0]
+    downloads = Path.home() / "Downloads"
+    return downloads if downloads.is_dir() else Path.home()

@@ -33,7 +33,7 @@ from sala.ui.common.errors import bilingual, show_error
 from sala.ui.common.status_bar import GIVES_WAY, FittingStatusBar
 from sala.ui.common.supervisor_guard import require_supervisor
 from sala.ui.common.tasks import TaskRunner
-from sala.ui.sync.bundle_place import default_bundle_path
+from sala.ui.sync.bundle_place import default_bundle_path, default_open_folder
 from sala.ui.sync.controller import SyncController, enroll_failure
 from sala.ui.sync.history_dialog import SyncDialog
 from sala.ui.sync.refusals import RefusalsDialog, refusals_note, refused
@@ -169,7 +169,7 @@ class SyncActions(QObject):
     def setup_deployment(self, path: Path | None = None) -> None:
         """Trust the platform named in a signed deployment file (``sala setup FILE``)."""
         if path is None:
-            name, _ = QFileDialog.getOpenFileName(self.window, self.tr("Deployment file"), "",
+            name, _ = QFileDialog.getOpenFileName(self.window, self.tr("Deployment file"), str(default_open_folder()),
                                                   self.tr("Sala deployment file (*.json)"))
             if not name:
                 return
@@ -236,7 +236,7 @@ class SyncActions(QObject):
                                                              self.tasks):
             return
         if path is None:
-            name, _ = QFileDialog.getOpenFileName(self.window, self.tr("Import USB bundle"), "",
+            name, _ = QFileDialog.getOpenFileName(self.window, self.tr("Import USB bundle"), str(default_open_folder()),
                                                   self.tr("Sala USB bundle (*.sala)"))
             if not name:
                 return
