@@ -39,6 +39,7 @@ from sala.ui.amend.history import AmendmentsPanel
 from sala.ui.amend.record_dialog import AmendField, AmendRecordDialog
 from sala.ui.common.autosave import Autosave
 from sala.ui.common.errors import error_label, show_error, show_field_error
+from sala.ui.common.supervisor_guard import while_alive
 from sala.ui.common.tasks import TaskRunner
 from sala.ui.common.widgets import BuddhistDateEdit, py_date
 
@@ -121,7 +122,8 @@ class _RecordPanel(QWidget):
         def failed(exc: BaseException) -> None:
             show_field_error(self.error, exc, self.lang, self)
             self.reload()
-        self.tasks.run(fn, on_done, failed)
+        # the page may be let go of (another session opened) before the answer: then it is dropped
+        self.tasks.run(fn, while_alive(self, on_done) if on_done is not None else None, while_alive(self, failed))
 
     def submit(self, data: Any, store: Callable[[str, Any], Any]) -> bool:
         """Add a record: check ``data`` here (refused beside the form, nothing queued), then store
@@ -139,7 +141,7 @@ class _RecordPanel(QWidget):
     def reload(self) -> None:
         """The records and their amendments, read in one go behind any queued write."""
         sid, load, amendments = self.session_id, self.load_records, self.services.amendments
-        self.tasks.run(lambda: (load(sid), amendments.effective(sid)), self._loaded)
+        self.tasks.run(lambda: (load(sid), amendments.effective(sid)), while_alive(self, self._loaded))
 
     def _loaded(self, result: tuple[list[Any], dict[str, tuple[dict[str, Any], list[AmendmentView]]]]) -> None:
         records, self._amended = result
