@@ -160,6 +160,7 @@ def _edit_entry(qtbot, services, tasks, sessions, lang: str, held: dict[str, QWi
     qtbot.waitUntil(lambda: lst.count() > 0)
     lst.setCurrentRow(0)
     (panel.edit_answer if answer else panel.edit_observation)()
+    assert panel.dialog is not None
     return panel.dialog
 
 
@@ -169,6 +170,45 @@ def _amend_title(qtbot, window: QWidget, sid: str) -> QWidget:
     header = window.stack.currentWidget().header  # type: ignore[attr-defined]
     header.amend_title()
     return header.dialog
+
+
+def _asked(act: Callable[[], object]) -> QWidget:
+    """The box ``act`` asks with (``QMessageBox.exec``), shown and left open instead of waited on; the
+    question is taken as not answered (Cancel), so nothing happens after it."""
+    from PySide6.QtWidgets import QMessageBox
+
+    asked: list[QMessageBox] = []
+
+    def show(box: QMessageBox) -> int:
+        asked.append(box)
+        box.show()
+        return int(QMessageBox.StandardButton.Cancel.value)
+
+    original = QMessageBox.exec
+    QMessageBox.exec = show  # type: ignore[method-assign,assignment]
+    try:
+        act()
+    finally:
+        QMessageBox.exec = original  # type: ignore[method-assign]
+    assert asked, "no box was asked"
+    return asked[-1]
+
+
+def _finalize(window: QWidget, sid: str) -> QWidget:
+    """A session's Finalize…: the question before it becomes read-only."""
+    window.open_session(sid)  # type: ignore[attr-defined]
+    return _asked(window.stack.currentWidget().header.finalize)  # type: ignore[attr-defined]
+
+
+def _restore(qtbot, services, tasks, settings, lang: str, held: dict[str, QWidget]) -> QWidget:
+    """Settings ▸ Restore a backup: the question before the laptop's data is replaced."""
+    from sala.ui.settings.dialog import SettingsDialog
+
+    services.db.backup("manual")
+    dlg = held["settings"] = SettingsDialog(services, tasks, settings, lang)  # kept: the box is its child
+    qtbot.addWidget(dlg)
+    dlg.backup_list.setCurrentRow(0)
+    return _asked(dlg.restore_selected)
 
 
 def _deployment_refused(window: QWidget) -> QWidget:
@@ -252,6 +292,8 @@ def _windows(qtbot, services, tasks, settings, sessions, lang: str,
         ("dismiss refusals", lambda: refusals().confirm(2, 1250)),  # type: ignore[attr-defined]
         ("enroll this laptop", lambda: EnrollDialog("https://sala.lampang.example.go.th", main())),
         ("deployment adopted", lambda: main().sync_actions.confirm_adopted(DEPLOYMENT)),  # type: ignore[attr-defined]
+        ("finalize a session", lambda: _finalize(main(), sessions["minitalk"])),
+        ("restore a backup", lambda: _restore(qtbot, services, tasks, settings, lang, held)),
     ]
     if bilingual:
         makers += [
