@@ -345,3 +345,21 @@ def test_fast_json_path_still_refuses_long_integers_and_nan() -> None:
     # a long run of digits inside a string is text, not a number
     assert bodies.loads(b'{"t": "0812345678901234567890123", "n": 12345678901234567890}') == \
         {"t": "0812345678901234567890123", "n": 12345678901234567890}
+
+
+def test_strangers_cannot_push_known_devices_back() -> None:
+    """An attack: while the service is busy, requests with made-up tokens declaring 8 MB each
+    are refused and booked, one a slot, until the next 15 s are full. A device this process has
+    stored a batch of is still booked into the first slot with room among known devices; a
+    device never seen shares the strangers' schedule."""
+    clock = Clock()
+    door = _door(clock, [0.5] * 10_000, max_inside=1, per_device=10)
+    _measure(door, clock, 100_000)
+    door.verified("dev-known")
+    door.enter("dev-hog", _body(1_000), None)
+    flood = [_refused(door, f"made-up-{i}", 8 << 20) for i in range(400)]
+    assert min(flood) < 0.2 and max(flood) > 10        # every slot of the bound is taken
+    known = _refused(door, "dev-known", _body(5_000), "b-known")
+    stranger = _refused(door, "dev-new", _body(5_000), "b-new")
+    assert known <= admission.MIN_RETRY_S + admission.SLOT_S
+    assert stranger > 1.0

@@ -166,6 +166,7 @@ EARLY_S = 0.25          # a booked batch back this much before its moment still 
 # 1.75-2.25 s of a 3.7 s run)
 SLOT_S = 0.1
 MIN_RETRY_S = 0.05      # no sooner than this: a refusal is not an invitation to spin
+KNOWN_DEVICES = 200_000  # token hashes of devices this process stored a batch of (bookings first)
 
 
 LATENESS_SAMPLES = 64    # completions whose lateness is remembered
@@ -226,6 +227,8 @@ class Door:
         self._done_bytes = 0            # cost of the batches stored in the current window
         self._done_count = 0
         self._slots: dict[int, int] = {}   # slot (clock // SLOT_S) → cost booked to come back in it
+        self._slots_known: dict[int, int] = {}   # ...of which by devices this process verified
+        self._known: OrderedDict[str, None] = OrderedDict()   # token hashes of those devices
         self._booked: OrderedDict[str, float] = OrderedDict()   # batch id → booked moment
         self._late: deque[float] = deque(maxlen=LATENESS_SAMPLES)
         self._uploading: list[Ticket] = []   # let in, body not read yet (some may have left)
@@ -258,7 +261,7 @@ class Door:
         now = self._clock()
         cost = self.cost(body_bytes)
         if self.inside[key] >= self.per_device:
-            raise self._refuse(now, cost, None,
+            raise self._refuse(now, cost, None, key,
                                f"at most {self.per_device} batches of one device at once; retry")
         booked_at = self._booked.get(batch_id) if batch_id else None
         booked = booked_at is not None and booked_at <= now + EARLY_S
@@ -268,7 +271,7 @@ class Door:
         # would idle between one and the next, a Retry-After apart
         ahead = self._expected_wait(0)
         if n > 0 and (n >= self.max_inside or ahead + self.lateness > self.max_wait_s):
-            raise self._refuse(now, cost, batch_id, "the service is busy; retry", again=booked)
+            raise self._refuse(now, cost, batch_id, key, "the service is busy; retry", again=booked)
         if booked_at is not None:
             del self._booked[batch_id]   # type: ignore[arg-type]
         self.inside[key] += 1
@@ -322,13 +325,29 @@ class Door:
             if self._busy_since is not None:
                 self._busy_since = now
 
-    def _book(self, now: float, cost: int, again: bool) -> float:
+    def verified(self, key: str) -> None:
+        """A batch of the device with token hash ``key`` was stored: its refusals are booked
+        ahead of strangers' from now on (see :meth:`_book`)."""
+        self._known[key] = None
+        self._known.move_to_end(key)
+        while len(self._known) > KNOWN_DEVICES:
+            self._known.popitem(last=False)
+
+    def _book(self, now: float, cost: int, again: bool, known: bool = False) -> float:
         """Seconds to come back: a moment in the first slot (:data:`SLOT_S`) ahead with room
         for ``cost`` (an empty slot takes one whatever its cost), spread at random within its
-        slot. A batch booked ``again`` takes the first slot it may, room or not."""
+        slot. A batch booked ``again`` takes the first slot it may, room or not.
+
+        Room is counted apart for devices this process has stored a batch of (``known``):
+        their bookings count against everyone's room, strangers' only against strangers'. A
+        refusal costs the sender nothing but a request, and a slot holds what its declared
+        length says, so requests with made-up tokens and large declared lengths could
+        otherwise fill every slot of the next 15 s and push every laptop's return to a random
+        moment within them."""
         first_slot = math.floor(now / SLOT_S)
         for old in [s for s in self._slots if s < first_slot]:
             del self._slots[old]
+            self._slots_known.pop(old, None)
         per_second = (max(self._rate * OVERBOOK, self._booking_floor) if self._rate > 0
                       else max(ASSUMED_BOOKING_RATE, self._booking_floor))
         per_slot = per_second * SLOT_S
@@ -337,21 +356,23 @@ class Door:
         start = math.floor(earliest / SLOT_S)
         last = math.floor((now + MAX_BOOKING_S) / SLOT_S)
         for slot in range(start, last + 1):
-            booked = self._slots.get(slot, 0)
+            booked = (self._slots_known if known else self._slots).get(slot, 0)
             if again or booked == 0 or booked + cost <= per_slot:
                 break
         else:   # more booked than the service can do within the bound: a random slot in it
             slot = start + int(self._rand() * (last - start + 1))
             slot = min(slot, last)
         self._slots[slot] = self._slots.get(slot, 0) + cost
+        if known:
+            self._slots_known[slot] = self._slots_known.get(slot, 0) + cost
         begin = max(earliest, slot * SLOT_S)
         at = begin + self._rand() * max(0.0, (slot + 1) * SLOT_S - begin)
         return min(at - now, MAX_BOOKING_S)
 
-    def _refuse(self, now: float, cost: int, batch_id: str | None, message: str,
+    def _refuse(self, now: float, cost: int, batch_id: str | None, key: str, message: str,
                 again: bool = False) -> ApiError:
         self.refused += 1
-        wait = self._book(now, cost, again)
+        wait = self._book(now, cost, again, key in self._known)
         if batch_id:
             self._booked[batch_id] = now + wait
             self._booked.move_to_end(batch_id)

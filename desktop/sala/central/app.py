@@ -350,6 +350,7 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
                     work_budget.give(need)
                 if cached is None:
                     tokens.put(key, dev)
+                door.verified(key)
             finally:
                 body_budget.give(held[0])
         except ApiError as exc:
