@@ -262,7 +262,8 @@ class Door:
         cost = self.cost(body_bytes)
         if self.inside[key] >= self.per_device:
             raise self._refuse(now, cost, None, key,
-                               f"at most {self.per_device} batches of one device at once; retry")
+                               f"at most {self.per_device} {'batch' if self.per_device == 1 else 'batches'} of one "
+                               "device at once; retry")
         booked_at = self._booked.get(batch_id) if batch_id else None
         booked = booked_at is not None and booked_at <= now + EARLY_S
         n = self.inside.total()
