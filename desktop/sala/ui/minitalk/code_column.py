@@ -9,41 +9,28 @@ Before, the view's word wrap broke such codes over two or three lines and made t
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTableView
 
 from sala.audience import phone_codes
 from sala.domain.validation import CODE_MAX
+from sala.ui.minitalk import column_fit
 from sala.ui.minitalk.contribution_model import ContributionModel
-
-CELL_MARGIN = 12
-"""Left and right of a cell's text (the item's margins and the grid line), as the other columns."""
 
 
 def widest_px(fm: QFontMetrics) -> int:
     """The column's widest: a code of ``CODE_MAX`` digits, the usual sort of long code."""
-    return fm.horizontalAdvance("0" * CODE_MAX) + CELL_MARGIN
-
-
-def column_px(fm: QFontMetrics, codes: Iterable[str], heading_px: int) -> int:
-    """The width for ``codes``: the widest of them (at least a phone's code, "P000" and the heading)
-    up to :func:`widest_px`."""
-    least = max(fm.horizontalAdvance(c) for c in ("P000", phone_codes.widest(fm.horizontalAdvance)))
-    need = max([least] + [fm.horizontalAdvance(c) for c in codes if c]) + CELL_MARGIN
-    return max(heading_px, min(need, widest_px(fm)))
+    return fm.horizontalAdvance("0" * CODE_MAX) + column_fit.CELL_MARGIN
 
 
 def fit(table: QTableView, model: ContributionModel) -> None:
-    """Set the code column as wide as the session's widest code, within bounds."""
-    label = str(model.headerData(model.COL_CODE, Qt.Orientation.Horizontal) or "")
-    heading = table.horizontalHeader().fontMetrics().horizontalAdvance(label) + 16
+    """Set the code column as wide as the session's widest code (at least a phone's code and
+    "P000"), up to :func:`widest_px`."""
+    fm = table.fontMetrics()
+    least = ("P000", phone_codes.widest(fm.horizontalAdvance))
     codes = {model.view_at(r).participant_code or "" for r in range(model.rowCount())}
-    width = column_px(table.fontMetrics(), codes, heading)
-    if table.columnWidth(model.COL_CODE) != width:
-        table.setColumnWidth(model.COL_CODE, width)
+    column_fit.fit(table, model.COL_CODE, [*least, *codes], widest_px(fm))
 
 
 class CodeDelegate(QStyledItemDelegate):

@@ -47,7 +47,7 @@ from sala.ui.common.autosave import Autosave
 from sala.ui.common.errors import show_error
 from sala.ui.common.record_undo import UndoActions
 from sala.ui.common.tasks import TaskRunner
-from sala.ui.minitalk import code_column, tags_column
+from sala.ui.minitalk import code_column, column_fit, tags_column
 from sala.ui.minitalk.capture_box import CapturePanel
 from sala.ui.minitalk.contribution_model import ChoiceDelegate, ContributionModel
 from sala.ui.minitalk.side_panels import ActionItemsPanel, AmendmentsPanel, NotesPanel, TalliesPanel
@@ -171,7 +171,6 @@ class MinitalkPage(QWidget):
     def _fit_columns(self) -> None:
         """Each short column as wide as its longest possible value (the labels it can show) or its
         heading, so "What was said" gets the rest; worked out from the labels, not by reading rows."""
-        fm, head = self.table.fontMetrics(), self.table.horizontalHeader().fontMetrics()
         m = ContributionModel
         values = {
             m.COL_TIME: ["88:88"],
@@ -181,9 +180,7 @@ class MinitalkPage(QWidget):
                           QCoreApplication.translate("ContributionModel", "✎ amended")],
         }
         for col, texts in values.items():
-            label = str(self.model.headerData(col, Qt.Orientation.Horizontal) or "")
-            width = max([fm.horizontalAdvance(t) + 12 for t in texts] + [head.horizontalAdvance(label) + 16])
-            self.table.setColumnWidth(col, width)
+            column_fit.fit(self.table, col, texts)
         self._fit_content_columns()
 
     def _fit_content_columns(self) -> None:

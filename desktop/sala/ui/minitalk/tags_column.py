@@ -11,32 +11,22 @@ tooltip lists the tags whole.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QTableView
 
+from sala.ui.minitalk import column_fit
 from sala.ui.minitalk.contribution_model import ContributionModel
 
-CELL_MARGIN = 12
 SHORTEST = ("ฝุ่นควัน", "PM2.5")
 """The column is at least as wide as these (a typical topic word), like the other short columns."""
 
 
 def widest_px(fm: QFontMetrics) -> int:
     """The column's widest: about twelve Thai letters (a long Thai word, a short phrase)."""
-    return fm.horizontalAdvance("ก" * 12) + CELL_MARGIN
-
-
-def column_px(fm: QFontMetrics, tags: set[str], heading_px: int) -> int:
-    need = max(fm.horizontalAdvance(t) for t in (*SHORTEST, *tags)) + CELL_MARGIN
-    return max(heading_px, min(need, widest_px(fm)))
+    return fm.horizontalAdvance("ก" * 12) + column_fit.CELL_MARGIN
 
 
 def fit(table: QTableView, model: ContributionModel) -> None:
     """Set the tags column as wide as the session's widest tag, within bounds."""
-    label = str(model.headerData(model.COL_TAGS, Qt.Orientation.Horizontal) or "")
-    heading = table.horizontalHeader().fontMetrics().horizontalAdvance(label) + 16
     tags = {t for r in range(model.rowCount()) for t in model.view_at(r).tags}
-    width = column_px(table.fontMetrics(), tags, heading)
-    if table.columnWidth(model.COL_TAGS) != width:
-        table.setColumnWidth(model.COL_TAGS, width)
+    column_fit.fit(table, model.COL_TAGS, [*SHORTEST, *tags], widest_px(table.fontMetrics()))
