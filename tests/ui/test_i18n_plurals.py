@@ -91,7 +91,7 @@ def test_no_message_written_in_both_languages_counts_with_s_in_brackets():
 
 
 def test_count_en_says_one_and_many():
-    from sala.ui.common.counts import count_en
+    from sala.domain.counts import count_en
 
     assert count_en(1, "session", "sessions") == "1 session"
     assert count_en(0, "session", "sessions") == "0 sessions"

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sala.domain.counts import count_en
 from sala.services.participant_rights import ParticipantRecord, describe
-from sala.ui.common.counts import count_en
 from sala.ui.common.errors import bilingual
 
 

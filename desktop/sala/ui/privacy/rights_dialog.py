@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from sala.domain import enums as e
+from sala.domain.counts import count_en
 from sala.domain.errors import SalaError
 from sala.domain.thaidate import format_date, format_datetime
 from sala.services import supervisor_pin as sp
@@ -41,7 +42,6 @@ from sala.services.participant_rights import (
     ParticipantRecord,
     ParticipantRightsService,
 )
-from sala.ui.common.counts import count_en
 from sala.ui.common.errors import ERROR_STYLE, bilingual, error_text
 from sala.ui.common.supervisor_guard import require_supervisor
 from sala.ui.privacy.erase_confirm import EraseConfirmDialog

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sala.domain.counts import count_en
 from sala.domain.thaidate import format_date
 from sala.services import supervisor_pin as sp
 from sala.services.retention import MONTHS_MAX, Preview, RunResult
-from sala.ui.common.counts import count_en
 from sala.ui.common.errors import bilingual, show_error
 from sala.ui.common.supervisor_guard import SetPinDialog, require_supervisor
 

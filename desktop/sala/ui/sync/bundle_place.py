@@ -47,19 +47,21 @@ def bundle_file_name(db: Database, lang: str) -> str:
     return safe_file_name(f"Sala {laptop} {format_date(when, lang, abbr=True)} {when:%H.%M}", ".sala")
 
 
-def default_bundle_path(db: Database, lang: str) -> Path:
+def _first_drive_or(folder: str) -> Path:
+    """The first mounted removable drive, else ``~/<folder>`` when it exists, else the home folder."""
     drives = removable_folders()
-    docs = Path.home() / "Documents"
-    folder = drives[0] if drives else (docs if docs.is_dir() else Path.home())
-    return folder / bundle_file_name(db, lang)
+    if drives:
+        return drives[0]
+    home = Path.home()
+    return home / folder if (home / folder).is_dir() else home
+
+
+def default_bundle_path(db: Database, lang: str) -> Path:
+    return _first_drive_or("Documents") / bundle_file_name(db, lang)
 
 
 def default_open_folder() -> Path:
     """Where the dialogs that open a file the user was handed (a USB bundle, a deployment file)
     start: the first mounted removable drive, else Downloads, else the home folder; never the
     folder the app was started from (the install folder, on a field laptop)."""
-    drives = removable_folders()
-    if drives:
-        return drives[0]
-    downloads = Path.home() / "Downloads"
-    return downloads if downloads.is_dir() else Path.home()
+    return _first_drive_or("Downloads")

@@ -34,13 +34,13 @@ from PySide6.QtWidgets import (
 )
 
 from sala.domain.clock import to_local
+from sala.domain.counts import count_en
 from sala.domain.thaidate import format_datetime
 from sala.services import audit
 from sala.services.supervisor_pin import SupervisorPin
 from sala.sync import batch_store
 from sala.sync.run_report import reason_text
 from sala.sync.service import SyncService
-from sala.ui.common.counts import count_en
 from sala.ui.common.supervisor_guard import require_supervisor
 from sala.ui.common.tasks import TaskRunner
 
